@@ -1,0 +1,3 @@
+from tnl_cli.cli import main
+
+main()
