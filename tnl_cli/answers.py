@@ -1,0 +1,449 @@
+"""Answers: one normaliser and validator for every way answers arrive.
+
+An answers file, a `--set ID=VALUE`, a prompt and a spreadsheet row all go through
+`normalise_value` and `parse_identity`, so a value is accepted or refused with the same words
+everywhere.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlparse
+
+from tnl_cli import identity as ident
+from tnl_cli import yamlio
+from tnl_cli.catalog import Catalog, Criterion
+from tnl_cli.errors import AnswersError, Problem
+from tnl_cli.textnorm import fold
+
+TRUE_WORDS = {"oui", "o", "vrai", "yes", "y", "true", "1", "on"}
+FALSE_WORDS = {"non", "n", "faux", "no", "false", "0", "off"}
+MULTI_SEPARATOR = "|"
+
+
+class ValueRefused(ValueError):
+    """A value that does not fit its criterion: `key` and `params` make the message."""
+
+    def __init__(self, key: str, **params: Any) -> None:
+        super().__init__(key)
+        self.key, self.params = key, params
+
+
+@dataclass(frozen=True)
+class Answer:
+    value: Any  # None: seen but left unanswered
+    justification: str | None = None
+    preuves: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Answers:
+    edition: int | None
+    identity: ident.Identity
+    responses: Mapping[str, Answer] = field(default_factory=dict)
+
+    def value(self, criterion_id: str) -> Any:
+        answer = self.responses.get(criterion_id)
+        return None if answer is None else answer.value
+
+    def with_answer(self, criterion_id: str, answer: Answer) -> Answers:
+        responses = dict(self.responses)
+        responses[criterion_id] = answer
+        return replace(self, responses=responses)
+
+
+def parse_bool(raw: Any, *, allow_x: bool = False) -> bool:
+    if isinstance(raw, bool):
+        return raw
+    if isinstance(raw, (int, float)) and raw in (0, 1):
+        return bool(raw)
+    if isinstance(raw, str):
+        word = fold(raw)
+        if word in TRUE_WORDS or (allow_x and word == "x"):
+            return True
+        if word in FALSE_WORDS:
+            return False
+    raise ValueRefused("answers.bad_bool", value=raw)
+
+
+def _parse_number(raw: Any, c: Criterion) -> float | int:
+    if isinstance(raw, bool):
+        raise ValueRefused("answers.bad_number", value=raw)
+    if isinstance(raw, (int, float)):
+        number = float(raw)
+    elif isinstance(raw, str):
+        text = raw.strip().replace("\u202f", "").replace("\xa0", "").replace(" ", "")
+        for unit in ("%", "€", "eur", "euros"):
+            if text.lower().endswith(unit):
+                text = text[: -len(unit)]
+        try:
+            number = float(text.replace(",", "."))
+        except ValueError as exc:
+            raise ValueRefused("answers.bad_number", value=raw) from exc
+    else:
+        raise ValueRefused("answers.bad_number", value=raw)
+    if number != number or number in (float("inf"), float("-inf")):
+        raise ValueRefused("answers.bad_number", value=raw)
+    low = c.minimum if c.minimum is not None else float("-inf")
+    high = c.maximum if c.maximum is not None else float("inf")
+    if not low <= number <= high:
+        raise ValueRefused("answers.out_of_bounds", value=raw, low=_fmt(c.minimum),
+                           high=_fmt(c.maximum))
+    return int(number) if number.is_integer() else number
+
+
+def _fmt(bound: float | None) -> str:
+    if bound is None:
+        return "∞"
+    return str(int(bound)) if float(bound).is_integer() else str(bound)
+
+
+def _parse_choice(raw: Any, c: Criterion) -> str:
+    if isinstance(raw, str):
+        wanted = fold(raw)
+        for ch in c.choices:
+            if wanted in (fold(ch.value), fold(ch.label["fr"]), fold(ch.label["en"])):
+                return ch.value
+    raise ValueRefused("answers.bad_choice", value=raw,
+                       allowed=", ".join(ch.value for ch in c.choices))
+
+
+def _parse_multi(raw: Any, c: Criterion) -> list[str]:
+    if isinstance(raw, str):
+        items: list[Any] = [p for p in raw.split(MULTI_SEPARATOR) if p.strip()]
+    elif isinstance(raw, list):
+        items = raw
+    else:
+        raise ValueRefused("answers.bad_multi", value=raw,
+                           allowed=", ".join(ch.value for ch in c.choices))
+    chosen = [_parse_choice(item, c) for item in items]
+    return [ch.value for ch in c.choices if ch.value in chosen]  # catalog order, no repeats
+
+
+def parse_url(raw: Any) -> str:
+    text = str(raw).strip() if isinstance(raw, str) else ""
+    parsed = urlparse(text)
+    if parsed.scheme not in ("http", "https") or not parsed.netloc or " " in text:
+        raise ValueRefused("answers.bad_url", value=raw)
+    return text
+
+
+def normalise_value(c: Criterion, raw: Any, *, allow_x: bool = False) -> Any:
+    """The canonical value of `raw` for criterion `c`, or ValueRefused. None stays unanswered."""
+    if raw is None or (isinstance(raw, str) and not raw.strip()):
+        return None
+    if c.type == "boolean":
+        return parse_bool(raw, allow_x=allow_x)
+    if c.type == "number":
+        return _parse_number(raw, c)
+    if c.type == "choice":
+        return _parse_choice(raw, c)
+    if c.type == "multi":
+        return _parse_multi(raw, c) or None
+    if c.type == "url":
+        return parse_url(raw)
+    if isinstance(raw, (dict, list)):
+        raise ValueRefused("answers.bad_text", value=raw)
+    return str(raw).strip()
+
+
+def suggest(word: str, candidates: list[str]) -> str:
+    close = difflib.get_close_matches(word, candidates, n=3, cutoff=0.5)
+    return ", ".join(close)
+
+
+def unknown_criterion(criterion_id: str, catalog: Catalog, file: str | None,
+                      line: int | None) -> Problem:
+    close = suggest(criterion_id, list(catalog.by_id))
+    key = "answers.unknown_criterion_hint" if close else "answers.unknown_criterion"
+    return Problem(key, {"id": criterion_id, "hint": close, "edition": catalog.edition},
+                   file, line)
+
+
+def refused(c: Criterion, exc: ValueRefused, file: str | None, line: int | None) -> Problem:
+    return Problem("answers.refused", {"id": c.id, "reason_key": exc.key, **exc.params,
+                                       "accepts_key": f"answers.accepts_{c.type}"}, file, line)
+
+
+_IDENTITY_KEYS = ("nom", "type", "code_insee", "siren", "population", "agents", "elu_referent",
+                  "responsable", "labels_anterieurs")
+_PERSON_KEYS = ("nom", "fonction", "email")
+
+
+def parse_person(raw: Any, field_name: str, at: Any, problems: list[Problem]) -> ident.Person | None:
+    """A referent as a mapping {nom, fonction, email} or a plain name."""
+    if raw is None:
+        return None
+    if isinstance(raw, str):
+        return ident.Person(nom=raw.strip() or None)
+    if not isinstance(raw, dict):
+        problems.append(at("identity.bad_person", (field_name,), field=field_name))
+        return None
+    for key in raw:
+        if key not in _PERSON_KEYS:
+            problems.append(at("answers.unknown_key", (field_name, key), key=key,
+                               allowed=", ".join(_PERSON_KEYS)))
+    email = raw.get("email")
+    if email not in (None, ""):
+        try:
+            email = ident.parse_email(email, field_name)
+        except ident.IdentityValueError as exc:
+            problems.append(at(exc.key, (field_name, "email"), **exc.params))
+            email = None
+    return ident.Person(
+        nom=str(raw["nom"]).strip() if raw.get("nom") else None,
+        fonction=str(raw["fonction"]).strip() if raw.get("fonction") else None,
+        email=email or None,
+    )
+
+
+def parse_identity(raw: Any, at: Any, problems: list[Problem]) -> ident.Identity:
+    """Validate the `collectivite` mapping; `at(key, path, **params)` makes a located Problem."""
+    if raw is None:
+        return ident.Identity()
+    if not isinstance(raw, dict):
+        problems.append(at("answers.identity_not_mapping", ()))
+        return ident.Identity()
+    for key in raw:
+        if key not in _IDENTITY_KEYS:
+            close = suggest(str(key), list(_IDENTITY_KEYS))
+            problems.append(at("answers.unknown_key", (key,), key=key,
+                               allowed=close or ", ".join(_IDENTITY_KEYS)))
+    values: dict[str, Any] = {}
+
+    def check(name: str, fn: Any, *args: Any) -> None:
+        value = raw.get(name)
+        if value is None or (isinstance(value, str) and not value.strip()):
+            return
+        try:
+            values[name] = fn(value, *args)
+        except ident.IdentityValueError as exc:
+            problems.append(at(exc.key, (name,), **exc.params))
+
+    check("type", ident.parse_type)
+    check("code_insee", ident.parse_insee, values.get("type"))
+    check("siren", ident.parse_siren)
+    check("population", lambda v: ident.parse_count(v, "population", integer=True))
+    check("agents", lambda v: ident.parse_count(v, "agents", integer=False))
+    labels: list[ident.PreviousLabel] = []
+    raw_labels = raw.get("labels_anterieurs") or []
+    if not isinstance(raw_labels, list):
+        problems.append(at("identity.bad_labels", ("labels_anterieurs",)))
+        raw_labels = []
+    for i, item in enumerate(raw_labels):
+        year = item.get("annee") if isinstance(item, dict) else None
+        level = item.get("niveau") if isinstance(item, dict) else None
+        if not isinstance(year, int) or not 2016 <= year <= dt.date.today().year or level is None:
+            problems.append(at("identity.bad_labels", ("labels_anterieurs", i)))
+            continue
+        labels.append(ident.PreviousLabel(year, str(level)))
+    name = raw.get("nom")
+    return ident.Identity(
+        nom=str(name).strip() if name not in (None, "") else None,
+        type=values.get("type"),
+        code_insee=values.get("code_insee"),
+        siren=values.get("siren"),
+        population=values.get("population"),
+        agents=values.get("agents"),
+        elu_referent=parse_person(raw.get("elu_referent"), "elu_referent", at, problems),
+        responsable=parse_person(raw.get("responsable"), "responsable", at, problems),
+        labels=tuple(labels),
+    )
+
+
+def parse_answer(c: Criterion, raw: Any, at: Any, path: tuple[Any, ...],
+                 problems: list[Problem], *, allow_x: bool = False) -> Answer | None:
+    """One entry of `reponses`: a bare value or {valeur, justification, preuves}."""
+    justification = None
+    preuves: list[str] = []
+    value = raw
+    if isinstance(raw, dict):
+        for key in raw:
+            if key not in ("valeur", "justification", "preuves"):
+                problems.append(at("answers.unknown_key", path + (key,), key=key,
+                                   allowed="valeur, justification, preuves"))
+        value = raw.get("valeur")
+        if raw.get("justification") not in (None, ""):
+            justification = str(raw["justification"]).strip()
+        raw_proofs = raw.get("preuves") or []
+        if isinstance(raw_proofs, str):
+            raw_proofs = [raw_proofs]
+        if not isinstance(raw_proofs, list):
+            problems.append(at("answers.bad_proofs", path + ("preuves",), id=c.id))
+            raw_proofs = []
+        for j, proof in enumerate(raw_proofs):
+            try:
+                preuves.append(parse_url(proof))
+            except ValueRefused:
+                problems.append(at("answers.bad_proof", path + ("preuves", j), id=c.id,
+                                   value=proof))
+    try:
+        normalised = normalise_value(c, value, allow_x=allow_x)
+    except ValueRefused as exc:
+        problems.append(refused(c, exc, at.file, at.line_of(path)))
+        return None
+    return Answer(normalised, justification, tuple(preuves))
+
+
+class _Locator:
+    """Makes located problems for a document; paths are relative to `base`."""
+
+    def __init__(self, doc: yamlio.Located | None, base: tuple[Any, ...] = (),
+                 file: str | None = None) -> None:
+        self.doc, self.base = doc, base
+        self.file = doc.file if doc else file
+
+    def line_of(self, path: tuple[Any, ...]) -> int | None:
+        return self.doc.line(*(self.base + path)) if self.doc else None
+
+    def __call__(self, key: str, path: tuple[Any, ...], **params: Any) -> Problem:
+        return Problem(key, params, self.file, self.line_of(path))
+
+    def sub(self, *more: Any) -> _Locator:
+        loc = _Locator(self.doc, self.base + more, self.file)
+        return loc
+
+
+TOP_KEYS = ("edition", "collectivite", "reponses", "outil")
+
+
+def file_edition(doc: yamlio.Located) -> int | None:
+    """The edition an answers document declares, if it is a plausible year."""
+    data = doc.data
+    edition = data.get("edition") if isinstance(data, dict) else None
+    return edition if isinstance(edition, int) and not isinstance(edition, bool) else None
+
+
+def from_document(doc: yamlio.Located, catalog: Catalog, *, migrate: bool = False) -> tuple[
+        Answers, list[str]]:
+    """Validate an answers document against `catalog`.
+
+    Returns the answers and the ids of answered criteria the catalog no longer has (only when
+    `migrate`: otherwise such ids are errors with a suggestion).
+    """
+    loc = _Locator(doc)
+    data = doc.data
+    problems: list[Problem] = []
+    if not isinstance(data, dict):
+        raise AnswersError(loc("answers.not_mapping", (), kind=type(data).__name__))
+    for key in data:
+        if key not in TOP_KEYS:
+            close = suggest(str(key), list(TOP_KEYS))
+            problems.append(loc("answers.unknown_key", (key,), key=key,
+                                allowed=close or ", ".join(TOP_KEYS)))
+    edition = data.get("edition")
+    if edition is not None and (not isinstance(edition, int) or isinstance(edition, bool)):
+        problems.append(loc("answers.bad_edition", ("edition",), value=edition))
+        edition = None
+    identity = parse_identity(data.get("collectivite"), loc.sub("collectivite"), problems)
+    responses: dict[str, Answer] = {}
+    gone: list[str] = []
+    raw_responses = data.get("reponses") or {}
+    if not isinstance(raw_responses, dict):
+        problems.append(loc("answers.responses_not_mapping", ("reponses",)))
+        raw_responses = {}
+    rloc = loc.sub("reponses")
+    for cid, raw in raw_responses.items():
+        c = catalog.criterion(str(cid))
+        if c is None:
+            if migrate:
+                gone.append(str(cid))
+            else:
+                problems.append(unknown_criterion(str(cid), catalog, doc.file,
+                                                  rloc.line_of((cid,))))
+            continue
+        answer = parse_answer(c, raw, rloc, (cid,), problems)
+        if answer is not None:
+            responses[c.id] = answer
+    if problems:
+        raise AnswersError(*problems)
+    return Answers(edition, identity, responses), gone
+
+
+def load(path: Path, catalog_for: Any, edition: int | None = None) -> tuple[Answers, Any, list[str]]:
+    """Read an answers file; `catalog_for(edition)` gives the catalog to check it against.
+
+    With an explicit `edition` different from the file's, answers are migrated: criteria that
+    no longer exist are dropped and returned in the third element.
+    """
+    doc = yamlio.load(path)
+    declared = file_edition(doc)
+    catalog = catalog_for(edition if edition is not None else declared)
+    migrate = declared is not None and declared != catalog.edition
+    answers, gone = from_document(doc, catalog, migrate=migrate)
+    return replace(answers, edition=catalog.edition), catalog, gone
+
+
+def apply_override(answers: Answers, catalog: Catalog, spec: str) -> Answers:
+    """`--set ID=VALUE`: the same validation as the file; identity fields use `collectivite.X`."""
+    cid, sep, raw = spec.partition("=")
+    cid = cid.strip()
+    if not sep or not cid:
+        raise AnswersError(Problem("answers.bad_set", {"spec": spec}))
+    if cid.startswith("collectivite."):
+        name = cid.split(".", 1)[1]
+        problems: list[Problem] = []
+        current = identity_to_dict(answers.identity)
+        current[name] = raw
+        loc = _Locator(None, file="--set")
+        identity = parse_identity(current, loc, problems)
+        if problems:
+            raise AnswersError(*problems)
+        return replace(answers, identity=identity)
+    c = catalog.criterion(cid)
+    if c is None:
+        raise AnswersError(unknown_criterion(cid, catalog, "--set", None))
+    try:
+        value = normalise_value(c, raw)
+    except ValueRefused as exc:
+        raise AnswersError(refused(c, exc, "--set", None)) from exc
+    previous = answers.responses.get(c.id) or Answer(None)
+    return answers.with_answer(c.id, replace(previous, value=value))
+
+
+def identity_to_dict(identity: ident.Identity) -> dict[str, Any]:
+    def person(p: ident.Person | None) -> dict[str, Any] | None:
+        if p is None:
+            return None
+        return {k: v for k, v in (("nom", p.nom), ("fonction", p.fonction),
+                                  ("email", p.email)) if v is not None}
+
+    out: dict[str, Any] = {
+        "nom": identity.nom, "type": identity.type, "code_insee": identity.code_insee,
+        "siren": identity.siren, "population": identity.population, "agents": identity.agents,
+        "elu_referent": person(identity.elu_referent),
+        "responsable": person(identity.responsable),
+    }
+    if identity.labels:
+        out["labels_anterieurs"] = [{"annee": x.annee, "niveau": x.niveau}
+                                    for x in identity.labels]
+    return out
+
+
+def to_document(answers: Answers, catalog: Catalog, tool_version: str) -> dict[str, Any]:
+    """The YAML-ready form of answers, criteria in catalog order."""
+    responses: dict[str, Any] = {}
+    for c in catalog.criteria:
+        answer = answers.responses.get(c.id)
+        if answer is None:
+            continue
+        if answer.justification or answer.preuves:
+            entry: dict[str, Any] = {"valeur": answer.value}
+            if answer.justification:
+                entry["justification"] = answer.justification
+            if answer.preuves:
+                entry["preuves"] = list(answer.preuves)
+            responses[c.id] = entry
+        else:
+            responses[c.id] = answer.value
+    return {
+        "edition": catalog.edition,
+        "outil": f"tnl {tool_version}",
+        "collectivite": identity_to_dict(answers.identity),
+        "reponses": responses,
+    }

@@ -1,0 +1,511 @@
+"""The criteria catalog of one label edition: loaded from YAML, validated, immutable.
+
+Validation collects every problem it finds (with file and line) before refusing the file,
+so that `tnl criteria lint` shows the whole list at once.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from tnl_cli import resources, rules, yamlio
+from tnl_cli.errors import CatalogError, Problem
+
+TYPES = ("boolean", "choice", "multi", "number", "text", "url")
+EFFORTS = ("faible", "moyen", "eleve")
+EFFORT_COST = {"faible": 1, "moyen": 3, "eleve": 8}
+COLLECTIVITY_TYPES = (
+    "commune",
+    "communaute_communes",
+    "communaute_agglomeration",
+    "communaute_urbaine",
+    "metropole",
+    "departement",
+    "region",
+    "ctu",
+    "syndicat",
+    "etablissement_public",
+    "association_collectivites",
+)
+_ID = re.compile(r"^[a-z0-9][a-z0-9_]*$")
+
+Text = Mapping[str, str]
+
+
+@dataclass(frozen=True)
+class Choice:
+    value: str
+    label: Text
+    points: int
+
+
+@dataclass(frozen=True)
+class Threshold:
+    minimum: float
+    points: int
+
+
+@dataclass(frozen=True)
+class Criterion:
+    id: str
+    domain: str
+    type: str
+    question: Text
+    help: Text
+    effort: str
+    recommendation: Text
+    points: int
+    eligibility: bool = False
+    applies_to: frozenset[str] | None = None
+    when: rules.Rule | None = None
+    when_source: Any = None
+    legal: Text | None = None
+    choices: tuple[Choice, ...] = ()
+    unit: Text | None = None
+    minimum: float | None = None
+    maximum: float | None = None
+    scoring: tuple[Threshold, ...] = ()
+    line: int | None = None
+
+    def applies(self, collectivity_type: str | None) -> bool:
+        return self.applies_to is None or collectivity_type in self.applies_to
+
+    def choice(self, value: str) -> Choice | None:
+        return next((c for c in self.choices if c.value == value), None)
+
+    @property
+    def cost(self) -> int:
+        return EFFORT_COST[self.effort]
+
+
+@dataclass(frozen=True)
+class Domain:
+    id: str
+    name: Text
+    description: Text
+
+
+@dataclass(frozen=True)
+class Tier:
+    id: str
+    name: Text
+    description: Text
+    min_score: float
+    rule: rules.Rule | None
+
+
+@dataclass(frozen=True)
+class Mention:
+    id: str
+    name: Text
+    description: Text
+    rule: rules.Rule
+
+
+@dataclass(frozen=True)
+class Form:
+    id: str
+    name: Text
+    criteria: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Catalog:
+    edition: int
+    title: Text
+    scheme: Text
+    deadline: dt.date | None
+    domains: tuple[Domain, ...]
+    criteria: tuple[Criterion, ...]
+    eligibility: rules.Rule
+    tiers: tuple[Tier, ...]
+    mentions: tuple[Mention, ...]
+    forms: tuple[Form, ...]
+    source: str
+    by_id: Mapping[str, Criterion] = field(repr=False, default_factory=dict)
+
+    def criterion(self, criterion_id: str) -> Criterion | None:
+        return self.by_id.get(criterion_id)
+
+    def domain(self, domain_id: str) -> Domain:
+        return next(d for d in self.domains if d.id == domain_id)
+
+    @property
+    def gates(self) -> tuple[Criterion, ...]:
+        return tuple(c for c in self.criteria if c.eligibility)
+
+    def tier_rank(self, tier_id: str) -> int | None:
+        for i, tier in enumerate(self.tiers, start=1):
+            if tier.id == tier_id:
+                return i
+        return None
+
+
+class _Checker:
+    """Accumulates located problems while reading a parsed YAML document."""
+
+    def __init__(self, doc: yamlio.Located) -> None:
+        self.doc = doc
+        self.problems: list[Problem] = []
+
+    def add(self, key: str, path: tuple[Any, ...], **params: Any) -> None:
+        self.problems.append(Problem(key, params, self.doc.file, self.doc.line(*path)))
+
+    def text(self, data: Mapping[str, Any], name: str, path: tuple[Any, ...], *,
+             required: bool = True, who: str = "") -> Text | None:
+        value = data.get(name)
+        if value is None:
+            if required:
+                self.add("catalog.missing_field", path, field=name, who=who)
+            return None
+        if isinstance(value, str):
+            self.add("catalog.text_langs", path + (name,), field=name, who=who)
+            return {"fr": value, "en": value}
+        if not isinstance(value, dict) or not all(
+            isinstance(value.get(lang), str) and value.get(lang).strip() for lang in ("fr", "en")
+        ):
+            self.add("catalog.text_langs", path + (name,), field=name, who=who)
+            return {"fr": str(value), "en": str(value)}
+        return {"fr": value["fr"].strip(), "en": value["en"].strip()}
+
+    def rule(self, data: Any, path: tuple[Any, ...], who: str) -> rules.Rule | None:
+        try:
+            return rules.compile_rule(data, path)
+        except rules.RuleSyntaxError as exc:
+            self.add(exc.key, exc.path, who=who, **exc.params)
+            return None
+
+
+def _number(value: Any) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
+
+
+def _criterion(ck: _Checker, raw: Any, i: int, domain_ids: set[str]) -> Criterion | None:
+    path: tuple[Any, ...] = ("criteria", i)
+    if not isinstance(raw, dict):
+        ck.add("catalog.criterion_not_mapping", path)
+        return None
+    cid = raw.get("id")
+    who = str(cid) if cid else f"#{i + 1}"
+    if not isinstance(cid, str) or not _ID.match(cid):
+        ck.add("catalog.bad_id", path, who=who)
+        cid = str(cid)
+    known = {
+        "id", "domain", "type", "question", "help", "effort", "recommendation", "points",
+        "eligibility", "applies_to", "when", "legal", "choices", "unit", "min", "max", "scoring",
+    }
+    for key in raw:
+        if key not in known:
+            ck.add("catalog.unknown_field", path + (key,), field=key, who=who)
+    domain = raw.get("domain")
+    if domain not in domain_ids:
+        ck.add("catalog.unknown_domain", path + ("domain",), domain=domain, who=who)
+    ctype = raw.get("type")
+    if ctype not in TYPES:
+        ck.add("catalog.bad_type", path + ("type",), value=ctype, who=who, allowed=", ".join(TYPES))
+    effort = raw.get("effort")
+    if effort not in EFFORTS:
+        ck.add("catalog.bad_effort", path + ("effort",), value=effort, who=who)
+        effort = "moyen"
+    points = raw.get("points", 0)
+    if not isinstance(points, int) or isinstance(points, bool) or points < 0:
+        ck.add("catalog.bad_points", path + ("points",), value=points, who=who)
+        points = 0
+    eligibility = raw.get("eligibility", False)
+    if eligibility not in (True, False):
+        ck.add("catalog.bad_bool", path + ("eligibility",), field="eligibility", who=who)
+    elif eligibility and ctype != "boolean":
+        ck.add("catalog.gate_not_boolean", path + ("eligibility",), who=who)
+    elif eligibility and "when" in raw:
+        ck.add("catalog.gate_when", path + ("when",), who=who)
+    applies = raw.get("applies_to")
+    applies_to = None
+    if applies is not None:
+        if not isinstance(applies, list) or not applies:
+            ck.add("catalog.bad_applies", path + ("applies_to",), who=who, value=applies)
+        else:
+            for t in applies:
+                if t not in COLLECTIVITY_TYPES:
+                    ck.add("catalog.bad_applies", path + ("applies_to",), who=who, value=t)
+            applies_to = frozenset(str(t) for t in applies)
+    when = None
+    if "when" in raw:
+        when = ck.rule(raw["when"], path + ("when",), who)
+    choices: list[Choice] = []
+    if ctype in ("choice", "multi"):
+        raw_choices = raw.get("choices")
+        if not isinstance(raw_choices, list) or not raw_choices:
+            ck.add("catalog.no_choices", path, who=who)
+        else:
+            seen: set[str] = set()
+            for j, ch in enumerate(raw_choices):
+                cpath = path + ("choices", j)
+                if not isinstance(ch, dict) or not isinstance(ch.get("value"), str):
+                    ck.add("catalog.bad_choice", cpath, who=who)
+                    continue
+                if ch["value"] in seen:
+                    ck.add("catalog.duplicate_choice", cpath, who=who, value=ch["value"])
+                seen.add(ch["value"])
+                cpoints = ch.get("points", 0)
+                if not isinstance(cpoints, int) or isinstance(cpoints, bool) or cpoints < 0:
+                    ck.add("catalog.bad_points", cpath + ("points",), value=cpoints, who=who)
+                    cpoints = 0
+                elif ctype == "choice" and cpoints > points:
+                    ck.add("catalog.choice_points", cpath, who=who, value=ch["value"])
+                label = ck.text(ch, "label", cpath, who=who) or {"fr": ch["value"], "en": ch["value"]}
+                choices.append(Choice(ch["value"], label, cpoints))
+    elif "choices" in raw:
+        ck.add("catalog.choices_not_allowed", path + ("choices",), who=who)
+    minimum = maximum = None
+    scoring: list[Threshold] = []
+    if ctype == "number":
+        minimum, maximum = raw.get("min"), raw.get("max")
+        for name, value in (("min", minimum), ("max", maximum)):
+            if value is not None and not _number(value):
+                ck.add("catalog.bad_bound", path + (name,), who=who, value=value)
+        if _number(minimum) and _number(maximum) and minimum > maximum:
+            ck.add("catalog.bounds_order", path + ("min",), who=who)
+        last: Threshold | None = None
+        for j, th in enumerate(raw.get("scoring") or []):
+            tpath = path + ("scoring", j)
+            if not isinstance(th, dict) or not _number(th.get("min")) or not isinstance(
+                th.get("points"), int
+            ):
+                ck.add("catalog.bad_threshold", tpath, who=who)
+                continue
+            t = Threshold(float(th["min"]), int(th["points"]))
+            if last and (t.minimum <= last.minimum or t.points < last.points):
+                ck.add("catalog.threshold_order", tpath, who=who)
+            if t.points > points:
+                ck.add("catalog.threshold_points", tpath, who=who)
+            scoring.append(t)
+            last = t
+    for name in ("unit", "min", "max", "scoring"):
+        if name in raw and ctype != "number":
+            ck.add("catalog.number_only", path + (name,), who=who, field=name)
+    return Criterion(
+        id=cid,
+        domain=str(domain),
+        type=str(ctype),
+        question=ck.text(raw, "question", path, who=who) or {},
+        help=ck.text(raw, "help", path, who=who) or {},
+        effort=str(effort),
+        recommendation=ck.text(raw, "recommendation", path, who=who) or {},
+        points=points,
+        eligibility=eligibility is True,
+        applies_to=applies_to,
+        when=when,
+        when_source=raw.get("when"),
+        legal=ck.text(raw, "legal", path, required=False, who=who),
+        choices=tuple(choices),
+        unit=ck.text(raw, "unit", path, required=False, who=who),
+        minimum=float(minimum) if _number(minimum) else None,
+        maximum=float(maximum) if _number(maximum) else None,
+        scoring=tuple(scoring),
+        line=ck.doc.line(*path),
+    )
+
+
+def _check_refs(ck: _Checker, rule: rules.Rule | None, path: tuple[Any, ...], who: str,
+                known: Mapping[str, Criterion], domain_ids: set[str],
+                before: set[str] | None = None) -> None:
+    if rule is None:
+        return
+    for ref in rule.refs():
+        if ref not in known:
+            ck.add("catalog.unknown_ref", path, who=who, ref=ref)
+        elif before is not None and ref not in before:
+            ck.add("catalog.when_order", path, who=who, ref=ref)
+    for ref in rule.domain_refs():
+        if ref not in domain_ids:
+            ck.add("catalog.unknown_domain", path, who=who, domain=ref)
+
+
+def _check_when_tests(ck: _Checker, c: Criterion, path: tuple[Any, ...],
+                      known: Mapping[str, Criterion]) -> None:
+    if c.when is None:
+        return
+    for test in rules.boolean_tests(c.when):
+        target = known.get(test.id)
+        if target is None:
+            continue
+        if target.type == "boolean" and not (test.op == "equals" and test.value is True):
+            ck.add("catalog.when_negative", path, who=c.id, ref=test.id)
+        elif target.type in ("choice", "multi"):
+            values = test.value if test.op == "in" else [test.value]
+            for v in values:
+                if target.choice(str(v)) is None:
+                    ck.add("catalog.when_value", path, who=c.id, ref=test.id, value=v)
+
+
+def build(doc: yamlio.Located, expected_edition: int | None = None) -> Catalog:
+    """Validate a parsed catalog document and build the Catalog, or raise CatalogError."""
+    ck = _Checker(doc)
+    data = doc.data
+    if not isinstance(data, dict):
+        ck.add("catalog.not_mapping", ())
+        raise CatalogError(*ck.problems)
+    for key in data:
+        if key not in {"edition", "title", "scheme", "deadline", "domains", "eligibility",
+                       "tiers", "mentions", "forms", "criteria"}:
+            ck.add("catalog.unknown_top", (key,), field=key)
+    edition = data.get("edition")
+    if not isinstance(edition, int) or isinstance(edition, bool) or not 2016 <= edition <= 2100:
+        ck.add("catalog.bad_edition", ("edition",), value=edition)
+        edition = 0
+    elif expected_edition is not None and edition != expected_edition:
+        ck.add("catalog.edition_mismatch", ("edition",), value=edition, expected=expected_edition)
+    deadline = data.get("deadline")
+    if deadline is not None and not isinstance(deadline, dt.date):
+        ck.add("catalog.bad_deadline", ("deadline",), value=deadline)
+        deadline = None
+
+    domains: list[Domain] = []
+    raw_domains = data.get("domains")
+    if not isinstance(raw_domains, list) or not raw_domains:
+        ck.add("catalog.no_domains", ("domains",))
+        raw_domains = []
+    for i, d in enumerate(raw_domains):
+        if not isinstance(d, dict) or not isinstance(d.get("id"), str) or not _ID.match(d["id"]):
+            ck.add("catalog.bad_domain", ("domains", i))
+            continue
+        if any(x.id == d["id"] for x in domains):
+            ck.add("catalog.duplicate_domain", ("domains", i), domain=d["id"])
+        domains.append(Domain(d["id"], ck.text(d, "name", ("domains", i), who=d["id"]) or {},
+                              ck.text(d, "description", ("domains", i), required=False,
+                                      who=d["id"]) or {"fr": "", "en": ""}))
+    domain_ids = {d.id for d in domains}
+
+    criteria: list[Criterion] = []
+    by_id: dict[str, Criterion] = {}
+    raw_criteria = data.get("criteria")
+    if not isinstance(raw_criteria, list) or not raw_criteria:
+        ck.add("catalog.no_criteria", ("criteria",))
+        raw_criteria = []
+    for i, raw in enumerate(raw_criteria):
+        c = _criterion(ck, raw, i, domain_ids)
+        if c is None:
+            continue
+        if c.id in by_id:
+            ck.add("catalog.duplicate_id", ("criteria", i), who=c.id,
+                   first=by_id[c.id].line or "?")
+            continue
+        _check_refs(ck, c.when, ("criteria", i, "when"), c.id, by_id, domain_ids,
+                    before=set(by_id))
+        criteria.append(c)
+        by_id[c.id] = c
+    for i, c in enumerate(criteria):
+        _check_when_tests(ck, c, ("criteria", i, "when"), by_id)
+    for d in domains:
+        if not any(c.domain == d.id for c in criteria):
+            ck.add("catalog.empty_domain", ("domains",), domain=d.id)
+    domain_members = {d.id: tuple(c.id for c in criteria if c.domain == d.id) for d in domains}
+
+    def compiled(raw_rule: Any, path: tuple[Any, ...], who: str) -> rules.Rule | None:
+        rule = ck.rule(raw_rule, path, who)
+        _check_refs(ck, rule, path, who, by_id, domain_ids)
+        return rules.resolve(rule, domain_members) if rule else None
+
+    eligibility_rule: rules.Rule | None = None
+    elig = data.get("eligibility")
+    if not isinstance(elig, dict) or "rule" not in elig:
+        ck.add("catalog.no_eligibility", ("eligibility",))
+    else:
+        eligibility_rule = compiled(elig["rule"], ("eligibility", "rule"), "eligibility")
+        if eligibility_rule is not None:
+            for ref in eligibility_rule.refs():
+                if ref in by_id and not by_id[ref].eligibility:
+                    ck.add("catalog.rule_not_gate", ("eligibility", "rule"), ref=ref)
+    if not any(c.eligibility for c in criteria):
+        ck.add("catalog.no_gates", ("criteria",))
+
+    tiers: list[Tier] = []
+    raw_tiers = data.get("tiers")
+    if not isinstance(raw_tiers, list) or not raw_tiers:
+        ck.add("catalog.no_tiers", ("tiers",))
+        raw_tiers = []
+    for i, t in enumerate(raw_tiers):
+        path = ("tiers", i)
+        if not isinstance(t, dict) or not isinstance(t.get("id"), (str, int)):
+            ck.add("catalog.bad_tier", path)
+            continue
+        tid = str(t["id"])
+        if any(x.id == tid for x in tiers):
+            ck.add("catalog.duplicate_tier", path, who=tid)
+        min_score = t.get("min_score", 0.0)
+        if not _number(min_score) or not 0 <= min_score <= 1:
+            ck.add("catalog.bad_min_score", path + ("min_score",), who=tid, value=min_score)
+            min_score = 0.0
+        elif tiers and min_score < tiers[-1].min_score:
+            ck.add("catalog.tier_order", path + ("min_score",), who=tid,
+                   previous=tiers[-1].id, value=min_score, floor=tiers[-1].min_score)
+        rule = compiled(t["rule"], path + ("rule",), tid) if "rule" in t else None
+        tiers.append(Tier(tid, ck.text(t, "name", path, who=tid) or {},
+                          ck.text(t, "description", path, who=tid) or {},
+                          float(min_score), rule))
+
+    mentions: list[Mention] = []
+    for i, m in enumerate(data.get("mentions") or []):
+        path = ("mentions", i)
+        if not isinstance(m, dict) or not isinstance(m.get("id"), str) or "rule" not in m:
+            ck.add("catalog.bad_mention", path)
+            continue
+        rule = compiled(m["rule"], path + ("rule",), m["id"])
+        if rule is not None:
+            mentions.append(Mention(m["id"], ck.text(m, "name", path, who=m["id"]) or {},
+                                    ck.text(m, "description", path, who=m["id"]) or {}, rule))
+
+    forms: list[Form] = []
+    raw_forms = data.get("forms") or {}
+    if not isinstance(raw_forms, dict):
+        ck.add("catalog.bad_form", ("forms",), who="forms")
+        raw_forms = {}
+    for fid, f in raw_forms.items():
+        path = ("forms", fid)
+        if not isinstance(f, dict) or not isinstance(f.get("criteria"), list):
+            ck.add("catalog.bad_form", path, who=fid)
+            continue
+        for ref in f["criteria"]:
+            if ref not in by_id:
+                ck.add("catalog.unknown_ref", path + ("criteria",), who=fid, ref=ref)
+        forms.append(Form(str(fid), ck.text(f, "name", path, who=fid) or {},
+                          tuple(str(x) for x in f["criteria"])))
+
+    title = ck.text(data, "title", ()) or {}
+    scheme = ck.text(data, "scheme", ()) or {}
+    if ck.problems:
+        raise CatalogError(*ck.problems)
+    assert eligibility_rule is not None
+    return Catalog(edition, title, scheme, deadline, tuple(domains), tuple(criteria),
+                   eligibility_rule, tuple(tiers), tuple(mentions), tuple(forms), doc.file, by_id)
+
+
+def load_file(path: Path) -> Catalog:
+    """Load and validate any catalog file (used by `tnl criteria lint`)."""
+    doc = yamlio.load(path)
+    stem = path.stem
+    return build(doc, int(stem) if stem.isdigit() else None)
+
+
+def editions() -> list[int]:
+    """The editions shipped with the tool, oldest first."""
+    return sorted(int(p.stem) for p in resources.criteria_files() if p.stem.isdigit())
+
+
+@cache
+def load_edition(edition: int | None = None) -> Catalog:
+    """The bundled catalog of `edition` (the newest by default)."""
+    available = editions()
+    if edition is None:
+        edition = available[-1]
+    if edition not in available:
+        raise CatalogError(Problem("catalog.no_edition", {
+            "edition": edition, "available": ", ".join(map(str, available))}))
+    path = resources.criteria_dir() / f"{edition}.yaml"
+    return build(yamlio.load(path, f"criteria/{edition}.yaml"), edition)

@@ -1,0 +1,119 @@
+"""The `tnl` command line: parse arguments, pick the language, call the core, map errors.
+
+Commands live one per module in `tnl_cli/commands/`; each imports its heavy dependencies
+(rich, questionary, jinja2…) only when it runs, so that `tnl --help` stays instant.
+"""
+
+
+import importlib
+import os
+import sys
+from collections.abc import Sequence
+from typing import Annotated
+
+import typer
+import typer.core
+
+from tnl_cli import __version__
+from tnl_cli.commands import common
+from tnl_cli.errors import EXIT_INTERRUPTED, EXIT_USAGE, TnlError
+from tnl_cli.i18n import detect_lang, tr
+
+# Command modules, in the order `tnl --help` lists them.
+COMMANDS = ("assess", "criteria", "schema")
+
+
+def _translate_help_words(lang: str) -> None:
+    """Typer writes its section titles through gettext: give them our words."""
+    words = {"Arguments": "cli.section_arguments", "Options": "cli.section_options",
+             "Commands": "cli.section_commands", "default: {default}": "cli.default",
+             "required": "cli.required", "Missing command.": "cli.missing_command",
+             "No such command {name!r}.": "cli.no_such_command"}
+    typer.core._ = lambda text: tr(lang, words[text]) if text in words else text  # type: ignore
+
+
+class _Group(typer.core.TyperGroup):
+    def get_help_option(self, ctx):  # type: ignore[no-untyped-def]
+        option = super().get_help_option(ctx)
+        if option is not None:
+            option.help = tr(common.SETTINGS.lang, "cli.opt_help")
+        return option
+
+
+class _Command(typer.core.TyperCommand):
+    def get_help_option(self, ctx):  # type: ignore[no-untyped-def]
+        option = super().get_help_option(ctx)
+        if option is not None:
+            option.help = tr(common.SETTINGS.lang, "cli.opt_help")
+        return option
+
+
+def build_app(lang: str) -> typer.Typer:
+    """A fresh Typer app whose help texts are in `lang`."""
+    _translate_help_words(lang)
+    app = typer.Typer(
+        name="tnl", help=tr(lang, "cli.app_help"), cls=_Group, no_args_is_help=True,
+        rich_markup_mode=None, add_completion=False, pretty_exceptions_enable=False,
+        context_settings={"help_option_names": ["--help", "-h"]},
+    )
+
+    def version(value: bool) -> None:
+        if value:
+            common.SETTINGS.stdout.write(f"tnl {__version__}\n")
+            raise typer.Exit()
+
+    @app.callback()
+    def root(
+        _version: Annotated[bool, typer.Option(
+            "--version", "-V", callback=version, is_eager=True,
+            help=tr(lang, "cli.opt_version"))] = False,
+        lang_: common.lang_option(lang) = lang,
+        no_color: common.no_color_option(lang) = False,
+    ) -> None:
+        """Options apply to every command."""
+
+    original_command = app.command
+
+    def command(*args, **kwargs):  # type: ignore[no-untyped-def]
+        kwargs.setdefault("cls", _Command)
+        return original_command(*args, **kwargs)
+
+    app.command = command  # type: ignore[method-assign]
+    for name in COMMANDS:
+        importlib.import_module(f"tnl_cli.commands.{name}").register(app, lang)
+    return app
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    """Entry point of the `tnl` console script."""
+    # Typer 0.29 vendors click; pyproject pins the minor version for these two names.
+    from typer._click.exceptions import NoArgsIsHelpError, UsageError
+
+    args = list(sys.argv[1:] if argv is None else argv)
+    lang = detect_lang(args, os.environ)
+    settings = common.SETTINGS
+    settings.lang = lang
+    settings.color = "--no-color" not in args
+    app = build_app(lang)
+    command = typer.main.get_command(app)
+    try:
+        code = command.main(args=args, prog_name="tnl", standalone_mode=False)
+    except NoArgsIsHelpError as exc:
+        settings.stdout.write(exc.format_message() + "\n")
+        code = EXIT_USAGE
+    except UsageError as exc:
+        where = exc.ctx.command_path if exc.ctx else "tnl"
+        settings.stderr.write(tr(lang, "cli.usage_error", message=exc.format_message()) + "\n")
+        settings.stderr.write(tr(lang, "cli.try_help", command=where) + "\n")
+        code = EXIT_USAGE
+    except TnlError as exc:
+        settings.stderr.write(f"{tr(lang, 'cli.error')} : " if lang == "fr" else "Error: ")
+        settings.stderr.write(exc.render(lang) + "\n")
+        code = exc.exit_code
+    except (KeyboardInterrupt, typer.Abort):
+        settings.stderr.write("\n" + tr(lang, "cli.interrupted") + "\n")
+        code = EXIT_INTERRUPTED
+    except BrokenPipeError:
+        code = 0
+    settings.stdout.flush()
+    sys.exit(code if isinstance(code, int) else 0)

@@ -1,0 +1,61 @@
+"""`tnl assess`: evaluate an answers file (or walk the questionnaire on a terminal)."""
+
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from tnl_cli.commands import common
+from tnl_cli.commands.common import SETTINGS, t
+from tnl_cli.errors import EXIT_NEGATIVE, EXIT_OK, TnlError
+from tnl_cli.i18n import tr
+
+
+def evaluate_file(path: Path, edition: int | None, overrides: list[str]):
+    """Load, migrate if asked, apply --set, evaluate. Returns (catalog, answers, assessment, gone)."""
+    from tnl_cli import answers as ans
+    from tnl_cli.catalog import load_edition
+    from tnl_cli.engine import evaluate
+
+    answers, catalog, gone = ans.load(path, load_edition, edition)
+    for spec in overrides:
+        answers = ans.apply_override(answers, catalog, spec)
+    return catalog, answers, evaluate(catalog, answers), gone
+
+
+def show(catalog, answers, assessment, fmt: str) -> int:
+    from tnl_cli import report
+
+    if fmt == "json":
+        common.print_json(report.to_dict(assessment, catalog, answers, SETTINGS.lang))
+    else:
+        report.render(assessment, catalog, answers, SETTINGS.lang, SETTINGS.console())
+    return EXIT_OK if assessment.verdict == "eligible" else EXIT_NEGATIVE
+
+
+def register(app: typer.Typer, lang: str) -> None:
+    @app.command("assess", help=tr(lang, "assess.help"))
+    def assess(
+        answers: Annotated[Path | None, typer.Option(
+            "--answers", "-a", help=tr(lang, "assess.opt_answers"), metavar="FICHIER"
+            if lang == "fr" else "FILE")] = None,
+        set_: Annotated[list[str] | None, typer.Option(
+            "--set", help=tr(lang, "assess.opt_set"), metavar="ID=VALEUR"
+            if lang == "fr" else "ID=VALUE")] = None,
+        fmt: common.format_option(lang) = "table",
+        edition: common.edition_option(lang) = None,
+        review: Annotated[bool, typer.Option("--review",
+                                             help=tr(lang, "assess.opt_review"))] = False,
+        lang_: common.lang_option(lang) = lang,
+        no_color: common.no_color_option(lang) = False,
+    ) -> None:
+        common.check_choice(fmt, ("table", "json"), "--format")
+        overrides = list(set_ or [])
+        if answers is None:
+            raise TnlError.of("assess.need_answers")
+        catalog, loaded, assessment, gone = evaluate_file(answers, edition, overrides)
+        if gone:
+            SETTINGS.stderr.write(t("assess.migrated_gone", ids=", ".join(gone),
+                                    edition=catalog.edition) + "\n")
+        raise typer.Exit(show(catalog, loaded, assessment, fmt))

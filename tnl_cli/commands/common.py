@@ -1,0 +1,86 @@
+"""What every command shares: the run settings, common options and output helpers.
+
+Like httpie's Environment, `Settings` holds the language and the streams' capabilities, so
+tests can swap it instead of patching globals.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Annotated, Any, TextIO
+
+import typer
+
+from tnl_cli.i18n import tr
+
+
+@dataclass
+class Settings:
+    lang: str = "fr"
+    color: bool = True
+    stdin: TextIO = field(default_factory=lambda: sys.stdin)
+    stdout: TextIO = field(default_factory=lambda: sys.stdout)
+    stderr: TextIO = field(default_factory=lambda: sys.stderr)
+
+    @property
+    def interactive(self) -> bool:
+        """Both ends are a terminal: only then may we prompt."""
+        try:
+            return self.stdin.isatty() and self.stdout.isatty()
+        except (AttributeError, ValueError):
+            return False
+
+    def console(self, stderr: bool = False) -> Any:
+        from rich.console import Console
+
+        no_color = not self.color or "NO_COLOR" in os.environ
+        return Console(file=self.stderr if stderr else self.stdout, no_color=no_color,
+                       highlight=False, emoji=False, soft_wrap=False)
+
+
+SETTINGS = Settings()
+
+
+def t(key: str, **params: Any) -> str:
+    return tr(SETTINGS.lang, key, **params)
+
+
+def lang_option(lang: str) -> Any:
+    return Annotated[str, typer.Option("--lang", help=tr(lang, "cli.opt_lang"),
+                                       metavar="fr|en", show_default=False)]
+
+
+def no_color_option(lang: str) -> Any:
+    return Annotated[bool, typer.Option("--no-color", help=tr(lang, "cli.opt_no_color"))]
+
+
+def edition_option(lang: str) -> Any:
+    return Annotated[int | None, typer.Option("--edition", help=tr(lang, "cli.opt_edition"),
+                                              metavar="ANNÉE" if lang == "fr" else "YEAR")]
+
+
+def format_option(lang: str, choices: str = "table|json") -> Any:
+    return Annotated[str, typer.Option("--format", help=tr(lang, "cli.opt_format"),
+                                       metavar=choices)]
+
+
+def check_choice(value: str, allowed: tuple[str, ...], option: str) -> str:
+    if value not in allowed:
+        from tnl_cli.errors import TnlError
+
+        raise TnlError.of("cli.bad_choice", option=option, value=value,
+                          allowed=", ".join(allowed))
+    return value
+
+
+def print_json(data: Any) -> None:
+    import json
+
+    SETTINGS.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n")
+
+
+def display_path(path: Path) -> str:
+    return str(path)

@@ -1,0 +1,127 @@
+"""`tnl criteria list|show|lint`: browse and check the catalogs."""
+
+
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from tnl_cli.commands import common
+from tnl_cli.commands.common import SETTINGS, t
+from tnl_cli.errors import TnlError
+from tnl_cli.i18n import pick, tr
+
+
+def criterion_dict(c: Any, lang: str) -> dict[str, Any]:
+    return {
+        "id": c.id,
+        "domain": c.domain,
+        "type": c.type,
+        "eligibility": c.eligibility,
+        "points": c.points,
+        "effort": c.effort,
+        "question": pick(c.question, lang),
+        "help": pick(c.help, lang),
+        "recommendation": pick(c.recommendation, lang),
+        "choices": [{"value": ch.value, "label": pick(ch.label, lang), "points": ch.points}
+                    for ch in c.choices],
+        "applies_to": sorted(c.applies_to) if c.applies_to else None,
+        "when": c.when_source,
+        "unit": pick(c.unit, lang) if c.unit else None,
+        "min": c.minimum,
+        "max": c.maximum,
+        "legal": pick(c.legal, lang) if c.legal else None,
+    }
+
+
+def register(app: typer.Typer, lang: str) -> None:
+    group = typer.Typer(help=tr(lang, "cli.criteria_help"), no_args_is_help=True,
+                        rich_markup_mode=None, add_completion=False)
+    app.add_typer(group, name="criteria")
+
+    @group.command("list", help=tr(lang, "cli.criteria_list_help"))
+    def list_(
+        fmt: common.format_option(lang) = "table",
+        edition: common.edition_option(lang) = None,
+        lang_: common.lang_option(lang) = lang,
+        no_color: common.no_color_option(lang) = False,
+    ) -> None:
+        from tnl_cli.catalog import load_edition
+
+        common.check_choice(fmt, ("table", "json"), "--format")
+        catalog = load_edition(edition)
+        if fmt == "json":
+            common.print_json([criterion_dict(c, SETTINGS.lang) for c in catalog.criteria])
+            return
+        from rich.table import Table
+
+        table = Table(title=pick(catalog.title, SETTINGS.lang), title_justify="left")
+        for col in ("cli.col_id", "cli.col_domain", "cli.col_type", "cli.col_points",
+                    "cli.col_question"):
+            table.add_column(t(col))
+        for c in catalog.criteria:
+            question = pick(c.question, SETTINGS.lang)
+            if c.eligibility:
+                question = f"{t('cli.gate_mark')} {question}"
+            table.add_row(c.id, c.domain, c.type, str(c.points), question)
+        SETTINGS.console().print(table)
+
+    @group.command("show", help=tr(lang, "cli.criteria_show_help"))
+    def show(
+        criterion_id: Annotated[str, typer.Argument(metavar="ID")],
+        fmt: common.format_option(lang) = "table",
+        edition: common.edition_option(lang) = None,
+        lang_: common.lang_option(lang) = lang,
+        no_color: common.no_color_option(lang) = False,
+    ) -> None:
+        import difflib
+
+        from tnl_cli.catalog import load_edition
+
+        common.check_choice(fmt, ("table", "json"), "--format")
+        catalog = load_edition(edition)
+        c = catalog.criterion(criterion_id)
+        if c is None:
+            close = difflib.get_close_matches(criterion_id, list(catalog.by_id), n=3)
+            hint = t("cli.did_you_mean", ids=", ".join(close)) if close else ""
+            raise TnlError.of("cli.criterion_unknown", id=criterion_id,
+                              edition=catalog.edition, hint=hint)
+        data = criterion_dict(c, SETTINGS.lang)
+        if fmt == "json":
+            common.print_json(data)
+            return
+        out = SETTINGS.console()
+        gate = f" {t('cli.gate_mark')}" if c.eligibility else ""
+        out.print(f"[bold]{c.id}[/bold]{gate} — {pick(catalog.domain(c.domain).name, SETTINGS.lang)}"
+                  f" — {c.type}, {c.points} pts")
+        out.print(data["question"], markup=False)
+        lines = [("cli.show_help_text", data["help"])]
+        if c.choices:
+            lines.append(("cli.show_choices", "; ".join(
+                f"{ch['value']} ({ch['label']}, {ch['points']} pts)" for ch in data["choices"])))
+        if c.type == "number":
+            lines.append(("cli.show_unit", f"{data['unit'] or ''} [{data['min']}, {data['max']}]"))
+        lines.append(("cli.show_applies", ", ".join(data["applies_to"] or [])
+                      or t("cli.show_all_types")))
+        if c.when_source is not None:
+            lines.append(("cli.show_when", str(c.when_source)))
+        lines.append(("cli.show_effort", c.effort))
+        lines.append(("cli.show_reco", data["recommendation"]))
+        if data["legal"]:
+            lines.append(("cli.show_legal", data["legal"]))
+        for key, text in lines:
+            out.print(f"[bold]{t(key)}[/bold] : " if SETTINGS.lang == "fr" else
+                      f"[bold]{t(key)}[/bold]: ", end="")
+            out.print(text, markup=False)
+
+    @group.command("lint", help=tr(lang, "cli.criteria_lint_help"))
+    def lint(
+        file: Annotated[Path, typer.Argument(metavar="FICHIER" if lang == "fr" else "FILE")],
+        lang_: common.lang_option(lang) = lang,
+        no_color: common.no_color_option(lang) = False,
+    ) -> None:
+        from tnl_cli.catalog import load_file
+
+        catalog = load_file(file)
+        SETTINGS.stdout.write(t("cli.lint_ok", file=str(file), count=len(catalog.criteria),
+                                edition=catalog.edition) + "\n")

@@ -1,0 +1,24 @@
+"""`tnl schema answers`: publish the JSON Schema of the answers file."""
+
+
+import typer
+
+from tnl_cli.commands import common
+from tnl_cli.commands.common import SETTINGS
+from tnl_cli.i18n import tr
+
+
+def register(app: typer.Typer, lang: str) -> None:
+    group = typer.Typer(help=tr(lang, "cli.schema_help"), no_args_is_help=True,
+                        rich_markup_mode=None, add_completion=False)
+    app.add_typer(group, name="schema")
+
+    @group.command("answers", help=tr(lang, "cli.schema_answers_help"))
+    def answers(
+        edition: common.edition_option(lang) = None,
+        lang_: common.lang_option(lang) = lang,
+    ) -> None:
+        from tnl_cli.catalog import load_edition
+        from tnl_cli.schema import answers_schema
+
+        common.print_json(answers_schema(load_edition(edition), SETTINGS.lang))

@@ -1,0 +1,333 @@
+"""The assessment: a pure function from (catalog, answers) to a verdict, a tier and a path.
+
+Nothing here reads files or talks to a terminal. Texts are returned as message keys with
+parameters (`Note`) or catalog texts, and translated by whoever renders the result.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from tnl_cli import identity as ident
+from tnl_cli.answers import Answers
+from tnl_cli.catalog import Catalog, Criterion, Tier
+from tnl_cli.rules import Rule
+
+_SCORE_WEIGHT = 10.0  # a 10-point score shortfall weighs like one missing criterion
+
+
+@dataclass(frozen=True)
+class Note:
+    """A sentence of the result, as a message key and its parameters."""
+
+    key: str
+    params: Mapping[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class CriterionResult:
+    criterion: Criterion
+    visible: bool  # applies to this collectivity type and its `when` holds
+    answered: bool
+    value: Any
+    points: float
+    met: bool
+
+
+@dataclass(frozen=True)
+class DomainScore:
+    id: str
+    points: float
+    possible: float
+    met: int
+    applicable: int
+
+    @property
+    def ratio(self) -> float:
+        return self.points / self.possible if self.possible else 0.0
+
+
+@dataclass(frozen=True)
+class Step:
+    """One criterion to meet on the way to the next tier."""
+
+    criterion: Criterion
+    target: Any  # the value that meets it (a threshold for numbers)
+
+
+@dataclass(frozen=True)
+class NextLevel:
+    tier: Tier
+    steps: tuple[Step, ...]
+    reachable: bool  # False when meeting criteria alone cannot reach the tier
+
+
+@dataclass(frozen=True)
+class Assessment:
+    edition: int
+    verdict: str  # eligible | not_eligible | incomplete
+    tier: Tier | None
+    level_rank: int  # 0 when no tier is reached
+    reasons: tuple[Note, ...]
+    warnings: tuple[Note, ...]
+    mentions: tuple[Any, ...]
+    domains: tuple[DomainScore, ...]
+    total_ratio: float
+    next_level: NextLevel | None
+    results: tuple[CriterionResult, ...]
+    open_data: tuple[str, str]
+    unmet_gates: tuple[str, ...]
+    unanswered_gates: tuple[str, ...]
+
+    @property
+    def level(self) -> str | None:
+        return self.tier.id if self.tier else None
+
+
+class _State:
+    """The facts rules look at, for one set of answers."""
+
+    __slots__ = ("met", "answered", "values", "points", "visible", "domain_ratio",
+                 "total_ratio", "first_candidacy")
+
+    def __init__(self, first_candidacy: bool | None) -> None:
+        self.met: set[str] = set()
+        self.answered: set[str] = set()
+        self.values: dict[str, Any] = {}
+        self.points: dict[str, float] = {}
+        self.visible: set[str] = set()
+        self.domain_ratio: dict[str, float] = {}
+        self.total_ratio = 0.0
+        self.first_candidacy = first_candidacy
+
+
+def points_for(c: Criterion, value: Any) -> float:
+    """Points a value earns (see docs/catalog-format.md)."""
+    if value is None:
+        return 0.0
+    if c.type == "boolean":
+        return float(c.points) if value is True else 0.0
+    if c.type == "choice":
+        choice = c.choice(value)
+        return float(choice.points) if choice else 0.0
+    if c.type == "multi":
+        total = sum(ch.points for ch in c.choices if ch.value in value)
+        return float(min(c.points, total))
+    if c.type == "number":
+        if not c.scoring:
+            return float(c.points) if value > 0 else 0.0
+        return float(max((t.points for t in c.scoring if value >= t.minimum), default=0))
+    return float(c.points) if str(value).strip() else 0.0
+
+
+def _is_met(c: Criterion, value: Any, points: float) -> bool:
+    if points > 0:
+        return True
+    if c.points > 0 or value is None:
+        return False
+    if c.type == "boolean":
+        return value is True
+    if c.type == "number":
+        return value > 0
+    return bool(value)
+
+
+def applicable(catalog: Catalog, collectivity_type: str | None) -> tuple[Criterion, ...]:
+    return tuple(c for c in catalog.criteria if c.applies(collectivity_type))
+
+
+def _possible(catalog: Catalog, collectivity_type: str | None) -> dict[str, float]:
+    possible = {d.id: 0.0 for d in catalog.domains}
+    for c in applicable(catalog, collectivity_type):
+        possible[c.domain] += c.points
+    return possible
+
+
+def _compute(catalog: Catalog, criteria: tuple[Criterion, ...], possible: Mapping[str, float],
+             values: Mapping[str, Any], first_candidacy: bool | None) -> _State:
+    s = _State(first_candidacy)
+    obtained = dict.fromkeys(possible, 0.0)
+    for c in criteria:
+        if c.when is not None and not c.when.holds(s):  # type: ignore[arg-type]
+            continue
+        s.visible.add(c.id)
+        value = values.get(c.id)
+        if value is None:
+            continue
+        s.answered.add(c.id)
+        s.values[c.id] = value
+        pts = points_for(c, value)
+        s.points[c.id] = pts
+        obtained[c.domain] += pts
+        if _is_met(c, value, pts):
+            s.met.add(c.id)
+    s.domain_ratio = {d: (obtained[d] / possible[d] if possible[d] else 0.0) for d in possible}
+    total = sum(possible.values())
+    s.total_ratio = sum(obtained.values()) / total if total else 0.0
+    return s
+
+
+def _tier_holds(tier: Tier, s: _State) -> bool:
+    if s.total_ratio + 1e-9 < tier.min_score:
+        return False
+    return tier.rule is None or tier.rule.holds(s)  # type: ignore[arg-type]
+
+
+def _deficit(catalog: Catalog, target: int, s: _State) -> float:
+    """How far the state is from eligibility plus every tier up to index `target`."""
+    rule: Rule = catalog.eligibility
+    total = 0.0 if rule.holds(s) else rule.deficit(s)  # type: ignore[arg-type]
+    for tier in catalog.tiers[: target + 1]:
+        total += max(0.0, tier.min_score - s.total_ratio) * _SCORE_WEIGHT
+        if tier.rule is not None and not tier.rule.holds(s):  # type: ignore[arg-type]
+            total += tier.rule.deficit(s)  # type: ignore[arg-type]
+    return total
+
+
+def best_value(c: Criterion) -> Any:
+    """The answer that meets `c` best: what the path to the next tier asks for."""
+    if c.type == "boolean":
+        return True
+    if c.type == "choice":
+        return max(c.choices, key=lambda ch: ch.points).value
+    if c.type == "multi":  # the fewest options that reach the criterion's points
+        picked: list[str] = []
+        total = 0
+        for ch in sorted(c.choices, key=lambda ch: -ch.points):
+            if total >= c.points or ch.points <= 0:
+                break
+            picked.append(ch.value)
+            total += ch.points
+        return [ch.value for ch in c.choices if ch.value in picked] or [c.choices[0].value]
+    if c.type == "number":
+        if c.scoring:
+            return c.scoring[-1].minimum
+        return c.maximum if c.maximum is not None else 1
+    return "https://example.org" if c.type == "url" else "…"
+
+
+def _path(catalog: Catalog, criteria: tuple[Criterion, ...], possible: Mapping[str, float],
+          values: Mapping[str, Any], first: bool | None, target: int) -> NextLevel:
+    """Greedy smallest-effort set of unmet criteria reaching tier `target`, then pruned."""
+    current = dict(values)
+    s = _compute(catalog, criteria, possible, current, first)
+    deficit = _deficit(catalog, target, s)
+    chosen: list[Criterion] = []
+    while deficit > 1e-9:
+        best: tuple[float, int, Criterion, float] | None = None
+        for c in criteria:
+            if c.id in s.met or c.id not in s.visible or c in chosen:
+                continue
+            if c.points == 0 and not c.eligibility:
+                continue
+            trial = dict(current)
+            trial[c.id] = best_value(c)
+            d2 = _deficit(catalog, target, _compute(catalog, criteria, possible, trial, first))
+            gain = deficit - d2
+            if gain <= 1e-9:
+                continue
+            key = (gain / c.cost, -c.cost)
+            if best is None or key > (best[0], best[1]):
+                best = (key[0], key[1], c, d2)
+        if best is None:
+            break
+        c = best[2]
+        chosen.append(c)
+        current[c.id] = best_value(c)
+        s = _compute(catalog, criteria, possible, current, first)
+        deficit = best[3]
+    reachable = deficit <= 1e-9
+    if reachable:  # drop what turned out unnecessary, most expensive first
+        for c in sorted(chosen, key=lambda x: -x.cost):
+            trial = {k: v for k, v in current.items() if k != c.id}
+            trial.update({k: values[k] for k in values if k == c.id})
+            s2 = _compute(catalog, criteria, possible, trial, first)
+            if _deficit(catalog, target, s2) <= 1e-9:
+                chosen.remove(c)
+                current = trial
+    steps = tuple(Step(c, best_value(c)) for c in sorted(chosen, key=lambda x: x.cost))
+    return NextLevel(catalog.tiers[target], steps, reachable)
+
+
+def evaluate(catalog: Catalog, answers: Answers, *, with_path: bool = True) -> Assessment:
+    """Assess `answers` against `catalog`. `with_path=False` skips the next-tier search
+    (the costly part), for batch runs that only need the verdict and scores."""
+    identity = answers.identity
+    kind = identity.type
+    criteria = applicable(catalog, kind)
+    possible = _possible(catalog, kind)
+    values = {cid: a.value for cid, a in answers.responses.items() if a.value is not None}
+    first = not identity.labels
+    s = _compute(catalog, criteria, possible, values, first)
+
+    reasons: list[Note] = []
+    warnings: list[Note] = []
+    gates = [c for c in catalog.gates if c.applies(kind)]
+    unmet = tuple(c.id for c in gates if c.id in s.answered and c.id not in s.met)
+    unanswered = tuple(c.id for c in gates if c.id not in s.answered)
+    eligible_rule = catalog.eligibility.eval(s)  # type: ignore[arg-type]
+    category = identity.category
+    if category == "prive":
+        verdict = "not_eligible"
+        reasons.append(Note("engine.private"))
+    elif kind is None:
+        verdict = "incomplete"
+        reasons.append(Note("engine.no_type"))
+    elif eligible_rule is True:
+        verdict = "eligible"
+        reasons.append(Note("engine.gates_met"))
+    elif eligible_rule is False:
+        verdict = "not_eligible"
+        reasons.extend(Note("engine.gate_unmet", {"id": cid}) for cid in unmet)
+    else:
+        verdict = "incomplete"
+        reasons.extend(Note("engine.gate_unanswered", {"id": cid}) for cid in unanswered)
+    if verdict != "eligible" and kind is not None and category != "prive":
+        for cid in unanswered if verdict == "not_eligible" else ():
+            reasons.append(Note("engine.gate_unanswered", {"id": cid}))
+    if category == "autre_public":
+        warnings.append(Note("engine.other_public", {"type": kind}))
+    if not identity.nom:
+        warnings.append(Note("engine.no_name"))
+    if identity.code_insee is None and identity.siren is None and category != "prive":
+        warnings.append(Note("engine.no_code"))
+    for role in ("elu_referent", "responsable"):
+        person = getattr(identity, role)
+        if person is None or not person.named:
+            warnings.append(Note(f"engine.no_{role}"))
+
+    tier: Tier | None = None
+    rank = 0
+    if verdict == "eligible":
+        for i, t in enumerate(catalog.tiers, start=1):
+            if not _tier_holds(t, s):
+                break
+            tier, rank = t, i
+    mentions = tuple(m for m in catalog.mentions
+                     if verdict == "eligible" and m.rule.holds(s))  # type: ignore[arg-type]
+
+    domains = []
+    for d in catalog.domains:
+        members = [c for c in criteria if c.domain == d.id]
+        obtained = sum(s.points.get(c.id, 0.0) for c in members)
+        domains.append(DomainScore(d.id, obtained, possible[d.id],
+                                   sum(1 for c in members if c.id in s.met), len(members)))
+
+    next_level = None
+    if with_path and category != "prive" and kind is not None and rank < len(catalog.tiers):
+        next_level = _path(catalog, criteria, possible, values, first, rank)
+
+    results = tuple(
+        CriterionResult(c, c.id in s.visible, c.id in s.answered, s.values.get(c.id),
+                        s.points.get(c.id, 0.0), c.id in s.met)
+        for c in criteria
+    )
+    return Assessment(
+        edition=catalog.edition, verdict=verdict, tier=tier, level_rank=rank,
+        reasons=tuple(reasons), warnings=tuple(warnings), mentions=mentions,
+        domains=tuple(domains), total_ratio=s.total_ratio, next_level=next_level,
+        results=results, open_data=ident.open_data_obligation(identity),
+        unmet_gates=unmet, unanswered_gates=unanswered,
+    )

@@ -1,0 +1,52 @@
+"""Safe file writing: a temporary file in the target directory, then an atomic rename.
+
+The user's file is either the old one or the complete new one, never half-written.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import os
+import tempfile
+from pathlib import Path
+
+from tnl_cli.errors import TnlError
+
+
+def write_atomic(path: Path, content: str | bytes, *, overwrite: bool = True) -> None:
+    """Write `content` to `path` atomically; refuse to replace a file unless `overwrite`."""
+    display = str(path)
+    parent = path.parent if str(path.parent) else Path(".")
+    if path.is_dir():
+        raise TnlError.of("io.is_dir", file=display)
+    if not overwrite and path.exists():
+        raise TnlError.of("io.exists", file=display)
+    if not parent.is_dir():
+        raise TnlError.of("io.no_dir", file=display, dir=str(parent))
+    data = content.encode("utf-8") if isinstance(content, str) else content
+    tmp_name = None
+    try:
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=parent)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        if path.exists():
+            with contextlib.suppress(OSError):
+                os.chmod(tmp_name, path.stat().st_mode & 0o777)
+        else:
+            umask = os.umask(0)
+            os.umask(umask)
+            os.chmod(tmp_name, 0o666 & ~umask)
+        if not overwrite and path.exists():  # appeared while we were writing
+            raise TnlError.of("io.exists", file=display)
+        os.replace(tmp_name, path)
+        tmp_name = None
+    except OSError as exc:
+        key = "io.disk_full" if exc.errno == errno.ENOSPC else "io.unwritable"
+        raise TnlError.of(key, file=display, reason=exc.strerror or str(exc)) from exc
+    finally:
+        if tmp_name is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp_name)

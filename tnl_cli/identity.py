@@ -1,0 +1,217 @@
+"""Identity of the collectivity: type, codes, referents, and what the law expects of it."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from tnl_cli.textnorm import fold
+
+# Eligible as the label's description reads.
+COLLECTIVITIES = (
+    "commune", "communaute_communes", "communaute_agglomeration", "communaute_urbaine",
+    "metropole", "departement", "region", "ctu",
+)
+# Labelled in past editions, not listed by the description: accepted with a warning.
+OTHER_PUBLIC = ("syndicat", "etablissement_public", "association_collectivites")
+PRIVATE = "entreprise"
+ALL_TYPES = COLLECTIVITIES + OTHER_PUBLIC + (PRIVATE,)
+
+_ALIASES: dict[str, tuple[str, ...]] = {
+    "commune": ("commune", "ville", "mairie", "com", "commune nouvelle", "village"),
+    "communaute_communes": (
+        "communaute de communes", "communaute communes", "cc", "cdc", "comcom", "com com",
+        "communaute_communes",
+    ),
+    "communaute_agglomeration": (
+        "communaute d agglomeration", "communaute agglomeration", "ca", "agglo",
+        "agglomeration", "communaute_agglomeration", "cda",
+    ),
+    "communaute_urbaine": ("communaute urbaine", "cu", "communaute_urbaine"),
+    "metropole": ("metropole", "metro", "met", "eurometropole", "met69"),
+    "departement": ("departement", "dept", "dep", "conseil departemental", "cd",
+                    "conseil general"),
+    "region": ("region", "reg", "conseil regional", "cr"),
+    "ctu": (
+        "ctu", "collectivite territoriale unique", "collectivite unique",
+        "collectivite a statut particulier", "collectivite de corse", "collectivite territoriale",
+        "collectivite territoriale de guyane", "collectivite territoriale de martinique",
+    ),
+    "syndicat": (
+        "syndicat", "syndicat mixte", "syndicat intercommunal", "sivu", "sivom", "sm",
+        "syndicat de communes",
+    ),
+    "etablissement_public": (
+        "etablissement public", "etablissement public local", "epl", "etablissement_public",
+        "ccas", "cias", "office de tourisme", "parc national", "parc naturel regional", "sdis",
+        "centre de gestion", "cdg",
+    ),
+    "association_collectivites": (
+        "association de collectivites", "association des collectivites",
+        "association_collectivites", "association d elus", "association",
+    ),
+    "entreprise": (
+        "entreprise", "societe", "prive", "sarl", "sas", "sasu", "sa", "eurl", "startup",
+        "entreprise privee", "societe privee", "scop",
+    ),
+}
+_LOOKUP = {fold(alias): kind for kind, aliases in _ALIASES.items() for alias in aliases}
+_LOOKUP.update({fold(kind): kind for kind in ALL_TYPES})
+
+SCHOOLS = {"commune": "ecoles", "departement": "colleges", "region": "lycees"}
+
+_COMMUNE = re.compile(r"^(?:(?:0[1-9]|[1-8][0-9]|9[0-5]|2A|2B)[0-9]{3}|97[1-8][0-9]{2})$")
+_DEPARTEMENT = re.compile(r"^(?:0[1-9]|[1-8][0-9]|9[0-5]|2A|2B|97[1-6])$")
+_REGION = re.compile(r"^(?:0[1-6]|[1-9][0-9])$")
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+
+OPEN_DATA_POPULATION = 3500
+OPEN_DATA_AGENTS = 50
+
+
+class IdentityValueError(ValueError):
+    """A field value is refused: `key` is the message, `params` fill it in."""
+
+    def __init__(self, key: str, **params: Any) -> None:
+        super().__init__(key)
+        self.key, self.params = key, params
+
+
+@dataclass(frozen=True)
+class Person:
+    nom: str | None = None
+    fonction: str | None = None
+    email: str | None = None
+
+    @property
+    def named(self) -> bool:
+        return bool(self.nom)
+
+
+@dataclass(frozen=True)
+class PreviousLabel:
+    annee: int
+    niveau: str
+
+
+@dataclass(frozen=True)
+class Identity:
+    nom: str | None = None
+    type: str | None = None
+    code_insee: str | None = None
+    siren: str | None = None
+    population: int | None = None
+    agents: float | None = None
+    elu_referent: Person | None = None
+    responsable: Person | None = None
+    labels: tuple[PreviousLabel, ...] = ()
+
+    @property
+    def category(self) -> str | None:
+        """collectivite | autre_public | prive, or None when the type is unknown."""
+        if self.type in COLLECTIVITIES:
+            return "collectivite"
+        if self.type in OTHER_PUBLIC:
+            return "autre_public"
+        if self.type == PRIVATE:
+            return "prive"
+        return None
+
+
+def parse_type(value: Any) -> str:
+    """Accept usual spellings and abbreviations of a collectivity type, case and accents aside."""
+    if not isinstance(value, str) or not value.strip():
+        raise IdentityValueError("identity.bad_type", value=value, allowed=type_list())
+    kind = _LOOKUP.get(fold(value))
+    if kind is None:
+        raise IdentityValueError("identity.bad_type", value=value, allowed=type_list())
+    return kind
+
+
+def type_list() -> str:
+    return ", ".join(ALL_TYPES)
+
+
+def parse_insee(value: Any, kind: str | None = None) -> str:
+    """A COG code: five characters for a commune (2A/2B, 97x included), or a département's or
+    région's own code. A number that lost its leading zero (1001 from a spreadsheet) is repaired."""
+    if isinstance(value, bool) or value is None:
+        raise IdentityValueError("identity.bad_insee", value=value)
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    if isinstance(value, int):
+        text = str(value)
+        if len(text) == 4 or len(text) == 1 and kind in ("departement", "region"):
+            text = "0" + text
+    else:
+        text = str(value).strip().upper().replace(" ", "")
+    if _COMMUNE.match(text):
+        return text
+    if kind in ("departement", "ctu") and _DEPARTEMENT.match(text):
+        return text
+    if kind in ("region", "ctu") and _REGION.match(text):
+        return text
+    raise IdentityValueError("identity.bad_insee", value=value)
+
+
+def parse_siren(value: Any) -> str:
+    """Nine digits with a valid Luhn checksum (checked by python-stdnum)."""
+    from stdnum import exceptions as stdnum_errors
+    from stdnum.fr import siren
+
+    if isinstance(value, bool) or value is None:
+        raise IdentityValueError("identity.bad_siren_format", value=value)
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    text = f"{value:09d}" if isinstance(value, int) else str(value)
+    try:
+        return siren.validate(text)
+    except stdnum_errors.InvalidChecksum as exc:
+        raise IdentityValueError("identity.bad_siren_checksum", value=value) from exc
+    except stdnum_errors.ValidationError as exc:
+        raise IdentityValueError("identity.bad_siren_format", value=value) from exc
+
+
+def parse_count(value: Any, field: str, *, integer: bool) -> int | float:
+    """A non-negative number; French decimal comma and thousands spaces accepted."""
+    number: float
+    if isinstance(value, bool) or value is None:
+        raise IdentityValueError("identity.bad_number", field=field, value=value)
+    if isinstance(value, (int, float)):
+        number = float(value)
+    else:
+        text = str(value).strip().replace("\u202f", "").replace("\xa0", "").replace(" ", "")
+        try:
+            number = float(text.replace(",", "."))
+        except ValueError as exc:
+            raise IdentityValueError("identity.bad_number", field=field, value=value) from exc
+    if number < 0 or number != number:
+        raise IdentityValueError("identity.negative", field=field, value=value)
+    if integer:
+        if not number.is_integer():
+            raise IdentityValueError("identity.not_integer", field=field, value=value)
+        return int(number)
+    return int(number) if number.is_integer() else number
+
+
+def parse_email(value: Any, field: str) -> str:
+    text = str(value).strip()
+    if not _EMAIL.match(text):
+        raise IdentityValueError("identity.bad_email", field=field, value=value)
+    return text
+
+
+def open_data_obligation(identity: Identity) -> tuple[str, str]:
+    """Whether the law (loi 2016-1321, art. 6) obliges open data: (yes|no|unknown, reason key).
+
+    Over 3,500 inhabitants and 50 agents (FTE) or more: the two thresholds must both be met.
+    """
+    pop, agents = identity.population, identity.agents
+    if pop is not None and pop <= OPEN_DATA_POPULATION:
+        return "no", "identity.od_no_population"
+    if agents is not None and agents < OPEN_DATA_AGENTS:
+        return "no", "identity.od_no_agents"
+    if pop is None or agents is None:
+        return "unknown", "identity.od_unknown"
+    return "yes", "identity.od_yes"

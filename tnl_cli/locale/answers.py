@@ -1,0 +1,108 @@
+"""Messages about answers (file, --set, prompts, spreadsheet rows)."""
+
+MESSAGES = {
+    "answers.not_mapping": {
+        "fr": "un fichier de réponses doit être un dictionnaire YAML avec les clés edition, "
+              "collectivite et reponses (ici : {kind}). Voir examples/commune-exemple.yaml.",
+        "en": "an answers file must be a YAML mapping with keys edition, collectivite and "
+              "reponses (found: {kind}). See examples/commune-exemple.yaml.",
+    },
+    "answers.unknown_key": {
+        "fr": "clé « {key} » inconnue ; clés possibles : {allowed}.",
+        "en": "unknown key '{key}'; possible keys: {allowed}.",
+    },
+    "answers.bad_edition": {
+        "fr": "« edition » doit être une année (par exemple 2025), pas « {value} ».",
+        "en": "'edition' must be a year (e.g. 2025), not '{value}'.",
+    },
+    "answers.identity_not_mapping": {
+        "fr": "« collectivite » doit être un dictionnaire (nom, type, code_insee, siren…).",
+        "en": "'collectivite' must be a mapping (nom, type, code_insee, siren…).",
+    },
+    "answers.responses_not_mapping": {
+        "fr": "« reponses » doit être un dictionnaire « identifiant_du_critere: valeur ».",
+        "en": "'reponses' must be a mapping 'criterion_id: value'.",
+    },
+    "answers.unknown_criterion": {
+        "fr": "critère « {id} » inconnu dans l'édition {edition} ; "
+              "`tnl criteria list` donne la liste des identifiants.",
+        "en": "unknown criterion '{id}' in edition {edition}; `tnl criteria list` gives the "
+              "list of ids.",
+    },
+    "answers.unknown_criterion_hint": {
+        "fr": "critère « {id} » inconnu dans l'édition {edition} ; vouliez-vous dire : {hint} ?",
+        "en": "unknown criterion '{id}' in edition {edition}; did you mean: {hint}?",
+    },
+    "answers.refused": {
+        "fr": "critère « {id} » : {reason_key} {accepts_key}",
+        "en": "criterion '{id}': {reason_key} {accepts_key}",
+    },
+    "answers.bad_bool": {
+        "fr": "« {value} » n'est pas une réponse oui/non.",
+        "en": "'{value}' is not a yes/no answer.",
+    },
+    "answers.bad_number": {
+        "fr": "« {value} » n'est pas un nombre.",
+        "en": "'{value}' is not a number.",
+    },
+    "answers.out_of_bounds": {
+        "fr": "{value} est hors des bornes ({low} à {high}).",
+        "en": "{value} is out of bounds ({low} to {high}).",
+    },
+    "answers.bad_choice": {
+        "fr": "« {value} » n'est pas une option de cette question.",
+        "en": "'{value}' is not an option of this question.",
+    },
+    "answers.bad_multi": {
+        "fr": "« {value} » n'est pas une liste d'options.",
+        "en": "'{value}' is not a list of options.",
+    },
+    "answers.bad_url": {
+        "fr": "« {value} » n'est pas une adresse web complète.",
+        "en": "'{value}' is not a complete web address.",
+    },
+    "answers.bad_text": {
+        "fr": "un texte simple est attendu, pas une liste ou un dictionnaire.",
+        "en": "plain text is expected, not a list or a mapping.",
+    },
+    "answers.accepts_boolean": {
+        "fr": "Réponses acceptées : oui, non (ou vrai/faux, yes/no, true/false, 1/0).",
+        "en": "Accepted answers: yes, no (or oui/non, true/false, 1/0).",
+    },
+    "answers.accepts_number": {
+        "fr": "Un nombre est attendu (virgule décimale acceptée, par exemple 42,5), dans les "
+              "bornes de la question.",
+        "en": "A number is expected (e.g. 42.5), within the question's bounds.",
+    },
+    "answers.accepts_choice": {
+        "fr": "Une seule option est attendue : {allowed}.",
+        "en": "One option is expected: {allowed}.",
+    },
+    "answers.accepts_multi": {
+        "fr": "Une liste d'options est attendue (en YAML [a, b], ou a|b) parmi : {allowed}.",
+        "en": "A list of options is expected (YAML [a, b], or a|b) among: {allowed}.",
+    },
+    "answers.accepts_text": {
+        "fr": "Un texte est attendu.",
+        "en": "A text is expected.",
+    },
+    "answers.accepts_url": {
+        "fr": "Une adresse commençant par https:// (ou http://) est attendue.",
+        "en": "An address starting with https:// (or http://) is expected.",
+    },
+    "answers.bad_proofs": {
+        "fr": "critère « {id} » : « preuves » doit être une liste d'adresses web.",
+        "en": "criterion '{id}': 'preuves' must be a list of web addresses.",
+    },
+    "answers.bad_proof": {
+        "fr": "critère « {id} » : la preuve « {value} » n'est pas une adresse web complète "
+              "(https://…).",
+        "en": "criterion '{id}': evidence '{value}' is not a complete web address (https://…).",
+    },
+    "answers.bad_set": {
+        "fr": "--set « {spec} » : la forme attendue est ID=VALEUR (par exemple "
+              "--set ouverture_donnees=oui ou --set collectivite.population=4200).",
+        "en": "--set '{spec}': the expected form is ID=VALUE (e.g. --set ouverture_donnees=yes "
+              "or --set collectivite.population=4200).",
+    },
+}

@@ -1,0 +1,79 @@
+"""Words of the command line: help texts, options, usage errors."""
+
+MESSAGES = {
+    "cli.app_help": {
+        "fr": "Préparer la candidature d'une collectivité au label Territoire Numérique Libre "
+              "(ADULLACT) : questionnaire guidé, verdict d'éligibilité, niveau indicatif, "
+              "dossier de candidature, pré-contrôle de nombreuses collectivités.\n\n"
+              "Codes de sortie : 0 succès (éligible), 1 résultat négatif (non éligible, "
+              "incomplet, lignes rejetées), 2 entrée inutilisable ou erreur d'utilisation, "
+              "130 interruption (Ctrl-C).",
+        "en": "Prepare a collectivity's application to the Label Territoire Numérique Libre "
+              "(ADULLACT): guided questionnaire, eligibility verdict, indicative level, "
+              "application dossier, pre-check of many collectivities.\n\n"
+              "Exit codes: 0 success (eligible), 1 negative result (not eligible, "
+              "incomplete, rows rejected), 2 unusable input or usage error, 130 interrupted "
+              "(Ctrl-C).",
+    },
+    "cli.opt_lang": {"fr": "Langue de l'interface : fr (défaut) ou en.",
+                     "en": "Interface language: fr (default) or en."},
+    "cli.opt_no_color": {"fr": "Pas de couleurs (NO_COLOR est aussi respecté).",
+                         "en": "No colours (NO_COLOR is honoured too)."},
+    "cli.opt_version": {"fr": "Affiche la version et quitte.",
+                        "en": "Show the version and exit."},
+    "cli.opt_edition": {"fr": "Édition du label (par défaut : la plus récente).",
+                        "en": "Label edition (default: the newest)."},
+    "cli.opt_format": {"fr": "Format de sortie.", "en": "Output format."},
+    "cli.opt_help": {"fr": "Affiche cette aide et quitte.", "en": "Show this message and exit."},
+    "cli.section_arguments": {"fr": "Arguments", "en": "Arguments"},
+    "cli.section_options": {"fr": "Options", "en": "Options"},
+    "cli.section_commands": {"fr": "Commandes", "en": "Commands"},
+    "cli.default": {"fr": "défaut : {default}", "en": "default: {default}"},
+    "cli.required": {"fr": "obligatoire", "en": "required"},
+    "cli.missing_command": {"fr": "commande manquante.", "en": "Missing command."},
+    "cli.no_such_command": {"fr": "commande {name!r} inconnue.",
+                            "en": "No such command {name!r}."},
+    "cli.usage_error": {"fr": "Erreur d'utilisation : {message}",
+                        "en": "Usage error: {message}"},
+    "cli.try_help": {"fr": "Voir `{command} --help`.", "en": "See `{command} --help`."},
+    "cli.error": {"fr": "Erreur", "en": "Error"},
+    "cli.interrupted": {"fr": "Interrompu.", "en": "Interrupted."},
+    "cli.bad_choice": {
+        "fr": "{option} « {value} » : valeurs possibles : {allowed}.",
+        "en": "{option} '{value}': possible values: {allowed}.",
+    },
+    "cli.criteria_help": {"fr": "Consulter et vérifier les catalogues de critères.",
+                          "en": "Browse and check the criteria catalogs."},
+    "cli.criteria_list_help": {"fr": "Liste les critères d'une édition.",
+                               "en": "List an edition's criteria."},
+    "cli.criteria_show_help": {"fr": "Affiche un critère en détail.",
+                               "en": "Show one criterion in detail."},
+    "cli.criteria_lint_help": {
+        "fr": "Vérifie un fichier de catalogue (syntaxe, identifiants, règles, niveaux).",
+        "en": "Check a catalog file (syntax, ids, rules, tiers).",
+    },
+    "cli.lint_ok": {"fr": "{file} : catalogue valide ({count} critères, édition {edition}).",
+                    "en": "{file}: valid catalog ({count} criteria, edition {edition})."},
+    "cli.schema_help": {"fr": "Publie le schéma JSON des fichiers de tnl.",
+                        "en": "Print the JSON Schema of tnl's files."},
+    "cli.schema_answers_help": {"fr": "Schéma JSON du fichier de réponses.",
+                                "en": "JSON Schema of the answers file."},
+    "cli.col_id": {"fr": "Identifiant", "en": "Id"},
+    "cli.col_domain": {"fr": "Domaine", "en": "Domain"},
+    "cli.col_type": {"fr": "Type", "en": "Type"},
+    "cli.col_question": {"fr": "Question", "en": "Question"},
+    "cli.col_points": {"fr": "Pts", "en": "Pts"},
+    "cli.gate_mark": {"fr": "[éligibilité]", "en": "[eligibility]"},
+    "cli.criterion_unknown": {"fr": "critère « {id} » inconnu dans l'édition {edition}{hint}.",
+                              "en": "unknown criterion '{id}' in edition {edition}{hint}."},
+    "cli.did_you_mean": {"fr": " ; vouliez-vous dire : {ids} ?", "en": "; did you mean: {ids}?"},
+    "cli.show_help_text": {"fr": "Aide", "en": "Help"},
+    "cli.show_reco": {"fr": "Piste de progression", "en": "Way forward"},
+    "cli.show_effort": {"fr": "Effort", "en": "Effort"},
+    "cli.show_applies": {"fr": "Concerne", "en": "Applies to"},
+    "cli.show_all_types": {"fr": "tous les types de collectivités", "en": "every collectivity type"},
+    "cli.show_when": {"fr": "Posée si", "en": "Asked when"},
+    "cli.show_choices": {"fr": "Options", "en": "Options"},
+    "cli.show_legal": {"fr": "Base légale", "en": "Legal basis"},
+    "cli.show_unit": {"fr": "Unité et bornes", "en": "Unit and bounds"},
+}

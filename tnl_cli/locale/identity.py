@@ -1,0 +1,81 @@
+"""Messages about the identity of the collectivity."""
+
+MESSAGES = {
+    "identity.bad_type": {
+        "fr": "type de collectivité « {value} » inconnu ; types acceptés : {allowed} "
+              "(les abréviations usuelles comme CC, CA, CU sont comprises).",
+        "en": "unknown collectivity type '{value}'; accepted types: {allowed} (usual "
+              "abbreviations such as CC, CA, CU are understood).",
+    },
+    "identity.bad_insee": {
+        "fr": "code INSEE « {value} » mal formé : un code commune du COG a 5 caractères "
+              "(54395, 2A004 pour la Corse, 97411 outre-mer) ; un département 2 ou 3 "
+              "(54, 2A, 974), une région 2 (44).",
+        "en": "malformed INSEE code '{value}': a COG commune code has 5 characters (54395, "
+              "2A004 for Corsica, 97411 overseas); a département 2 or 3 (54, 2A, 974), a "
+              "région 2 (44).",
+    },
+    "identity.bad_siren_format": {
+        "fr": "SIREN « {value} » mal formé : il faut 9 chiffres (par exemple 215403957).",
+        "en": "malformed SIREN '{value}': 9 digits are expected (e.g. 215403957).",
+    },
+    "identity.bad_siren_checksum": {
+        "fr": "SIREN « {value} » invalide : la clé de contrôle ne correspond pas. "
+              "Vérifiez-le sur annuaire-entreprises.data.gouv.fr.",
+        "en": "invalid SIREN '{value}': the check digit does not match. Check it on "
+              "annuaire-entreprises.data.gouv.fr.",
+    },
+    "identity.bad_number": {
+        "fr": "« {field} » : « {value} » n'est pas un nombre.",
+        "en": "'{field}': '{value}' is not a number.",
+    },
+    "identity.negative": {
+        "fr": "« {field} » : {value} ne peut pas être négatif.",
+        "en": "'{field}': {value} cannot be negative.",
+    },
+    "identity.not_integer": {
+        "fr": "« {field} » : {value} doit être un nombre entier.",
+        "en": "'{field}': {value} must be a whole number.",
+    },
+    "identity.bad_email": {
+        "fr": "« {field} » : l'adresse « {value} » n'est pas une adresse électronique valide "
+              "(prenom.nom@exemple.fr).",
+        "en": "'{field}': '{value}' is not a valid e-mail address (first.last@example.org).",
+    },
+    "identity.bad_person": {
+        "fr": "« {field} » doit donner nom, fonction et email.",
+        "en": "'{field}' must give nom, fonction and email.",
+    },
+    "identity.bad_labels": {
+        "fr": "« labels_anterieurs » : chaque entrée doit donner annee (2016 ou après) et "
+              "niveau, par exemple - {{annee: 2023, niveau: \"2\"}}.",
+        "en": "'labels_anterieurs': each entry must give annee (2016 or later) and niveau, "
+              "e.g. - {{annee: 2023, niveau: \"2\"}}.",
+    },
+    "identity.od_yes": {
+        "fr": "Soumise à l'ouverture des données par défaut (loi pour une République "
+              "numérique, art. 6) : plus de 3 500 habitants ({population}) et au moins "
+              "50 agents ({agents}).",
+        "en": "Bound by open data by default (Digital Republic Act, art. 6): over 3,500 "
+              "inhabitants ({population}) and at least 50 agents ({agents}).",
+    },
+    "identity.od_no_population": {
+        "fr": "Pas d'obligation légale d'ouverture des données : {population} habitants, "
+              "3 500 ou moins (l'ouverture reste encouragée).",
+        "en": "No legal open-data obligation: {population} inhabitants, 3,500 or fewer "
+              "(opening data is still encouraged).",
+    },
+    "identity.od_no_agents": {
+        "fr": "Pas d'obligation légale d'ouverture des données : moins de 50 agents "
+              "({agents} ETP) (l'ouverture reste encouragée).",
+        "en": "No legal open-data obligation: fewer than 50 agents ({agents} FTE) (opening "
+              "data is still encouraged).",
+    },
+    "identity.od_unknown": {
+        "fr": "Obligation d'ouverture des données inconnue : indiquez la population et le "
+              "nombre d'agents (ETP) ; elle s'applique au-delà de 3 500 habitants et à partir "
+              "de 50 agents.",
+        "en": "Open-data obligation unknown: give the population and the number of agents "
+              "(FTE); it applies over 3,500 inhabitants with 50 agents or more.",
+    },
+}

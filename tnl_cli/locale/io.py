@@ -1,0 +1,41 @@
+"""Messages about files."""
+
+MESSAGES = {
+    "io.missing": {
+        "fr": "fichier introuvable. Vérifiez le chemin (ou créez le fichier avec `tnl assess`).",
+        "en": "file not found. Check the path (or create the file with `tnl assess`).",
+    },
+    "io.is_dir": {
+        "fr": "c'est un dossier, pas un fichier. Indiquez le chemin d'un fichier.",
+        "en": "this is a directory, not a file. Give the path of a file.",
+    },
+    "io.unreadable": {
+        "fr": "lecture impossible ({reason}). Vérifiez les droits d'accès au fichier.",
+        "en": "cannot read it ({reason}). Check the file's permissions.",
+    },
+    "io.not_utf8": {
+        "fr": "le fichier n'est pas encodé en UTF-8. Réenregistrez-le en UTF-8 "
+              "(LibreOffice : Enregistrer sous, jeu de caractères Unicode UTF-8).",
+        "en": "the file is not UTF-8 encoded. Save it again as UTF-8.",
+    },
+    "io.exists": {
+        "fr": "le fichier existe déjà ; ajoutez --force pour le remplacer, ou choisissez "
+              "un autre nom.",
+        "en": "the file already exists; add --force to replace it, or choose another name.",
+    },
+    "io.no_dir": {
+        "fr": "le dossier « {dir} » n'existe pas. Créez-le d'abord (mkdir -p {dir}).",
+        "en": "directory '{dir}' does not exist. Create it first (mkdir -p {dir}).",
+    },
+    "io.unwritable": {
+        "fr": "écriture impossible ({reason}). Vérifiez les droits du dossier ou choisissez "
+              "un autre emplacement ; rien n'a été modifié.",
+        "en": "cannot write ({reason}). Check the directory's permissions or choose another "
+              "place; nothing was changed.",
+    },
+    "io.disk_full": {
+        "fr": "disque plein ({reason}). Libérez de la place puis relancez ; rien n'a été "
+              "modifié.",
+        "en": "disk full ({reason}). Free some space and try again; nothing was changed.",
+    },
+}

@@ -1,0 +1,110 @@
+"""YAML reading that keeps line numbers, so that every message can name the line at fault."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from tnl_cli.errors import Problem, TnlError
+
+try:  # the C loader is several times faster when libyaml is present
+    _Loader: type = yaml.CSafeLoader
+except AttributeError:  # pragma: no cover - pure-Python PyYAML build
+    _Loader = yaml.SafeLoader
+
+Path_ = tuple[Any, ...]
+
+
+@dataclass(frozen=True)
+class Located:
+    """Parsed YAML data with the 1-based line of every mapping key and list item."""
+
+    data: Any
+    lines: dict[Path_, int]
+    file: str
+
+    def line(self, *path: Any) -> int | None:
+        """The line of `path`, or of its nearest located ancestor."""
+        p = tuple(path)
+        while p:
+            if p in self.lines:
+                return self.lines[p]
+            p = p[:-1]
+        return self.lines.get(())
+
+
+def read_text(path: Path, display: str | None = None) -> str:
+    """Read a UTF-8 text file, turning every OS-level failure into a clear TnlError."""
+    name = display or str(path)
+    if not path.exists():
+        raise TnlError.of("io.missing", file=name)
+    if path.is_dir():
+        raise TnlError.of("io.is_dir", file=name)
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise TnlError.of("io.unreadable", file=name, reason=exc.strerror or str(exc)) from exc
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise TnlError.of("io.not_utf8", file=name, line=line) from exc
+
+
+def parse(text: str, file: str) -> Located:
+    """Parse one YAML document; syntax errors and duplicate keys become located problems."""
+    if not text.strip():
+        raise TnlError.of("yaml.empty", file=file)
+    try:
+        node = yaml.compose(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else None
+        column = mark.column + 1 if mark else 0
+        raise TnlError.of(
+            "yaml.syntax", file=file, line=line, column=column, reason=exc.problem or str(exc)
+        ) from exc
+    except yaml.YAMLError as exc:
+        raise TnlError.of("yaml.syntax", file=file, line=None, column=0, reason=str(exc)) from exc
+    if node is None:
+        raise TnlError.of("yaml.empty", file=file)
+    lines: dict[Path_, int] = {(): node.start_mark.line + 1}
+    problems: list[Problem] = []
+    _index(node, (), lines, problems, file)
+    if problems:
+        raise TnlError(*problems)
+    try:
+        data = yaml.load(text, Loader=_Loader)
+    except yaml.YAMLError as exc:  # e.g. an unconstructible tag
+        raise TnlError.of("yaml.syntax", file=file, line=None, column=0, reason=str(exc)) from exc
+    return Located(data, lines, file)
+
+
+def _index(node: yaml.Node, path: Path_, lines: dict[Path_, int], problems: list, file: str):
+    if isinstance(node, yaml.MappingNode):
+        seen: set[Any] = set()
+        for key_node, value_node in node.value:
+            key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
+            line = key_node.start_mark.line + 1
+            if key in seen:
+                problems.append(Problem("yaml.duplicate_key", {"key": key}, file, line))
+            seen.add(key)
+            lines[path + (key,)] = line
+            _index(value_node, path + (key,), lines, problems, file)
+    elif isinstance(node, yaml.SequenceNode):
+        for i, item in enumerate(node.value):
+            lines[path + (i,)] = item.start_mark.line + 1
+            _index(item, path + (i,), lines, problems, file)
+
+
+def load(path: Path, display: str | None = None) -> Located:
+    return parse(read_text(path, display), display or str(path))
+
+
+def dump(data: Any) -> str:
+    """Readable YAML: block style, unicode kept, key order kept."""
+    dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+    return yaml.dump(data, Dumper=dumper, allow_unicode=True, sort_keys=False, width=100)
