@@ -1,0 +1,350 @@
+"""Offline identification of French collectivities: communes, EPCI, départements, régions, CTU.
+
+Reads `data/territoire.sqlite`, built by `scripts/build_territory.py` from Etalab's
+@etalab/decoupage-administratif (Licence Ouverte / Etalab 2.0). Commands may look a collectivity
+up at start-up, so this module imports nothing heavy and opens the database on first use only,
+read-only; rapidfuzz is imported only when a name search needs close matches.
+"""
+
+from __future__ import annotations
+
+import bisect
+import os
+import re
+import sqlite3
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+_DB_NAME = "territoire.sqlite"
+# Patterns stay strings: re compiles (and caches) them on first use, not at import time, which
+# keeps a single by_insee within the start-up budget.
+_AREA_CODE = r"\d{1,3}|2[AB]"
+_SIREN_SEPARATORS = r"[\s.\-]"
+_NON_ALNUM = r"[^a-z0-9]+"
+# Long forms users type for EPCI, folded to the DGCL's abbreviations ("CC Faucigny - Glières").
+_EPCI_FORMS = (
+    (r"\bcommunaute de communes\b", "cc"),
+    (r"\bcommunaute d agglomeration\b", "ca"),
+    (r"\bcommunaute urbaine\b", "cu"),
+)
+_WORDS = {"saint": "st", "sainte": "ste"}
+# "Ville de Nancy", "Mairie de Lettret": the commune is what is meant.
+_COMMUNE_PREFIX = r"^(?:ville|mairie|commune) (?:de |d |du |des )?"
+_FUZZY_CUTOFF = 80.0
+
+
+@dataclass(frozen=True)
+class Collectivity:
+    """One collectivity as the label's application form identifies it.
+
+    kind is one of commune, communaute_communes, communaute_agglomeration, communaute_urbaine,
+    metropole, departement, region, ctu (collectivité territoriale unique: Corse, Martinique,
+    Guyane).
+    """
+
+    kind: str
+    name: str
+    insee: str | None  # COG code: commune 5 chars; département 2-3; région 2; None for EPCI
+    siren: str | None
+    population: int | None  # population municipale (summed over communes for dép./régions)
+    departement: str | None
+    departement_name: str | None
+    region: str | None
+    region_name: str | None
+    epci_siren: str | None  # communes only
+    epci_name: str | None
+
+
+# Column order of every SELECT below is the field order of Collectivity.
+_COMMUNE_SQL = """
+SELECT 'commune', c.name, c.insee, c.siren, c.population, c.departement, d.name, c.region,
+       r.name, c.epci_siren, e.name
+FROM commune c JOIN departement d ON d.code = c.departement JOIN region r ON r.code = c.region
+LEFT JOIN epci e ON e.siren = c.epci_siren
+"""
+_EPCI_SQL = """
+SELECT e.kind, e.name, NULL, e.siren, e.population, e.departement, d.name, e.region, r.name,
+       NULL, NULL
+FROM epci e LEFT JOIN departement d ON d.code = e.departement
+LEFT JOIN region r ON r.code = e.region
+"""
+_DEPARTEMENT_SQL = """
+SELECT d.kind, d.name, d.code, NULL, d.population, d.code, d.name, d.region, r.name, NULL, NULL
+FROM departement d JOIN region r ON r.code = d.region WHERE d.code = ?
+"""
+_REGION_SQL = """
+SELECT r.kind, r.name, r.code, NULL, r.population, NULL, NULL, r.code, r.name, NULL, NULL
+FROM region r WHERE r.code = ?
+"""
+# Name search: (table, id column); département/région rows of overseas collectivities outside
+# the label's type list (kind 'com') are never returned.
+_SEARCHABLE = (
+    ("commune", "insee", ""),
+    ("epci", "siren", ""),
+    ("departement", "code", "AND kind != 'com'"),
+    ("region", "code", "AND kind != 'com'"),
+)
+
+_conn: sqlite3.Connection | None = None
+_names: tuple[list[tuple[str, str, int]], list[str], list[int]] | None = None
+
+
+def _db_path() -> str:
+    """The database as a real file: next to this module normally, extracted from a zip else."""
+    path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "data", _DB_NAME)
+    if os.path.isfile(path):
+        return path
+    # Zipped or otherwise virtual package: importlib.resources (slow to import) gives a file.
+    import atexit
+    import contextlib
+    from importlib.resources import as_file, files
+
+    stack = contextlib.ExitStack()
+    atexit.register(stack.close)
+    return str(stack.enter_context(as_file(files("tnl_cli") / "data" / _DB_NAME)))
+
+
+def _db() -> sqlite3.Connection:
+    global _conn
+    if _conn is None:
+        path = _db_path().replace(os.sep, "/")
+        uri_path = path.replace("%", "%25").replace("?", "%3f").replace("#", "%23")
+        if not uri_path.startswith("/"):
+            uri_path = "/" + uri_path  # Windows drive letter: file:/C:/...
+        _conn = sqlite3.connect(f"file:{uri_path}?mode=ro&immutable=1", uri=True, check_same_thread=False)
+    return _conn
+
+
+def normalise_name(text: str) -> str:
+    """Fold a name so that spelling variants compare equal.
+
+    Lowercase ASCII words separated by single spaces: accents, case, hyphens, apostrophes and
+    punctuation are dropped ("L'Haÿ-les-Roses" -> "l hay les roses"), Saint/Sainte become
+    st/ste and "communauté de communes" and the like become cc/ca/cu. Compare the results with
+    spaces removed to also ignore word breaks ("lhay" = "l hay"), as search does.
+    """
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    folded = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    folded = re.sub(_NON_ALNUM, " ", folded.replace("œ", "oe").replace("æ", "ae")).strip()
+    for pattern, short in _EPCI_FORMS:
+        folded = re.sub(pattern, short, folded)
+    return " ".join(_WORDS.get(word, word) for word in folded.split())
+
+
+def _clean_insee(code: str) -> str:
+    """Uppercase and restore the leading zero a spreadsheet drops (1001 -> 01001)."""
+    code = code.strip().upper()
+    return code.zfill(5) if code.isdigit() and len(code) == 4 else code
+
+
+def _clean_siren(siren: str) -> str:
+    return re.sub(_SIREN_SEPARATORS, "", siren)
+
+
+def _is_commune_code(code: str) -> bool:
+    if len(code) != 5 or not code.isascii():
+        return False
+    return code.isdigit() or (code[:2] in ("2A", "2B") and code[2:].isdigit())
+
+
+def _is_siren(siren: str) -> bool:
+    return len(siren) == 9 and siren.isascii() and siren.isdigit()
+
+
+def _one(sql: str, params: tuple[str, ...]) -> Collectivity | None:
+    row = _db().execute(sql, params).fetchone()
+    return Collectivity(*row) if row else None
+
+
+def by_insee(code: str) -> Collectivity | None:
+    """A commune by its COG code; former and delegated commune codes give today's commune."""
+    code = _clean_insee(code)
+    if not _is_commune_code(code):
+        return None
+    found = _one(_COMMUNE_SQL + " WHERE c.insee = ?", (code,))
+    if found is None:
+        found = _one(
+            _COMMUNE_SQL + " WHERE c.insee = (SELECT insee FROM code_alias WHERE code = ?)",
+            (code,),
+        )
+    return found
+
+
+def by_siren(siren: str) -> Collectivity | None:
+    """A commune or an EPCI by SIREN (the source has none for départements and régions)."""
+    siren = _clean_siren(siren)
+    if not _is_siren(siren):
+        return None
+    return _one(_COMMUNE_SQL + " WHERE c.siren = ?", (siren,)) or _one(
+        _EPCI_SQL + " WHERE e.siren = ?", (siren,)
+    )
+
+
+def _departement(code: str) -> Collectivity | None:
+    row = _db().execute("SELECT kind, same_as FROM departement WHERE code = ?", (code,)).fetchone()
+    if row is None or row[0] == "com":
+        return None
+    return _region(row[1]) if row[1] else _one(_DEPARTEMENT_SQL, (code,))
+
+
+def _region(code: str) -> Collectivity | None:
+    row = _db().execute("SELECT kind, same_as FROM region WHERE code = ?", (code,)).fetchone()
+    if row is None or row[0] == "com":
+        return None
+    return _departement(row[1]) if row[1] else _one(_REGION_SQL, (code,))
+
+
+def _get(table: str, key: str) -> Collectivity | None:
+    if table == "commune":
+        return by_insee(key)
+    if table == "epci":
+        return _one(_EPCI_SQL + " WHERE e.siren = ?", (key,))
+    if table == "departement":
+        return _departement(key)
+    return _region(key)
+
+
+def _refs(condition: str, params: tuple[str, ...]) -> list[tuple[int, int, str, str]]:
+    """(-population, table rank, table, id) of rows whose spaceless name meets `condition`."""
+    found = []
+    for rank, (table, id_col, extra) in enumerate(_SEARCHABLE):
+        sql = f"SELECT {id_col}, population FROM {table} WHERE replace(norm, ' ', '') {condition} {extra}"
+        for key, population in _db().execute(sql, params):
+            found.append((-(population or 0), rank, table, key))
+    return sorted(found)
+
+
+def _all_names() -> tuple[list[tuple[str, str, int]], list[str], list[int]]:
+    """Every searchable row as (table, id, population), its name and the name's length, sorted
+    by length; loaded once for close-match search."""
+    global _names
+    if _names is None:
+        rows = sorted(
+            (len(norm), norm, table, key, population or 0)
+            for table, id_col, extra in _SEARCHABLE
+            for key, norm, population in _db().execute(
+                f"SELECT {id_col}, norm, population FROM {table} WHERE 1 {extra}"
+            )
+        )
+        _names = (
+            [(table, key, population) for _, _, table, key, population in rows],
+            [norm for _, norm, *_ in rows],
+            [length for length, *_ in rows],
+        )
+    return _names
+
+
+def _close(query: str, limit: int) -> list[tuple[str, str]]:
+    """Typos and missing words: best rapidfuzz scores, the most populated first among equals.
+
+    Names shorter than the query are compared whole (typos); longer ones may also contain the
+    query's words ("grand nancy" in "metropole du grand nancy") or text ("ales agglo" in
+    "ca ales agglomeration"). WRatio is not used: its partial token matching scores 90 for any
+    shared word such as "et" or "st".
+    """
+    from rapidfuzz import fuzz, process
+
+    rows, norms, lengths = _all_names()
+    split = bisect.bisect_left(lengths, len(query))
+    best: dict[int, float] = {}
+    for scorer, offset in (
+        (fuzz.ratio, 0),
+        (fuzz.token_set_ratio, split),
+        (fuzz.partial_ratio, split),
+    ):
+        choices = norms[:split] if offset == 0 else norms[split:]
+        for _, score, index in process.extract(
+            query, choices, scorer=scorer, limit=limit * 5, score_cutoff=_FUZZY_CUTOFF
+        ):
+            best[offset + index] = max(score, best.get(offset + index, 0.0))
+    ranked = sorted(best, key=lambda index: (-round(best[index]), -rows[index][2]))
+    return [rows[index][:2] for index in ranked]
+
+
+def _by_code(text: str) -> list[Collectivity] | None:
+    """Results when `text` is a code (SIREN, commune, département or région); None otherwise."""
+    siren = _clean_siren(text)
+    if _is_siren(siren):
+        found = by_siren(siren)
+        return [found] if found else []
+    code = _clean_insee(text)
+    if _is_commune_code(code):
+        found = by_insee(code)
+        return [found] if found else []
+    if re.fullmatch(_AREA_CODE, code):
+        code = code.zfill(2)
+        return [c for c in (_departement(code), _region(code)) if c]
+    return None
+
+
+def search(text: str, limit: int = 10) -> list[Collectivity]:
+    """Collectivities matching a code or a name, best first.
+
+    Codes: SIREN, commune code, département or région code. Names: exact normalised matches,
+    then names starting with the text, then close matches; the most populated first within each.
+    """
+    if limit <= 0:
+        return []
+    by_code = _by_code(text.strip())
+    if by_code is not None:
+        return by_code[:limit]
+    query = re.sub(_COMMUNE_PREFIX, "", normalise_name(text))
+    results: list[Collectivity] = []
+    if not query:
+        return results
+    for table, ref in _candidates(query, limit):
+        found = _get(table, ref)
+        if found and found not in results:
+            results.append(found)
+            if len(results) == limit:
+                break
+    return results
+
+
+def _candidates(query: str, limit: int) -> Iterator[tuple[str, str]]:
+    """(table, id) pairs, exact then prefix matches; close matches computed only if needed."""
+    key = query.replace(" ", "")
+    upper = key[:-1] + chr(ord(key[-1]) + 1)
+    exact = _refs("= ?", (key,))
+    prefix = _refs(">= ? AND replace(norm, ' ', '') < ?", (key, upper))
+    for *_, table, ref in exact + prefix:
+        yield table, ref
+    yield from _close(query, limit)
+
+
+def source_info() -> dict[str, str]:
+    """Provenance of the data (package, version, licence, attribution), for display and dossiers."""
+    return dict(_db().execute("SELECT key, value FROM meta"))
+
+
+class Index:
+    """Every commune and EPCI in memory, for batch runs that look up thousands of codes."""
+
+    def __init__(
+        self,
+        communes: dict[str, Collectivity],
+        epcis: dict[str, Collectivity],
+        aliases: dict[str, str],
+    ) -> None:
+        self._communes = communes
+        self._aliases = aliases
+        self._sirens = {c.siren: c for c in communes.values() if c.siren} | epcis
+
+    def by_insee(self, code: str) -> Collectivity | None:
+        """Same answers as the module's by_insee, from memory."""
+        code = _clean_insee(code)
+        return self._communes.get(code) or self._communes.get(self._aliases.get(code, ""))
+
+    def by_siren(self, siren: str) -> Collectivity | None:
+        """Same answers as the module's by_siren, from memory."""
+        return self._sirens.get(_clean_siren(siren))
+
+
+def load_index() -> Index:
+    """Load all communes and EPCI at once (a fraction of a second), then look up for free."""
+    db = _db()
+    communes = {row[2]: Collectivity(*row) for row in db.execute(_COMMUNE_SQL)}
+    epcis = {row[3]: Collectivity(*row) for row in db.execute(_EPCI_SQL)}
+    aliases = dict(db.execute("SELECT code, insee FROM code_alias"))
+    return Index(communes, epcis, aliases)
