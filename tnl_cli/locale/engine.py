@@ -53,9 +53,9 @@ MESSAGES = {
               "one.",
     },
     "engine.estimate": {
-        "fr": "Niveau indicatif : les seuils officiels ne sont pas publics ; c'est le jury "
-              "qui attribue le niveau.",
-        "en": "Indicative level: the official thresholds are not public; the jury awards the "
-              "level.",
+        "fr": "Ce niveau est une estimation : les seuils officiels ne sont pas publics et "
+              "c'est le jury qui attribue le niveau.",
+        "en": "This level is an estimate: the official thresholds are not public and the "
+              "jury awards the level.",
     },
 }

@@ -1,0 +1,54 @@
+"""Shared test helpers: run the CLI in process, like a shell session."""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from tnl_cli import cli
+from tnl_cli.commands import common
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES = ROOT / "examples"
+
+
+@dataclass
+class Result:
+    code: int
+    out: str
+    err: str
+
+
+class _Stream(io.StringIO):
+    def __init__(self, tty: bool) -> None:
+        super().__init__()
+        self._tty = tty
+
+    def isatty(self) -> bool:
+        return self._tty
+
+
+@pytest.fixture
+def run(monkeypatch: pytest.MonkeyPatch):
+    """`run("assess", "--answers", f)` -> Result(code, out, err); never a terminal."""
+    monkeypatch.delenv("LANG", raising=False)
+    monkeypatch.delenv("LC_ALL", raising=False)
+    monkeypatch.delenv("LC_MESSAGES", raising=False)
+    monkeypatch.setenv("COLUMNS", "200")
+
+    def _run(*args: str, stdin: str = "") -> Result:
+        out, err, inp = _Stream(False), _Stream(False), _Stream(False)
+        inp.write(stdin)
+        inp.seek(0)
+        settings = common.SETTINGS  # one shared object: swap its streams, not the object
+        for name, value in (("stdin", inp), ("stdout", out), ("stderr", err),
+                            ("lang", "fr"), ("color", True)):
+            monkeypatch.setattr(settings, name, value)
+        with pytest.raises(SystemExit) as exit_info:
+            cli.main(list(args))
+        return Result(int(exit_info.value.code or 0), out.getvalue(), err.getvalue())
+
+    return _run
