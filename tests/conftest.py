@@ -32,7 +32,7 @@ class _Stream(io.StringIO):
 
 
 @pytest.fixture
-def run(monkeypatch: pytest.MonkeyPatch):
+def run(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]):
     """`run("assess", "--answers", f)` -> Result(code, out, err); never a terminal."""
     monkeypatch.delenv("LANG", raising=False)
     monkeypatch.delenv("LC_ALL", raising=False)
@@ -40,6 +40,7 @@ def run(monkeypatch: pytest.MonkeyPatch):
     monkeypatch.setenv("COLUMNS", "200")
 
     def _run(*args: str, stdin: str = "") -> Result:
+        capsys.readouterr()
         out, err, inp = _Stream(False), _Stream(False), _Stream(False)
         inp.write(stdin)
         inp.seek(0)
@@ -49,6 +50,9 @@ def run(monkeypatch: pytest.MonkeyPatch):
             monkeypatch.setattr(settings, name, value)
         with pytest.raises(SystemExit) as exit_info:
             cli.main(list(args))
-        return Result(int(exit_info.value.code or 0), out.getvalue(), err.getvalue())
+        # Typer writes help and its own messages straight to sys.stdout/sys.stderr.
+        captured = capsys.readouterr()
+        return Result(int(exit_info.value.code or 0), out.getvalue() + captured.out,
+                      err.getvalue() + captured.err)
 
     return _run

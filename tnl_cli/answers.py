@@ -301,8 +301,8 @@ class _Locator:
     def line_of(self, path: tuple[Any, ...]) -> int | None:
         return self.doc.line(*(self.base + path)) if self.doc else None
 
-    def __call__(self, key: str, path: tuple[Any, ...], **params: Any) -> Problem:
-        return Problem(key, params, self.file, self.line_of(path))
+    def __call__(self, msg_key: str, path: tuple[Any, ...], **params: Any) -> Problem:
+        return Problem(msg_key, params, self.file, self.line_of(path))
 
     def sub(self, *more: Any) -> _Locator:
         loc = _Locator(self.doc, self.base + more, self.file)

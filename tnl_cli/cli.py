@@ -86,7 +86,7 @@ def build_app(lang: str) -> typer.Typer:
 
 def main(argv: Sequence[str] | None = None) -> None:
     """Entry point of the `tnl` console script."""
-    # Typer 0.29 vendors click; pyproject pins the minor version for these two names.
+    # Typer 0.28 vendors click; pyproject pins the minor version for these two names.
     from typer._click.exceptions import NoArgsIsHelpError, UsageError
 
     args = list(sys.argv[1:] if argv is None else argv)

@@ -38,7 +38,7 @@ class Problem:
         return text
 
 
-def problem(key: str, file: str | None = None, line: int | None = None, **params: Any) -> Problem:
+def problem(key: str, /, file: str | None = None, line: int | None = None, **params: Any) -> Problem:
     return Problem(key, params, file, line)
 
 
@@ -52,7 +52,7 @@ class TnlError(Exception):
         self.problems: tuple[Problem, ...] = problems
 
     @classmethod
-    def of(cls, key: str, file: str | None = None, line: int | None = None, **params: Any):
+    def of(cls, key: str, /, file: str | None = None, line: int | None = None, **params: Any):
         return cls(Problem(key, params, file, line))
 
     def render(self, lang: str) -> str:

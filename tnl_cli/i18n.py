@@ -43,7 +43,7 @@ def _table(namespace: str) -> Mapping[str, Mapping[str, str]]:
     return table
 
 
-def tr(lang: str, key: str, **params: Any) -> str:
+def tr(lang: str, key: str, /, **params: Any) -> str:
     """The message `key` in `lang` (French when missing), formatted with `params`."""
     namespace, _, _ = key.partition(".")
     entry = _table(namespace)[key]

@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
-from importlib.resources import files
 from pathlib import Path
+
+_PACKAGE = Path(__file__).resolve().parent
 
 
 def _bundled(name: str) -> Path:
-    """`tnl_cli/<name>` in a wheel; `<repo>/<name>` when running from a source checkout."""
-    packaged = Path(str(files("tnl_cli"))) / name
+    """`tnl_cli/<name>` in an installed wheel; `<repo>/<name>` in a source checkout.
+
+    The package is always installed unzipped (it ships data files read by path), so its
+    directory is `__file__`'s: importlib.resources would only add ~3 ms to every start.
+    """
+    packaged = _PACKAGE / name
     if packaged.is_dir():
         return packaged
-    return Path(__file__).resolve().parent.parent / name
+    return _PACKAGE.parent / name
 
 
 def criteria_dir() -> Path:

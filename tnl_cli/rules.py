@@ -9,7 +9,6 @@ path to the next tier.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass
 from typing import Any, Protocol
 
 
@@ -25,6 +24,26 @@ class State(Protocol):
 
 
 class Rule:
+    """Base of the compiled rules: small slotted classes (dataclasses cost ~1 ms each to
+    create at import, and this module is on the start-up path of every command)."""
+
+    __slots__: tuple[str, ...] = ()
+
+    def __init__(self, *args: Any) -> None:
+        for name, value in zip(self.__slots__, args, strict=True):
+            object.__setattr__(self, name, value)
+
+    def __repr__(self) -> str:
+        fields = ", ".join(f"{n}={getattr(self, n)!r}" for n in self.__slots__)
+        return f"{type(self).__name__}({fields})"
+
+    def __eq__(self, other: object) -> bool:
+        return type(self) is type(other) and all(
+            getattr(self, n) == getattr(other, n) for n in self.__slots__)
+
+    def __hash__(self) -> int:
+        return hash((type(self).__name__, *(getattr(self, n) for n in self.__slots__)))
+
     def eval(self, s: State) -> bool | None:
         raise NotImplementedError
 
@@ -43,8 +62,8 @@ class Rule:
         return self.eval(s) is True
 
 
-@dataclass(frozen=True)
 class Met(Rule):
+    __slots__ = ('id',)
     id: str
 
     def eval(self, s: State) -> bool | None:
@@ -59,8 +78,8 @@ class Met(Rule):
         yield self.id
 
 
-@dataclass(frozen=True)
 class All(Rule):
+    __slots__ = ('items',)
     items: tuple[Rule, ...]
 
     def eval(self, s: State) -> bool | None:
@@ -85,8 +104,8 @@ class All(Rule):
             yield from item.domain_refs()
 
 
-@dataclass(frozen=True)
 class AnyOf(Rule):
+    __slots__ = ('items',)
     items: tuple[Rule, ...]
 
     def eval(self, s: State) -> bool | None:
@@ -111,8 +130,8 @@ class AnyOf(Rule):
             yield from item.domain_refs()
 
 
-@dataclass(frozen=True)
 class Count(Rule):
+    __slots__ = ('minimum', 'ids',)
     minimum: int
     ids: tuple[str, ...]
 
@@ -134,10 +153,10 @@ class Count(Rule):
 _SCORE_WEIGHT = 10.0
 
 
-@dataclass(frozen=True)
 class Score(Rule):
+    __slots__ = ('minimum', 'domain',)
     minimum: float
-    domain: str | None = None
+    domain: str | None
 
     def _ratio(self, s: State) -> float:
         return s.total_ratio if self.domain is None else s.domain_ratio.get(self.domain, 0.0)
@@ -153,8 +172,8 @@ class Score(Rule):
             yield self.domain
 
 
-@dataclass(frozen=True)
 class Domains(Rule):
+    __slots__ = ('minimum', 'score',)
     minimum: int
     score: float
 
@@ -166,8 +185,8 @@ class Domains(Rule):
         return sum(gaps[: self.minimum]) * _SCORE_WEIGHT
 
 
-@dataclass(frozen=True)
 class Answer(Rule):
+    __slots__ = ('id', 'op', 'value',)
     id: str
     op: str  # equals | in | min
     value: Any
@@ -191,8 +210,9 @@ class Answer(Rule):
         yield self.id
 
 
-@dataclass(frozen=True)
 class FirstCandidacy(Rule):
+    __slots__ = ()
+
     def eval(self, s: State) -> bool | None:
         return s.first_candidacy
 
@@ -274,8 +294,8 @@ def compile_rule(data: Any, path: tuple[Any, ...] = ()) -> Rule:
     raise RuleSyntaxError("catalog.rule_unknown", path, op=op)
 
 
-@dataclass(frozen=True)
 class _DomainCount(Rule):
+    __slots__ = ('minimum', 'domain',)
     """`count: {min: N, domain: D}`; resolved to a Count over the domain's ids by the catalog."""
 
     minimum: int

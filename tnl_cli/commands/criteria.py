@@ -34,6 +34,25 @@ def criterion_dict(c: Any, lang: str) -> dict[str, Any]:
     }
 
 
+def criteria_text(catalog: Any, lang: str) -> str:
+    """The catalog as plain text grouped by domain: no table library, so it starts fast and
+    reads well in a screen reader."""
+    import textwrap
+
+    lines = [pick(catalog.title, lang), ""]
+    for domain in catalog.domains:
+        lines.append(f"== {pick(domain.name, lang)} ==")
+        for c in catalog.criteria:
+            if c.domain != domain.id:
+                continue
+            gate = f" {tr(lang, 'cli.gate_mark')}" if c.eligibility else ""
+            lines.append(f"{c.id}  ({c.type}, {c.points} pts){gate}")
+            lines.extend(textwrap.wrap(pick(c.question, lang), width=96, initial_indent="    ",
+                                       subsequent_indent="    "))
+        lines.append("")
+    return "\n".join(lines)
+
+
 def register(app: typer.Typer, lang: str) -> None:
     group = typer.Typer(help=tr(lang, "cli.criteria_help"), no_args_is_help=True,
                         rich_markup_mode=None, add_completion=False)
@@ -53,18 +72,7 @@ def register(app: typer.Typer, lang: str) -> None:
         if fmt == "json":
             common.print_json([criterion_dict(c, SETTINGS.lang) for c in catalog.criteria])
             return
-        from rich.table import Table
-
-        table = Table(title=pick(catalog.title, SETTINGS.lang), title_justify="left")
-        for col in ("cli.col_id", "cli.col_domain", "cli.col_type", "cli.col_points",
-                    "cli.col_question"):
-            table.add_column(t(col))
-        for c in catalog.criteria:
-            question = pick(c.question, SETTINGS.lang)
-            if c.eligibility:
-                question = f"{t('cli.gate_mark')} {question}"
-            table.add_row(c.id, c.domain, c.type, str(c.points), question)
-        SETTINGS.console().print(table)
+        SETTINGS.stdout.write(criteria_text(catalog, SETTINGS.lang))
 
     @group.command("show", help=tr(lang, "cli.criteria_show_help"))
     def show(

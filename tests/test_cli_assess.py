@@ -1,0 +1,115 @@
+"""`tnl assess --answers`, `tnl criteria`, `tnl schema`: output, exit codes, bad input."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from conftest import EXAMPLES
+
+EXAMPLE = str(EXAMPLES / "commune-exemple.yaml")
+
+
+def test_example_is_eligible_in_json(run) -> None:
+    r = run("assess", "--answers", EXAMPLE, "--format", "json")
+    assert r.code == 0, r.err
+    data = json.loads(r.out)
+    for key in ("verdict", "level", "level_rank", "domains", "reasons", "warnings", "mentions",
+                "next_level", "legal"):
+        assert key in data
+    assert data["verdict"] == "eligible"
+    assert data["level"] in data["levels"]
+    assert data["legal"]["open_data"]["status"] == "yes"
+
+
+def test_table_view_in_french_and_english(run) -> None:
+    fr = run("assess", "--answers", EXAMPLE)
+    assert fr.code == 0 and "ÉLIGIBLE" in fr.out and "Score par domaine" in fr.out
+    en = run("assess", "--answers", EXAMPLE, "--lang", "en")
+    assert "ELIGIBLE" in en.out and "Score per domain" in en.out
+
+
+def test_set_can_make_it_not_eligible(run) -> None:
+    r = run("assess", "--answers", EXAMPLE, "--set", "ouverture_donnees=non", "--format", "json")
+    assert r.code == 1
+    assert json.loads(r.out)["unmet_gates"] == ["ouverture_donnees"]
+
+
+def test_incomplete_exits_1(run, tmp_path: Path) -> None:
+    path = tmp_path / "r.yaml"
+    path.write_text("edition: 2025\ncollectivite: {type: commune}\nreponses: {}\n",
+                    encoding="utf-8")
+    r = run("assess", "--answers", str(path), "--format", "json")
+    assert r.code == 1 and json.loads(r.out)["verdict"] == "incomplete"
+
+
+def test_bad_set_is_usage_error(run) -> None:
+    r = run("assess", "--answers", EXAMPLE, "--set", "formats_ouvert=oui")
+    assert r.code == 2 and "formats_ouverts" in r.err
+
+
+def test_no_answers_without_terminal(run) -> None:
+    r = run("assess")
+    assert r.code == 2 and "--answers" in r.err
+
+
+def test_errors_never_show_tracebacks(run, tmp_path: Path) -> None:
+    bad = tmp_path / "r.yaml"
+    bad.write_text("edition: 2025\ncollectivite:\n  siren: '123456789'\n  code_insee: 'XYZ'\n",
+                   encoding="utf-8")
+    r = run("assess", "--answers", str(bad))
+    assert r.code == 2
+    assert "Traceback" not in r.err
+    assert len(r.err.strip().splitlines()) >= 2  # both problems reported
+    assert f"{bad}:3" in r.err and f"{bad}:4" in r.err
+
+
+def test_wrong_format_option(run) -> None:
+    r = run("assess", "--answers", EXAMPLE, "--format", "xml")
+    assert r.code == 2 and "table, json" in r.err
+
+
+def test_edition_option_migrates(run) -> None:
+    r = run("assess", "--answers", EXAMPLE, "--edition", "2024", "--format", "json")
+    assert json.loads(r.out)["edition"] == 2024
+    assert "duree_vie_postes" in r.err  # answered in 2025, gone in 2024
+
+
+def test_criteria_list_json(run) -> None:
+    r = run("criteria", "list", "--format", "json", "--edition", "2024")
+    data = json.loads(r.out)
+    assert len(data) >= 40
+    assert {"id", "domain", "type", "eligibility", "choices", "applies_to"} <= set(data[0])
+    assert sum(1 for c in data if c["eligibility"]) == 4
+
+
+def test_criteria_show_and_unknown(run) -> None:
+    r = run("criteria", "show", "formats_ouverts")
+    assert r.code == 0 and "formats_ouverts" in r.out and "Piste de progression" in r.out
+    r = run("criteria", "show", "format_ouvert")
+    assert r.code == 2 and "formats_ouverts" in r.err
+
+
+def test_schema_answers(run) -> None:
+    r = run("schema", "answers")
+    schema = json.loads(r.out)
+    assert schema["properties"]["edition"]["const"] == 2025
+    assert "formats_ouverts" in schema["properties"]["reponses"]["properties"]
+
+
+def test_help_is_french_by_default_and_english_on_request(run, monkeypatch) -> None:
+    assert "Commandes" in run("--help").out
+    assert "Commands" in run("--help", "--lang", "en").out
+    monkeypatch.setenv("LANG", "en_GB.UTF-8")
+    import os
+
+    from tnl_cli.i18n import detect_lang
+
+    assert detect_lang([], os.environ) == "en"
+
+
+def test_every_command_has_help(run) -> None:
+    for args in (["assess"], ["criteria", "list"], ["criteria", "show"], ["criteria", "lint"],
+                 ["schema", "answers"]):
+        r = run(*args, "--help")
+        assert r.code == 0 and "Usage" in r.out and len(r.out.splitlines()) > 4
