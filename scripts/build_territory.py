@@ -115,7 +115,8 @@ def fetch_tarball(workdir: Path) -> Path:
         capture_output=True,
         text=True,
     )
-    return workdir / json.loads(out.stdout)[0]["filename"]
+    filename: str = json.loads(out.stdout)[0]["filename"]
+    return workdir / filename
 
 
 def check_integrity(tarball: Path) -> None:
@@ -265,8 +266,8 @@ def build_rows(src: dict[str, list[dict[str, Any]]]) -> dict[str, list[tuple[Any
         for old in c.get("anciensCodes", []):
             aliases.setdefault(old, set()).add(c["code"])
     for c in all_communes:
-        parent = c.get("commune") or c.get("chefLieu")
-        if c["type"] != "commune-actuelle" and parent in communes:
+        parent: str | None = c.get("commune") or c.get("chefLieu")
+        if c["type"] != "commune-actuelle" and parent is not None and parent in communes:
             aliases.setdefault(c["code"], set()).add(parent)
     alias_rows = [
         (code, next(iter(targets)))
