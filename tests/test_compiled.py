@@ -1,0 +1,126 @@
+"""The compiled evaluator gives exactly what engine.evaluate gives, on random answers."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from tnl_cli import identity as ident
+from tnl_cli import rules
+from tnl_cli.answers import Answer, Answers
+from tnl_cli.catalog import Catalog, Criterion, editions, load_edition
+from tnl_cli.compiled import Compiled
+from tnl_cli.engine import best_value, evaluate
+
+
+def _value(c: Criterion) -> st.SearchStrategy[Any]:
+    if c.type == "boolean":  # mostly yes, so that eligible rows and high tiers are common
+        return st.sampled_from((True, True, True, False))
+    if c.type == "choice":
+        return st.sampled_from([ch.value for ch in c.choices])
+    if c.type == "multi":
+        return st.lists(st.sampled_from([ch.value for ch in c.choices]), min_size=1,
+                        unique=True).map(lambda picked: [ch.value for ch in c.choices
+                                                         if ch.value in picked])
+    if c.type == "number":
+        low = c.minimum if c.minimum is not None else 0.0
+        high = c.maximum if c.maximum is not None else 10_000.0
+        edges = [t.minimum for t in c.scoring if low <= t.minimum <= high] + [low, high]
+        return st.one_of(st.sampled_from(edges), st.integers(int(low), int(high)),
+                         st.floats(low, high, allow_nan=False))
+    if c.type == "url":
+        return st.just("https://example.org/page")
+    return st.text(min_size=1, max_size=5).filter(str.strip)
+
+
+@st.composite
+def _case(draw: st.DrawFn, catalog: Catalog) -> tuple[Answers, list[Criterion]]:
+    """Random answers; gates are mostly met so that every verdict and tier is common."""
+    present = [c for c in catalog.criteria if c.eligibility or draw(st.floats(0, 1)) < 0.9]
+    values: dict[str, Any] = {}
+    bias = draw(st.floats(0, 1))  # some rows answer almost everything, others little
+    for c in present:
+        if c.eligibility:
+            value = draw(st.sampled_from((True,) * 12 + (False, None)))
+            if value is not None:
+                values[c.id] = value
+        elif draw(st.floats(0, 1)) < bias:
+            values[c.id] = draw(_value(c))
+    kind = draw(st.sampled_from((*ident.ALL_TYPES, None)))
+    labels = draw(st.sampled_from(((), (ident.PreviousLabel(2023, "2"),))))
+    identity = ident.Identity(nom="X", type=kind, labels=labels)
+    return Answers(catalog.edition, identity, {k: Answer(v) for k, v in values.items()}), present
+
+
+def _check(catalog: Catalog, compiled: Compiled, answers: Answers,
+           present: list[Criterion]) -> None:
+    kind = answers.identity.type
+    evaluator = compiled.evaluator(kind, {c.id: j for j, c in enumerate(present)})
+    entries = [compiled.entry(c, answers.value(c.id), kind) for c in present]
+    got = evaluator.outcome(evaluator.run(entries, sum(entries), not answers.identity.labels))
+    want = evaluate(catalog, answers, with_path=False)
+    assert got.verdict == want.verdict
+    assert (got.level_rank, got.level) == (want.level_rank, want.level)
+    assert got.mentions == tuple(m.id for m in want.mentions)
+    assert got.total_ratio == want.total_ratio
+    assert got.points == tuple(d.points for d in want.domains)
+    assert got.possible == tuple(d.possible for d in want.domains)
+    assert got.met == tuple(d.met for d in want.domains)
+    assert got.applicable == tuple(d.applicable for d in want.domains)
+    assert got.unmet_gates == want.unmet_gates
+    assert got.unanswered_gates == want.unanswered_gates
+
+
+@pytest.mark.parametrize("edition", editions())
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=st.data())
+def test_compiled_equals_engine(edition: int, data: st.DataObject) -> None:
+    catalog = load_edition(edition)
+    answers, present = data.draw(_case(catalog))
+    _check(catalog, _compiled(edition), answers, present)
+
+
+_CACHE: dict[int, Compiled] = {}
+
+
+def _compiled(edition: int) -> Compiled:
+    if edition not in _CACHE:
+        _CACHE[edition] = Compiled(load_edition(edition))
+    return _CACHE[edition]
+
+
+@pytest.mark.parametrize("edition", editions())
+def test_every_tier_and_mention_is_reached(edition: int) -> None:
+    """The random test must not only see ineligible rows: a full 'best answers' row reaches
+    the top tier with every mention, through the compiled path too."""
+    catalog = load_edition(edition)
+    values = {c.id: Answer(best_value(c)) for c in catalog.criteria}
+    identity = ident.Identity(nom="X", type="commune")
+    answers = Answers(edition, identity, values)
+    _check(catalog, _compiled(edition), answers, list(catalog.criteria))
+    evaluator = _compiled(edition).evaluator("commune", {c.id: j for j, c in
+                                                         enumerate(catalog.criteria)})
+    entries = [_compiled(edition).entry(c, values[c.id].value, "commune")
+               for c in catalog.criteria]
+    outcome = evaluator.outcome(evaluator.run(entries, sum(entries), True))
+    assert outcome.level_rank == len(catalog.tiers)
+    assert outcome.mentions == tuple(m.id for m in catalog.mentions)
+
+
+def test_hidden_answer_counts_for_nothing() -> None:
+    """An answer whose `when` fails (a URL given while its parent is 'no') earns no points."""
+    catalog = load_edition(2025)
+    child = next(c for c in catalog.criteria if isinstance(c.when, rules.Met))
+    parent = child.when.id  # type: ignore[union-attr]
+    identity = ident.Identity(nom="X", type="commune")
+    values = {parent: Answer(False), child.id: Answer(best_value(child))}
+    answers = Answers(2025, identity, values)
+    _check(catalog, _compiled(2025), answers, list(catalog.criteria))
+    compiled = _compiled(2025)
+    entries = [compiled.entry(c, answers.value(c.id), "commune") for c in catalog.criteria]
+    evaluator = compiled.evaluator("commune", {c.id: j for j, c in enumerate(catalog.criteria)})
+    total = evaluator.run(entries, sum(entries), True)[4]
+    assert not total & compiled.answered_bit(child.id)

@@ -1,0 +1,279 @@
+"""A compiled evaluator for batch runs: the engine's verdict and scores at a fraction of the cost.
+
+`engine.evaluate` is written for clarity and does dict and set work per criterion; a batch of
+37,000 rows needs the same answers much faster. Here every answer becomes one integer, its
+*entry*, packing its "met" and "answered" bits, the answer tests the catalog's rules make on it,
+and its points in its domain's bit field. A row's state is the plain sum of its entries (each
+criterion sets its own bits once). The catalog's rules are compiled, once per collectivity type,
+into one Python function working on that integer.
+
+The outcome equals `engine.evaluate(catalog, answers, with_path=False)` on the verdict, the
+tier, the mentions, the domain scores and the gates (tests/test_compiled.py proves it on random
+answers for every edition).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from tnl_cli import rules
+from tnl_cli.catalog import Catalog, Criterion
+from tnl_cli.engine import _is_met, applicable, points_for
+from tnl_cli.identity import Identity
+
+_EPS = "1e-9"  # the engine's tolerance on ratios, written where the generated code compares
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """The decoded result of one row (what a report needs; the hot path uses raw tuples)."""
+
+    verdict: str
+    level_rank: int
+    level: str | None
+    mentions: tuple[str, ...]
+    points: tuple[int, ...]  # per domain, catalog order
+    possible: tuple[float, ...]
+    met: tuple[int, ...]
+    applicable: tuple[int, ...]
+    total_ratio: float
+    unmet_gates: tuple[str, ...]
+    unanswered_gates: tuple[str, ...]
+
+
+class _OneAnswer:
+    """The state an `answer` test sees for a single answered criterion."""
+
+    def __init__(self, criterion_id: str, value: Any) -> None:
+        self.answered = frozenset((criterion_id,))
+        self.values = {criterion_id: value}
+
+
+class Compiled:
+    """The bit layout of one catalog, and its evaluators per collectivity type."""
+
+    def __init__(self, catalog: Catalog) -> None:
+        self.catalog = catalog
+        self.index = {c.id: i for i, c in enumerate(catalog.criteria)}
+        n = len(catalog.criteria)
+        self._n = n
+        every_rule = [c.when for c in catalog.criteria if c.when is not None]
+        every_rule += [catalog.eligibility] + [t.rule for t in catalog.tiers if t.rule]
+        every_rule += [m.rule for m in catalog.mentions]
+        self._tests: list[rules.Answer] = [t for r in every_rule for t in rules.boolean_tests(r)]
+        self._tests_of: dict[str, list[tuple[int, rules.Answer]]] = {}
+        for k, test in enumerate(self._tests):
+            self._tests_of.setdefault(test.id, []).append((k, test))
+        self.domain_ids = tuple(d.id for d in catalog.domains)
+        widest = max(sum(c.points for c in catalog.criteria if c.domain == d)
+                     for d in self.domain_ids)
+        self._width = max(1, widest.bit_length())
+        base = 2 * n + len(self._tests)
+        self._shift = {d: base + j * self._width for j, d in enumerate(self.domain_ids)}
+        self._evaluators: dict[tuple[str | None, tuple[tuple[str, int], ...]], TypeEvaluator] = {}
+
+    def met_bit(self, criterion_id: str) -> int:
+        return 1 << self.index[criterion_id]
+
+    def answered_bit(self, criterion_id: str) -> int:
+        return 1 << (self._n + self.index[criterion_id])
+
+    def entry(self, c: Criterion, value: Any, kind: str | None) -> int:
+        """The packed contribution of answer `value` (normalised) to criterion `c`."""
+        if value is None or not c.applies(kind):
+            return 0
+        pts = points_for(c, value)
+        whole = int(pts)
+        if whole != pts:  # the catalog format only has whole points
+            raise ValueError(f"{c.id}: non-integral points {pts}")
+        packed = self.answered_bit(c.id) | whole << self._shift[c.domain]
+        if _is_met(c, value, pts):
+            packed |= self.met_bit(c.id)
+        state = _OneAnswer(c.id, value)
+        for k, test in self._tests_of.get(c.id, ()):
+            if test.eval(state) is True:  # type: ignore[arg-type]
+                packed |= 1 << (2 * self._n + k)
+        return packed
+
+    def evaluator(self, kind: str | None, positions: Mapping[str, int]) -> TypeEvaluator:
+        """The evaluator for collectivity type `kind`; `positions` gives where each criterion's
+        entry sits in the entries list the caller passes (criteria it lacks count as unanswered)."""
+        key = (kind, tuple(sorted(positions.items())))
+        found = self._evaluators.get(key)
+        if found is None:
+            found = self._evaluators[key] = TypeEvaluator(self, kind, positions)
+        return found
+
+    def decode_points(self, total: int) -> tuple[int, ...]:
+        mask = (1 << self._width) - 1
+        return tuple((total >> self._shift[d]) & mask for d in self.domain_ids)
+
+    # -- rule compilation: Python expressions over `total` (and ratios `r0..`, `tr`, `first`) --
+
+    def _met(self, cid: str) -> str:
+        return f"(total & {self.met_bit(cid)})"
+
+    def _counts(self, ids: Sequence[str], field: int) -> list[str]:
+        """Terms counting the set bits of `ids` in a bit field (0: met, 1: answered); a
+        repeated id counts as many times as the engine's loop counts it."""
+        by_times: dict[int, int] = {}
+        for cid, times in Counter(ids).items():
+            by_times[times] = by_times.get(times, 0) | 1 << (field * self._n + self.index[cid])
+        return [f"{times} * (total & {mask}).bit_count()" for times, mask in by_times.items()]
+
+    def _ratio(self, domain: str | None, final: bool) -> str:
+        if not final:  # a `when` is evaluated before any ratio exists: the engine sees 0.0
+            return "0.0"
+        if domain is None:
+            return "tr"
+        return f"r{self.domain_ids.index(domain)}" if domain in self.domain_ids else "0.0"
+
+    def holds(self, rule: rules.Rule, final: bool = True) -> str:
+        """An expression true exactly when `rule.eval(state) is True`."""
+        if isinstance(rule, rules.Met):
+            return self._met(rule.id)
+        if isinstance(rule, rules.All):
+            return "(" + " and ".join(self.holds(r, final) for r in rule.items) + ")"
+        if isinstance(rule, rules.AnyOf):
+            return "(" + " or ".join(self.holds(r, final) for r in rule.items) + ")"
+        if isinstance(rule, rules.Count):
+            return f"({' + '.join(self._counts(rule.ids, 0) or ['0'])} >= {rule.minimum})"
+        if isinstance(rule, rules.Score):
+            return f"({self._ratio(rule.domain, final)} + {_EPS} >= {rule.minimum!r})"
+        if isinstance(rule, rules.Domains):
+            if not final:
+                return f"(0 >= {rule.minimum})"
+            terms = [f"(r{j} + {_EPS} >= {rule.score!r})" for j in range(len(self.domain_ids))]
+            return f"(({' + '.join(terms)}) >= {rule.minimum})"
+        if isinstance(rule, rules.Answer):
+            return f"(total & {self._test_bit(rule)})"
+        if isinstance(rule, rules.FirstCandidacy):
+            return "(first is True)"
+        raise TypeError(f"no compiled form for rule {rule!r}")
+
+    def fails(self, rule: rules.Rule) -> str:
+        """An expression true exactly when `rule.eval(state) is False` (final state)."""
+        if isinstance(rule, rules.Met):
+            both = self.met_bit(rule.id) | self.answered_bit(rule.id)
+            return f"((total & {both}) == {self.answered_bit(rule.id)})"
+        if isinstance(rule, rules.All):
+            return "(" + " or ".join(self.fails(r) for r in rule.items) + ")"
+        if isinstance(rule, rules.AnyOf):
+            return "(" + " and ".join(self.fails(r) for r in rule.items) + ")"
+        if isinstance(rule, rules.Count):
+            met = self._counts(rule.ids, 0) or ["0"]
+            answered = self._counts(rule.ids, 1) or ["0"]
+            unknown = f"{len(rule.ids)} - ({' + '.join(answered)})"
+            return f"(({' + '.join(met)}) + {unknown} < {rule.minimum})"
+        if isinstance(rule, rules.Answer):
+            return f"((total & {self.answered_bit(rule.id)}) and not " \
+                   f"(total & {self._test_bit(rule)}))"
+        if isinstance(rule, rules.FirstCandidacy):
+            return "(first is False)"
+        return f"(not {self.holds(rule)})"  # two-valued rules: Score, Domains
+
+    def _test_bit(self, rule: rules.Answer) -> int:
+        k = next(k for k, t in enumerate(self._tests) if t is rule)
+        return 1 << (2 * self._n + k)
+
+
+class TypeEvaluator:
+    """The compiled assessment for one collectivity type and one column layout.
+
+    `run(entries, total, first)` returns (verdict, level_rank, mentions_mask, total_ratio, total)
+    where `total` is the state after hidden answers (a `when` that fails) are taken out.
+    """
+
+    def __init__(self, compiled: Compiled, kind: str | None, positions: Mapping[str, int]) -> None:
+        catalog = compiled.catalog
+        self.compiled = compiled
+        self.kind = kind
+        members = applicable(catalog, kind)
+        self.possible = tuple(float(sum(c.points for c in members if c.domain == d))
+                              for d in compiled.domain_ids)
+        self.applicable = tuple(sum(1 for c in members if c.domain == d)
+                                for d in compiled.domain_ids)
+        self._domain_masks = tuple(
+            sum(compiled.met_bit(c.id) for c in members if c.domain == d)
+            for d in compiled.domain_ids)
+        gates = [c for c in catalog.gates if c.applies(kind)]
+        self._gates = tuple((c.id, compiled.met_bit(c.id), compiled.answered_bit(c.id))
+                            for c in gates)
+        self._gate_mask = sum(met | ans for _, met, ans in self._gates)
+        self._gate_cache: dict[int, tuple[tuple[str, ...], tuple[str, ...]]] = {}
+        self.tier_ids = tuple(t.id for t in catalog.tiers)
+        self.mention_ids = tuple(m.id for m in catalog.mentions)
+        self.run: Callable[[Sequence[int], int, bool], tuple[str, int, int, float, int]] = \
+            self._generate(members, positions)
+
+    def _generate(self, members: Sequence[Criterion], positions: Mapping[str, int]) -> Any:
+        cp, catalog = self.compiled, self.compiled.catalog
+        lines = ["def run(entries, total, first):"]
+        for c in members:  # catalog order: a `when` only names earlier criteria
+            if c.when is not None and c.id in positions:
+                lines += [f"    if not {cp.holds(c.when, final=False)}:",
+                          f"        total -= entries[{positions[c.id]}]"]
+        mask = (1 << cp._width) - 1
+        names = []
+        for j, d in enumerate(cp.domain_ids):
+            lines.append(f"    p{j} = (total >> {cp._shift[d]}) & {mask}")
+            possible = self.possible[j]
+            lines.append(f"    r{j} = p{j} / {possible!r}" if possible else f"    r{j} = 0.0")
+            names.append(f"p{j}")
+        whole = sum(self.possible)
+        lines.append(f"    tr = ({' + '.join(names)}) / {whole!r}" if whole else "    tr = 0.0")
+        category = Identity(type=self.kind).category
+        if category == "prive":
+            lines.append("    return ('not_eligible', 0, 0, tr, total)")
+        elif self.kind is None:
+            lines.append("    return ('incomplete', 0, 0, tr, total)")
+        else:
+            lines += [f"    if not {cp.holds(catalog.eligibility)}:",
+                      f"        return ('not_eligible' if {cp.fails(catalog.eligibility)} "
+                      "else 'incomplete', 0, 0, tr, total)",
+                      "    rank = 0"]
+            indent = "    "
+            for i, tier in enumerate(catalog.tiers, start=1):
+                test = f"tr + {_EPS} >= {tier.min_score!r}"
+                if tier.rule is not None:
+                    test += f" and {cp.holds(tier.rule)}"
+                lines += [f"{indent}if {test}:", f"{indent}    rank = {i}"]
+                indent += "    "
+            lines.append("    mentions = 0")
+            for k, mention in enumerate(catalog.mentions):
+                lines += [f"    if {cp.holds(mention.rule)}:", f"        mentions |= {1 << k}"]
+            lines.append("    return ('eligible', rank, mentions, tr, total)")
+        namespace: dict[str, Any] = {}
+        exec(compile("\n".join(lines), f"<compiled {catalog.edition} {self.kind}>", "exec"),
+             namespace)
+        return namespace["run"]
+
+    def gates(self, total: int) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """(unmet gates, unanswered gates) in catalog order, as the engine lists them."""
+        key = total & self._gate_mask
+        found = self._gate_cache.get(key)
+        if found is None:
+            unmet = tuple(cid for cid, met, ans in self._gates if key & ans and not key & met)
+            unanswered = tuple(cid for cid, _, ans in self._gates if not key & ans)
+            found = self._gate_cache[key] = (unmet, unanswered)
+        return found
+
+    def level(self, rank: int) -> str | None:
+        return self.tier_ids[rank - 1] if rank else None
+
+    def mentions(self, mask: int) -> tuple[str, ...]:
+        return tuple(m for k, m in enumerate(self.mention_ids) if mask >> k & 1)
+
+    def outcome(self, result: tuple[str, int, int, float, int]) -> Outcome:
+        verdict, rank, mentions, ratio, total = result
+        unmet, unanswered = self.gates(total)
+        return Outcome(
+            verdict=verdict, level_rank=rank, level=self.level(rank),
+            mentions=self.mentions(mentions), points=self.compiled.decode_points(total),
+            possible=self.possible,
+            met=tuple((total & m).bit_count() for m in self._domain_masks),
+            applicable=self.applicable, total_ratio=ratio,
+            unmet_gates=unmet, unanswered_gates=unanswered)
