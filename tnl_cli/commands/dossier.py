@@ -1,0 +1,63 @@
+"""`tnl dossier`: write the candidacy dossier (Markdown, HTML or ODT) from an answers file."""
+
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from tnl_cli.commands import common
+from tnl_cli.commands.common import SETTINGS, t
+from tnl_cli.errors import EXIT_OK, TnlError
+from tnl_cli.i18n import tr
+
+
+def register(app: typer.Typer, lang: str) -> None:
+    file_meta = "FICHIER" if lang == "fr" else "FILE"
+
+    @app.command("dossier", help=tr(lang, "dossier.help"))
+    def dossier(
+        answers: Annotated[Path | None, typer.Option(
+            "--answers", "-a", help=tr(lang, "dossier.opt_answers"), metavar=file_meta)] = None,
+        output: Annotated[Path | None, typer.Option(
+            "--output", "-o", help=tr(lang, "dossier.opt_output"), metavar=file_meta)] = None,
+        fmt: Annotated[str | None, typer.Option(
+            "--format", help=tr(lang, "dossier.opt_format"), metavar="md|html|odt")] = None,
+        template_dir: Annotated[Path | None, typer.Option(
+            "--template-dir", help=tr(lang, "dossier.opt_template_dir"),
+            metavar="DOSSIER" if lang == "fr" else "DIR")] = None,
+        force: Annotated[bool, typer.Option("--force", help=tr(lang, "dossier.opt_force"))] = False,
+        edition: common.edition_option(lang) = None,
+        lang_: common.lang_option(lang) = lang,
+        no_color: common.no_color_option(lang) = False,
+    ) -> None:
+        from tnl_cli import answers as ans
+        from tnl_cli import dossier as dos
+        from tnl_cli.catalog import load_edition
+        from tnl_cli.engine import evaluate
+        from tnl_cli.fsio import write_atomic
+
+        if answers is None:
+            raise TnlError.of("dossier.need_answers")
+        to_stdout = output is None or str(output) == "-"
+        chosen = dos.format_for(None if to_stdout else output, fmt)
+        if chosen == "odt" and to_stdout:
+            raise TnlError.of("dossier.odt_needs_file")
+        if chosen == "odt" and template_dir is not None:
+            SETTINGS.stderr.write(t("dossier.odt_template_dir") + "\n")
+        loaded, catalog, gone = ans.load(answers, load_edition, edition)
+        if gone:
+            SETTINGS.stderr.write(t("dossier.migrated_gone", ids=", ".join(gone),
+                                    edition=catalog.edition) + "\n")
+        assessment = evaluate(catalog, loaded)
+        data = dos.render(catalog, loaded, assessment, chosen, SETTINGS.lang, template_dir)
+        verdict = tr(SETTINGS.lang, f"report.verdict_{assessment.verdict}")
+        if to_stdout:
+            SETTINGS.stdout.write(data.decode("utf-8"))
+            SETTINGS.stderr.write(t("dossier.printed", verdict=verdict) + "\n")
+        else:
+            assert output is not None
+            write_atomic(output, data, overwrite=force)
+            SETTINGS.stderr.write(t("dossier.written", file=str(output), format=chosen,
+                                    verdict=verdict) + "\n")
+        raise typer.Exit(EXIT_OK)

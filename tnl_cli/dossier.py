@@ -1,0 +1,158 @@
+"""The candidacy dossier: Markdown and HTML from Jinja templates, ODT from odfdo.
+
+Templates run in Jinja's immutable sandbox with undefined variables as errors, and only ever
+receive the view model (`dossier_view.build`): user text is data, never template source.
+The environments and compiled templates are built once per process and reused, since a batch
+run may render thousands of dossiers.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import traceback
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from tnl_cli import resources
+from tnl_cli.answers import Answers
+from tnl_cli.catalog import Catalog
+from tnl_cli.dossier_text import html_paragraphs, is_link, md_block, md_escape
+from tnl_cli.engine import Assessment
+from tnl_cli.errors import TnlError
+
+FORMATS = ("md", "html", "odt")
+TEMPLATES = {"md": "dossier.md.j2", "html": "dossier.html.j2"}
+EXTENSIONS = {".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".odt": "odt"}
+
+_BLANK_RUNS = re.compile(r"\n{3,}")
+_TRAILING_SPACES = re.compile(r"[ \t]+\n")
+
+
+def _md_finalize(value: Any) -> Any:
+    """Every `{{ ... }}` of a Markdown template is escaped unless a filter made it Markup."""
+    from markupsafe import Markup
+
+    if value is None:
+        return ""
+    if isinstance(value, Markup):
+        return value
+    return md_escape(value)
+
+
+def _html_finalize(value: Any) -> Any:
+    return "" if value is None else value
+
+
+def _md_autolink(url: Any) -> Any:
+    from markupsafe import Markup
+
+    text = str(url)
+    return Markup(f"<{text}>") if is_link(text) else Markup(md_escape(text))
+
+
+def _html_autolink(url: Any) -> Any:
+    from markupsafe import Markup, escape
+
+    text = str(url)
+    if not is_link(text):
+        return escape(text)
+    return Markup('<a href="{0}" rel="noopener noreferrer">{0}</a>').format(text)
+
+
+@lru_cache(maxsize=16)
+def _environment(fmt: str, template_dir: str | None) -> Any:
+    """One sandboxed environment per (format, template directory), kept for the process."""
+    from jinja2 import FileSystemLoader, StrictUndefined
+    from jinja2.sandbox import ImmutableSandboxedEnvironment
+    from markupsafe import Markup
+
+    search = ([template_dir] if template_dir else []) + [str(resources.templates_dir())]
+    markdown = fmt == "md"
+    env = ImmutableSandboxedEnvironment(
+        loader=FileSystemLoader(search), undefined=StrictUndefined, autoescape=not markdown,
+        trim_blocks=True, lstrip_blocks=True, auto_reload=False,
+        finalize=_md_finalize if markdown else _html_finalize,
+    )
+    if markdown:
+        env.filters["md"] = lambda text: Markup(md_escape(text))
+        env.filters["paragraphs"] = lambda text: Markup(md_block(text))
+        env.filters["autolink"] = _md_autolink
+    else:
+        env.filters["paragraphs"] = html_paragraphs
+        env.filters["autolink"] = _html_autolink
+    return env
+
+
+def _location(exc: BaseException, search: list[str]) -> tuple[str | None, int | None]:
+    """The template file and line where a render error happened (Jinja rewrites tracebacks
+    so that template frames carry the template's file name and line)."""
+    found: tuple[str | None, int | None] = (None, None)
+    for frame in traceback.extract_tb(exc.__traceback__):
+        if any(frame.filename.startswith(root) for root in search):
+            found = (frame.filename, frame.lineno)
+    return found
+
+
+def _render_template(fmt: str, template_dir: Path | None, view: dict[str, Any]) -> str:
+    from jinja2 import TemplateNotFound, TemplateSyntaxError
+
+    directory = None
+    if template_dir is not None:
+        if not template_dir.is_dir():
+            raise TnlError.of("dossier.no_template_dir", dir=str(template_dir))
+        directory = str(template_dir.resolve())
+    env = _environment(fmt, directory)
+    name = TEMPLATES[fmt]
+    try:
+        template = env.get_template(name)
+        return template.render(view)
+    except TemplateSyntaxError as exc:
+        raise TnlError.of("dossier.template_error", file=exc.filename or exc.name,
+                          line=exc.lineno, message=exc.message or str(exc)) from exc
+    except TemplateNotFound as exc:
+        raise TnlError.of("dossier.template_missing", name=exc.name) from exc
+    except UnicodeDecodeError as exc:
+        raise TnlError.of("dossier.template_unreadable", file=name, reason=str(exc)) from exc
+    except Exception as exc:  # a template's own runtime error: undefined, sandbox, type...
+        file, line = _location(exc, env.loader.searchpath)
+        raise TnlError.of("dossier.template_error", file=file or name, line=line,
+                          message=f"{type(exc).__name__}: {exc}") from exc
+
+
+def render(catalog: Catalog, answers: Answers, assessment: Assessment, fmt: str, lang: str,
+           template_dir: Path | None = None, *, tool_version: str | None = None,
+           today: dt.date | None = None) -> bytes:
+    """The dossier of one collectivity in `fmt` (md, html or odt), as bytes ready to write."""
+    from tnl_cli import __version__
+    from tnl_cli.dossier_view import build
+
+    if fmt not in FORMATS:
+        raise TnlError.of("cli.bad_choice", option="--format", value=fmt,
+                          allowed=", ".join(FORMATS))
+    view = build(catalog, answers, assessment, lang, tool_version=tool_version or __version__,
+                 today=today or dt.date.today())
+    if fmt == "odt":
+        from tnl_cli.dossier_odt import write
+
+        return write(view)
+    text = _render_template(fmt, template_dir, view)
+    if fmt == "md":
+        text = _BLANK_RUNS.sub("\n\n", _TRAILING_SPACES.sub("\n", text))
+    return (text.strip() + "\n").encode("utf-8")
+
+
+def format_for(path: Path | None, fmt: str | None) -> str:
+    """The format asked, or the one `path`'s extension implies (Markdown by default)."""
+    if fmt is not None:
+        if fmt not in FORMATS:
+            raise TnlError.of("cli.bad_choice", option="--format", value=fmt,
+                              allowed=", ".join(FORMATS))
+        return fmt
+    if path is None:
+        return "md"
+    suffix = path.suffix.lower()
+    if suffix not in EXTENSIONS:
+        raise TnlError.of("dossier.unknown_extension", ext=suffix or path.name)
+    return EXTENSIONS[suffix]

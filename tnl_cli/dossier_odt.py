@@ -1,0 +1,247 @@
+"""The dossier as an OpenDocument text, built with odfdo from the shared view model.
+
+Built element by element (headings, paragraphs, lists, styled tables), never from HTML, so
+the user's text is only ever text. odfdo's default document numbers headings ("1.", "1.1."):
+the outline numbering is switched off, and tables get explicit borders and a header style.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from collections.abc import Iterable
+from typing import Any
+
+_BORDER = "0.5pt solid #7f8c99"
+_HEAD_BACKGROUND = "#dfe8f1"
+
+
+def _no_heading_numbers(doc: Any) -> None:
+    for level in doc.get_part("styles.xml").get_elements("//text:outline-level-style"):
+        level.set_attribute("style:num-format", "")
+        for name in ("style:num-suffix", "loext:num-list-format", "text:display-levels"):
+            if level.get_attribute(name) is not None:
+                level.del_attribute(name)
+
+
+def _add_styles(doc: Any) -> None:
+    from odfdo import Style, create_table_cell_style
+
+    cell = create_table_cell_style(border=_BORDER, padding="0.08cm")
+    cell.name = "TnlCell"
+    head = create_table_cell_style(border=_BORDER, padding="0.08cm",
+                                   background_color=_HEAD_BACKGROUND)
+    head.name = "TnlHead"
+    table = Style("table", name="TnlTable", width="17cm", align="margins")
+    strong = Style("text", name="TnlStrong", bold=True)
+    head_text = Style("paragraph", name="TnlHeadText", area="text", bold=True)
+    note = Style("paragraph", name="TnlNote", parent_style="Text_20_body", area="text",
+                 italic=True)
+    for style in (cell, head, table, strong, head_text, note):
+        doc.insert_style(style, automatic=True)
+
+
+class _Writer:
+    """Appends to the body of one document; every text goes in as plain text."""
+
+    def __init__(self, lang: str) -> None:
+        from odfdo import Document
+
+        self.lang = lang
+        self.doc = Document("text")
+        _no_heading_numbers(self.doc)
+        _add_styles(self.doc)
+        self.body = self.doc.body
+        for paragraph in self.body.get_paragraphs():
+            self.body.delete(paragraph)
+
+    def heading(self, level: int, text: str) -> None:
+        from odfdo import Header
+
+        self.body.append(Header(level, text, style=f"Heading_20_{level}"))
+
+    def para(self, text: str = "", label: str | None = None, *, note: bool = False) -> Any:
+        from odfdo import Paragraph, Span
+
+        paragraph = Paragraph(style="TnlNote" if note else "Text_20_body")
+        if label:
+            paragraph.append(Span(f"{label}\u00a0: " if self.lang == "fr" else f"{label}: ",
+                                  style="TnlStrong"))
+        if text:
+            paragraph.append(text)
+        self.body.append(paragraph)
+        return paragraph
+
+    def link_para(self, url: str, link: bool) -> Any:
+        from odfdo import Link, Paragraph
+
+        paragraph = Paragraph(style="Text_20_body")
+        paragraph.append(Link(url, text=url) if link else url)
+        return paragraph
+
+    def bullets(self, items: Iterable[Any], into: Any = None) -> Any:
+        """A bulleted list; items are strings or ready paragraphs (links)."""
+        from odfdo import List, ListItem, Paragraph
+
+        bullet_list = List()
+        for item in items:
+            entry = ListItem()
+            entry.append(item if not isinstance(item, str) else Paragraph(item))
+            bullet_list.append(entry)
+        (into if into is not None else self.body).append(bullet_list)
+        return bullet_list
+
+    def table(self, name: str, header: list[str], rows: list[list[str]],
+              head_column: bool = False) -> None:
+        from odfdo import Cell, Column, HeaderRows, Row, Table
+
+        table = Table(name, style="TnlTable")
+        table.append(Column(repeated=len(header or rows[0])))
+
+        def cell(text: str, head: bool) -> Any:
+            cell = Cell(text, style="TnlHead" if head else "TnlCell")
+            if head:
+                cell.get_paragraph().style = "TnlHeadText"
+            return cell
+
+        if header:
+            header_rows = HeaderRows()
+            row = Row()
+            for text in header:
+                row.append(cell(text, True))
+            header_rows.append(row)
+            table.append(header_rows)
+        for values in rows:
+            row = Row()
+            for i, text in enumerate(values):
+                row.append(cell(text, head_column and i == 0))
+            table.append(row)
+        self.body.append(table)
+
+
+def _identity(w: _Writer, view: dict[str, Any]) -> None:
+    t = view["t"]
+    w.heading(2, t["identity"])
+    w.table("Identite", [], [[r["label"], r["value"]] for r in view["collectivite"]["rows"]],
+            head_column=True)
+    w.heading(3, t["referents"])
+    for p in view["referents"]:
+        details = ", ".join(x for x in (p["nom"], p["fonction"], p["email"]) if x)
+        w.para(details, p["role"])
+
+
+def _summary(w: _Writer, view: dict[str, Any]) -> None:
+    t, s = view["t"], view["summary"]
+    w.heading(2, t["summary"])
+    w.para(f"{s['verdict_text']} — {s['verdict_sentence']}", t["verdict"])
+    if s["reasons"]:
+        w.bullets(s["reasons"])
+    if s["level"]:
+        w.para(s["level"], t["level"])
+        w.para(s["estimate"], note=True)
+    w.para(s["score"], t["score"])
+    if s["mentions"]:
+        w.para(label=t["mentions"])
+        w.bullets(f"{m['name']} — {m['why']}" for m in s["mentions"])
+    w.heading(3, t["domains"])
+    w.table("Scores", [t["domain"], t["points"], t["ratio"], t["met"]],
+            [[d["name"], d["points"], d["percent"], d["met"]] for d in view["domains"]])
+    w.para(s["open_data"], t["open_data"])
+    if s["warnings"]:
+        w.para(label=t["warnings"])
+        w.bullets(s["warnings"])
+
+
+def _answers(w: _Writer, view: dict[str, Any]) -> None:
+    t = view["t"]
+    w.heading(2, t["answers"])
+    for d in view["domains"]:
+        w.heading(3, d["name"])
+        w.para(d["description"], note=True)
+        if not d["criteria"] and not d["unanswered"]:
+            w.para(t["no_criteria"])
+        for c in d["criteria"]:
+            w.heading(4, c["question"])
+            facts = [x for x in (c["points"], c["status"], t["gate"] if c["gate"] else None) if x]
+            if c["long_answer"]:
+                w.para(f"({', '.join(facts)})" if facts else "", t["answer"])
+                w.para(c["answer"])
+            else:
+                w.para(f"{c['answer']} ({', '.join(facts)})" if facts else c["answer"],
+                       t["answer"])
+            if c["justification"]:
+                w.para(c["justification"], t["justification"])
+            elif c["to_justify"]:
+                w.para(t["to_justify"], note=True)
+            if c["evidence"]:
+                w.para(label=t["evidence"])
+                w.bullets(w.link_para(e["url"], e["link"]) for e in c["evidence"])
+        if d["unanswered"]:
+            w.para(label=t["unanswered"])
+            w.bullets(u["question"] + (f" ({t['gate']})" if u["gate"] else "")
+                      for u in d["unanswered"])
+
+
+def _steps(w: _Writer, steps: list[dict[str, Any]]) -> None:
+    for s in steps:
+        w.heading(4, s["question"])
+        facts = ", ".join(x for x in (s["domain"], s["effort"], s["target"]) if x)
+        w.para(facts, note=True)
+        w.para(s["recommendation"])
+
+
+def _path(w: _Writer, view: dict[str, Any]) -> None:
+    t, nl = view["t"], view["next_level"]
+    w.heading(2, t["next"])
+    if nl is not None:
+        w.heading(3, nl["title"])
+        w.para(nl["intro"])
+        _steps(w, nl["steps"])
+    if view["next_note"]:
+        w.para(view["next_note"])
+    if view["other_steps"]:
+        w.heading(3, t["other_steps"])
+        _steps(w, view["other_steps"])
+
+
+def _checklist(w: _Writer, view: dict[str, Any]) -> None:
+    from odfdo import List, ListItem, Paragraph
+
+    t = view["t"]
+    w.heading(2, t["checklist"])
+    w.para(t["checklist_intro"], note=True)
+    checklist = List()
+    for item in view["checklist"]:
+        entry = ListItem()
+        mark = "☑" if item["done"] else "☐"
+        entry.append(Paragraph(f"{mark} {item['text']} ({item['label']})"))
+        if item["details"]:
+            w.bullets(item["details"], into=entry)
+        checklist.append(entry)
+    w.body.append(checklist)
+
+
+def write(view: dict[str, Any]) -> bytes:
+    """The ODT file's bytes."""
+    w = _Writer(view["lang"])
+    meta = view["meta"]
+    title = f"{meta['title']} — {view['collectivite']['display_name']}"
+    w.doc.meta.set_title(title)
+    w.doc.meta.set_language("fr-FR" if view["lang"] == "fr" else "en-GB")
+    w.doc.meta.set_generator(f"tnl {meta['tool_version']}")
+    day = dt.date.fromisoformat(meta["date_iso"])
+    w.doc.meta.set_creation_date(day)
+    w.doc.meta.set_modification_date(day)
+    w.heading(1, title)
+    w.para(view["summary"]["intro"])
+    _identity(w, view)
+    _summary(w, view)
+    _answers(w, view)
+    _path(w, view)
+    _checklist(w, view)
+    w.heading(2, view["t"]["about"])
+    w.para(meta["generated"])
+    w.para(view["summary"]["estimate"], note=True)
+    buffer = io.BytesIO()
+    w.doc.save(buffer)
+    return buffer.getvalue()

@@ -1,0 +1,89 @@
+"""Making the user's text safe in a dossier: Markdown escaping, HTML paragraphs, link checks.
+
+Names, justifications and URLs come from the answers file: whatever they contain, they must
+read as plain text and never turn into headings, tables, links, HTML or template code.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from markupsafe import Markup, escape
+
+# Characters that can start or end inline Markdown constructs anywhere in a line
+# (emphasis, code, links, images, autolinks and raw HTML, GFM tables and strikethrough).
+_INLINE = re.compile(r"[\\`*\[\]<>|~]")
+# Underscore emphasis needs a non-alphanumeric neighbour: `code_publie` stays as it is.
+_UNDERSCORE = re.compile(r"(?<![^\W_])_|_(?![^\W_])")
+# `&amp;`, `&#38;`, `&#x26;`: entity references would be decoded by a Markdown reader.
+_ENTITY = re.compile(r"&(?=#?\w+;)")
+# Block constructs recognised at the start of a line.
+_LINE_START = re.compile(r"^(?:(?P<mark>#{1,6}|[-+*]|>|=+|-+)(?=\s|$)|(?P<gt>>)"
+                         r"|(?P<num>\d{1,9})(?P<delim>[.)])(?=\s|$))")
+_TRAILING_HASHES = re.compile(r"(\s)(#+)(\s*)$")
+# ASCII whitespace only: a no-break space (French "Oui :") is meaningful and kept.
+_WS = " \t\n\r\f\v"
+_SPACES = re.compile(f"[{_WS}]+")
+_BLANK_LINES = re.compile(f"\n[{_WS}]*\n")
+# Only plain web links become links; no spaces, quotes, angle brackets or controls.
+_LINK = re.compile(r"^https?://[^\s<>\"'`\\\x00-\x1f\x7f]+$", re.IGNORECASE)
+
+
+def clean(text: str) -> str:
+    """Drop control characters (but tab and newline) and lone surrogates, which ODF, XML
+    and some Markdown readers refuse; unify line ends."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if text.isprintable():
+        return text
+    return "".join(ch for ch in text if ch in "\n\t" or unicodedata.category(ch) not in
+                   ("Cc", "Cs"))
+
+
+def _escape_line(line: str) -> str:
+    line = line.strip(_WS)
+    line = _INLINE.sub(lambda m: "\\" + m.group(0), line)
+    line = _UNDERSCORE.sub(r"\\_", line)
+    line = _ENTITY.sub(r"\\&", line)
+    match = _LINE_START.match(line)
+    if match:
+        if match.group("num"):
+            end = match.end("num")
+            line = line[:end] + "\\" + line[end:]
+        elif not line.startswith("\\"):
+            line = "\\" + line
+    return _TRAILING_HASHES.sub(r"\1\\\2\3", line)
+
+
+def md_escape(text: object) -> str:
+    """Inline Markdown: one line whatever the input, every special character backslash-escaped
+    where it could take effect. Fit for table cells, list items and headings."""
+    line = _SPACES.sub(" ", clean(str(text)))
+    return _escape_line(line)
+
+
+def md_block(text: object) -> str:
+    """Markdown paragraphs: the user's paragraph breaks kept, each line escaped as inline."""
+    paragraphs = _BLANK_LINES.split(clean(str(text)).strip(_WS))
+    out = []
+    for paragraph in paragraphs:
+        lines = [_escape_line(line) for line in paragraph.split("\n") if line.strip(_WS)]
+        if lines:
+            out.append("\n".join(lines))
+    return "\n\n".join(out)
+
+
+def html_paragraphs(text: object) -> Markup:
+    """HTML paragraphs from plain text: escaped, paragraph breaks kept, line breaks as <br>."""
+    paragraphs = _BLANK_LINES.split(clean(str(text)).strip(_WS))
+    parts = []
+    for paragraph in paragraphs:
+        lines = [escape(line.strip(_WS)) for line in paragraph.split("\n") if line.strip(_WS)]
+        if lines:
+            parts.append(Markup("<p>") + Markup("<br>\n").join(lines) + Markup("</p>"))
+    return Markup("\n").join(parts)
+
+
+def is_link(url: str) -> bool:
+    """True for an http(s) URL safe to make into a link (no javascript:, no markup)."""
+    return bool(_LINK.match(url))

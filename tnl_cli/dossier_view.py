@@ -1,0 +1,343 @@
+"""The dossier's view model: plain dicts and lists of translated, cleaned strings.
+
+Built once from (catalog, answers, assessment, lang), it is all a template sees, and the three
+formats (Markdown, HTML, ODT) share it, so they say the same things in the same words.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import cache
+from typing import Any
+
+from tnl_cli import report
+from tnl_cli.answers import Answers
+from tnl_cli.catalog import Catalog, Criterion, editions
+from tnl_cli.dossier_text import clean, is_link
+from tnl_cli.engine import Assessment, CriterionResult, best_value
+from tnl_cli.i18n import pick, tr
+from tnl_cli.identity import Identity, Person
+from tnl_cli.locale.dossier import MESSAGES, MONTHS
+
+# Criteria whose answer is a claim that a justification and an evidence link should back;
+# text and url answers are their own justification or evidence.
+_CLAIMS = ("boolean", "choice", "multi", "number")
+_BAR_WIDTH = 10
+
+
+@cache
+def labels(lang: str) -> dict[str, str]:
+    """The fixed words templates receive as `t`: `dossier.l_identity` is `t.identity`."""
+    prefix = "dossier.l_"
+    return {key[len(prefix):]: tr(lang, key) for key in MESSAGES if key.startswith(prefix)}
+
+
+@cache
+def _newest_edition() -> int | None:
+    found = editions()
+    return max(found) if found else None
+
+
+def date_text(day: dt.date, lang: str) -> str:
+    """19 octobre 2025 / 19 October 2025, without depending on the system locale."""
+    month = MONTHS[lang if lang in MONTHS else "fr"][day.month - 1]
+    first = "1er" if lang == "fr" and day.day == 1 else str(day.day)
+    return f"{first} {month} {day.year}"
+
+
+def plural(lang: str, key: str, n: float, **params: Any) -> str:
+    """`key`, or `key_one` for a singular `n` (0 and 1 in French, 1 in English)."""
+    singular = n <= 1 if lang == "fr" else n == 1
+    return tr(lang, f"{key}_one" if singular else key, **params)
+
+
+def _num(value: float | int, lang: str) -> str:
+    as_int = int(value) if float(value).is_integer() else value
+    return report.number_text(as_int, lang)
+
+
+def _percent(ratio: float, lang: str) -> str:
+    return tr(lang, "dossier.percent", percent=round(ratio * 100))
+
+
+def bar(ratio: float, width: int = _BAR_WIDTH) -> str:
+    filled = max(0, min(width, round(ratio * width)))
+    return "█" * filled + "░" * (width - filled)
+
+
+def _identity(identity: Identity, lang: str) -> dict[str, Any]:
+    missing = tr(lang, "dossier.l_missing")
+    t = labels(lang)
+    kind = tr(lang, f"dossier.type_{identity.type}") if identity.type else None
+    population = (tr(lang, "dossier.population", count=_num(identity.population, lang))
+                  if identity.population is not None else None)
+    agents = (tr(lang, "dossier.agents", count=_num(identity.agents, lang))
+              if identity.agents is not None else None)
+    previous = [tr(lang, "dossier.previous_label", year=p.annee, level=p.niveau)
+                for p in identity.labels]
+    rows = [(t["name"], identity.nom), (t["type"], kind), (t["insee"], identity.code_insee),
+            (t["siren"], identity.siren), (t["population"], population), (t["agents"], agents),
+            (t["previous"], ", ".join(previous) if previous else t["first"])]
+    return {
+        "nom": identity.nom,
+        "display_name": identity.nom or tr(lang, "dossier.unnamed"),
+        "type": identity.type,
+        "type_label": kind,
+        "code_insee": identity.code_insee,
+        "siren": identity.siren,
+        "population": population,
+        "agents": agents,
+        "previous_labels": previous,
+        "first_candidacy": not previous,
+        "rows": [{"label": label, "value": value or missing, "missing": not value}
+                 for label, value in rows],
+    }
+
+
+def _person(person: Person | None, role: str, lang: str) -> dict[str, Any]:
+    named = person is not None and person.named
+    return {
+        "role": tr(lang, f"dossier.l_{role}"),
+        "named": named,
+        "nom": person.nom if named and person else tr(lang, "dossier.l_to_name"),
+        "fonction": person.fonction if person else None,
+        "email": person.email if person else None,
+    }
+
+
+def _criterion(r: CriterionResult, answer: Any, lang: str) -> dict[str, Any]:
+    c = r.criterion
+    t = labels(lang)
+    justification = answer.justification if answer else None
+    evidence = [{"url": url, "link": is_link(url)} for url in (answer.preuves if answer else ())]
+    text = report.value_text(c, r.value, lang)
+    points = (plural(lang, "dossier.points_criterion", r.points, points=_num(r.points, lang),
+                     possible=_num(c.points, lang)) if c.points else None)
+    return {
+        "id": c.id,
+        "question": pick(c.question, lang),
+        "type": c.type,
+        "gate": c.eligibility,
+        "answer": text,
+        "long_answer": c.type == "text",
+        "answer_link": c.type == "url" and is_link(text),
+        "points": points,
+        "met": r.met,
+        "status": t["status_met"] if r.met else t["status_unmet"],
+        "justification": justification,
+        "to_justify": r.met and c.type in _CLAIMS and not justification,
+        "evidence": evidence,
+    }
+
+
+def _domains(catalog: Catalog, answers: Answers, a: Assessment, data: dict[str, Any],
+             lang: str) -> list[dict[str, Any]]:
+    by_domain: dict[str, list[CriterionResult]] = {d.id: [] for d in catalog.domains}
+    for r in a.results:
+        if r.visible:
+            by_domain[r.criterion.domain].append(r)
+    out = []
+    for d, score in zip(catalog.domains, data["domains"], strict=True):
+        results = by_domain[d.id]
+        out.append({
+            "id": d.id,
+            "name": score["name"],
+            "description": pick(d.description, lang),
+            "points": tr(lang, "dossier.points_of", points=_num(score["points"], lang),
+                         possible=_num(score["possible"], lang)),
+            "ratio": score["ratio"],
+            "percent": _percent(score["ratio"], lang),
+            "bar": bar(score["ratio"]),
+            "met": tr(lang, "dossier.met_of", met=score["met"], applicable=score["applicable"]),
+            "applicable": score["applicable"],
+            "criteria": [_criterion(r, answers.responses.get(r.criterion.id), lang)
+                         for r in results if r.answered],
+            "unanswered": [{"id": r.criterion.id, "question": pick(r.criterion.question, lang),
+                            "gate": r.criterion.eligibility} for r in results if not r.answered],
+        })
+    return out
+
+
+def _step(c: Criterion, catalog: Catalog, lang: str) -> dict[str, Any]:
+    target = None
+    if c.type not in ("text", "url"):
+        target = tr(lang, "dossier.target", target=report.value_text(c, best_value(c), lang))
+    return {
+        "id": c.id,
+        "question": pick(c.question, lang),
+        "domain": pick(catalog.domain(c.domain).name, lang),
+        "effort": tr(lang, f"dossier.effort_{c.effort}"),
+        "target": target,
+        "recommendation": pick(c.recommendation, lang),
+    }
+
+
+def _path(catalog: Catalog, a: Assessment, lang: str) -> tuple[dict[str, Any] | None, str | None,
+                                                             list[dict[str, Any]]]:
+    """The next tier's steps, a sentence when there is none, and the other unmet criteria."""
+    nl = a.next_level
+    path = None
+    note = None
+    chosen: set[str] = set()
+    if nl is not None:
+        chosen = {s.criterion.id for s in nl.steps}
+        name = pick(nl.tier.name, lang)
+        path = {
+            "name": name,
+            "title": tr(lang, "dossier.next_title", name=name),
+            "reachable": nl.reachable,
+            "intro": tr(lang, "dossier.next_intro" if nl.reachable else "dossier.unreachable"),
+            "steps": [_step(s.criterion, catalog, lang) for s in nl.steps],
+        }
+    elif a.verdict == "eligible":
+        note = tr(lang, "dossier.top")
+    elif a.verdict == "incomplete":
+        note = tr(lang, "dossier.no_path")
+    others = [r.criterion for r in a.results
+              if r.visible and not r.met and r.criterion.id not in chosen
+              and (r.criterion.points > 0 or r.criterion.eligibility)]
+    others.sort(key=lambda c: (c.cost, -c.points))
+    return path, note, [_step(c, catalog, lang) for c in others]
+
+
+def _item(done: bool | None, text: str, details: list[str] | None = None,
+          lang: str = "fr") -> dict[str, Any]:
+    status = "check" if done is None else ("done" if done else "todo")
+    return {"status": status, "done": done is True, "label": labels(lang)[status], "text": text,
+            "details": details or []}
+
+
+def _checklist(catalog: Catalog, answers: Answers, a: Assessment,
+               domains: list[dict[str, Any]], today: dt.date, lang: str) -> list[dict[str, Any]]:
+    identity = answers.identity
+    items = []
+    for role in ("elu", "responsable"):
+        person = identity.elu_referent if role == "elu" else identity.responsable
+        if person is None or not person.named:
+            items.append(_item(False, tr(lang, f"dossier.ck_{role}_missing"), lang=lang))
+            continue
+        who = ", ".join(x for x in (person.nom, person.fonction) if x)
+        items.append(_item(True, tr(lang, f"dossier.ck_{role}", name=who), lang=lang))
+        if not person.email:
+            items.append(_item(False, tr(lang, "dossier.ck_no_email",
+                                         who=tr(lang, f"dossier.l_{role}")), lang=lang))
+    missing = [tr(lang, f"dossier.field_{name}") for name, absent in (
+        ("nom", not identity.nom), ("type", not identity.type),
+        ("code", not identity.code_insee and not identity.siren)) if absent]
+    items.append(_item(not missing, tr(lang, "dossier.ck_identity_missing",
+                                       missing=", ".join(missing)) if missing
+                       else tr(lang, "dossier.ck_identity"), lang=lang))
+
+    gates = [c for c in catalog.gates if c.applies(identity.type)]
+    unmet, unanswered = set(a.unmet_gates), set(a.unanswered_gates)
+    met = len(gates) - len(unmet) - len(unanswered)
+    details = [tr(lang, "dossier.ck_gate_unmet" if c.id in unmet else "dossier.ck_gate_unanswered",
+                  question=pick(c.question, lang))
+               for c in gates if c.id in unmet or c.id in unanswered]
+    key = "dossier.ck_gates_missing" if details else "dossier.ck_gates"
+    items.append(_item(not details, tr(lang, key, met=met, total=len(gates)), details, lang))
+
+    open_questions = [u["question"] for d in domains for u in d["unanswered"]]
+    items.append(_item(not open_questions, plural(lang, "dossier.ck_unanswered",
+                                                  len(open_questions), count=len(open_questions))
+                       if open_questions else tr(lang, "dossier.ck_answered"),
+                       open_questions, lang))
+    claims = [c for d in domains for c in d["criteria"] if c["met"] and c["type"] in _CLAIMS]
+    unjustified = [c["question"] for c in claims if not c["justification"]]
+    items.append(_item(not unjustified, plural(lang, "dossier.ck_unjustified", len(unjustified),
+                                                     count=len(unjustified))
+                       if unjustified else tr(lang, "dossier.ck_justified"), unjustified, lang))
+    unproven = [c["question"] for c in claims if not c["evidence"]]
+    items.append(_item(not unproven, plural(lang, "dossier.ck_unproven", len(unproven),
+                                                  count=len(unproven))
+                       if unproven else tr(lang, "dossier.ck_proven"), unproven, lang))
+
+    edition = catalog.edition
+    if catalog.deadline is None:
+        items.append(_item(None, tr(lang, "dossier.ck_deadline_unknown", edition=edition),
+                           lang=lang))
+    else:
+        days = (catalog.deadline - today).days
+        date = date_text(catalog.deadline, lang)
+        key = ("dossier.ck_deadline_past" if days < 0 else
+               "dossier.ck_deadline_today" if days == 0 else
+               "dossier.ck_deadline_one" if days == 1 else "dossier.ck_deadline")
+        items.append(_item(days >= 0, tr(lang, key, edition=edition, date=date, days=days),
+                           lang=lang))
+    newest = _newest_edition()
+    if newest is not None and newest > edition:
+        items.append(_item(False, tr(lang, "dossier.ck_edition_old", edition=edition,
+                                     newest=newest), lang=lang))
+    return items
+
+
+def _summary(catalog: Catalog, a: Assessment, data: dict[str, Any], name: str,
+             lang: str) -> dict[str, Any]:
+    level = None
+    if a.verdict == "eligible":
+        level = (tr(lang, "dossier.level", level=data["level_name"], rank=a.level_rank,
+                    total=len(catalog.tiers)) if a.tier else labels(lang)["no_level"])
+    return {
+        "intro": tr(lang, "dossier.intro", name=name, edition=catalog.edition),
+        "verdict": a.verdict,
+        "verdict_text": data["verdict_text"],
+        "verdict_sentence": tr(lang, f"dossier.verdict_{a.verdict}"),
+        "reasons": [] if a.verdict == "eligible" else data["reasons"],
+        "eligible": a.verdict == "eligible",
+        "level": level,
+        "level_name": data["level_name"],
+        "level_rank": a.level_rank,
+        "levels_total": len(catalog.tiers),
+        "estimate": data["estimate"],
+        "scheme": pick(catalog.scheme, lang),
+        "score": tr(lang, "dossier.score", percent=round(a.total_ratio * 100)),
+        "mentions": [{"name": m["name"], "why": m["why"]} for m in data["mentions"]],
+        "open_data": data["legal"]["open_data"]["text"],
+        "warnings": data["warnings"],
+    }
+
+
+def _deep_clean(value: Any) -> Any:
+    if isinstance(value, str):
+        return clean(value)
+    if isinstance(value, dict):
+        return {k: _deep_clean(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_deep_clean(v) for v in value]
+    return value
+
+
+def build(catalog: Catalog, answers: Answers, assessment: Assessment, lang: str, *,
+          tool_version: str, today: dt.date) -> dict[str, Any]:
+    """Everything a dossier says, ready to print. See docs/dossier.md for the keys."""
+    data = report.to_dict(assessment, catalog, answers, lang)
+    collectivite = _identity(answers.identity, lang)
+    domains = _domains(catalog, answers, assessment, data, lang)
+    path, note, others = _path(catalog, assessment, lang)
+    date = date_text(today, lang)
+    title = pick(catalog.title, lang)
+    view = {
+        "lang": lang,
+        "t": labels(lang),
+        "meta": {
+            "title": tr(lang, "dossier.title", edition=catalog.edition),
+            "date": date,
+            "date_iso": today.isoformat(),
+            "edition": catalog.edition,
+            "catalog_title": title,
+            "deadline": date_text(catalog.deadline, lang) if catalog.deadline else None,
+            "tool_version": tool_version,
+            "generated": tr(lang, "dossier.generated", date=date, version=tool_version,
+                            edition=catalog.edition, title=title),
+        },
+        "collectivite": collectivite,
+        "referents": [_person(answers.identity.elu_referent, "elu", lang),
+                      _person(answers.identity.responsable, "responsable", lang)],
+        "summary": _summary(catalog, assessment, data, collectivite["display_name"], lang),
+        "domains": domains,
+        "next_level": path,
+        "next_note": note,
+        "other_steps": others,
+        "checklist": _checklist(catalog, answers, assessment, domains, today, lang),
+    }
+    return _deep_clean(view)

@@ -1,0 +1,341 @@
+"""Words of the candidacy dossier (`tnl dossier`) and of its command.
+
+Keys `dossier.l_*` are the fixed labels templates receive as `t.*` (without the `l_` prefix);
+the others are sentences built in Python with parameters, or command messages.
+"""
+
+MESSAGES = {
+    # ---------------------------------------------------------------- command
+    "dossier.help": {
+        "fr": "Rédige le brouillon du dossier de candidature à partir d'un fichier de "
+              "réponses : identité et référent·es, synthèse, réponses par domaine avec "
+              "justifications et preuves, pistes de progression, liste de contrôle avant dépôt. "
+              "Markdown par défaut (sur la sortie standard sans -o), HTML ou ODT (OpenDocument) "
+              "sur demande. Sortie 0 si le dossier est écrit (quel que soit le verdict, affiché "
+              "sur la sortie d'erreur), 2 si l'entrée ou la sortie pose problème.",
+        "en": "Draft the application dossier from an answers file: identity and referents, "
+              "summary, answers per domain with justifications and evidence, ways forward, "
+              "checklist before submitting. Markdown by default (to standard output without "
+              "-o), HTML or ODT (OpenDocument) on request. Exit 0 when the dossier is written "
+              "(whatever the verdict, shown on standard error), 2 when the input or output is "
+              "unusable.",
+    },
+    "dossier.opt_answers": {"fr": "Fichier de réponses YAML.", "en": "YAML answers file."},
+    "dossier.opt_output": {
+        "fr": "Fichier à écrire (par défaut : la sortie standard, sauf pour ODT). Le format se "
+              "déduit de l'extension (.md, .html, .odt) si --format n'est pas donné.",
+        "en": "File to write (default: standard output, except for ODT). The format follows "
+              "the extension (.md, .html, .odt) when --format is not given.",
+    },
+    "dossier.opt_format": {
+        "fr": "Format du dossier : md (Markdown), html ou odt (OpenDocument texte).",
+        "en": "Dossier format: md (Markdown), html or odt (OpenDocument text).",
+    },
+    "dossier.opt_template_dir": {
+        "fr": "Dossier de modèles Jinja personnalisés (dossier.md.j2, dossier.html.j2), "
+              "consulté avant les modèles fournis.",
+        "en": "Directory of custom Jinja templates (dossier.md.j2, dossier.html.j2), searched "
+              "before the bundled ones.",
+    },
+    "dossier.opt_force": {"fr": "Remplace le fichier de sortie s'il existe.",
+                          "en": "Replace the output file if it exists."},
+    "dossier.need_answers": {
+        "fr": "indiquez le fichier de réponses : tnl dossier --answers FICHIER "
+              "(créez-le avec `tnl assess` ou à partir de examples/commune-exemple.yaml).",
+        "en": "give the answers file: tnl dossier --answers FILE (create it with `tnl assess` "
+              "or from examples/commune-exemple.yaml).",
+    },
+    "dossier.unknown_extension": {
+        "fr": "impossible de déduire le format de l'extension « {ext} » : utilisez .md, .html "
+              "ou .odt, ou précisez --format md|html|odt.",
+        "en": "cannot tell the format from extension '{ext}': use .md, .html or .odt, or give "
+              "--format md|html|odt.",
+    },
+    "dossier.odt_needs_file": {
+        "fr": "le format ODT est binaire : indiquez un fichier avec -o, par exemple "
+              "-o candidature.odt.",
+        "en": "ODT is a binary format: give a file with -o, e.g. -o candidature.odt.",
+    },
+    "dossier.odt_template_dir": {
+        "fr": "note : --template-dir ne s'applique pas au format ODT, construit directement "
+              "(les modèles Jinja servent au Markdown et au HTML).",
+        "en": "note: --template-dir does not apply to ODT, which is built directly (Jinja "
+              "templates serve Markdown and HTML).",
+    },
+    "dossier.no_template_dir": {
+        "fr": "le dossier de modèles « {dir} » n'existe pas ou n'est pas un dossier.",
+        "en": "template directory '{dir}' does not exist or is not a directory.",
+    },
+    "dossier.template_error": {
+        "fr": "erreur dans le modèle : {message}. Corrigez le modèle (variables disponibles : "
+              "docs/dossier.md).",
+        "en": "template error: {message}. Fix the template (available variables: "
+              "docs/dossier.md).",
+    },
+    "dossier.template_missing": {
+        "fr": "modèle « {name} » introuvable (ni dans --template-dir, ni parmi les modèles "
+              "fournis).",
+        "en": "template '{name}' not found (neither in --template-dir nor among the bundled "
+              "templates).",
+    },
+    "dossier.template_unreadable": {
+        "fr": "modèle illisible ({reason}) ; enregistrez-le en UTF-8.",
+        "en": "unreadable template ({reason}); save it as UTF-8.",
+    },
+    "dossier.written": {
+        "fr": "Dossier écrit : {file} ({format}). Verdict : {verdict}.",
+        "en": "Dossier written: {file} ({format}). Verdict: {verdict}.",
+    },
+    "dossier.printed": {"fr": "Verdict : {verdict}.", "en": "Verdict: {verdict}."},
+    "dossier.migrated_gone": {
+        "fr": "réponses migrées vers l'édition {edition} ; critères disparus, ignorés : {ids}.",
+        "en": "answers migrated to edition {edition}; criteria gone, ignored: {ids}.",
+    },
+    # ---------------------------------------------------------------- sentences
+    "dossier.title": {"fr": "Candidature au label Territoire Numérique Libre {edition}",
+                      "en": "Application for the Territoire Numérique Libre label {edition}"},
+    "dossier.intro": {
+        "fr": "{name} présente sa candidature à l'édition {edition} du label Territoire "
+              "Numérique Libre, décerné par l'ADULLACT. Ce document rassemble nos réponses au "
+              "questionnaire, les justifications et les preuves qui les appuient.",
+        "en": "{name} applies for the {edition} edition of the Territoire Numérique Libre "
+              "label, awarded by ADULLACT. This document gathers our answers to the "
+              "questionnaire, with the justifications and evidence behind them.",
+    },
+    "dossier.unnamed": {"fr": "Notre collectivité", "en": "Our authority"},
+    "dossier.verdict_eligible": {
+        "fr": "D'après nos réponses, nous remplissons les critères d'éligibilité du label.",
+        "en": "According to our answers, we meet the label's eligibility criteria.",
+    },
+    "dossier.verdict_not_eligible": {
+        "fr": "D'après nos réponses, nous ne remplissons pas encore tous les critères "
+              "d'éligibilité du label.",
+        "en": "According to our answers, we do not yet meet all of the label's eligibility "
+              "criteria.",
+    },
+    "dossier.verdict_incomplete": {
+        "fr": "Le dossier est incomplet : des réponses manquent pour établir l'éligibilité.",
+        "en": "The dossier is incomplete: answers are missing to establish eligibility.",
+    },
+    "dossier.level": {"fr": "{level} ({rank} sur {total})", "en": "{level} ({rank} of {total})"},
+    "dossier.score": {"fr": "{percent} % des points possibles", "en": "{percent}% of the points"},
+    "dossier.percent": {"fr": "{percent} %", "en": "{percent}%"},
+    "dossier.points_of": {"fr": "{points} sur {possible}", "en": "{points} of {possible}"},
+    "dossier.points_criterion": {"fr": "{points} points sur {possible}",
+                                 "en": "{points} points of {possible}"},
+    "dossier.points_criterion_one": {"fr": "{points} point sur {possible}",
+                                     "en": "{points} point of {possible}"},
+    "dossier.met_of": {"fr": "{met} sur {applicable}", "en": "{met} of {applicable}"},
+    "dossier.population": {"fr": "{count} habitants", "en": "{count} inhabitants"},
+    "dossier.agents": {"fr": "{count} agents (ETP)", "en": "{count} staff (FTE)"},
+    "dossier.previous_label": {"fr": "niveau {level} en {year}", "en": "level {level} in {year}"},
+    "dossier.next_title": {"fr": "Pour atteindre le niveau « {name} »",
+                           "en": "To reach the '{name}' level"},
+    "dossier.next_intro": {
+        "fr": "Les critères suivants, du moins coûteux au plus coûteux, nous permettraient "
+              "d'atteindre ce niveau :",
+        "en": "Meeting the following criteria, cheapest first, would bring us to this level:",
+    },
+    "dossier.unreachable": {
+        "fr": "Ce niveau ne peut pas être atteint par les seules réponses au questionnaire ; "
+              "voici ce qui nous en rapproche le plus, du moins coûteux au plus coûteux :",
+        "en": "This level cannot be reached through the questionnaire alone; here is what "
+              "brings us closest, cheapest first:",
+    },
+    "dossier.top": {
+        "fr": "Nos réponses correspondent au niveau le plus élevé de cette édition.",
+        "en": "Our answers match this edition's highest level.",
+    },
+    "dossier.no_path": {
+        "fr": "Aucun chemin vers un niveau ne peut être calculé sans le type de collectivité.",
+        "en": "No path to a level can be worked out without the collectivity type.",
+    },
+    "dossier.target": {"fr": "réponse attendue : {target}", "en": "expected answer: {target}"},
+    "dossier.generated": {
+        "fr": "Document préparé le {date} avec tnl {version}, d'après le catalogue de "
+              "critères de l'édition {edition} du label ({title}).",
+        "en": "Document prepared on {date} with tnl {version}, from the criteria catalog of "
+              "the label's {edition} edition ({title}).",
+    },
+    # checklist
+    "dossier.ck_elu": {"fr": "Élu·e référent·e désigné·e : {name}",
+                       "en": "Referent elected official named: {name}"},
+    "dossier.ck_elu_missing": {
+        "fr": "Désigner l'élu·e référent·e (collectivite.elu_referent : nom, fonction, e-mail)",
+        "en": "Name the referent elected official (collectivite.elu_referent: name, role, "
+              "e-mail)",
+    },
+    "dossier.ck_responsable": {"fr": "Responsable de la candidature désigné·e : {name}",
+                               "en": "Person responsible for the application named: {name}"},
+    "dossier.ck_responsable_missing": {
+        "fr": "Désigner la personne responsable de la candidature (collectivite.responsable : "
+              "nom, fonction, e-mail)",
+        "en": "Name the person responsible for the application (collectivite.responsable: "
+              "name, role, e-mail)",
+    },
+    "dossier.ck_no_email": {"fr": "{who} : ajouter une adresse e-mail de contact",
+                            "en": "{who}: add a contact e-mail address"},
+    "dossier.ck_identity": {
+        "fr": "Identité de la collectivité complète (nom, type, code INSEE ou SIREN)",
+        "en": "Collectivity identity complete (name, type, INSEE code or SIREN)",
+    },
+    "dossier.ck_identity_missing": {
+        "fr": "Compléter l'identité de la collectivité : {missing}",
+        "en": "Complete the collectivity's identity: {missing}",
+    },
+    "dossier.ck_gates": {"fr": "Critères d'éligibilité remplis ({met} sur {total})",
+                         "en": "Eligibility criteria met ({met} of {total})"},
+    "dossier.ck_gates_missing": {
+        "fr": "Critères d'éligibilité remplis : {met} sur {total}",
+        "en": "Eligibility criteria met: {met} of {total}",
+    },
+    "dossier.ck_gate_unmet": {"fr": "{question} (non rempli)", "en": "{question} (not met)"},
+    "dossier.ck_gate_unanswered": {"fr": "{question} (sans réponse)",
+                                   "en": "{question} (unanswered)"},
+    "dossier.ck_answered": {"fr": "Toutes les questions ont une réponse",
+                            "en": "Every question is answered"},
+    "dossier.ck_unanswered": {"fr": "{count} questions sans réponse",
+                              "en": "{count} questions unanswered"},
+    "dossier.ck_unanswered_one": {"fr": "{count} question sans réponse",
+                                  "en": "{count} question unanswered"},
+    "dossier.ck_justified": {"fr": "Chaque critère rempli est justifié",
+                             "en": "Every criterion met is justified"},
+    "dossier.ck_unjustified": {"fr": "{count} critères remplis sans justification",
+                               "en": "{count} criteria met without justification"},
+    "dossier.ck_unjustified_one": {"fr": "{count} critère rempli sans justification",
+                                   "en": "{count} criterion met without justification"},
+    "dossier.ck_proven": {"fr": "Chaque critère rempli a un lien de preuve",
+                          "en": "Every criterion met has an evidence link"},
+    "dossier.ck_unproven": {"fr": "{count} critères remplis sans lien de preuve",
+                            "en": "{count} criteria met without an evidence link"},
+    "dossier.ck_unproven_one": {"fr": "{count} critère rempli sans lien de preuve",
+                                "en": "{count} criterion met without an evidence link"},
+    "dossier.ck_deadline": {
+        "fr": "Édition {edition} : dépôt de la candidature jusqu'au {date} ({days} jours "
+              "restants)",
+        "en": "Edition {edition}: submit the application by {date} ({days} days left)",
+    },
+    "dossier.ck_deadline_one": {
+        "fr": "Édition {edition} : dépôt de la candidature jusqu'à demain, {date}",
+        "en": "Edition {edition}: the application closes tomorrow, {date}",
+    },
+    "dossier.ck_deadline_today": {
+        "fr": "Édition {edition} : dépôt de la candidature jusqu'à aujourd'hui, {date}",
+        "en": "Edition {edition}: the application closes today, {date}",
+    },
+    "dossier.ck_deadline_past": {
+        "fr": "Édition {edition} : la date limite de dépôt ({date}) est passée ; vérifiez le "
+              "calendrier de la prochaine édition",
+        "en": "Edition {edition}: the deadline ({date}) has passed; check the next edition's "
+              "calendar",
+    },
+    "dossier.ck_deadline_unknown": {
+        "fr": "Édition {edition} : vérifiez la date limite de dépôt auprès des organisateurs",
+        "en": "Edition {edition}: check the deadline with the organisers",
+    },
+    "dossier.ck_edition_old": {
+        "fr": "Ce dossier suit le catalogue {edition} ; une édition plus récente existe ({newest}) : "
+              "tnl dossier --edition {newest} migre les réponses",
+        "en": "This dossier follows the {edition} catalog; a newer edition exists ({newest}): "
+              "tnl dossier --edition {newest} migrates the answers",
+    },
+    "dossier.field_nom": {"fr": "nom", "en": "name"},
+    "dossier.field_type": {"fr": "type", "en": "type"},
+    "dossier.field_code": {"fr": "code INSEE ou SIREN", "en": "INSEE code or SIREN"},
+    # ---------------------------------------------------------------- fixed labels (t.*)
+    "dossier.l_colon": {"fr": "\u00a0:", "en": ":"},
+    "dossier.l_identity": {"fr": "Identité de la collectivité", "en": "The collectivity"},
+    "dossier.l_name": {"fr": "Nom", "en": "Name"},
+    "dossier.l_type": {"fr": "Type", "en": "Type"},
+    "dossier.l_insee": {"fr": "Code INSEE", "en": "INSEE code"},
+    "dossier.l_siren": {"fr": "SIREN", "en": "SIREN"},
+    "dossier.l_population": {"fr": "Population", "en": "Population"},
+    "dossier.l_agents": {"fr": "Agents", "en": "Staff"},
+    "dossier.l_previous": {"fr": "Labels obtenus", "en": "Previous labels"},
+    "dossier.l_first": {"fr": "Première candidature", "en": "First application"},
+    "dossier.l_referents": {"fr": "Référent·es de la candidature",
+                            "en": "People behind the application"},
+    "dossier.l_elu": {"fr": "Élu·e référent·e", "en": "Referent elected official"},
+    "dossier.l_responsable": {"fr": "Responsable de la candidature",
+                              "en": "Person responsible for the application"},
+    "dossier.l_role": {"fr": "Fonction", "en": "Role"},
+    "dossier.l_email": {"fr": "E-mail", "en": "E-mail"},
+    "dossier.l_to_name": {"fr": "à désigner", "en": "to be named"},
+    "dossier.l_missing": {"fr": "non renseigné", "en": "not given"},
+    "dossier.l_summary": {"fr": "Synthèse", "en": "Summary"},
+    "dossier.l_verdict": {"fr": "Éligibilité", "en": "Eligibility"},
+    "dossier.l_level": {"fr": "Niveau indicatif", "en": "Indicative level"},
+    "dossier.l_no_level": {"fr": "aucun niveau atteint pour l'instant",
+                           "en": "no level reached yet"},
+    "dossier.l_score": {"fr": "Score global", "en": "Overall score"},
+    "dossier.l_mentions": {"fr": "Mentions spéciales envisageables",
+                           "en": "Special mentions we could claim"},
+    "dossier.l_domains": {"fr": "Score par domaine", "en": "Score per domain"},
+    "dossier.l_domain": {"fr": "Domaine", "en": "Domain"},
+    "dossier.l_points": {"fr": "Points", "en": "Points"},
+    "dossier.l_ratio": {"fr": "Score", "en": "Score"},
+    "dossier.l_bar": {"fr": "Progression", "en": "Progress"},
+    "dossier.l_met": {"fr": "Critères remplis", "en": "Criteria met"},
+    "dossier.l_open_data": {"fr": "Obligation d'ouverture des données",
+                            "en": "Open data obligation"},
+    "dossier.l_warnings": {"fr": "Points d'attention", "en": "Points to check"},
+    "dossier.l_answers": {"fr": "Nos réponses, domaine par domaine",
+                          "en": "Our answers, domain by domain"},
+    "dossier.l_answer": {"fr": "Réponse", "en": "Answer"},
+    "dossier.l_justification": {"fr": "Justification", "en": "Justification"},
+    "dossier.l_evidence": {"fr": "Preuves", "en": "Evidence"},
+    "dossier.l_gate": {"fr": "critère d'éligibilité", "en": "eligibility criterion"},
+    "dossier.l_status_met": {"fr": "critère rempli", "en": "criterion met"},
+    "dossier.l_status_unmet": {"fr": "critère non rempli", "en": "criterion not met"},
+    "dossier.l_to_justify": {"fr": "Justification à apporter.", "en": "Justification to add."},
+    "dossier.l_unanswered": {"fr": "Questions restées sans réponse",
+                             "en": "Questions left unanswered"},
+    "dossier.l_no_criteria": {"fr": "Aucun critère de ce domaine ne s'applique à notre "
+                                    "collectivité.",
+                              "en": "No criterion of this domain applies to us."},
+    "dossier.l_next": {"fr": "Vers le niveau suivant", "en": "Towards the next level"},
+    "dossier.l_other_steps": {"fr": "Autres pistes de progression",
+                              "en": "Other ways forward"},
+    "dossier.l_checklist": {"fr": "Avant de déposer la candidature",
+                            "en": "Before submitting the application"},
+    "dossier.l_checklist_intro": {
+        "fr": "Liste de contrôle interne, à retirer avant de joindre le document au dossier.",
+        "en": "Internal checklist, to remove before attaching the document to the "
+              "application.",
+    },
+    "dossier.l_done": {"fr": "fait", "en": "done"},
+    "dossier.l_todo": {"fr": "à faire", "en": "to do"},
+    "dossier.l_check": {"fr": "à vérifier", "en": "to check"},
+    "dossier.l_about": {"fr": "À propos de ce document", "en": "About this document"},
+    "dossier.l_estimate_title": {"fr": "Le jury décide", "en": "The jury decides"},
+    # effort words
+    "dossier.effort_faible": {"fr": "effort faible", "en": "low effort"},
+    "dossier.effort_moyen": {"fr": "effort moyen", "en": "medium effort"},
+    "dossier.effort_eleve": {"fr": "effort élevé", "en": "high effort"},
+    # collectivity types
+    "dossier.type_commune": {"fr": "Commune", "en": "Commune (municipality)"},
+    "dossier.type_communaute_communes": {"fr": "Communauté de communes",
+                                         "en": "Communauté de communes"},
+    "dossier.type_communaute_agglomeration": {"fr": "Communauté d'agglomération",
+                                              "en": "Communauté d'agglomération"},
+    "dossier.type_communaute_urbaine": {"fr": "Communauté urbaine", "en": "Communauté urbaine"},
+    "dossier.type_metropole": {"fr": "Métropole", "en": "Métropole"},
+    "dossier.type_departement": {"fr": "Département", "en": "Département"},
+    "dossier.type_region": {"fr": "Région", "en": "Région"},
+    "dossier.type_ctu": {"fr": "Collectivité territoriale unique",
+                         "en": "Single territorial collectivity"},
+    "dossier.type_syndicat": {"fr": "Syndicat intercommunal ou mixte",
+                              "en": "Intercommunal or mixed syndicate"},
+    "dossier.type_etablissement_public": {"fr": "Établissement public local",
+                                          "en": "Local public body"},
+    "dossier.type_association_collectivites": {"fr": "Association de collectivités",
+                                               "en": "Association of local authorities"},
+    "dossier.type_entreprise": {"fr": "Entreprise privée", "en": "Private company"},
+}
+
+MONTHS = {
+    "fr": ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
+           "septembre", "octobre", "novembre", "décembre"),
+    "en": ("January", "February", "March", "April", "May", "June", "July", "August",
+           "September", "October", "November", "December"),
+}
