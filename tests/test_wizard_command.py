@@ -1,0 +1,205 @@
+"""`tnl assess` on a terminal, in process, with a scripted prompter: new file, resume, review,
+migration, short form, and the modes where it must not prompt. Each test reads the file on disk."""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+from conftest import EXAMPLES
+from test_wizard import FakePrompter
+
+from tnl_cli import cli, territory, wizard_session, yamlio
+from tnl_cli.answers import load
+from tnl_cli.catalog import load_edition
+from tnl_cli.commands import common
+from tnl_cli.wizard import Walk
+
+IDENTITY = ["Lettret", "commune", "05072", None, None, "3", "Camille Moreau", "Adjointe",
+            "camille@lettret.example", "", ""]
+
+
+class _Stream(io.StringIO):
+    def __init__(self, tty: bool) -> None:
+        super().__init__()
+        self._tty = tty
+
+    def isatty(self) -> bool:
+        return self._tty
+
+
+@dataclass
+class Session:
+    code: int
+    out: str
+    err: str
+    prompter: FakePrompter
+
+
+@pytest.fixture
+def terminal(monkeypatch: pytest.MonkeyPatch, tmp_path: Path):
+    """`terminal(*args, replies=[...])` runs tnl in tmp_path as if on a terminal."""
+    for var in ("LANG", "LC_ALL", "LC_MESSAGES", "NO_COLOR"):
+        monkeypatch.delenv(var, raising=False)
+    monkeypatch.setenv("COLUMNS", "200")
+    monkeypatch.chdir(tmp_path)
+
+    def _run(*args: str, replies: list[Any] | None = None, auto: bool = False,
+             tty: bool = True, by_message: dict[str, Any] | None = None) -> Session:
+        prompter = FakePrompter(replies, auto=auto, by_message=by_message)
+        monkeypatch.setattr(wizard_session, "terminal_prompter", lambda settings: prompter)
+        out, err, inp = _Stream(tty), _Stream(tty), _Stream(tty)
+        for name, value in (("stdin", inp), ("stdout", out), ("stderr", err),
+                            ("lang", "fr"), ("color", True)):
+            monkeypatch.setattr(common.SETTINGS, name, value)
+        with pytest.raises(SystemExit) as exit_info:
+            cli.main(list(args))
+        return Session(int(exit_info.value.code or 0), out.getvalue(), err.getvalue(), prompter)
+
+    return _run
+
+
+def saved(path: Path) -> dict[str, Any]:
+    return yamlio.load(path).data
+
+
+def complete_example(path: Path) -> None:
+    """The example file with every question it leaves open saved as skipped."""
+    answers, catalog, _ = load(EXAMPLES / "commune-exemple.yaml", load_edition)
+    walk = Walk(catalog, answers)
+    while not walk.finished:
+        walk.skip()
+    path.write_text(yamlio.dump(walk.document("test")), encoding="utf-8")
+
+
+def test_complete_walk_writes_every_answer_and_shows_the_verdict(terminal, tmp_path) -> None:
+    s = terminal("assess", replies=IDENTITY, auto=True, by_message={"Écrire maintenant": "no"})
+    assert s.code in (0, 1), s.err
+    data = saved(tmp_path / "tnl-reponses.yaml")
+    catalog = load_edition()
+    assert data["edition"] == catalog.edition
+    assert data["collectivite"]["nom"] == "Lettret"
+    # the directory's SIREN for the INSEE code, offered as default and accepted
+    assert data["collectivite"]["siren"] == territory.by_insee("05072").siren
+    assert data["collectivite"]["elu_referent"]["email"] == "camille@lettret.example"
+    asked = {a.message for a in s.prompter.asked}
+    for c in catalog.criteria:
+        if c.applies("commune") and c.when is None:
+            assert c.id in data["reponses"], c.id
+            assert any(m.startswith(c.question["fr"]) for m in asked)
+    assert "Score par domaine" in s.out
+    assert s.prompter.asked[-1].message.startswith("Écrire maintenant le dossier")
+    assert "tnl dossier --answers tnl-reponses.yaml -o dossier-candidature.md" in "\n".join(
+        s.prompter.said)
+
+
+def test_header_shows_where_the_user_is(terminal) -> None:
+    s = terminal("assess", replies=IDENTITY + [KeyboardInterrupt])
+    first = load_edition().domains[0]
+    assert any(line.startswith(f"Domaine 1/5 : {first.name['fr']} — question 1/")
+               for line in s.prompter.said)
+    assert any("Collectivité — question 1/" in line for line in s.prompter.said)
+
+
+def test_interrupted_then_resumed(terminal, tmp_path) -> None:
+    catalog = load_edition()
+    first, second, third = (c.id for c in catalog.criteria[:3])
+    s = terminal("assess", "--answers", "r.yaml",
+                 replies=IDENTITY + ["oui", "passer", KeyboardInterrupt])
+    assert s.code == 130
+    assert "Pour reprendre : tnl assess --answers r.yaml" in s.err
+    data = saved(tmp_path / "r.yaml")
+    assert data["reponses"] == {first: True, second: None}
+    assert data["collectivite"]["type"] == "commune"
+
+    again = terminal("assess", "--answers", "r.yaml", replies=["non", KeyboardInterrupt])
+    assert again.prompter.asked[0].message == catalog.by_id[third].question["fr"]
+    assert any("Reprise de r.yaml" in line for line in again.prompter.said)
+    assert saved(tmp_path / "r.yaml")["reponses"][third] is False
+
+
+def test_complete_file_is_evaluated_at_once_and_review_walks_again(terminal, tmp_path) -> None:
+    complete_example(tmp_path / "r.yaml")
+    s = terminal("assess", "--answers", "r.yaml")
+    assert s.code == 0 and "ÉLIGIBLE" in s.out
+    assert s.prompter.asked == []
+
+    review = terminal("assess", "--answers", "r.yaml", "--review",
+                      replies=[None, None, KeyboardInterrupt])
+    assert [a.default for a in review.prompter.asked[:2]] == ["Saint-Libre-sur-Loire", "commune"]
+    assert saved(tmp_path / "r.yaml")["collectivite"]["nom"] == "Saint-Libre-sur-Loire"
+
+
+def test_older_edition_is_migrated_and_backed_up(terminal, tmp_path) -> None:
+    old, new = load_edition(2024), load_edition(2025)
+    gone = next(c.id for c in old.criteria if c.id not in new.by_id)
+    kept = next(c.id for c in old.criteria if c.id in new.by_id and c.type == "boolean")
+    original = (f"edition: 2024\ncollectivite: {{nom: Lettret, type: commune}}\n"
+                f"reponses: {{{kept}: oui, {gone}: oui}}\n")
+    (tmp_path / "r.yaml").write_text(original, encoding="utf-8")
+    s = terminal("assess", "--answers", "r.yaml", replies=[KeyboardInterrupt])
+    assert s.code == 130
+    said = "\n".join(s.prompter.said)
+    assert "édition 2024" in said and "r.2024.yaml" in said and gone in said
+    fresh = [c.id for c in new.criteria if c.id not in old.by_id and c.applies("commune")]
+    assert all(f"({cid})" in said for cid in fresh)
+    assert (tmp_path / "r.2024.yaml").read_text(encoding="utf-8") == original
+    data = saved(tmp_path / "r.yaml")
+    assert data["edition"] == 2025 and data["reponses"] == {kept: True}
+
+
+def test_short_form_asks_only_its_criteria(terminal, tmp_path) -> None:
+    form = load_edition().forms[0]
+    s = terminal("assess", "--form", form.id, replies=IDENTITY, auto=True)
+    assert s.code in (0, 1), s.err
+    assert set(saved(tmp_path / "tnl-reponses.yaml")["reponses"]) == set(form.criteria)
+
+
+def test_unknown_form(terminal) -> None:
+    s = terminal("assess", "--form", "nope")
+    assert s.code == 2 and "formulaire « nope » inconnu" in s.err
+
+
+def test_english_prompts_follow_lang(terminal) -> None:
+    s = terminal("assess", "--lang", "en", replies=[KeyboardInterrupt])
+    assert s.prompter.asked[0].message == "Name of the collectivity"
+    assert "To resume: tnl assess --answers tnl-reponses.yaml --lang en" in s.err
+
+
+def test_no_terminal_never_prompts(terminal, tmp_path) -> None:
+    s = terminal("assess", tty=False)
+    assert s.code == 2 and "--answers" in s.err
+    assert s.prompter.asked == [] and not (tmp_path / "tnl-reponses.yaml").exists()
+
+
+def test_json_on_a_terminal_evaluates_only(terminal, tmp_path) -> None:
+    (tmp_path / "r.yaml").write_text("edition: 2025\ncollectivite: {type: commune}\n",
+                                     encoding="utf-8")
+    s = terminal("assess", "--answers", "r.yaml", "--format", "json")
+    assert s.code == 1 and '"verdict": "incomplete"' in s.out
+    assert s.prompter.asked == []
+
+
+def test_broken_file_is_refused_and_left_alone(terminal, tmp_path) -> None:
+    text = "edition: 2025\nreponses: {formats_ouverts: peut-etre}\n"
+    (tmp_path / "r.yaml").write_text(text, encoding="utf-8")
+    s = terminal("assess", "--answers", "r.yaml")
+    assert s.code == 2 and "r.yaml:2" in s.err
+    assert (tmp_path / "r.yaml").read_text(encoding="utf-8") == text
+
+
+def test_unwritable_folder_fails_before_the_first_question(terminal, tmp_path) -> None:
+    s = terminal("assess", "--answers", str(tmp_path / "absent" / "r.yaml"))
+    assert s.code == 2 and s.prompter.asked == []
+
+
+def test_dossier_written_on_request(terminal, tmp_path) -> None:
+    pytest.importorskip("tnl_cli.dossier")
+    complete_example(tmp_path / "r.yaml")
+    s = terminal("assess", "--answers", "r.yaml", "--review", auto=True,
+                 by_message={"Écrire maintenant": "yes", "Fichier du dossier": "dossier.md"})
+    assert s.code == 0, s.err
+    assert "Saint-Libre-sur-Loire" in (tmp_path / "dossier.md").read_text(encoding="utf-8")

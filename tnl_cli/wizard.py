@@ -1,0 +1,219 @@
+"""The guided walk through the questionnaire, as a pure object: no terminal, no file.
+
+`Walk` knows which question comes next, how to go back, what skipping records, where an
+unfinished file resumes and what the answers file should now contain. The prompting layer
+(`wizard_session`) only asks what `Walk.current` says and reports the reply, so the whole
+logic is tested without a terminal.
+
+Resume rule: a criterion is done when its id is in `reponses` (a skipped one is saved as null);
+an identity field is done when it is filled or when a later question has been saved (the user
+went past it). The collectivity type is the exception: without it there is no verdict, so it
+is asked again until it is given.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+from typing import Any
+
+from tnl_cli import engine
+from tnl_cli.answers import Answer, Answers, to_document
+from tnl_cli.catalog import Catalog, Criterion
+from tnl_cli.wizard_identity import FIELDS, IdentityField
+
+
+@dataclass(frozen=True)
+class Step:
+    """One question: an identity field or a criterion."""
+
+    key: str
+    field: IdentityField | None = None
+    criterion: Criterion | None = None
+
+
+@dataclass(frozen=True)
+class Progress:
+    """Where the user is, for the header: section (None: identity) and question numbers."""
+
+    domain: str | None
+    domain_number: int
+    domain_total: int
+    number: int
+    total: int
+    new_section: bool  # first question of its section since the previous visible one
+
+
+@dataclass(frozen=True)
+class Changes:
+    """What moving an answers file to another edition changed."""
+
+    from_edition: int
+    to_edition: int
+    new: tuple[str, ...]
+    gone: tuple[str, ...]
+
+
+class Walk:
+    """The state of one guided walk over `catalog` starting from `answers`.
+
+    `review`: every visible question is asked again, saved answers as defaults.
+    `only`: restrict criteria to these ids (a short form such as the 2025 Badge form).
+    """
+
+    def __init__(self, catalog: Catalog, answers: Answers, *, review: bool = False,
+                 only: Iterable[str] | None = None) -> None:
+        self.catalog = catalog
+        self.answers = replace(answers, edition=catalog.edition)
+        self.review = review
+        order = {d.id: i for i, d in enumerate(catalog.domains)}
+        wanted = set(only) if only is not None else None
+        criteria = sorted((c for c in catalog.criteria if wanted is None or c.id in wanted),
+                          key=lambda c: order[c.domain])
+        self.steps: tuple[Step, ...] = tuple(
+            [Step(f.key, field=f) for f in FIELDS] + [Step(c.id, criterion=c) for c in criteria])
+        self.visited: set[int] = set()
+        self._refresh()
+        self.position: int | None = self._after(-1)
+        self._visit()
+
+    # -- state -----------------------------------------------------------------------------
+    def _refresh(self) -> None:
+        """Recompute what the answers make visible and how far the saved answers go."""
+        assessment = engine.evaluate(self.catalog, self.answers, with_path=False)
+        self._visible_criteria = {r.criterion.id for r in assessment.results if r.visible}
+        recorded = [i for i, step in enumerate(self.steps) if self.recorded(step)]
+        self._last_recorded = recorded[-1] if recorded else -1
+
+    def recorded(self, step: Step) -> bool:
+        """The answers hold something for this step (a skipped criterion counts)."""
+        if step.criterion is not None:
+            return step.key in self.answers.responses
+        assert step.field is not None
+        return step.field.filled(self.answers.identity)
+
+    def visible(self, i: int) -> bool:
+        step = self.steps[i]
+        if step.criterion is not None:
+            return step.key in self._visible_criteria
+        assert step.field is not None
+        return step.field.visible(self.answers.identity)
+
+    def done(self, i: int) -> bool:
+        step = self.steps[i]
+        if self.recorded(step):
+            return True
+        return step.field is not None and step.key != "type" and i < self._last_recorded
+
+    @property
+    def current(self) -> Step | None:
+        return None if self.position is None else self.steps[self.position]
+
+    @property
+    def finished(self) -> bool:
+        return self.position is None
+
+    def value(self, step: Step) -> Any:
+        """The saved answer of a step (prompt default), None when there is none."""
+        if step.field is not None:
+            return step.field.get(self.answers.identity)
+        return self.answers.value(step.key)
+
+    def answer_of(self, step: Step) -> Answer | None:
+        return self.answers.responses.get(step.key) if step.criterion is not None else None
+
+    # -- moves -----------------------------------------------------------------------------
+    def _target(self, i: int) -> bool:
+        return self.visible(i) and (self.review or i in self.visited or not self.done(i))
+
+    def _after(self, start: int) -> int | None:
+        for i in range(start + 1, len(self.steps)):
+            if self._target(i):
+                return i
+        # A question made visible behind the cursor and never seen (a `when` on a later answer).
+        return next((i for i in range(len(self.steps))
+                     if self.visible(i) and not self.done(i) and i not in self.visited), None)
+
+    def _visit(self) -> None:
+        if self.position is not None:
+            self.visited.add(self.position)
+
+    def _move_on(self) -> None:
+        self._refresh()
+        assert self.position is not None
+        self.position = self._after(self.position)
+        self._visit()
+
+    def answer(self, value: Any, *, justification: str | None = None,
+               preuves: tuple[str, ...] | None = None, details: bool = False) -> None:
+        """Record `value` (already normalised) for the current step and move on.
+
+        Justification and evidence are replaced only when `details` is true, so re-answering
+        "yes" keeps what was written last time.
+        """
+        step = self.current
+        assert step is not None
+        if step.field is not None:
+            identity = step.field.set(self.answers.identity, value)
+            self.answers = replace(self.answers, identity=identity)
+        else:
+            previous = self.answers.responses.get(step.key) or Answer(None)
+            if details:
+                previous = Answer(previous.value, justification, tuple(preuves or ()))
+            self.answers = self.answers.with_answer(step.key, replace(previous, value=value))
+        self._move_on()
+
+    def skip(self) -> None:
+        """Leave the current question unanswered (saved as null, so resume goes past it)."""
+        self.answer(None)
+
+    def back(self) -> bool:
+        """Go to the previous visible question; False when there is none."""
+        if self.position is None:
+            return False
+        for i in range(self.position - 1, -1, -1):
+            if self.visible(i):
+                self.position = i
+                self._visit()
+                return True
+        return False
+
+    # -- views -----------------------------------------------------------------------------
+    def progress(self) -> Progress:
+        step = self.current
+        assert step is not None and self.position is not None
+        shown = [i for i in range(len(self.steps)) if self.visible(i)
+                 and (self.steps[i].criterion is None) == (step.criterion is None)]
+        previous = next((i for i in range(self.position - 1, -1, -1) if self.visible(i)), None)
+        prev_domain = self._domain(previous) if previous is not None else "?"
+        domain = self._domain(self.position)
+        if domain is None:
+            return Progress(None, 0, 0, shown.index(self.position) + 1, len(shown),
+                            previous is None)
+        domains = list(dict.fromkeys(self._domain(i) for i in shown))
+        return Progress(domain, domains.index(domain) + 1, len(domains),
+                        shown.index(self.position) + 1, len(shown), prev_domain != domain)
+
+    def _domain(self, i: int) -> str | None:
+        criterion = self.steps[i].criterion
+        return criterion.domain if criterion is not None else None
+
+    def complete(self) -> bool:
+        """Nothing left to ask outside a review."""
+        return not any(self.visible(i) and not self.done(i) for i in range(len(self.steps)))
+
+    def document(self, tool_version: str) -> dict[str, Any]:
+        return to_document(self.answers, self.catalog, tool_version)
+
+
+def changes(catalog: Catalog, answers: Answers, from_edition: int, gone: Iterable[str],
+            previous: Catalog | None) -> Changes:
+    """New criteria (for this collectivity type) and gone ones when a file changes edition.
+
+    With the previous catalog at hand, "new" means absent from it; otherwise (an edition this
+    version no longer ships) it means absent from the file.
+    """
+    known = set(previous.by_id) if previous is not None else set(answers.responses)
+    kind = answers.identity.type
+    new = tuple(c.id for c in engine.applicable(catalog, kind) if c.id not in known)
+    return Changes(from_edition, catalog.edition, new, tuple(gone))

@@ -1,0 +1,91 @@
+"""How a question reaches the user: the `Prompter` interface and its questionary implementation.
+
+The walk asks neutral `Ask` objects; tests answer them with a scripted prompter, the terminal
+with questionary. questionary's `.unsafe_ask()` is used because `.ask()` swallows Ctrl-C: an
+interruption must reach the session, which explains how to resume.
+"""
+
+from __future__ import annotations
+
+import shutil
+import textwrap
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any, Protocol, TextIO
+
+
+@dataclass(frozen=True)
+class Option:
+    value: str
+    label: str
+
+
+@dataclass(frozen=True)
+class Ask:
+    """One prompt. select returns an option value, checkbox a list of them, text a string."""
+
+    kind: str  # select | checkbox | text
+    message: str
+    options: tuple[Option, ...] = ()
+    default: Any = None  # option value (select), values (checkbox), text (text)
+    instruction: str = ""
+    validate: Callable[[str], str | None] | None = None  # text: error message or None
+
+
+class Prompter(Protocol):
+    def say(self, text: str, *, strong: bool = False, indent: int = 0) -> None:
+        """Show a line (a header, a help text, a notice)."""
+
+    def ask(self, ask: Ask) -> Any:
+        """Ask and return the reply; Ctrl-C raises KeyboardInterrupt, Ctrl-D EOFError."""
+
+
+class QuestionaryPrompter:
+    """Prompts on the terminal. Colour is decoration only: every mark also has a word or sign."""
+
+    def __init__(self, stdout: TextIO, color: bool, **app_options: Any) -> None:
+        self.stdout = stdout
+        self.color = color
+        self.app_options = app_options  # input/output for prompt_toolkit (tests)
+        if not color:
+            from prompt_toolkit.output import ColorDepth
+
+            self.app_options.setdefault("color_depth", ColorDepth.DEPTH_1_BIT)
+
+    def say(self, text: str, *, strong: bool = False, indent: int = 0) -> None:
+        width = max(40, min(shutil.get_terminal_size().columns, 100) - 1)
+        lines = []
+        for paragraph in text.split("\n"):
+            lines.extend(textwrap.wrap(paragraph, width, initial_indent=" " * indent,
+                                       subsequent_indent=" " * indent) or [""])
+        out = "\n".join(lines)
+        if strong and self.color:
+            out = f"\x1b[1m{out}\x1b[0m"
+        self.stdout.write(out + "\n")
+        self.stdout.flush()
+
+    def ask(self, ask: Ask) -> Any:
+        import questionary
+
+        options = self.app_options
+        if ask.kind == "select":
+            choices = [questionary.Choice(o.label, value=o.value) for o in ask.options]
+            question = questionary.select(ask.message, choices, default=ask.default,
+                                          instruction=ask.instruction, use_shortcuts=True,
+                                          use_jk_keys=False, **options)
+        elif ask.kind == "checkbox":
+            checked = set(ask.default or ())
+            choices = [questionary.Choice(o.label, value=o.value, checked=o.value in checked)
+                       for o in ask.options]
+            question = questionary.checkbox(ask.message, choices, instruction=ask.instruction,
+                                            use_jk_keys=False, **options)
+        else:
+            validate = ask.validate
+
+            def check(text: str) -> bool | str:
+                error = validate(text) if validate else None
+                return True if error is None else error
+
+            question = questionary.text(ask.message, default=ask.default or "", validate=check,
+                                        instruction=ask.instruction or None, **options)
+        return question.unsafe_ask()
