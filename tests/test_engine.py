@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tnl_cli import identity as ident
-from tnl_cli.answers import Answer, Answers
+from tnl_cli.answers import Answer, Answers, InventoryItem
 from tnl_cli.catalog import load_edition
 from tnl_cli.engine import best_value, evaluate
 
@@ -121,6 +121,19 @@ def test_not_eligible_path_starts_with_gates() -> None:
     assert "initiatives_libres_territoire" in {s.criterion.id for s in a.next_level.steps}
 
 
+def test_inventory_answers_the_free_software_gate() -> None:
+    cat = load_edition(2025)
+    stock = (InventoryItem("LibreOffice", "libreoffice", True),
+             InventoryItem("ArcGIS", "arcgis", False))
+    a = evaluate(cat, answers(inventaire_logiciels=stock, **dict.fromkeys(GATES[1:], True)))
+    assert a.verdict == "eligible"
+    assert any(n.key == "engine.from_inventory" for n in a.warnings)
+    only_proprietary = (InventoryItem("ArcGIS", "arcgis", False),)
+    b = evaluate(cat, answers(inventaire_logiciels=only_proprietary,
+                              **dict.fromkeys(GATES[1:], True)))
+    assert b.verdict == "incomplete" and b.unanswered_gates == ("utilise_logiciel_libre",)
+
+
 def test_open_data_obligation_thresholds() -> None:
     od = ident.open_data_obligation
     assert od(ident.Identity(population=3501, agents=50))[0] == "yes"
@@ -144,6 +157,10 @@ def _random_answers(edition: int):
                             min_size=1)
         if c.type == "number":
             return st.integers(int(c.minimum or 0), int(min(c.maximum or 100, 1000)))
+        if c.type == "inventory":
+            item = st.builds(InventoryItem, st.text(min_size=1, max_size=5), st.none(),
+                             st.sampled_from([True, False, None]))
+            return st.lists(item, min_size=1, max_size=20).map(tuple)
         return st.just("https://example.org" if c.type == "url" else "texte")
 
     bools = st.dictionaries(st.sampled_from(boolean_ids), st.booleans())

@@ -12,7 +12,7 @@ import difflib
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 from urllib.parse import urlparse
 
 from tnl_cli import identity as ident
@@ -24,6 +24,15 @@ from tnl_cli.textnorm import fold
 TRUE_WORDS = {"oui", "o", "vrai", "yes", "y", "true", "1", "on"}
 FALSE_WORDS = {"non", "n", "faux", "no", "false", "0", "off"}
 MULTI_SEPARATOR = "|"
+
+
+class InventoryItem(NamedTuple):
+    """One software the collectivity says it uses, recognised in the catalog or not."""
+
+    name: str
+    software_id: str | None  # None: unknown to the catalog, for the user to qualify
+    free: bool | None  # None: unknown and not qualified
+    qualified: bool = False  # the user said whether it is free (`{nom: ..., libre: oui}`)
 
 
 class ValueRefused(ValueError):
@@ -133,6 +142,46 @@ def parse_url(raw: Any) -> str:
     return text
 
 
+def _parse_inventory(raw: Any) -> tuple[InventoryItem, ...]:
+    """Software names (a list, or a string separated by `|`), matched against the catalog.
+
+    An entry may be qualified by the user as `{nom: ..., libre: oui|non}`, which wins over the
+    catalog (for software the catalog does not know, or knows wrongly)."""
+    from tnl_cli import software
+
+    entries: list[Any]
+    if isinstance(raw, str):
+        entries = [p.strip() for p in raw.split(MULTI_SEPARATOR) if p.strip()]
+    elif isinstance(raw, list):
+        entries = raw
+    else:
+        raise ValueRefused("answers.bad_inventory", value=raw)
+    items: list[InventoryItem] = []
+    seen: set[str] = set()
+    for entry in entries:
+        qualified: bool | None = None
+        if isinstance(entry, dict):
+            name = entry.get("nom")
+            if "libre" in entry:
+                qualified = parse_bool(entry["libre"])
+            if set(entry) - {"nom", "libre"}:
+                raise ValueRefused("answers.bad_inventory", value=entry)
+        else:
+            name = entry
+        if not isinstance(name, (str, int, float)) or not str(name).strip():
+            raise ValueRefused("answers.bad_inventory", value=entry)
+        name = str(name).strip()
+        found = software.match(name).software
+        key = found.id if found else fold(name)
+        if key in seen:
+            continue
+        seen.add(key)
+        free = qualified if qualified is not None else (found.free if found else None)
+        items.append(InventoryItem(name, found.id if found else None, free,
+                                   qualified is not None))
+    return tuple(items)
+
+
 def normalise_value(c: Criterion, raw: Any, *, allow_x: bool = False) -> Any:
     """The canonical value of `raw` for criterion `c`, or ValueRefused. None stays unanswered."""
     if raw is None or (isinstance(raw, str) and not raw.strip()):
@@ -147,6 +196,8 @@ def normalise_value(c: Criterion, raw: Any, *, allow_x: bool = False) -> Any:
         return _parse_multi(raw, c) or None
     if c.type == "url":
         return parse_url(raw)
+    if c.type == "inventory":
+        return _parse_inventory(raw) or None
     if isinstance(raw, (dict, list)):
         raise ValueRefused("answers.bad_text", value=raw)
     return str(raw).strip()
@@ -170,8 +221,8 @@ def refused(c: Criterion, exc: ValueRefused, file: str | None, line: int | None)
                                        "accepts_key": f"answers.accepts_{c.type}"}, file, line)
 
 
-_IDENTITY_KEYS = ("nom", "type", "code_insee", "siren", "population", "agents", "elu_referent",
-                  "responsable", "labels_anterieurs")
+_IDENTITY_KEYS = ("nom", "type", "code_insee", "siren", "population", "agents", "departement",
+                  "elu_referent", "responsable", "labels_anterieurs")
 _PERSON_KEYS = ("nom", "fonction", "email")
 
 
@@ -243,6 +294,7 @@ def parse_identity(raw: Any, at: Any, problems: list[Problem]) -> ident.Identity
             continue
         labels.append(ident.PreviousLabel(year, str(level)))
     name = raw.get("nom")
+    departement = raw.get("departement")
     return ident.Identity(
         nom=str(name).strip() if name not in (None, "") else None,
         type=values.get("type"),
@@ -253,7 +305,26 @@ def parse_identity(raw: Any, at: Any, problems: list[Problem]) -> ident.Identity
         elu_referent=parse_person(raw.get("elu_referent"), "elu_referent", at, problems),
         responsable=parse_person(raw.get("responsable"), "responsable", at, problems),
         labels=tuple(labels),
+        departement=str(departement).strip().upper() if departement not in (None, "") else None,
     )
+
+
+def check_identity(identity: ident.Identity, at: Any, problems: list[Problem],
+                   directory: Any = None) -> ident.Identity:
+    """Check the codes against the official geography and fill in what is missing.
+
+    Codes unknown to the COG become located problems; contradictions become warnings kept
+    in `identity.notes`. `directory` defaults to the bundled territory database (a batch run
+    passes an in-memory `territory.Index`)."""
+    if identity.code_insee is None and identity.siren is None:
+        return identity
+    from tnl_cli.reconcile import reconcile
+
+    if directory is None:
+        from tnl_cli import territory as directory
+    completed, errors, warnings = reconcile(identity, directory)
+    problems.extend(at(p.key, (p.params["field"],), **p.params) for p in errors)
+    return replace(completed, notes=completed.notes + tuple(warnings))
 
 
 def parse_answer(c: Criterion, raw: Any, at: Any, path: tuple[Any, ...],
@@ -341,6 +412,8 @@ def from_document(doc: yamlio.Located, catalog: Catalog, *, migrate: bool = Fals
         problems.append(loc("answers.bad_edition", ("edition",), value=edition))
         edition = None
     identity = parse_identity(data.get("collectivite"), loc.sub("collectivite"), problems)
+    if not problems:
+        identity = check_identity(identity, loc.sub("collectivite"), problems)
     responses: dict[str, Answer] = {}
     gone: list[str] = []
     raw_responses = data.get("reponses") or {}
@@ -392,6 +465,8 @@ def apply_override(answers: Answers, catalog: Catalog, spec: str) -> Answers:
         current[name] = raw
         loc = _Locator(None, file="--set")
         identity = parse_identity(current, loc, problems)
+        if not problems:
+            identity = check_identity(identity, loc, problems)
         if problems:
             raise AnswersError(*problems)
         return replace(answers, identity=identity)
@@ -416,6 +491,7 @@ def identity_to_dict(identity: ident.Identity) -> dict[str, Any]:
     out: dict[str, Any] = {
         "nom": identity.nom, "type": identity.type, "code_insee": identity.code_insee,
         "siren": identity.siren, "population": identity.population, "agents": identity.agents,
+        "departement": identity.departement,
         "elu_referent": person(identity.elu_referent),
         "responsable": person(identity.responsable),
     }
@@ -423,6 +499,13 @@ def identity_to_dict(identity: ident.Identity) -> dict[str, Any]:
         out["labels_anterieurs"] = [{"annee": x.annee, "niveau": x.niveau}
                                     for x in identity.labels]
     return out
+
+
+def document_value(value: Any) -> Any:
+    """A normalised value as the answers file writes it."""
+    if isinstance(value, tuple) and value and isinstance(value[0], InventoryItem):
+        return [{"nom": i.name, "libre": i.free} if i.qualified else i.name for i in value]
+    return value
 
 
 def to_document(answers: Answers, catalog: Catalog, tool_version: str) -> dict[str, Any]:
@@ -433,14 +516,14 @@ def to_document(answers: Answers, catalog: Catalog, tool_version: str) -> dict[s
         if answer is None:
             continue
         if answer.justification or answer.preuves:
-            entry: dict[str, Any] = {"valeur": answer.value}
+            entry: dict[str, Any] = {"valeur": document_value(answer.value)}
             if answer.justification:
                 entry["justification"] = answer.justification
             if answer.preuves:
                 entry["preuves"] = list(answer.preuves)
             responses[c.id] = entry
         else:
-            responses[c.id] = answer.value
+            responses[c.id] = document_value(answer.value)
     return {
         "edition": catalog.edition,
         "outil": f"tnl {tool_version}",

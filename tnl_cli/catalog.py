@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from tnl_cli import yamlio
 from tnl_cli.errors import CatalogError, Problem
 
-TYPES = ("boolean", "choice", "multi", "number", "text", "url")
+TYPES = ("boolean", "choice", "multi", "number", "text", "url", "inventory")
 EFFORTS = ("faible", "moyen", "eleve")
 EFFORT_COST = {"faible": 1, "moyen": 3, "eleve": 8}
 COLLECTIVITY_TYPES = (
@@ -75,6 +75,7 @@ class Criterion(NamedTuple):
     minimum: float | None = None
     maximum: float | None = None
     scoring: tuple[Threshold, ...] = ()
+    implies: tuple[str, ...] = ()  # inventory: yes/no criteria a listed free software answers
     line: int | None = None
 
     def applies(self, collectivity_type: str | None) -> bool:
@@ -109,6 +110,15 @@ class Mention(NamedTuple):
     rule: rules.Rule
 
 
+class LegalCheck(NamedTuple):
+    """Whether an answer is one the law allows (e.g. the open data licence)."""
+
+    id: str
+    criterion: str
+    allowed: tuple[str, ...]
+    text: Text
+
+
 class Form(NamedTuple):
     id: str
     name: Text
@@ -126,6 +136,7 @@ class Catalog(NamedTuple):
     tiers: tuple[Tier, ...]
     mentions: tuple[Mention, ...]
     forms: tuple[Form, ...]
+    legal_checks: tuple[LegalCheck, ...]
     source: str
     by_id: Mapping[str, Criterion]
 
@@ -198,6 +209,7 @@ def _criterion(ck: _Checker, raw: Any, i: int, domain_ids: set[str]) -> Criterio
     known = {
         "id", "domain", "type", "question", "help", "effort", "recommendation", "points",
         "eligibility", "applies_to", "when", "legal", "choices", "unit", "min", "max", "scoring",
+        "implies",
     }
     for key in raw:
         if key not in known:
@@ -263,7 +275,7 @@ def _criterion(ck: _Checker, raw: Any, i: int, domain_ids: set[str]) -> Criterio
         ck.add("catalog.choices_not_allowed", path + ("choices",), who=who)
     minimum = maximum = None
     scoring: list[Threshold] = []
-    if ctype == "number":
+    if ctype in ("number", "inventory"):
         minimum, maximum = raw.get("min"), raw.get("max")
         for name, value in (("min", minimum), ("max", maximum)):
             if value is not None and not _number(value):
@@ -285,9 +297,15 @@ def _criterion(ck: _Checker, raw: Any, i: int, domain_ids: set[str]) -> Criterio
                 ck.add("catalog.threshold_points", tpath, who=who)
             scoring.append(t)
             last = t
-    for name in ("unit", "min", "max", "scoring"):
+    for name in ("unit", "min", "max"):
         if name in raw and ctype != "number":
             ck.add("catalog.number_only", path + (name,), who=who, field=name)
+    if "scoring" in raw and ctype not in ("number", "inventory"):
+        ck.add("catalog.number_only", path + ("scoring",), who=who, field="scoring")
+    implies = raw.get("implies") or []
+    if implies and (ctype != "inventory" or not isinstance(implies, list)):
+        ck.add("catalog.bad_implies", path + ("implies",), who=who)
+        implies = []
     return Criterion(
         id=cid,
         domain=str(domain),
@@ -307,6 +325,7 @@ def _criterion(ck: _Checker, raw: Any, i: int, domain_ids: set[str]) -> Criterio
         minimum=float(minimum) if _number(minimum) else None,
         maximum=float(maximum) if _number(maximum) else None,
         scoring=tuple(scoring),
+        implies=tuple(str(x) for x in implies),
         line=ck.doc.line(*path),
     )
 
@@ -352,7 +371,7 @@ def build(doc: "yamlio.Located", expected_edition: int | None = None) -> Catalog
         raise CatalogError(*ck.problems)
     for key in data:
         if key not in {"edition", "title", "scheme", "deadline", "domains", "eligibility",
-                       "tiers", "mentions", "forms", "criteria"}:
+                       "tiers", "mentions", "forms", "criteria", "legal_checks"}:
             ck.add("catalog.unknown_top", (key,), field=key)
     edition = data.get("edition")
     if not isinstance(edition, int) or isinstance(edition, bool) or not 2016 <= edition <= 2100:
@@ -401,6 +420,9 @@ def build(doc: "yamlio.Located", expected_edition: int | None = None) -> Catalog
         by_id[c.id] = c
     for i, c in enumerate(criteria):
         _check_when_tests(ck, c, ("criteria", i, "when"), by_id)
+        for ref in c.implies:
+            if ref not in by_id or by_id[ref].type != "boolean":
+                ck.add("catalog.bad_implies", ("criteria", i, "implies"), who=c.id)
     for d in domains:
         if not any(c.domain == d.id for c in criteria):
             ck.add("catalog.empty_domain", ("domains",), domain=d.id)
@@ -476,13 +498,28 @@ def build(doc: "yamlio.Located", expected_edition: int | None = None) -> Catalog
         forms.append(Form(str(fid), ck.text(f, "name", path, who=fid) or {},
                           tuple(str(x) for x in f["criteria"])))
 
+    legal_checks: list[LegalCheck] = []
+    for i, lc in enumerate(data.get("legal_checks") or []):
+        path = ("legal_checks", i)
+        target = by_id.get(lc.get("criterion")) if isinstance(lc, dict) else None
+        if target is None or not isinstance(lc.get("id"), str) or not isinstance(
+                lc.get("allowed"), list):
+            ck.add("catalog.bad_legal_check", path)
+            continue
+        for value in lc["allowed"]:
+            if target.choice(str(value)) is None:
+                ck.add("catalog.when_value", path, who=lc["id"], ref=target.id, value=value)
+        legal_checks.append(LegalCheck(lc["id"], target.id, tuple(map(str, lc["allowed"])),
+                                       ck.text(lc, "text", path, who=lc["id"]) or {}))
+
     title = ck.text(data, "title", ()) or {}
     scheme = ck.text(data, "scheme", ()) or {}
     if ck.problems:
         raise CatalogError(*ck.problems)
     assert eligibility_rule is not None
     return Catalog(edition, title, scheme, deadline, tuple(domains), tuple(criteria),
-                   eligibility_rule, tuple(tiers), tuple(mentions), tuple(forms), doc.file, by_id)
+                   eligibility_rule, tuple(tiers), tuple(mentions), tuple(forms),
+                   tuple(legal_checks), doc.file, by_id)
 
 
 def load_file(path: Path) -> Catalog:

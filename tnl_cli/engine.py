@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from tnl_cli import identity as ident
-from tnl_cli.answers import Answers
+from tnl_cli.answers import Answers, InventoryItem
 from tnl_cli.catalog import Catalog, Criterion, Tier
 from tnl_cli.rules import Rule
 
@@ -119,7 +119,16 @@ def points_for(c: Criterion, value: Any) -> float:
         if not c.scoring:
             return float(c.points) if value > 0 else 0.0
         return float(max((t.points for t in c.scoring if value >= t.minimum), default=0))
+    if c.type == "inventory":
+        free = free_count(value)
+        if not c.scoring:
+            return float(c.points) if free else 0.0
+        return float(max((t.points for t in c.scoring if free >= t.minimum), default=0))
     return float(c.points) if str(value).strip() else 0.0
+
+
+def free_count(items: Any) -> int:
+    return sum(1 for item in items if item.free)
 
 
 def _is_met(c: Criterion, value: Any, points: float) -> bool:
@@ -131,6 +140,8 @@ def _is_met(c: Criterion, value: Any, points: float) -> bool:
         return value is True
     if c.type == "number":
         return value > 0
+    if c.type == "inventory":
+        return free_count(value) > 0
     return bool(value)
 
 
@@ -205,6 +216,9 @@ def best_value(c: Criterion) -> Any:
         if c.scoring:
             return c.scoring[-1].minimum
         return c.maximum if c.maximum is not None else 1
+    if c.type == "inventory":  # as many free software as the top threshold asks
+        count = int(c.scoring[-1].minimum) if c.scoring else 1
+        return tuple(InventoryItem(f"#{i + 1}", None, True) for i in range(count))
     return "https://example.org" if c.type == "url" else "…"
 
 
@@ -220,7 +234,7 @@ def _path(catalog: Catalog, criteria: tuple[Criterion, ...], possible: Mapping[s
         for c in criteria:
             if c.id in s.met or c.id not in s.visible or c in chosen:
                 continue
-            if c.points == 0 and not c.eligibility:
+            if (c.points == 0 and not c.eligibility) or c.type == "inventory":
                 continue
             trial = dict(current)
             trial[c.id] = best_value(c)
@@ -251,6 +265,23 @@ def _path(catalog: Catalog, criteria: tuple[Criterion, ...], possible: Mapping[s
     return NextLevel(catalog.tiers[target], steps, reachable)
 
 
+def derive(catalog: Catalog, values: dict[str, Any]) -> tuple[dict[str, Any], list[Note]]:
+    """Answers an inventory gives: a free software listed answers its `implies` criteria yes
+    when the user left them unanswered (e.g. "uses at least one free software")."""
+    notes: list[Note] = []
+    for c in catalog.criteria:
+        items = values.get(c.id) if c.type == "inventory" else None
+        if not items or not c.implies:
+            continue
+        free = [item.name for item in items if item.free]
+        for target in c.implies:
+            if free and values.get(target) is None:
+                values[target] = True
+                notes.append(Note("engine.from_inventory", {"id": target,
+                                                            "software": ", ".join(free[:3])}))
+    return values, notes
+
+
 def evaluate(catalog: Catalog, answers: Answers, *, with_path: bool = True) -> Assessment:
     """Assess `answers` against `catalog`. `with_path=False` skips the next-tier search
     (the costly part), for batch runs that only need the verdict and scores."""
@@ -258,7 +289,8 @@ def evaluate(catalog: Catalog, answers: Answers, *, with_path: bool = True) -> A
     kind = identity.type
     criteria = applicable(catalog, kind)
     possible = _possible(catalog, kind)
-    values = {cid: a.value for cid, a in answers.responses.items() if a.value is not None}
+    values, derived = derive(catalog, {cid: a.value for cid, a in answers.responses.items()
+                                       if a.value is not None})
     first = not identity.labels
     s = _compute(catalog, criteria, possible, values, first)
 
@@ -287,6 +319,8 @@ def evaluate(catalog: Catalog, answers: Answers, *, with_path: bool = True) -> A
     if verdict != "eligible" and kind is not None and category != "prive":
         for cid in unanswered if verdict == "not_eligible" else ():
             reasons.append(Note("engine.gate_unanswered", {"id": cid}))
+    warnings.extend(Note(p.key, p.params) for p in identity.notes)
+    warnings.extend(derived)
     if category == "autre_public":
         warnings.append(Note("engine.other_public", {"type": kind}))
     if not identity.nom:

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from tnl_cli.errors import Problem
 from tnl_cli.textnorm import fold
 
 # Eligible as the label's description reads.
@@ -107,6 +108,8 @@ class Identity:
     elu_referent: Person | None = None
     responsable: Person | None = None
     labels: tuple[PreviousLabel, ...] = ()
+    departement: str | None = None
+    notes: tuple[Problem, ...] = ()  # warnings found while checking it (never saved)
 
     @property
     def category(self) -> str | None:

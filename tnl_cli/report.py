@@ -17,7 +17,8 @@ def note_text(note: Note, catalog: Catalog, lang: str) -> str:
     if "id" in params and "question" not in params:
         c = catalog.criterion(params["id"])
         params["question"] = pick(c.question, lang) if c else params["id"]
-    return tr(lang, note.key, **params)
+    text = tr(lang, note.key, **params)
+    return text[:1].upper() + text[1:]
 
 
 def value_text(c: Criterion, value: Any, lang: str) -> str:
@@ -32,6 +33,8 @@ def value_text(c: Criterion, value: Any, lang: str) -> str:
     if c.type == "multi":
         labels = [pick(ch.label, lang) for ch in c.choices if ch.value in value]
         return ", ".join(labels)
+    if c.type == "inventory":
+        return ", ".join(item.name for item in value)
     if c.type == "number":
         text = number_text(value, lang)
         unit = pick(c.unit, lang) if c.unit else ""
@@ -53,16 +56,87 @@ def verdict_text(verdict: str, lang: str) -> str:
     return tr(lang, f"report.verdict_{verdict}")
 
 
+def inventory(a: Assessment, lang: str) -> dict[str, Any] | None:
+    """The software inventory: each item as the catalog knows it, the share of free software
+    per domain of use, unknown names to qualify, and free alternatives to proprietary ones."""
+    lists = [r.value for r in a.results if r.criterion.type == "inventory" and r.value]
+    if not lists:
+        return None
+    from tnl_cli import software
+
+    known = software.catalog()
+    items: list[dict[str, Any]] = []
+    shares: dict[str, dict[str, int]] = {}
+    replacements: list[dict[str, Any]] = []
+    for item in (i for value in lists for i in value):
+        sw = known.get(item.software_id) if item.software_id else None
+        domain = sw.use_domain if sw else "inconnu"
+        entry = {"name": item.name, "id": item.software_id, "free": item.free,
+                 "licence": sw.licence if sw else None, "use_domain": domain}
+        items.append(entry)
+        if item.free is not None:
+            share = shares.setdefault(domain, {"free": 0, "total": 0})
+            share["total"] += 1
+            share["free"] += 1 if item.free else 0
+        if sw is not None and item.free is False:
+            alternatives = [alt.name for alt in software.alternatives(sw)]
+            entry["alternatives"] = alternatives
+            if alternatives:
+                replacements.append({"name": item.name, "alternatives": alternatives})
+    return {
+        "items": items,
+        "share_free": {d: {**v, "ratio": round(v["free"] / v["total"], 4)}
+                       for d, v in sorted(shares.items())},
+        "unknown": [i["name"] for i in items if i["free"] is None],
+        "replacements": replacements,
+    }
+
+
+def legal(a: Assessment, catalog: Catalog, answers: Answers, lang: str) -> dict[str, Any]:
+    """What the law expects: open data by default, allowed licences, legal obligations."""
+    identity = answers.identity
+    status, key = a.open_data
+    results = {r.criterion.id: r for r in a.results}
+    checks = []
+    for check in catalog.legal_checks:
+        row = results.get(check.criterion)
+        if row is None or not row.visible:
+            verdict, answer = "not_applicable", None
+        elif row.value is None:
+            verdict, answer = "unknown", None
+        else:
+            verdict = "ok" if row.value in check.allowed else "not_allowed"
+            answer = value_text(row.criterion, row.value, lang)
+        checks.append({"id": check.id, "criterion": check.criterion, "status": verdict,
+                       "answer": answer, "rule": pick(check.text, lang)})
+    obligations = [
+        {"id": r.criterion.id, "question": pick(r.criterion.question, lang),
+         "basis": pick(r.criterion.legal, lang),
+         "status": "met" if r.met else ("unmet" if r.answered else "unanswered")}
+        for r in a.results if r.criterion.legal
+    ]
+    return {
+        "open_data": {"status": status, "population": identity.population,
+                      "agents": identity.agents,
+                      "text": tr(lang, key, population=number_text(identity.population, lang),
+                                 agents=number_text(identity.agents, lang))},
+        "checks": checks,
+        "obligations": obligations,
+    }
+
+
 def to_dict(a: Assessment, catalog: Catalog, answers: Answers, lang: str) -> dict[str, Any]:
     """The machine-readable assessment (`--format json`)."""
     identity = answers.identity
-    status, key = a.open_data
     nl = a.next_level
+    stock = inventory(a, lang)
     return {
         "schema_version": SCHEMA_VERSION,
         "edition": a.edition,
         "collectivite": {"nom": identity.nom, "type": identity.type,
-                         "code_insee": identity.code_insee, "siren": identity.siren},
+                         "code_insee": identity.code_insee, "siren": identity.siren,
+                         "departement": identity.departement,
+                         "population": identity.population, "agents": identity.agents},
         "verdict": a.verdict,
         "verdict_text": verdict_text(a.verdict, lang),
         "level": a.level,
@@ -94,14 +168,10 @@ def to_dict(a: Assessment, catalog: Catalog, answers: Answers, lang: str) -> dic
                  "recommendation": pick(s.criterion.recommendation, lang)}
                 for s in nl.steps
             ],
+            "replacements": stock["replacements"] if stock else [],
         },
-        "legal": {
-            "open_data": {"status": status, "population": identity.population,
-                          "agents": identity.agents,
-                          "text": tr(lang, key,
-                                     population=number_text(identity.population, lang),
-                                     agents=number_text(identity.agents, lang))},
-        },
+        "legal": legal(a, catalog, answers, lang),
+        "inventory": stock,
     }
 
 
@@ -155,8 +225,27 @@ def render(a: Assessment, catalog: Catalog, answers: Answers, lang: str, console
             console.print(f"  {i}. {step['question']} [{effort}] → {step['target']}",
                           markup=False)
             console.print(f"     {step['recommendation']}", markup=False)
+        for item in nl["replacements"]:
+            console.print("  " + tr(lang, "report.replace", name=item["name"],
+                                    alternatives=", ".join(item["alternatives"][:5])),
+                          markup=False)
     elif a.verdict == "eligible":
         console.print(tr(lang, "report.top"))
-    console.print(data["legal"]["open_data"]["text"], markup=False)
+    stock = data["inventory"]
+    if stock:
+        console.print(f"[bold]{tr(lang, 'report.inventory')}[/bold]")
+        for domain, share in stock["share_free"].items():
+            console.print("  " + tr(lang, "report.share", domain=domain, free=share["free"],
+                                    total=share["total"]), markup=False)
+        if stock["unknown"]:
+            console.print("  " + tr(lang, "report.unknown_software",
+                                    names=", ".join(stock["unknown"])), markup=False)
+    console.print(f"[bold]{tr(lang, 'report.legal')}[/bold]")
+    console.print("  " + data["legal"]["open_data"]["text"], markup=False)
+    for check in data["legal"]["checks"]:
+        if check["status"] == "not_applicable":
+            continue
+        console.print("  " + tr(lang, f"report.check_{check['status']}",
+                                answer=check["answer"] or "", rule=check["rule"]), markup=False)
     for warning in data["warnings"]:
         console.print(f"{tr(lang, 'report.warning')} {warning}", markup=False)

@@ -65,6 +65,16 @@ MESSAGES = {
         "fr": "un texte simple est attendu, pas une liste ou un dictionnaire.",
         "en": "plain text is expected, not a list or a mapping.",
     },
+    "answers.bad_inventory": {
+        "fr": "« {value} » n'est pas une liste de logiciels.",
+        "en": "'{value}' is not a list of software.",
+    },
+    "answers.accepts_inventory": {
+        "fr": "Une liste de noms de logiciels est attendue (en YAML [LibreOffice, QGIS], ou "
+              "LibreOffice|QGIS) ; précisez un logiciel inconnu avec {{nom: …, libre: oui}}.",
+        "en": "A list of software names is expected (YAML [LibreOffice, QGIS], or "
+              "LibreOffice|QGIS); qualify unknown software with {{nom: …, libre: yes}}.",
+    },
     "answers.accepts_boolean": {
         "fr": "Réponses acceptées : oui, non (ou vrai/faux, yes/no, true/false, 1/0).",
         "en": "Accepted answers: yes, no (or oui/non, true/false, 1/0).",

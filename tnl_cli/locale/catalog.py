@@ -262,6 +262,18 @@ MESSAGES = {
         "fr": "pas de catalogue pour l'édition {edition} ; éditions disponibles : {available}.",
         "en": "no catalog for edition {edition}; available editions: {available}.",
     },
+    "catalog.bad_implies": {
+        "fr": "critère {who} : « implies » n'a de sens que pour un inventaire et doit lister des "
+              "critères oui/non existants.",
+        "en": "criterion {who}: 'implies' only makes sense for an inventory and must list "
+              "existing yes/no criteria.",
+    },
+    "catalog.bad_legal_check": {
+        "fr": "contrôle légal mal formé : il faut « id », « criterion » (un critère à choix "
+              "existant), « allowed » (liste d'options) et « text ».",
+        "en": "malformed legal check: it needs 'id', 'criterion' (an existing choice "
+              "criterion), 'allowed' (a list of options) and 'text'.",
+    },
     "catalog.gate_when": {
         "fr": "critère {who} : un critère d'éligibilité ne peut pas avoir de « when ».",
         "en": "criterion {who}: an eligibility criterion cannot have a 'when'.",

@@ -52,6 +52,10 @@ MESSAGES = {
         "en": "No person responsible for the application is named: the application requires "
               "one.",
     },
+    "engine.from_inventory": {
+        "fr": "Réponse déduite de l'inventaire des logiciels ({software}…) : oui à « {question} ».",
+        "en": "Answer taken from the software inventory ({software}…): yes to '{question}'.",
+    },
     "engine.estimate": {
         "fr": "Ce niveau est une estimation : les seuils officiels ne sont pas publics et "
               "c'est le jury qui attribue le niveau.",
