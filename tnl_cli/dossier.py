@@ -15,6 +15,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from markupsafe import Markup, escape
+
 from tnl_cli import resources
 from tnl_cli.answers import Answers
 from tnl_cli.catalog import Catalog
@@ -32,8 +34,6 @@ _TRAILING_SPACES = re.compile(r"[ \t]+\n")
 
 def _md_finalize(value: Any) -> Any:
     """Every `{{ ... }}` of a Markdown template is escaped unless a filter made it Markup."""
-    from markupsafe import Markup
-
     if value is None:
         return ""
     if isinstance(value, Markup):
@@ -46,15 +46,11 @@ def _html_finalize(value: Any) -> Any:
 
 
 def _md_autolink(url: Any) -> Any:
-    from markupsafe import Markup
-
     text = str(url)
     return Markup(f"<{text}>") if is_link(text) else Markup(md_escape(text))
 
 
 def _html_autolink(url: Any) -> Any:
-    from markupsafe import Markup, escape
-
     text = str(url)
     if not is_link(text):
         return escape(text)
@@ -66,7 +62,6 @@ def _environment(fmt: str, template_dir: str | None) -> Any:
     """One sandboxed environment per (format, template directory), kept for the process."""
     from jinja2 import FileSystemLoader, StrictUndefined
     from jinja2.sandbox import ImmutableSandboxedEnvironment
-    from markupsafe import Markup
 
     search = ([template_dir] if template_dir else []) + [str(resources.templates_dir())]
     markdown = fmt == "md"
@@ -95,6 +90,10 @@ def _location(exc: BaseException, search: list[str]) -> tuple[str | None, int | 
     return found
 
 
+def _sentence(message: str) -> str:
+    return message.strip().rstrip(".")
+
+
 def _render_template(fmt: str, template_dir: Path | None, view: dict[str, Any]) -> str:
     from jinja2 import TemplateNotFound, TemplateSyntaxError
 
@@ -110,7 +109,7 @@ def _render_template(fmt: str, template_dir: Path | None, view: dict[str, Any]) 
         return template.render(view)
     except TemplateSyntaxError as exc:
         raise TnlError.of("dossier.template_error", file=exc.filename or exc.name,
-                          line=exc.lineno, message=exc.message or str(exc)) from exc
+                          line=exc.lineno, message=_sentence(exc.message or str(exc))) from exc
     except TemplateNotFound as exc:
         raise TnlError.of("dossier.template_missing", name=exc.name) from exc
     except UnicodeDecodeError as exc:
@@ -118,7 +117,7 @@ def _render_template(fmt: str, template_dir: Path | None, view: dict[str, Any]) 
     except Exception as exc:  # a template's own runtime error: undefined, sandbox, type...
         file, line = _location(exc, env.loader.searchpath)
         raise TnlError.of("dossier.template_error", file=file or name, line=line,
-                          message=f"{type(exc).__name__}: {exc}") from exc
+                          message=_sentence(f"{type(exc).__name__}: {exc}")) from exc
 
 
 def render(catalog: Catalog, answers: Answers, assessment: Assessment, fmt: str, lang: str,

@@ -58,7 +58,9 @@ class _Writer:
     def heading(self, level: int, text: str) -> None:
         from odfdo import Header
 
-        self.body.append(Header(level, text, style=f"Heading_20_{level}"))
+        header = Header(level, text)
+        header.style = f"Heading_20_{level}"  # odfdo's Header ignores its style argument
+        self.body.append(header)
 
     def para(self, text: str = "", label: str | None = None, *, note: bool = False) -> Any:
         from odfdo import Paragraph, Span

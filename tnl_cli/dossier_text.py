@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from markupsafe import Markup, escape
 
@@ -58,8 +59,12 @@ def _escape_line(line: str) -> str:
 def md_escape(text: object) -> str:
     """Inline Markdown: one line whatever the input, every special character backslash-escaped
     where it could take effect. Fit for table cells, list items and headings."""
-    line = _SPACES.sub(" ", clean(str(text)))
-    return _escape_line(line)
+    return _md_escape(str(text))
+
+
+@lru_cache(maxsize=16384)  # catalog texts and labels recur in every dossier of a batch
+def _md_escape(text: str) -> str:
+    return _escape_line(_SPACES.sub(" ", clean(text)))
 
 
 def md_block(text: object) -> str:

@@ -160,7 +160,7 @@ def _domains(catalog: Catalog, answers: Answers, a: Assessment, data: dict[str, 
 
 def _step(c: Criterion, catalog: Catalog, lang: str) -> dict[str, Any]:
     target = None
-    if c.type not in ("text", "url"):
+    if c.type in _CLAIMS:  # a text, a URL or a list has no single expected answer
         target = tr(lang, "dossier.target", target=report.value_text(c, best_value(c), lang))
     return {
         "id": c.id,

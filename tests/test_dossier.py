@@ -1,0 +1,306 @@
+"""`tnl dossier`: snapshots of the Markdown and HTML, safety of user text, templates, files.
+
+Snapshots live in tests/snapshots/dossier/; after an intended change, regenerate them with
+`TNL_UPDATE_SNAPSHOTS=1 python -m pytest tests/test_dossier.py` and review the diff.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import errno
+import os
+import re
+from pathlib import Path
+
+import pytest
+
+from tnl_cli import answers as ans
+from tnl_cli import dossier
+from tnl_cli.catalog import load_edition
+from tnl_cli.engine import evaluate
+
+HERE = Path(__file__).resolve().parent
+FIXTURES = HERE / "fixtures" / "dossier"
+SNAPSHOTS = HERE / "snapshots" / "dossier"
+TODAY = dt.date(2025, 9, 1)
+VERSION = "9.9.9-test"
+
+
+def render(name: str, fmt: str, lang: str = "fr", template_dir: Path | None = None) -> bytes:
+    answers, catalog, _ = ans.load(FIXTURES / f"{name}.yaml", load_edition)
+    assessment = evaluate(catalog, answers)
+    return dossier.render(catalog, answers, assessment, fmt, lang, template_dir,
+                          tool_version=VERSION, today=TODAY)
+
+
+def text_of(name: str, fmt: str = "md", lang: str = "fr") -> str:
+    """The rendered dossier with no-break spaces (French "Réponse :") made plain for asserts."""
+    return render(name, fmt, lang).decode("utf-8").replace("\u00a0", " ")
+
+
+def check_snapshot(name: str, content: str) -> None:
+    path = SNAPSHOTS / name
+    if os.environ.get("TNL_UPDATE_SNAPSHOTS") == "1":
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(content, encoding="utf-8")
+        return
+    assert path.exists(), (f"no snapshot {path.name}: run TNL_UPDATE_SNAPSHOTS=1 python -m "
+                           "pytest tests/test_dossier.py, then review it")
+    assert content == path.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("fmt", ["md", "html"])
+@pytest.mark.parametrize("name", ["eligible-or", "not-eligible", "incomplete", "hostile"])
+def test_snapshot(name: str, fmt: str) -> None:
+    check_snapshot(f"{name}.{fmt}", render(name, fmt).decode("utf-8"))
+
+
+def test_snapshot_english() -> None:
+    check_snapshot("eligible-or.en.md", render("eligible-or", "md", "en").decode("utf-8"))
+
+
+# ---------------------------------------------------------------- what the dossier says
+
+
+def test_eligible_dossier_holds_every_part() -> None:
+    text = text_of("eligible-or")
+    assert text.startswith("# Candidature au label Territoire Numérique Libre 2025 — Échirolles\n")
+    for heading in ("## Identité de la collectivité", "## Synthèse", "### Score par domaine",
+                    "## Nos réponses, domaine par domaine", "## Vers le niveau suivant",
+                    "## Avant de déposer la candidature"):
+        assert f"\n{heading}\n" in text
+    assert "Lucie Garnier, Adjointe au maire chargée du numérique" in text
+    assert "**Niveau indicatif :** Label Or (4 sur 4)" in text
+    assert "c'est le jury qui attribue le niveau" in text
+    assert re.search(r"\| Stratégie et mutualisation \| \d+ sur \d+ \| \d+ % \| `[█░]{10}` \|", text)
+    assert "<https://www.echirolles.example/deliberations/2021-02-02.pdf>" in text
+    assert "Nos réponses correspondent au niveau le plus élevé de cette édition." in text
+    assert "jusqu'au 19 octobre 2025 (48 jours restants)" in text
+    assert "Document préparé le 1er septembre 2025 avec tnl 9.9.9-test" in text
+    # a text answer keeps its paragraphs
+    assert "Bureautique : LibreOffice sur tous les postes depuis 2019.\n\nMessagerie" in text
+
+
+def test_not_eligible_dossier_says_why_and_what_to_do() -> None:
+    text = text_of("not-eligible")
+    assert "**Éligibilité :** NON ÉLIGIBLE." in text
+    assert "Critère d'éligibilité non rempli" in text
+    assert "Niveau indicatif" not in text
+    assert "### Pour atteindre le niveau « Badge »" in text
+    first_steps = text.split("### Pour atteindre le niveau « Badge »")[1].split("###")[0]
+    efforts = re.findall(r"effort (faible|moyen|élevé)", first_steps)
+    order = {"faible": 0, "moyen": 1, "élevé": 2}
+    assert efforts and efforts == sorted(efforts, key=order.get)  # cheapest first
+    assert "- [ ] Critères d'éligibilité remplis : 1 sur 4" in text
+    assert "- [ ] Responsable de la candidature : ajouter une adresse e-mail de contact" in text
+
+
+def test_incomplete_dossier_lists_what_is_missing() -> None:
+    text = text_of("incomplete")
+    assert "INCOMPLET" in text
+    assert "**Élu·e référent·e :** *à désigner*" in text
+    assert "- [ ] Désigner l'élu·e référent·e" in text
+    assert "- [ ] Compléter l'identité de la collectivité : code INSEE ou SIREN" in text
+    assert "**Questions restées sans réponse :**" in text
+    unanswered = re.search(r"- \[ \] (\d+) questions sans réponse", text)
+    assert unanswered and int(unanswered.group(1)) > 30
+    assert "*non renseigné*" in text
+
+
+def test_english_dossier() -> None:
+    text = text_of("eligible-or", "md", "en")
+    assert "# Application for the Territoire Numérique Libre label 2025 — Échirolles" in text
+    assert "**Indicative level:** Gold Label (4 of 4)" in text
+    assert "Document prepared on 1 September 2025 with tnl 9.9.9-test" in text
+    assert "Réponse" not in text
+
+
+def test_deadline_passed_and_unknown() -> None:
+    answers, catalog, _ = ans.load(FIXTURES / "incomplete.yaml", load_edition)
+    a = evaluate(catalog, answers)
+    late = dossier.render(catalog, answers, a, "md", "fr", today=dt.date(2025, 10, 20)).decode()
+    late = late.replace("\u00a0", " ")
+    assert "la date limite de dépôt (19 octobre 2025) est passée" in late
+    old, _, _ = ans.load(FIXTURES / "incomplete.yaml", load_edition, 2024)
+    catalog_2024 = load_edition(2024)
+    text = dossier.render(catalog_2024, old, evaluate(catalog_2024, old), "md", "fr",
+                          today=dt.date(2024, 11, 7)).decode()
+    assert "jusqu'à demain, 8 novembre 2024" in text
+    assert "une édition plus récente existe (2025)" in text
+
+
+# ---------------------------------------------------------------- user text stays text
+
+
+def test_hostile_text_is_escaped_in_markdown() -> None:
+    text = text_of("hostile")
+    assert "\n# Ville" not in text and "\n## Pas un titre" not in text
+    assert "# Candidature au label Territoire Numérique Libre 2025 — \\# Ville \\| de \\<b\\>Test" \
+        in text
+    assert "{{ 7\\*7 }}" in text and "49" not in text
+    assert "\\[clic\\](javascript:alert(1))" in text
+    assert not re.search(r"(?<!\\)<(script|img|b>|https://evil)", text)
+    assert "\\<script\\>alert('élu')\\</script\\>" in text
+    assert "{% for x in range(3) %}boucle{% endfor %}" in text
+    assert "boucleboucleboucle" not in text
+    # a justification cannot open a table, a heading, a code block or a rule
+    assert "\n\\# Pas un titre\n\\---\n\\| a \\| b \\|\n\\|---\\|---\\|\n" in text
+    assert "\n    code" not in text and "\ncode indenté\n" in text
+    assert "\\&amp; \\&#60;" in text
+    assert "\n1\\) point" in text
+    # only clean http(s) URLs become links
+    assert "- <https://example.org/ok?a=1&b=2>" in text
+    assert "<https://example.org/\"" not in text
+    assert '- https://example.org/"\\>\\<script\\>alert(1)\\</script\\>' in text
+
+
+def test_hostile_text_is_escaped_in_html() -> None:
+    page = text_of("hostile", "html")
+    assert "<script>" not in page and "<img" not in page and "<b>Test" not in page
+    assert "&lt;script&gt;alert(&#39;élu&#39;)&lt;/script&gt;" in page
+    assert "{{ 7*7 }}" in page and "49" not in page
+    assert "{% for x in range(3) %}" in page
+    hrefs = re.findall(r'href="([^"]*)"', page)
+    assert hrefs and all(h.startswith(("https://", "http://", "#")) for h in hrefs)
+    assert "javascript:" not in "".join(hrefs)
+    assert '<a href="https://example.org/ok?a=1&amp;b=2" rel="noopener noreferrer">' in page
+    assert "<li>https://example.org/&#34;&gt;&lt;script&gt;" in page
+    assert "&lt;!-- commentaire --&gt;" in page
+
+
+# ---------------------------------------------------------------- templates
+
+
+def test_custom_template_replaces_the_bundled_one(tmp_path: Path) -> None:
+    (tmp_path / "dossier.md.j2").write_text(
+        "Dossier de {{ collectivite.display_name }} : {{ summary.verdict_text }}\n"
+        "{% for d in domains %}- {{ d.name }} {{ d.percent }}\n{% endfor %}", encoding="utf-8")
+    text = render("hostile", "md", template_dir=tmp_path).decode()
+    assert text.startswith("Dossier de \\# Ville \\| de \\<b\\>Test\\</b\\> {{ 7\\*7 }}")
+    assert "- Stratégie et mutualisation " in text
+    # the HTML template is not in the directory: the bundled one is used
+    assert render("hostile", "html", template_dir=tmp_path).startswith(b"<!DOCTYPE html>")
+
+
+def test_custom_template_can_include_bundled_files(tmp_path: Path) -> None:
+    (tmp_path / "dossier.html.j2").write_text(
+        "<p>{{ collectivite.display_name }}</p>{{ 'a\\n\\nb'|paragraphs }}"
+        "{{ 'https://x.org/a'|autolink }}", encoding="utf-8")
+    page = render("hostile", "html", template_dir=tmp_path).decode()
+    assert "<p># Ville | de &lt;b&gt;Test&lt;/b&gt;" in page
+    assert "<p>a</p>\n<p>b</p>" in page
+    assert '<a href="https://x.org/a" rel="noopener noreferrer">https://x.org/a</a>' in page
+
+
+@pytest.mark.parametrize("source, line, words", [
+    ("ok\n{{ nope }}\n", 2, "'nope' is undefined"),
+    ("{% for %}\n", 1, "Expected"),
+    ("a\nb\n{{ collectivite.__class__.__mro__ }}\n", 3, "unsafe"),
+    ("{{ ''.join.__globals__ }}\n", 1, ""),
+    ("\n\n\n{{ 1 / 0 }}\n", 4, "ZeroDivisionError"),
+])
+def test_template_errors_name_file_and_line(run, tmp_path: Path, source: str, line: int,
+                                            words: str) -> None:
+    template = tmp_path / "dossier.md.j2"
+    template.write_text(source, encoding="utf-8")
+    r = run("dossier", "--answers", str(FIXTURES / "incomplete.yaml"), "--template-dir",
+            str(tmp_path))
+    assert r.code == 2
+    assert f"{template}:{line}: erreur dans le modèle" in r.err
+    assert words in r.err
+    assert "Traceback" not in r.err and r.out == ""
+
+
+def test_template_dir_must_exist(run, tmp_path: Path) -> None:
+    r = run("dossier", "--answers", str(FIXTURES / "incomplete.yaml"), "--template-dir",
+            str(tmp_path / "absent"))
+    assert r.code == 2 and "n'existe pas" in r.err
+
+
+def test_templates_are_compiled_once() -> None:
+    render("incomplete", "md")
+    env = dossier._environment("md", None)
+    template = env.get_template("dossier.md.j2")
+    render("not-eligible", "md")
+    assert dossier._environment("md", None) is env
+    assert env.get_template("dossier.md.j2") is template
+
+
+# ---------------------------------------------------------------- the command and its files
+
+
+def test_markdown_to_stdout_verdict_on_stderr(run) -> None:
+    r = run("dossier", "--answers", str(FIXTURES / "not-eligible.yaml"))
+    assert r.code == 0
+    assert r.out.startswith("# Candidature au label Territoire Numérique Libre 2025 — Lettret\n")
+    assert r.err == "Verdict : NON ÉLIGIBLE.\n"
+
+
+def test_format_follows_the_extension(run, tmp_path: Path) -> None:
+    for name, start in (("d.html", b"<!DOCTYPE html>"), ("d.md", b"# "), ("d.odt", b"PK")):
+        r = run("dossier", "-a", str(FIXTURES / "eligible-or.yaml"), "-o", str(tmp_path / name))
+        assert r.code == 0, r.err
+        assert (tmp_path / name).read_bytes().startswith(start)
+        assert f"Dossier écrit : {tmp_path / name}" in r.err and "ÉLIGIBLE" in r.err
+    r = run("dossier", "-a", str(FIXTURES / "eligible-or.yaml"), "-o", str(tmp_path / "x.txt"))
+    assert r.code == 2 and "« .txt »" in r.err
+    r = run("dossier", "-a", str(FIXTURES / "eligible-or.yaml"), "-o", str(tmp_path / "x.txt"),
+            "--format", "html")
+    assert r.code == 0 and (tmp_path / "x.txt").read_bytes().startswith(b"<!DOCTYPE html>")
+
+
+def test_bad_format_and_odt_to_stdout(run) -> None:
+    r = run("dossier", "-a", str(FIXTURES / "incomplete.yaml"), "--format", "pdf")
+    assert r.code == 2 and "md, html, odt" in r.err
+    r = run("dossier", "-a", str(FIXTURES / "incomplete.yaml"), "--format", "odt")
+    assert r.code == 2 and "-o candidature.odt" in r.err
+    r = run("dossier")
+    assert r.code == 2 and "--answers" in r.err
+
+
+def test_no_overwrite_without_force(run, tmp_path: Path) -> None:
+    out = tmp_path / "dossier.md"
+    out.write_text("mon brouillon", encoding="utf-8")
+    r = run("dossier", "-a", str(FIXTURES / "incomplete.yaml"), "-o", str(out))
+    assert r.code == 2 and "--force" in r.err
+    assert out.read_text(encoding="utf-8") == "mon brouillon"
+    r = run("dossier", "-a", str(FIXTURES / "incomplete.yaml"), "-o", str(out), "--force")
+    assert r.code == 0
+    assert out.read_text(encoding="utf-8").startswith("# Candidature")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["dossier.md"]
+
+
+def test_missing_directory(run, tmp_path: Path) -> None:
+    out = tmp_path / "absent" / "dossier.html"
+    r = run("dossier", "-a", str(FIXTURES / "incomplete.yaml"), "-o", str(out))
+    assert r.code == 2 and "mkdir -p" in r.err
+    assert not out.parent.exists()
+
+
+def test_disk_full_leaves_nothing(run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def full(fd: int) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", full)
+    r = run("dossier", "-a", str(FIXTURES / "incomplete.yaml"), "-o", str(tmp_path / "d.odt"))
+    assert r.code == 2 and "disque plein" in r.err
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root can write anywhere")
+def test_unwritable_directory(run, tmp_path: Path) -> None:
+    tmp_path.chmod(0o500)
+    try:
+        r = run("dossier", "-a", str(FIXTURES / "incomplete.yaml"), "-o", str(tmp_path / "d.md"))
+    finally:
+        tmp_path.chmod(0o700)
+    assert r.code == 2 and "écriture impossible" in r.err
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_bad_answers_file(run, tmp_path: Path) -> None:
+    bad = tmp_path / "r.yaml"
+    bad.write_text("edition: 2025\nreponses:\n  formats_ouvert: oui\n", encoding="utf-8")
+    r = run("dossier", "-a", str(bad), "-o", str(tmp_path / "d.md"))
+    assert r.code == 2 and f"{bad}:3" in r.err and "formats_ouverts" in r.err
+    assert not (tmp_path / "d.md").exists()

@@ -1,0 +1,105 @@
+"""The ODT dossier, opened with the ODF library: headings, tables, styles, user text as text."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import zipfile
+from pathlib import Path
+
+import pytest
+from odfdo import Document
+
+from tnl_cli import answers as ans
+from tnl_cli import dossier
+from tnl_cli.catalog import load_edition
+from tnl_cli.engine import evaluate
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures" / "dossier"
+
+
+def odt(name: str, lang: str = "fr") -> tuple[bytes, Document]:
+    answers, catalog, _ = ans.load(FIXTURES / f"{name}.yaml", load_edition)
+    data = dossier.render(catalog, answers, evaluate(catalog, answers), "odt", lang,
+                          tool_version="9.9.9-test", today=dt.date(2025, 9, 1))
+    return data, Document(io.BytesIO(data))
+
+
+@pytest.fixture(scope="module")
+def eligible() -> tuple[bytes, Document]:
+    return odt("eligible-or")
+
+
+def test_is_an_opendocument_text(eligible: tuple[bytes, Document]) -> None:
+    data, doc = eligible
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        assert archive.namelist()[0] == "mimetype"
+        assert archive.read("mimetype") == b"application/vnd.oasis.opendocument.text"
+    assert doc.get_type() == "text"
+    assert doc.meta.get_title() == ("Candidature au label Territoire Numérique Libre 2025 — "
+                                    "Échirolles")
+    assert doc.meta.get_language() == "fr-FR"
+    assert doc.meta.get_generator() == "tnl 9.9.9-test"
+
+
+def test_headings(eligible: tuple[bytes, Document]) -> None:
+    _, doc = eligible
+    headings = [(int(h.level), h.text_recursive) for h in doc.body.get_headers()]
+    assert headings[0] == (1, "Candidature au label Territoire Numérique Libre 2025 — Échirolles")
+    level2 = [text for level, text in headings if level == 2]
+    assert level2 == ["Identité de la collectivité", "Synthèse",
+                      "Nos réponses, domaine par domaine", "Vers le niveau suivant",
+                      "Avant de déposer la candidature", "À propos de ce document"]
+    assert (3, "Stratégie et mutualisation") in headings
+    assert any(level == 4 and text.startswith("Votre assemblée délibérante")
+               for level, text in headings)
+    assert all(h.style == f"Heading_20_{h.level}" for h in doc.body.get_headers())
+
+
+def test_headings_are_not_numbered(eligible: tuple[bytes, Document]) -> None:
+    _, doc = eligible
+    levels = doc.get_part("styles.xml").get_elements("//text:outline-level-style")
+    assert levels and all(level.get_attribute("style:num-format") == "" for level in levels)
+
+
+def test_score_table(eligible: tuple[bytes, Document]) -> None:
+    _, doc = eligible
+    table = doc.body.get_table(name="Scores")
+    rows = table.get_values()
+    assert rows[0] == ["Domaine", "Points", "Score", "Critères remplis"]
+    assert [r[0] for r in rows[1:]] == ["Stratégie et mutualisation",
+                                        "Bonnes pratiques numériques",
+                                        "Logiciels et systèmes libres",
+                                        "Communication et écosystème du libre",
+                                        "Données publiques (open data)"]
+    assert all(r[2].endswith("%") for r in rows[1:])
+    assert table.style == "TnlTable"
+    header = table.get_elements("table:table-header-rows/table:table-row/table:table-cell")
+    assert len(header) == 4 and all(c.style == "TnlHead" for c in header)
+    head_style = doc.get_style("table-cell", "TnlHead")
+    assert head_style is not None and "solid" in head_style.serialize()
+
+
+def test_identity_table_and_links(eligible: tuple[bytes, Document]) -> None:
+    _, doc = eligible
+    identity = dict(doc.body.get_table(name="Identite").get_values())
+    assert identity["Nom"] == "Échirolles" and identity["Code INSEE"] == "38151"
+    links = [link.url for link in doc.body.get_links()]
+    assert "https://www.echirolles.example/deliberations/2021-02-02.pdf" in links
+
+
+def test_hostile_text_is_plain_text() -> None:
+    _, doc = odt("hostile")
+    text = "\n".join(p.text_recursive for p in doc.body.get_paragraphs())
+    assert "{{ 7*7 }}" in text and "49" not in text
+    assert "<img src=x onerror=alert(1)>" in text
+    links = [link.url for link in doc.body.get_links()]
+    assert links and all(url.startswith("https://") for url in links)
+    assert 'https://example.org/"><script>alert(1)</script>' not in links
+    assert "https://example.org/ok?a=1&b=2" in links
+
+
+def test_odt_in_english() -> None:
+    _, doc = odt("incomplete", "en")
+    headings = [h.text_recursive for h in doc.body.get_headers()]
+    assert "Before submitting the application" in headings
