@@ -243,7 +243,8 @@ def write(view: dict[str, Any]) -> bytes:
     _checklist(w, view)
     w.heading(2, view["t"]["about"])
     w.para(meta["generated"])
-    w.para(view["summary"]["estimate"], note=True)
+    if view["summary"]["level"]:
+        w.para(view["summary"]["estimate"], note=True)
     buffer = io.BytesIO()
     w.doc.save(buffer)
     return buffer.getvalue()

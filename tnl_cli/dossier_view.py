@@ -240,8 +240,7 @@ def _checklist(catalog: Catalog, answers: Answers, a: Assessment,
     open_questions = [u["question"] for d in domains for u in d["unanswered"]]
     items.append(_item(not open_questions, plural(lang, "dossier.ck_unanswered",
                                                   len(open_questions), count=len(open_questions))
-                       if open_questions else tr(lang, "dossier.ck_answered"),
-                       open_questions, lang))
+                       if open_questions else tr(lang, "dossier.ck_answered"), lang=lang))
     claims = [c for d in domains for c in d["criteria"] if c["met"] and c["type"] in _CLAIMS]
     unjustified = [c["question"] for c in claims if not c["justification"]]
     items.append(_item(not unjustified, plural(lang, "dossier.ck_unjustified", len(unjustified),

@@ -52,11 +52,10 @@ def register(app: typer.Typer, lang: str) -> None:
         assessment = evaluate(catalog, loaded)
         data = dos.render(catalog, loaded, assessment, chosen, SETTINGS.lang, template_dir)
         verdict = tr(SETTINGS.lang, f"report.verdict_{assessment.verdict}")
-        if to_stdout:
+        if to_stdout or output is None:
             SETTINGS.stdout.write(data.decode("utf-8"))
             SETTINGS.stderr.write(t("dossier.printed", verdict=verdict) + "\n")
         else:
-            assert output is not None
             write_atomic(output, data, overwrite=force)
             SETTINGS.stderr.write(t("dossier.written", file=str(output), format=chosen,
                                     verdict=verdict) + "\n")

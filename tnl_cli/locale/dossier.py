@@ -194,10 +194,14 @@ MESSAGES = {
                                    "en": "{question} (unanswered)"},
     "dossier.ck_answered": {"fr": "Toutes les questions ont une réponse",
                             "en": "Every question is answered"},
-    "dossier.ck_unanswered": {"fr": "{count} questions sans réponse",
-                              "en": "{count} questions unanswered"},
-    "dossier.ck_unanswered_one": {"fr": "{count} question sans réponse",
-                                  "en": "{count} question unanswered"},
+    "dossier.ck_unanswered": {
+        "fr": "{count} questions sans réponse (listées à la fin de chaque domaine)",
+        "en": "{count} questions unanswered (listed at the end of each domain)",
+    },
+    "dossier.ck_unanswered_one": {
+        "fr": "{count} question sans réponse (voir la fin de son domaine)",
+        "en": "{count} question unanswered (see the end of its domain)",
+    },
     "dossier.ck_justified": {"fr": "Chaque critère rempli est justifié",
                              "en": "Every criterion met is justified"},
     "dossier.ck_unjustified": {"fr": "{count} critères remplis sans justification",
