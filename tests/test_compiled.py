@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from tnl_cli import identity as ident
 from tnl_cli import rules
-from tnl_cli.answers import Answer, Answers
+from tnl_cli.answers import Answer, Answers, InventoryItem
 from tnl_cli.catalog import Catalog, Criterion, editions, load_edition
 from tnl_cli.compiled import Compiled
 from tnl_cli.engine import best_value, evaluate
@@ -33,6 +33,10 @@ def _value(c: Criterion) -> st.SearchStrategy[Any]:
                          st.floats(low, high, allow_nan=False))
     if c.type == "url":
         return st.just("https://example.org/page")
+    if c.type == "inventory":
+        item = st.builds(InventoryItem, st.sampled_from(("a", "b", "c")), st.none(),
+                         st.sampled_from((True, False, None)))
+        return st.lists(item, min_size=1, max_size=20).map(tuple)
     return st.text(min_size=1, max_size=5).filter(str.strip)
 
 

@@ -21,10 +21,13 @@ from typing import Any
 
 from tnl_cli import rules
 from tnl_cli.catalog import Catalog, Criterion
-from tnl_cli.engine import _is_met, applicable, points_for
+from tnl_cli.engine import _is_met, applicable, free_count, points_for
 from tnl_cli.identity import Identity
 
 _EPS = "1e-9"  # the engine's tolerance on ratios, written where the generated code compares
+# What a compiled evaluator returns: verdict, level rank, mentions bit mask, total ratio, the
+# state integer after hidden answers are taken out, points per domain.
+Result = tuple[str, int, int, float, int, tuple[int, ...]]
 
 
 @dataclass(frozen=True)
@@ -67,11 +70,19 @@ class Compiled:
         self._tests_of: dict[str, list[tuple[int, rules.Answer]]] = {}
         for k, test in enumerate(self._tests):
             self._tests_of.setdefault(test.id, []).append((k, test))
+        # engine.derive: a free software listed in an inventory answers its `implies` targets
+        inventories = [c for c in catalog.criteria if c.type == "inventory" and c.implies]
+        self._free_bit = {c.id: 1 << (2 * n + len(self._tests) + k)
+                          for k, c in enumerate(inventories)}
+        self._implied_by: dict[str, int] = {}
+        for c in inventories:
+            for target in c.implies:
+                self._implied_by[target] = self._implied_by.get(target, 0) | self._free_bit[c.id]
         self.domain_ids = tuple(d.id for d in catalog.domains)
         widest = max(sum(c.points for c in catalog.criteria if c.domain == d)
                      for d in self.domain_ids)
         self._width = max(1, widest.bit_length())
-        base = 2 * n + len(self._tests)
+        base = 2 * n + len(self._tests) + len(inventories)
         self._shift = {d: base + j * self._width for j, d in enumerate(self.domain_ids)}
         self._evaluators: dict[tuple[str | None, tuple[tuple[str, int], ...]], TypeEvaluator] = {}
 
@@ -83,13 +94,18 @@ class Compiled:
 
     def entry(self, c: Criterion, value: Any, kind: str | None) -> int:
         """The packed contribution of answer `value` (normalised) to criterion `c`."""
-        if value is None or not c.applies(kind):
+        if value is None:
             return 0
+        free = 0
+        if c.id in self._free_bit and free_count(value):
+            free = self._free_bit[c.id]
+        if not c.applies(kind):
+            return free  # derive() looks at every answer, applicable or not
         pts = points_for(c, value)
         whole = int(pts)
         if whole != pts:  # the catalog format only has whole points
             raise ValueError(f"{c.id}: non-integral points {pts}")
-        packed = self.answered_bit(c.id) | whole << self._shift[c.domain]
+        packed = free | self.answered_bit(c.id) | whole << self._shift[c.domain]
         if _is_met(c, value, pts):
             packed |= self.met_bit(c.id)
         state = _OneAnswer(c.id, value)
@@ -106,10 +122,6 @@ class Compiled:
         if found is None:
             found = self._evaluators[key] = TypeEvaluator(self, kind, positions)
         return found
-
-    def decode_points(self, total: int) -> tuple[int, ...]:
-        mask = (1 << self._width) - 1
-        return tuple((total >> self._shift[d]) & mask for d in self.domain_ids)
 
     # -- rule compilation: Python expressions over `total` (and ratios `r0..`, `tr`, `first`) --
 
@@ -183,8 +195,9 @@ class Compiled:
 class TypeEvaluator:
     """The compiled assessment for one collectivity type and one column layout.
 
-    `run(entries, total, first)` returns (verdict, level_rank, mentions_mask, total_ratio, total)
-    where `total` is the state after hidden answers (a `when` that fails) are taken out.
+    `run(entries, total, first)` returns (verdict, level_rank, mentions_mask, total_ratio,
+    total, points per domain) where `total` is the state after hidden answers (whose `when`
+    fails) are taken out.
     """
 
     def __init__(self, compiled: Compiled, kind: str | None, positions: Mapping[str, int]) -> None:
@@ -206,16 +219,27 @@ class TypeEvaluator:
         self._gate_cache: dict[int, tuple[tuple[str, ...], tuple[str, ...]]] = {}
         self.tier_ids = tuple(t.id for t in catalog.tiers)
         self.mention_ids = tuple(m.id for m in catalog.mentions)
-        self.run: Callable[[Sequence[int], int, bool], tuple[str, int, int, float, int]] = \
-            self._generate(members, positions)
+        self.run: Callable[[Sequence[int], int, bool], Result] = self._generate(members,
+                                                                               positions)
 
     def _generate(self, members: Sequence[Criterion], positions: Mapping[str, int]) -> Any:
         cp, catalog = self.compiled, self.compiled.catalog
         lines = ["def run(entries, total, first):"]
+        derived: dict[str, str] = {}  # implied criterion -> local holding its derived entry
+        for c in members:  # engine.derive: before visibility, only where left unanswered
+            sources = cp._implied_by.get(c.id)
+            if sources is None:
+                continue
+            name = derived[c.id] = f"x{cp.index[c.id]}"
+            unanswered = f" and not entries[{positions[c.id]}]" if c.id in positions else ""
+            lines += [f"    {name} = {cp.entry(c, True, self.kind)} if total & {sources}"
+                      f"{unanswered} else 0", f"    total += {name}"]
         for c in members:  # catalog order: a `when` only names earlier criteria
-            if c.when is not None and c.id in positions:
+            if c.when is not None and (c.id in positions or c.id in derived):
+                parts = [f"entries[{positions[c.id]}]"] if c.id in positions else []
+                parts += [derived[c.id]] if c.id in derived else []
                 lines += [f"    if not {cp.holds(c.when, final=False)}:",
-                          f"        total -= entries[{positions[c.id]}]"]
+                          f"        total -= {' + '.join(parts)}"]
         mask = (1 << cp._width) - 1
         names = []
         for j, d in enumerate(cp.domain_ids):
@@ -225,15 +249,16 @@ class TypeEvaluator:
             names.append(f"p{j}")
         whole = sum(self.possible)
         lines.append(f"    tr = ({' + '.join(names)}) / {whole!r}" if whole else "    tr = 0.0")
+        lines.append(f"    points = ({', '.join(names)},)")
         category = Identity(type=self.kind).category
         if category == "prive":
-            lines.append("    return ('not_eligible', 0, 0, tr, total)")
+            lines.append("    return ('not_eligible', 0, 0, tr, total, points)")
         elif self.kind is None:
-            lines.append("    return ('incomplete', 0, 0, tr, total)")
+            lines.append("    return ('incomplete', 0, 0, tr, total, points)")
         else:
             lines += [f"    if not {cp.holds(catalog.eligibility)}:",
                       f"        return ('not_eligible' if {cp.fails(catalog.eligibility)} "
-                      "else 'incomplete', 0, 0, tr, total)",
+                      "else 'incomplete', 0, 0, tr, total, points)",
                       "    rank = 0"]
             indent = "    "
             for i, tier in enumerate(catalog.tiers, start=1):
@@ -245,7 +270,7 @@ class TypeEvaluator:
             lines.append("    mentions = 0")
             for k, mention in enumerate(catalog.mentions):
                 lines += [f"    if {cp.holds(mention.rule)}:", f"        mentions |= {1 << k}"]
-            lines.append("    return ('eligible', rank, mentions, tr, total)")
+            lines.append("    return ('eligible', rank, mentions, tr, total, points)")
         namespace: dict[str, Any] = {}
         exec(compile("\n".join(lines), f"<compiled {catalog.edition} {self.kind}>", "exec"),
              namespace)
@@ -267,12 +292,12 @@ class TypeEvaluator:
     def mentions(self, mask: int) -> tuple[str, ...]:
         return tuple(m for k, m in enumerate(self.mention_ids) if mask >> k & 1)
 
-    def outcome(self, result: tuple[str, int, int, float, int]) -> Outcome:
-        verdict, rank, mentions, ratio, total = result
+    def outcome(self, result: Result) -> Outcome:
+        verdict, rank, mentions, ratio, total, points = result
         unmet, unanswered = self.gates(total)
         return Outcome(
             verdict=verdict, level_rank=rank, level=self.level(rank),
-            mentions=self.mentions(mentions), points=self.compiled.decode_points(total),
+            mentions=self.mentions(mentions), points=points,
             possible=self.possible,
             met=tuple((total & m).bit_count() for m in self._domain_masks),
             applicable=self.applicable, total_ratio=ratio,
