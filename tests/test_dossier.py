@@ -304,3 +304,14 @@ def test_bad_answers_file(run, tmp_path: Path) -> None:
     r = run("dossier", "-a", str(bad), "-o", str(tmp_path / "d.md"))
     assert r.code == 2 and f"{bad}:3" in r.err and "formats_ouverts" in r.err
     assert not (tmp_path / "d.md").exists()
+
+
+def test_older_catalog_and_migration(run, tmp_path: Path) -> None:
+    out = tmp_path / "d.md"
+    r = run("dossier", "-a", str(FIXTURES / "eligible-or.yaml"), "--edition", "2024", "-o",
+            str(out))
+    assert r.code == 0, r.err
+    assert "réponses migrées vers l'édition 2024" in r.err
+    text = out.read_text(encoding="utf-8").replace("\u00a0", " ")
+    assert "Territoire Numérique Libre 2024" in text
+    assert "une édition plus récente existe (2025)" in text

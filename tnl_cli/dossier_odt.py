@@ -14,6 +14,9 @@ from typing import Any
 
 _BORDER = "0.5pt solid #7f8c99"
 _HEAD_BACKGROUND = "#dfe8f1"
+# Column widths in cm; each table spans the 17 cm between the page margins.
+_IDENTITY_WIDTHS = (5.0, 12.0)
+_SCORE_WIDTHS = (7.5, 3.5, 2.5, 3.5)
 
 
 def _no_heading_numbers(doc: Any) -> None:
@@ -37,7 +40,9 @@ def _add_styles(doc: Any) -> None:
     head_text = Style("paragraph", name="TnlHeadText", area="text", bold=True)
     note = Style("paragraph", name="TnlNote", parent_style="Text_20_body", area="text",
                  italic=True)
-    for style in (cell, head, table, strong, head_text, note):
+    columns = [Style("table-column", name=f"TnlCol{width}", width=f"{width}cm")
+               for width in sorted(set(_IDENTITY_WIDTHS + _SCORE_WIDTHS))]
+    for style in (cell, head, table, strong, head_text, note, *columns):
         doc.insert_style(style, automatic=True)
 
 
@@ -81,7 +86,7 @@ class _Writer:
         paragraph.append(Link(url, text=url) if link else url)
         return paragraph
 
-    def bullets(self, items: Iterable[Any], into: Any = None) -> Any:
+    def bullets(self, items: Iterable[Any]) -> None:
         """A bulleted list; items are strings or ready paragraphs (links)."""
         from odfdo import List, ListItem, Paragraph
 
@@ -90,15 +95,15 @@ class _Writer:
             entry = ListItem()
             entry.append(item if not isinstance(item, str) else Paragraph(item))
             bullet_list.append(entry)
-        (into if into is not None else self.body).append(bullet_list)
-        return bullet_list
+        self.body.append(bullet_list)
 
     def table(self, name: str, header: list[str], rows: list[list[str]],
-              head_column: bool = False) -> None:
+              widths: tuple[float, ...], head_column: bool = False) -> None:
         from odfdo import Cell, Column, HeaderRows, Row, Table
 
         table = Table(name, style="TnlTable")
-        table.append(Column(repeated=len(header or rows[0])))
+        for width in widths:
+            table.append(Column(style=f"TnlCol{width}"))
 
         def cell(text: str, head: bool) -> Any:
             cell = Cell(text, style="TnlHead" if head else "TnlCell")
@@ -125,7 +130,7 @@ def _identity(w: _Writer, view: dict[str, Any]) -> None:
     t = view["t"]
     w.heading(2, t["identity"])
     w.table("Identite", [], [[r["label"], r["value"]] for r in view["collectivite"]["rows"]],
-            head_column=True)
+            _IDENTITY_WIDTHS, head_column=True)
     w.heading(3, t["referents"])
     for p in view["referents"]:
         details = ", ".join(x for x in (p["nom"], p["fonction"], p["email"]) if x)
@@ -147,7 +152,8 @@ def _summary(w: _Writer, view: dict[str, Any]) -> None:
         w.bullets(f"{m['name']} — {m['why']}" for m in s["mentions"])
     w.heading(3, t["domains"])
     w.table("Scores", [t["domain"], t["points"], t["ratio"], t["met"]],
-            [[d["name"], d["points"], d["percent"], d["met"]] for d in view["domains"]])
+            [[d["name"], d["points"], d["percent"], d["met"]] for d in view["domains"]],
+            _SCORE_WIDTHS)
     w.para(s["open_data"], t["open_data"])
     if s["warnings"]:
         w.para(label=t["warnings"])
@@ -155,6 +161,8 @@ def _summary(w: _Writer, view: dict[str, Any]) -> None:
 
 
 def _answers(w: _Writer, view: dict[str, Any]) -> None:
+    from odfdo import Link
+
     t = view["t"]
     w.heading(2, t["answers"])
     for d in view["domains"]:
@@ -165,7 +173,11 @@ def _answers(w: _Writer, view: dict[str, Any]) -> None:
         for c in d["criteria"]:
             w.heading(4, c["question"])
             facts = [x for x in (c["points"], c["status"], t["gate"] if c["gate"] else None) if x]
-            if c["long_answer"]:
+            if c["answer_link"]:
+                paragraph = w.para(label=t["answer"])
+                paragraph.append(Link(c["answer"], text=c["answer"]))
+                paragraph.append(f" ({', '.join(facts)})")
+            elif c["long_answer"]:
                 w.para(f"({', '.join(facts)})" if facts else "", t["answer"])
                 w.para(c["answer"])
             else:
@@ -207,20 +219,14 @@ def _path(w: _Writer, view: dict[str, Any]) -> None:
 
 
 def _checklist(w: _Writer, view: dict[str, Any]) -> None:
-    from odfdo import List, ListItem, Paragraph
-
     t = view["t"]
     w.heading(2, t["checklist"])
     w.para(t["checklist_intro"], note=True)
-    checklist = List()
     for item in view["checklist"]:
-        entry = ListItem()
         mark = "☑" if item["done"] else "☐"
-        entry.append(Paragraph(f"{mark} {item['text']} ({item['label']})"))
+        w.para(f"{mark} {item['text']} ({item['label']})")
         if item["details"]:
-            w.bullets(item["details"], into=entry)
-        checklist.append(entry)
-    w.body.append(checklist)
+            w.bullets(item["details"])
 
 
 def write(view: dict[str, Any]) -> bytes:
