@@ -315,3 +315,12 @@ def test_older_catalog_and_migration(run, tmp_path: Path) -> None:
     text = out.read_text(encoding="utf-8").replace("\u00a0", " ")
     assert "Territoire Numérique Libre 2024" in text
     assert "une édition plus récente existe (2025)" in text
+
+
+def test_assessment_without_path_still_gets_the_next_steps() -> None:
+    answers, catalog, _ = ans.load(FIXTURES / "not-eligible.yaml", load_edition)
+    fast = evaluate(catalog, answers, with_path=False)
+    assert fast.next_level is None
+    text = dossier.render(catalog, answers, fast, "md", "fr", tool_version=VERSION,
+                          today=TODAY).decode()
+    assert text == render("not-eligible", "md").decode()

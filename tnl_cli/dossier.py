@@ -130,6 +130,11 @@ def render(catalog: Catalog, answers: Answers, assessment: Assessment, fmt: str,
     if fmt not in FORMATS:
         raise TnlError.of("cli.bad_choice", option="--format", value=fmt,
                           allowed=", ".join(FORMATS))
+    if assessment.next_level is None and assessment.level_rank < len(catalog.tiers):
+        # evaluated without the path (batch's fast path): the dossier needs the next steps
+        from tnl_cli.engine import evaluate
+
+        assessment = evaluate(catalog, answers)
     view = build(catalog, answers, assessment, lang, tool_version=tool_version or __version__,
                  today=today or dt.date.today())
     if fmt == "odt":

@@ -189,7 +189,7 @@ def _path(catalog: Catalog, a: Assessment, lang: str) -> tuple[dict[str, Any] | 
             "intro": tr(lang, "dossier.next_intro" if nl.reachable else "dossier.unreachable"),
             "steps": [_step(s.criterion, catalog, lang) for s in nl.steps],
         }
-    elif a.verdict == "eligible":
+    elif a.verdict == "eligible" and a.level_rank == len(catalog.tiers):
         note = tr(lang, "dossier.top")
     elif a.verdict == "incomplete":
         note = tr(lang, "dossier.no_path")
