@@ -200,74 +200,89 @@ def _path(catalog: Catalog, a: Assessment, lang: str) -> tuple[dict[str, Any] | 
     return path, note, [_step(c, catalog, lang) for c in others]
 
 
-def _item(done: bool | None, text: str, details: list[str] | None = None,
-          lang: str = "fr") -> dict[str, Any]:
+def _item(lang: str, done: bool | None, text: str, details: list[str] | None = None) -> dict[str, Any]:
+    """One checklist line: done, to do, or to check (None)."""
     status = "check" if done is None else ("done" if done else "todo")
     return {"status": status, "done": done is True, "label": labels(lang)[status], "text": text,
             "details": details or []}
 
 
-def _checklist(catalog: Catalog, answers: Answers, a: Assessment,
-               domains: list[dict[str, Any]], today: dt.date, lang: str) -> list[dict[str, Any]]:
-    identity = answers.identity
+def _count_item(lang: str, key: str, done_key: str, found: list[str],
+                details: bool = True) -> dict[str, Any]:
+    if not found:
+        return _item(lang, True, tr(lang, done_key))
+    return _item(lang, False, plural(lang, key, len(found), count=len(found)),
+                 found if details else None)
+
+
+def _identity_items(identity: Identity, lang: str) -> list[dict[str, Any]]:
     items = []
     for role in ("elu", "responsable"):
         person = identity.elu_referent if role == "elu" else identity.responsable
         if person is None or not person.named:
-            items.append(_item(False, tr(lang, f"dossier.ck_{role}_missing"), lang=lang))
+            items.append(_item(lang, False, tr(lang, f"dossier.ck_{role}_missing")))
             continue
         who = ", ".join(x for x in (person.nom, person.fonction) if x)
-        items.append(_item(True, tr(lang, f"dossier.ck_{role}", name=who), lang=lang))
+        items.append(_item(lang, True, tr(lang, f"dossier.ck_{role}", name=who)))
         if not person.email:
-            items.append(_item(False, tr(lang, "dossier.ck_no_email",
-                                         who=tr(lang, f"dossier.l_{role}")), lang=lang))
+            items.append(_item(lang, False, tr(lang, "dossier.ck_no_email",
+                                               who=tr(lang, f"dossier.l_{role}"))))
     missing = [tr(lang, f"dossier.field_{name}") for name, absent in (
         ("nom", not identity.nom), ("type", not identity.type),
         ("code", not identity.code_insee and not identity.siren)) if absent]
-    items.append(_item(not missing, tr(lang, "dossier.ck_identity_missing",
-                                       missing=", ".join(missing)) if missing
-                       else tr(lang, "dossier.ck_identity"), lang=lang))
+    items.append(_item(lang, False, tr(lang, "dossier.ck_identity_missing",
+                                       missing=", ".join(missing))) if missing
+                 else _item(lang, True, tr(lang, "dossier.ck_identity")))
+    return items
 
+
+def _gates_item(catalog: Catalog, identity: Identity, a: Assessment,
+                lang: str) -> dict[str, Any]:
     gates = [c for c in catalog.gates if c.applies(identity.type)]
     unmet, unanswered = set(a.unmet_gates), set(a.unanswered_gates)
-    met = len(gates) - len(unmet) - len(unanswered)
     details = [tr(lang, "dossier.ck_gate_unmet" if c.id in unmet else "dossier.ck_gate_unanswered",
                   question=pick(c.question, lang))
                for c in gates if c.id in unmet or c.id in unanswered]
+    met = len(gates) - len(details)
     key = "dossier.ck_gates_missing" if details else "dossier.ck_gates"
-    items.append(_item(not details, tr(lang, key, met=met, total=len(gates)), details, lang))
+    return _item(lang, not details, tr(lang, key, met=met, total=len(gates)), details)
 
-    open_questions = [u["question"] for d in domains for u in d["unanswered"]]
-    items.append(_item(not open_questions, plural(lang, "dossier.ck_unanswered",
-                                                  len(open_questions), count=len(open_questions))
-                       if open_questions else tr(lang, "dossier.ck_answered"), lang=lang))
-    claims = [c for d in domains for c in d["criteria"] if c["met"] and c["type"] in _CLAIMS]
-    unjustified = [c["question"] for c in claims if not c["justification"]]
-    items.append(_item(not unjustified, plural(lang, "dossier.ck_unjustified", len(unjustified),
-                                                     count=len(unjustified))
-                       if unjustified else tr(lang, "dossier.ck_justified"), unjustified, lang))
-    unproven = [c["question"] for c in claims if not c["evidence"]]
-    items.append(_item(not unproven, plural(lang, "dossier.ck_unproven", len(unproven),
-                                                  count=len(unproven))
-                       if unproven else tr(lang, "dossier.ck_proven"), unproven, lang))
 
+def _edition_items(catalog: Catalog, today: dt.date, lang: str) -> list[dict[str, Any]]:
     edition = catalog.edition
     if catalog.deadline is None:
-        items.append(_item(None, tr(lang, "dossier.ck_deadline_unknown", edition=edition),
-                           lang=lang))
+        items = [_item(lang, None, tr(lang, "dossier.ck_deadline_unknown", edition=edition))]
     else:
         days = (catalog.deadline - today).days
-        date = date_text(catalog.deadline, lang)
         key = ("dossier.ck_deadline_past" if days < 0 else
                "dossier.ck_deadline_today" if days == 0 else
                "dossier.ck_deadline_one" if days == 1 else "dossier.ck_deadline")
-        items.append(_item(days >= 0, tr(lang, key, edition=edition, date=date, days=days),
-                           lang=lang))
+        items = [_item(lang, days >= 0, tr(lang, key, edition=edition, days=days,
+                                           date=date_text(catalog.deadline, lang)))]
     newest = _newest_edition()
     if newest is not None and newest > edition:
-        items.append(_item(False, tr(lang, "dossier.ck_edition_old", edition=edition,
-                                     newest=newest), lang=lang))
+        items.append(_item(lang, False, tr(lang, "dossier.ck_edition_old", edition=edition,
+                                           newest=newest)))
     return items
+
+
+def _checklist(catalog: Catalog, answers: Answers, a: Assessment,
+               domains: list[dict[str, Any]], today: dt.date, lang: str) -> list[dict[str, Any]]:
+    """What to check before submitting, in the order one would fix it."""
+    open_questions = [u["question"] for d in domains for u in d["unanswered"]]
+    claims = [c for d in domains for c in d["criteria"] if c["met"] and c["type"] in _CLAIMS]
+    return [
+        *_identity_items(answers.identity, lang),
+        _gates_item(catalog, answers.identity, a, lang),
+        # unanswered questions are already listed at the end of each domain
+        _count_item(lang, "dossier.ck_unanswered", "dossier.ck_answered", open_questions,
+                    details=False),
+        _count_item(lang, "dossier.ck_unjustified", "dossier.ck_justified",
+                    [c["question"] for c in claims if not c["justification"]]),
+        _count_item(lang, "dossier.ck_unproven", "dossier.ck_proven",
+                    [c["question"] for c in claims if not c["evidence"]]),
+        *_edition_items(catalog, today, lang),
+    ]
 
 
 def _summary(catalog: Catalog, a: Assessment, data: dict[str, Any], name: str,
