@@ -1,0 +1,170 @@
+"""`tnl lookup TEXT`: find a collectivity by INSEE code, SIREN or name in the offline data.
+
+The terminal view is plain aligned text (no table library, no colour): it starts fast and a
+screen reader reads it line by line; `--format json` gives the same fields to scripts, named as
+in the answers file's `identite` section.
+"""
+
+
+import re
+from typing import Annotated, Any
+
+import typer
+
+from tnl_cli.commands import common
+from tnl_cli.commands.common import SETTINGS, t
+from tnl_cli.errors import EXIT_NEGATIVE, EXIT_OK, TnlError
+from tnl_cli.i18n import tr
+
+DEFAULT_LIMIT = 10
+_SOURCE_KEYS = ("source_package", "source_version", "source_url", "licence", "licence_url",
+                "attribution", "upstream", "build_date")
+_COG_YEAR = r"Code officiel géographique (\d{4})"
+_SIREN_SEPARATORS = r"[\s.\-]"
+_EMPTY = "—"
+
+
+def kind_text(kind: str, lang: str) -> str:
+    """The collectivity type in words ("communauté de communes", "agglomeration community")."""
+    return tr(lang, f"lookup.kind_{kind}")
+
+
+def integer_text(value: int | None, lang: str) -> str:
+    """103671 -> '103 671' in French (narrow no-break space), '103,671' in English."""
+    if value is None:
+        return tr(lang, "lookup.unknown")
+    text = f"{value:,}"
+    return text.replace(",", "\u202f") if lang == "fr" else text
+
+
+def collectivity_dict(c: Any, lang: str) -> dict[str, Any]:
+    """One result for `--format json`, keyed like the answers file's `identite` section."""
+    return {
+        "nom": c.name,
+        "type": c.kind,
+        "type_label": kind_text(c.kind, lang),
+        "code_insee": c.insee,
+        "siren": c.siren,
+        "population": c.population,
+        "departement": c.departement,
+        "departement_nom": c.departement_name,
+        "region": c.region,
+        "region_nom": c.region_name,
+        "epci_siren": c.epci_siren,
+        "epci_nom": c.epci_name,
+    }
+
+
+def source_line(info: dict[str, str], lang: str) -> str:
+    """The attribution the Licence Ouverte asks for, with the data's exact version."""
+    year = re.search(_COG_YEAR, info.get("upstream", ""))
+    cog = tr(lang, "lookup.cog", year=year.group(1)) if year else ""
+    return tr(lang, "lookup.source", package=info.get("source_package", "?"),
+              version=info.get("source_version", "?"), cog=cog, licence=info.get("licence", "?"))
+
+
+def _label(key: str, lang: str) -> str:
+    return f"{tr(lang, key)} : " if lang == "fr" else f"{tr(lang, key)}: "
+
+
+def _place(code: str | None, name: str | None) -> str | None:
+    return " ".join(part for part in (code, name) if part) or None
+
+
+def detail_text(c: Any, lang: str) -> str:
+    """One collectivity, one labelled line per known fact."""
+    epci = f"{c.epci_name} (SIREN {c.epci_siren})" if c.epci_siren else None
+    population = integer_text(c.population, lang)
+    if c.population is not None:
+        population += f" ({tr(lang, 'lookup.population_note')})"
+    lines = [
+        ("lookup.col_type", kind_text(c.kind, lang)),
+        ("lookup.col_code", c.insee),
+        ("lookup.col_siren", c.siren),
+        ("lookup.col_departement",
+         None if c.kind == "departement" else _place(c.departement, c.departement_name)),
+        ("lookup.col_region", None if c.kind == "region" else _place(c.region, c.region_name)),
+        ("lookup.col_epci", epci),
+        ("lookup.col_population", population),
+    ]
+    return "\n".join([c.name] + [f"  {_label(key, lang)}{value}" for key, value in lines if value])
+
+
+def table_text(results: list[Any], lang: str) -> str:
+    """Several collectivities as aligned columns, one line each, under a header line."""
+    keys = ("lookup.col_name", "lookup.col_type", "lookup.col_code", "lookup.col_siren",
+            "lookup.col_departement", "lookup.col_population")
+    rows = [[tr(lang, key) for key in keys]]
+    for c in results:
+        rows.append([c.name, kind_text(c.kind, lang), c.insee or _EMPTY, c.siren or _EMPTY,
+                     _place(c.departement, c.departement_name) or _EMPTY,
+                     integer_text(c.population, lang)])
+    widths = [max(len(row[i]) for row in rows) for i in range(len(keys))]
+    lines = []
+    for row in rows:
+        cells = [cell.ljust(width) for cell, width in zip(row[:-1], widths, strict=False)]
+        cells.append(row[-1].rjust(widths[-1]))
+        lines.append("  ".join(cells))
+    return "\n".join(lines)
+
+
+def not_found_hint(text: str) -> str:
+    """What to try next, told from what the text looks like."""
+    compact = re.sub(_SIREN_SEPARATORS, "", text)
+    if compact.isascii() and compact.isdigit():
+        if len(compact) == 9:
+            from stdnum.fr import siren
+
+            return t("lookup.hint_unknown_siren" if siren.is_valid(compact)
+                     else "lookup.hint_bad_siren", text=text)
+        return t("lookup.hint_digits")
+    return t("lookup.hint")
+
+
+def register(app: typer.Typer, lang: str) -> None:
+    @app.command("lookup", help=tr(lang, "lookup.help"))
+    def lookup(
+        words: Annotated[list[str] | None, typer.Argument(
+            help=tr(lang, "lookup.arg_text"), metavar=tr(lang, "lookup.metavar"),
+            show_default=False)] = None,
+        limit: Annotated[int, typer.Option("--limit", "-n", help=tr(lang, "lookup.opt_limit"),
+                                           metavar="N")] = DEFAULT_LIMIT,
+        fmt: common.format_option(lang) = "table",
+        lang_: common.lang_option(lang) = lang,
+        no_color: common.no_color_option(lang) = False,
+    ) -> None:
+        common.check_choice(fmt, ("table", "json"), "--format")
+        text = " ".join(words or []).strip()
+        if not text:
+            raise TnlError.of("lookup.empty")
+        if not any(ch.isalnum() for ch in text):
+            raise TnlError.of("lookup.no_letters", text=text)
+        if limit < 1:
+            raise TnlError.of("lookup.bad_limit", value=limit)
+
+        from tnl_cli import territory
+
+        results = territory.search(text, limit)
+        out, lang_now = SETTINGS.stdout, SETTINGS.lang
+        info = territory.source_info()
+        if fmt == "json":
+            common.print_json({
+                "query": text,
+                "count": len(results),
+                "results": [collectivity_dict(c, lang_now) for c in results],
+                "source": {key: info[key] for key in _SOURCE_KEYS if key in info},
+            })
+        elif results:
+            if len(results) == 1:
+                out.write(detail_text(results[0], lang_now) + "\n")
+            else:
+                out.write(t("lookup.found", count=len(results), text=text) + "\n\n")
+                out.write(table_text(results, lang_now) + "\n")
+                if len(results) == limit:
+                    out.write("\n" + t("lookup.more", more=limit * 2) + "\n")
+            out.write("\n" + source_line(info, lang_now) + "\n")
+        if not results:
+            SETTINGS.stderr.write(t("lookup.not_found", text=text) + "\n")
+            SETTINGS.stderr.write(not_found_hint(text) + "\n")
+            raise typer.Exit(EXIT_NEGATIVE)
+        raise typer.Exit(EXIT_OK)

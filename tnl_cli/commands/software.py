@@ -1,0 +1,186 @@
+"""`tnl software search|show`: what the software catalog knows about a product.
+
+Plain text, one labelled block per software: nothing rests on colour or layout, so a screen
+reader reads it as well as an eye does.
+"""
+
+
+import shlex
+from typing import Annotated, Any, NoReturn
+
+import typer
+
+from tnl_cli.commands import common
+from tnl_cli.commands.common import SETTINGS, t
+from tnl_cli.errors import EXIT_NEGATIVE, EXIT_OK, TnlError
+from tnl_cli.i18n import tr
+
+DEFAULT_LIMIT = 10
+_PROPRIETARY = "LicenseRef-proprietary"
+_UNKNOWN = "unknown"
+
+
+def status_text(sw: Any, lang: str) -> str:
+    """'logiciel libre, licence MPL-2.0', 'logiciel propriétaire', 'logiciel non libre, licence
+    SSPL-1.0': free or not in words, never by colour."""
+    if sw.licence == _PROPRIETARY:
+        return tr(lang, "software.proprietary")
+    status = tr(lang, "software.free" if sw.free else "software.not_free")
+    if sw.licence == _UNKNOWN:
+        return f"{status} ({tr(lang, 'software.licence_unknown')})"
+    return f"{status}, {tr(lang, 'software.licence', licence=sw.licence)}"
+
+
+def sill_text(status: str | None, lang: str) -> str:
+    return tr(lang, f"software.sill_{status or 'none'}")
+
+
+def software_dict(sw: Any, lang: str) -> dict[str, Any]:
+    """One entry for `--format json`; words in `lang`, codes as the catalog has them."""
+    from tnl_cli import software
+
+    return {
+        "id": sw.id,
+        "name": sw.name,
+        "free": sw.free,
+        "licence": sw.licence,
+        "status": status_text(sw, lang),
+        "function": sw.function,
+        "use_domain": sw.use_domain,
+        "use_domain_label": tr(lang, f"software.domain_{sw.use_domain}"),
+        "sill_status": sw.sill_status,
+        "sill_status_label": sill_text(sw.sill_status, lang),
+        "alternatives": [{"id": a.id, "name": a.name, "licence": a.licence}
+                         for a in software.alternatives(sw)],
+    }
+
+
+def replaced_by(sw: Any) -> list[Any]:
+    """The proprietary products of the catalog for which `sw` is a free alternative."""
+    from tnl_cli import software
+
+    return [other for other in software.catalog().values() if sw.id in other.alternatives]
+
+
+def _label(key: str, lang: str) -> str:
+    return f"{tr(lang, key)} : " if lang == "fr" else f"{tr(lang, key)}: "
+
+
+def block_text(sw: Any, lang: str, replaces: list[Any] | None = None) -> str:
+    """One software as a heading line and labelled lines; `replaces` adds what it replaces."""
+    from tnl_cli import software
+
+    lines = [
+        ("software.field_function", sw.function),
+        ("software.field_domain", tr(lang, f"software.domain_{sw.use_domain}")),
+        ("software.field_sill", sill_text(sw.sill_status, lang)),
+    ]
+    if not sw.free:
+        names = ", ".join(a.name for a in software.alternatives(sw))
+        lines.append(("software.field_alternatives", names or tr(lang, "software.no_alternative")))
+    if replaces:
+        lines.append(("software.field_replaces", ", ".join(r.name for r in replaces)))
+    head = f"{sw.name} ({sw.id}){' : ' if lang == 'fr' else ': '}{status_text(sw, lang)}"
+    return "\n".join([head] + [f"  {_label(key, lang)}{value}" for key, value in lines])
+
+
+def source_line(info: dict[str, str], lang: str) -> str:
+    """The attribution the Licence Ouverte asks for."""
+    return tr(lang, "software.source", sill=info.get("sill", "SILL"),
+              licence=info.get("licence", "?"), attribution=info.get("attribution", "?"))
+
+
+def find(text: str, limit: int) -> list[Any]:
+    """What the user probably means first (a name as users write it, "MS Office 2019"), then
+    what a search by name or need finds."""
+    from tnl_cli import software
+
+    recognised = software.match(text).software
+    found = [recognised] if recognised else []
+    found += [sw for sw in software.search(text, limit) if sw != recognised]
+    return found[:limit]
+
+
+def _check_limit(limit: int) -> None:
+    if limit < 1:
+        raise TnlError.of("software.bad_limit", value=limit)
+
+
+def _text(words: list[str] | None) -> str:
+    text = " ".join(words or []).strip()
+    if not text:
+        raise TnlError.of("software.empty")
+    return text
+
+
+def _not_found(text: str, hint_key: str) -> NoReturn:
+    SETTINGS.stderr.write(t("software.not_found", text=text) + "\n")
+    SETTINGS.stderr.write(t(hint_key, text=shlex.quote(text)) + "\n")
+    raise typer.Exit(EXIT_NEGATIVE)
+
+
+def register(app: typer.Typer, lang: str) -> None:
+    from tnl_cli.cli import _Command, _Group  # the root app's classes: help texts in `lang`
+
+    group = typer.Typer(help=tr(lang, "software.help"), no_args_is_help=True, cls=_Group,
+                        rich_markup_mode=None, add_completion=False)
+    app.add_typer(group, name="software")
+    text_meta = tr(lang, "software.metavar_text")
+
+    @group.command("search", help=tr(lang, "software.search_help"), cls=_Command)
+    def search(
+        words: Annotated[list[str] | None, typer.Argument(
+            help=tr(lang, "software.arg_text"), metavar=text_meta, show_default=False)] = None,
+        limit: Annotated[int, typer.Option("--limit", "-n", help=tr(lang, "software.opt_limit"),
+                                           metavar="N")] = DEFAULT_LIMIT,
+        fmt: common.format_option(lang) = "table",
+        lang_: common.lang_option(lang) = lang,
+        no_color: common.no_color_option(lang) = False,
+    ) -> None:
+        from tnl_cli import software
+
+        common.check_choice(fmt, ("table", "json"), "--format")
+        text = _text(words)
+        _check_limit(limit)
+        results = find(text, limit)
+        out, lang_now = SETTINGS.stdout, SETTINGS.lang
+        if fmt == "json":
+            common.print_json({"query": text, "count": len(results),
+                               "results": [software_dict(sw, lang_now) for sw in results],
+                               "source": software.source_info()})
+        elif results:
+            if len(results) > 1:
+                out.write(t("software.found", count=len(results), text=text) + "\n\n")
+            out.write("\n\n".join(block_text(sw, lang_now) for sw in results) + "\n")
+            if len(results) == limit:
+                out.write("\n" + t("software.more", more=limit * 2) + "\n")
+            out.write("\n" + source_line(software.source_info(), lang_now) + "\n")
+        if not results:
+            _not_found(text, "software.hint")
+        raise typer.Exit(EXIT_OK)
+
+    @group.command("show", help=tr(lang, "software.show_help"), cls=_Command)
+    def show(
+        words: Annotated[list[str] | None, typer.Argument(
+            help=tr(lang, "software.arg_id"), metavar="ID", show_default=False)] = None,
+        fmt: common.format_option(lang) = "table",
+        lang_: common.lang_option(lang) = lang,
+        no_color: common.no_color_option(lang) = False,
+    ) -> None:
+        from tnl_cli import software
+
+        common.check_choice(fmt, ("table", "json"), "--format")
+        text = _text(words)
+        sw = software.catalog().get(text) or software.match(text).software
+        if sw is None:
+            _not_found(text, "software.try_search")
+        replaces = replaced_by(sw)
+        if fmt == "json":
+            data = software_dict(sw, SETTINGS.lang)
+            data["replaces"] = [{"id": r.id, "name": r.name} for r in replaces]
+            data["source"] = software.source_info()
+            common.print_json(data)
+        else:
+            SETTINGS.stdout.write(block_text(sw, SETTINGS.lang, replaces) + "\n\n"
+                                  + source_line(software.source_info(), SETTINGS.lang) + "\n")
+        raise typer.Exit(EXIT_OK)
