@@ -3,7 +3,9 @@ bench: keys to send, and a spawn with a clean, reproducible environment."""
 
 from __future__ import annotations
 
+import io
 import os
+import re
 import sys
 from pathlib import Path
 
@@ -26,9 +28,17 @@ def env(lang: str = "fr_FR.UTF-8", **extra: str) -> dict[str, str]:
 
 
 def spawn(*args: str, cwd: Path, lang: str = "fr_FR.UTF-8", **extra: str) -> pexpect.spawn:
-    return pexpect.spawn(sys.executable, ["-m", "tnl_cli", *args], cwd=str(cwd),
-                         env=env(lang, **extra), encoding="utf-8", timeout=TIMEOUT,
-                         dimensions=(60, 250))
+    """`tnl ARGS` on a fresh terminal; keys are sent at once (no pexpect pause before each)."""
+    child = pexpect.spawn(sys.executable, ["-m", "tnl_cli", *args], cwd=str(cwd),
+                          env=env(lang, **extra), encoding="utf-8", timeout=TIMEOUT,
+                          dimensions=(60, 250))
+    child.delaybeforesend = None
+    child.logfile_read = io.StringIO()  # the whole screen output, for assertions
+    return child
+
+
+def screen(child: pexpect.spawn) -> str:
+    return child.logfile_read.getvalue()
 
 
 def finish(child: pexpect.spawn) -> int:
@@ -37,3 +47,21 @@ def finish(child: pexpect.spawn) -> int:
     child.close()
     assert child.exitstatus is not None, f"killed by signal {child.signalstatus}"
     return child.exitstatus
+
+
+# A prompt drawn by prompt_toolkit: the question mark, its styling, then the message. Only a
+# live or answered prompt has styling right after "?", so help texts never match.
+PROMPT = r"\?(?:\x1b\[[\d;]*m)+ "
+# The header the walk prints before each question: it comes after the previous prompt is done.
+HEADER = r"question \d+/\d+"
+
+
+def wait_question(child: pexpect.spawn, message: str) -> None:
+    """Wait until the walk's next question, `message`, is on screen and takes keys."""
+    child.expect(HEADER)
+    child.expect(PROMPT + re.escape(message))
+
+
+def wait_prompt(child: pexpect.spawn, message: str) -> None:
+    """Wait for a prompt that has no header (justification, dossier offer)."""
+    child.expect(PROMPT + re.escape(message))

@@ -380,3 +380,20 @@ def test_sighup_interrupts_like_ctrl_c() -> None:
         os.kill(os.getpid(), signal.SIGHUP)
     assert received == [signal.SIGHUP]
     assert signal.getsignal(signal.SIGHUP) is before
+
+
+def test_software_inventory_asks_about_unknown_software() -> None:
+    c = next((c for c in CATALOG.criteria if c.type == "inventory"), None)
+    if c is None:
+        pytest.skip("no inventory criterion in this catalog")
+    walk = Walk(CATALOG, with_identity())
+    skip_until(walk, c.id)
+    prompter = ask_one(walk, ["LibreOffice, Logiciel Maison Zorglub | Firefox", "oui"])
+    assert prompter.asked[1].message.startswith("« Logiciel Maison Zorglub »")
+    items = {item.name: item for item in walk.answers.value(c.id)}
+    assert items["Logiciel Maison Zorglub"].free is True and items["Logiciel Maison Zorglub"].qualified
+    assert items["LibreOffice"].free is True and items["LibreOffice"].software_id is not None
+    walk.back()
+    again = ask_one(walk, [None, None])  # review: the list and the answer given are offered
+    assert again.asked[0].default == "LibreOffice, Logiciel Maison Zorglub, Firefox"
+    assert again.asked[1].default == YES

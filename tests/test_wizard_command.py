@@ -203,3 +203,11 @@ def test_dossier_written_on_request(terminal, tmp_path) -> None:
                  by_message={"Écrire maintenant": "yes", "Fichier du dossier": "dossier.md"})
     assert s.code == 0, s.err
     assert "Saint-Libre-sur-Loire" in (tmp_path / "dossier.md").read_text(encoding="utf-8")
+
+
+def test_empty_file_starts_a_new_walk(terminal, tmp_path) -> None:
+    (tmp_path / "r.yaml").write_text("", encoding="utf-8")
+    s = terminal("assess", "--answers", "r.yaml", replies=["Lettret", KeyboardInterrupt])
+    assert s.code == 130
+    assert any("Nouveau fichier" in line for line in s.prompter.said)
+    assert saved(tmp_path / "r.yaml")["collectivite"]["nom"] == "Lettret"

@@ -56,8 +56,12 @@ class QuestionaryPrompter:
         width = max(40, min(shutil.get_terminal_size().columns, 100) - 1)
         lines = []
         for paragraph in text.split("\n"):
+            if paragraph.startswith("tnl "):  # a command to copy: never wrapped
+                lines.append(" " * indent + paragraph)
+                continue
             lines.extend(textwrap.wrap(paragraph, width, initial_indent=" " * indent,
-                                       subsequent_indent=" " * indent) or [""])
+                                       subsequent_indent=" " * indent, break_on_hyphens=False,
+                                       break_long_words=False) or [""])
         out = "\n".join(lines)
         if strong and self.color:
             out = f"\x1b[1m{out}\x1b[0m"

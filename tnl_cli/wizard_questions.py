@@ -107,11 +107,15 @@ class Questions:
                                          self.t("wizard.select_hint"))))
 
     def _text(self, message: str, default: str, check: Any, hint: str = "") -> str:
-        """A typed answer: `<` and empty pass the check, the caller reads them."""
+        """A typed answer; `<` (alone, or right after the answer offered) comes back as `<`,
+        empty as empty: both pass the check and the caller reads them."""
+
+        def back(text: str) -> bool:
+            return text.endswith(BACK_TYPED) and text[:-1].strip() in ("", default.strip())
 
         def validate(text: str) -> str | None:
             text = text.strip()
-            if text in ("", BACK_TYPED):
+            if not text or back(text):
                 return None
             try:
                 check(text)
@@ -121,8 +125,9 @@ class Questions:
 
         self.prompter.say(hint or self.t("wizard.text_hint_default" if default
                                          else "wizard.text_hint"), indent=2)
-        return str(self.prompter.ask(Ask("text", message, default=default,
-                                         validate=validate))).strip()
+        raw = str(self.prompter.ask(Ask("text", message, default=default,
+                                        validate=validate))).strip()
+        return BACK_TYPED if back(raw) else raw
 
     def _refusal(self, exc: ValueRefused | ident.IdentityValueError) -> str:
         params = {k: (self.t(v, **exc.params) if k.endswith("_key") else v)

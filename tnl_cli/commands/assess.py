@@ -54,7 +54,7 @@ def _open(path: Path, edition: int | None):
     """The catalog to walk and the answers to start from: (catalog, answers, changes, raw).
 
     An existing file of another edition is migrated to `edition` (the newest by default);
-    `raw` is its original text, kept for a backup.
+    `raw` is the file's text (None for a new walk), kept as a backup when migrating.
     """
     from tnl_cli import answers as ans
     from tnl_cli import wizard, yamlio
@@ -62,15 +62,15 @@ def _open(path: Path, edition: int | None):
     from tnl_cli.identity import Identity
 
     catalog = load_edition(edition)
-    if not path.exists():
+    raw = yamlio.read_text(path) if path.exists() else ""
+    if not raw.strip():  # a new walk, also in a file created empty beforehand
         return catalog, ans.Answers(catalog.edition, Identity(), {}), None, None
-    raw = yamlio.read_text(path)
     doc = yamlio.parse(raw, str(path))
     declared = ans.file_edition(doc)
     migrate = declared is not None and declared != catalog.edition
     loaded, gone = ans.from_document(doc, catalog, migrate=migrate)
     if not migrate:
-        return catalog, loaded, None, None
+        return catalog, loaded, None, raw
     assert declared is not None
     previous = load_edition(declared) if declared in editions() else None
     return catalog, loaded, wizard.changes(catalog, loaded, declared, gone, previous), raw
@@ -169,21 +169,22 @@ def walk(path: Path, edition: int | None, review: bool, form: str | None) -> int
     the_walk = wizard.Walk(catalog, answers, review=review, only=only)
     command = resume_command(path, edition, form)
     prompter = wizard_session.terminal_prompter(SETTINGS)
-    if path.exists() and changes is None and the_walk.finished:
+    new = raw is None
+    if not new and changes is None and the_walk.finished:
         code = show(catalog, the_walk.answers, evaluate(catalog, the_walk.answers), "table")
         prompter.say(t("wizard.complete", file=str(path), command=command))
         return code
 
     saver = wizard_session.Saver(path, SETTINGS.lang, command)
     saver.check_writable()
-    prompter.say(t("wizard.intro", edition=catalog.edition, file=str(path)), strong=False)
+    prompter.say(t("wizard.intro", edition=catalog.edition, file=str(path)))
     if only is not None:
         prompter.say(t("wizard.form", name=pick(chosen.name, SETTINGS.lang), count=len(only)))
     if changes is not None:
         backup = _backup(path, raw, changes.from_edition)
         _tell_changes(prompter, changes, path, backup, catalog)
         saver.save(the_walk)
-    elif not path.exists():
+    elif new:
         prompter.say(t("wizard.new_file", file=str(path)))
         saver.save(the_walk)
     elif review:

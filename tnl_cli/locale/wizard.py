@@ -50,9 +50,9 @@ MESSAGES = {
         "en": "{name}: {count} criteria.",
     },
     "wizard.complete": {
-        "fr": "{file} est complet : voici l'évaluation. Pour revoir les réponses : "
+        "fr": "{file} est complet : voici l'évaluation. Pour revoir les réponses :\n"
               "{command} --review",
-        "en": "{file} is complete: here is the assessment. To review the answers: "
+        "en": "{file} is complete: here is the assessment. To review the answers:\n"
               "{command} --review",
     },
     "wizard.migrated": {
@@ -206,8 +206,8 @@ MESSAGES = {
         "en": "{file} already exists: choose another name.",
     },
     "wizard.dossier_command": {
-        "fr": "Pour écrire le dossier de candidature : {command}",
-        "en": "To write the application dossier: {command}",
+        "fr": "Pour écrire le dossier de candidature :\n{command}",
+        "en": "To write the application dossier:\n{command}",
     },
     "wizard.dossier_written": {
         "fr": "Dossier de candidature écrit dans {file}.",

@@ -1,0 +1,235 @@
+"""The real `tnl assess` in a pseudo-terminal: keys in, screen and answers file out.
+
+Few and end to end; the walk's logic is covered without a terminal in test_wizard.py.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+pexpect = pytest.importorskip("pexpect")
+
+from pty_helpers import (  # noqa: E402
+    CTRL_C,
+    CTRL_U,
+    ENTER,
+    HEADER,
+    PROMPT,
+    env,
+    finish,
+    screen,
+    spawn,
+    wait_question,
+)
+
+from tnl_cli import territory, yamlio  # noqa: E402
+from tnl_cli.answers import Answers  # noqa: E402
+from tnl_cli.catalog import load_edition  # noqa: E402
+from tnl_cli.identity import Identity, Person, PreviousLabel  # noqa: E402
+from tnl_cli.wizard import Walk  # noqa: E402
+
+CATALOG = load_edition()
+LETTRET = territory.by_insee("05072")
+PERSON = Person("Camille Moreau", "Maire", "camille@lettret.example")
+IDENTITY = Identity(nom=LETTRET.name, type="commune", code_insee="05072", siren=LETTRET.siren,
+                    population=LETTRET.population, agents=3, elu_referent=PERSON,
+                    responsable=PERSON, labels=(PreviousLabel(2023, "1"),))
+# Boolean lists: 1 Oui, 2 Oui + justification, 3 Non, 4 Passer, 5 ← Question précédente.
+YES, NO, SKIP, BACK = "1", "3", "4", "5"
+
+
+def saved(path: Path) -> dict[str, Any]:
+    return yamlio.load(path).data
+
+
+def prefilled(path: Path, stop_at: str | None = None) -> Walk:
+    """An answers file with the identity done and every question before `stop_at` skipped."""
+    walk = Walk(CATALOG, Answers(CATALOG.edition, IDENTITY, {}))
+    while stop_at is not None and walk.current.key != stop_at:
+        walk.skip()
+    path.write_text(yamlio.dump(walk.document("test")), encoding="utf-8")
+    return walk
+
+
+def question(cid: str) -> str:
+    return CATALOG.by_id[cid].question["fr"]
+
+
+def test_complete_walk(tmp_path: Path) -> None:
+    child = spawn("assess", cwd=tmp_path)
+    asked = 0
+    while child.expect([HEADER, PROMPT + "Écrire maintenant le dossier"]) == 0:
+        child.expect(PROMPT)
+        child.send(ENTER)  # the first option (yes, commune…), or skip a typed answer
+        asked += 1
+    child.send("2" + ENTER)  # no dossier now: the command is shown instead
+    child.expect("tnl dossier --answers tnl-reponses.yaml -o dossier-candidature.md")
+    assert finish(child) in (0, 1)
+    assert "Score par domaine" in screen(child)
+    data = saved(tmp_path / "tnl-reponses.yaml")
+    assert data["collectivite"]["type"] == "commune"
+    visible = Walk(CATALOG, Answers(CATALOG.edition, Identity(type="commune"), {
+        c.id: _yes(c) for c in CATALOG.criteria}))
+    expected = {s.key for i, s in enumerate(visible.steps) if s.criterion and visible.visible(i)}
+    assert set(data["reponses"]) == expected
+    assert all(data["reponses"][c.id] is True for c in CATALOG.criteria
+               if c.id in expected and c.type == "boolean")
+    # referents left unnamed: their function and e-mail are not asked
+    identity_asked = sum(1 for s in visible.steps if s.field and s.field.visible(
+        Identity(type="commune")))
+    assert asked == len(expected) + identity_asked
+
+
+def _yes(c: Any) -> Any:
+    from tnl_cli.answers import Answer
+
+    return Answer(True if c.type == "boolean" else c.choices[0].value if c.type == "choice"
+                  else None)
+
+
+def test_ctrl_c_keeps_answers_and_resume_continues(tmp_path: Path) -> None:
+    child = spawn("assess", "--answers", "r.yaml", cwd=tmp_path)
+    wait_question(child, "Nom de la collectivité")
+    child.send("Lettret" + ENTER)
+    wait_question(child, "Type de collectivité")
+    child.send(ENTER)
+    wait_question(child, "Code INSEE")
+    child.send(CTRL_C)
+    child.expect("Pour reprendre : tnl assess --answers r.yaml")
+    assert finish(child) == 130
+    assert saved(tmp_path / "r.yaml")["collectivite"]["nom"] == "Lettret"
+
+    child = spawn("assess", "--answers", "r.yaml", cwd=tmp_path)
+    child.expect("Reprise de r.yaml")
+    wait_question(child, "Code INSEE")
+    child.send("05072" + ENTER)
+    wait_question(child, "Numéro SIREN")
+    child.send(CTRL_C)
+    assert finish(child) == 130
+    data = saved(tmp_path / "r.yaml")["collectivite"]
+    assert (data["nom"], data["type"], data["code_insee"]) == ("Lettret", "commune", "05072")
+
+
+def test_back_and_skip(tmp_path: Path) -> None:
+    walk = prefilled(tmp_path / "r.yaml")
+    first = walk.current.key
+    walk.answer(True)
+    second = walk.current.key
+    walk.answer(True)
+    third = walk.current.key
+    assert all(CATALOG.by_id[c].type == "boolean" for c in (first, second, third))
+    child = spawn("assess", "--answers", "r.yaml", cwd=tmp_path)
+    wait_question(child, question(first))
+    child.send(YES + ENTER)
+    wait_question(child, question(second))
+    child.send(SKIP + ENTER)
+    wait_question(child, question(third))
+    assert saved(tmp_path / "r.yaml")["reponses"] == {first: True, second: None}
+    child.send(BACK + ENTER)
+    wait_question(child, question(second))
+    child.send(NO + ENTER)
+    wait_question(child, question(third))
+    child.send(CTRL_C)
+    assert finish(child) == 130
+    assert saved(tmp_path / "r.yaml")["reponses"] == {first: True, second: False}
+
+
+def test_invalid_siren_is_refused_as_typed(tmp_path: Path) -> None:
+    child = spawn("assess", "--answers", "r.yaml", "--no-color", cwd=tmp_path)
+    wait_question(child, "Nom de la collectivité")
+    child.send("Nancy" + ENTER)
+    wait_question(child, "Type de collectivité")
+    child.send(ENTER)
+    wait_question(child, "Code INSEE")
+    child.send("54395" + ENTER)
+    child.expect("Nancy")  # found in the directory: its SIREN is offered
+    wait_question(child, "Numéro SIREN")
+    child.send(CTRL_U + "215403958" + ENTER)
+    child.expect("la clé de contrôle ne correspond pas")
+    assert saved(tmp_path / "r.yaml")["collectivite"]["siren"] is None
+    child.send(CTRL_U + "215403957" + ENTER)
+    wait_question(child, "Population")
+    child.send("<" + ENTER)  # typed answers go back with "<"
+    wait_question(child, "Numéro SIREN")
+    child.send(CTRL_C)
+    assert finish(child) == 130
+    assert saved(tmp_path / "r.yaml")["collectivite"]["siren"] == "215403957"
+    assert "\x1b[38;5;" not in screen(child)  # --no-color: no colour, words only
+
+
+def test_when_question_appears_and_disappears(tmp_path: Path) -> None:
+    dependent = next(c for c in CATALOG.criteria if c.when_source and set(c.when_source) == {"met"}
+                     and c.applies("commune") and c.type in ("url", "text", "number"))
+    condition = dependent.when_source["met"]
+    walk = prefilled(tmp_path / "r.yaml", stop_at=condition)
+    walk.answer(False)
+    after = walk.current.key  # what follows the condition when it is not met
+    child = spawn("assess", "--answers", "r.yaml", cwd=tmp_path)
+    wait_question(child, question(condition))
+    child.send(YES + ENTER)
+    while True:  # questions between the two, if any, are skipped
+        child.expect(HEADER)
+        index = child.expect([PROMPT + _re(question(dependent.id)), PROMPT])
+        if index == 0:
+            break
+        child.send(SKIP + ENTER)
+    child.send("<" + ENTER)
+    while True:
+        child.expect(HEADER)
+        if child.expect([PROMPT + _re(question(condition)), PROMPT]) == 0:
+            break
+        child.send(BACK + ENTER)
+    child.send(NO + ENTER)
+    wait_question(child, question(after))
+    child.send(CTRL_C)
+    assert finish(child) == 130
+    answers = saved(tmp_path / "r.yaml")["reponses"]
+    assert answers[condition] is False and dependent.id not in answers
+
+
+def _re(text: str) -> str:
+    import re
+
+    return re.escape(text)
+
+
+def test_english_prompts_without_colour(tmp_path: Path) -> None:
+    child = spawn("assess", cwd=tmp_path, lang="en_GB.UTF-8", NO_COLOR="1")
+    child.expect("Every answer is saved at once")
+    wait_question(child, "Name of the collectivity")
+    child.send(CTRL_C)
+    child.expect("To resume: tnl assess --answers tnl-reponses.yaml --lang en")
+    assert finish(child) == 130
+    assert saved(tmp_path / "tnl-reponses.yaml")["edition"] == CATALOG.edition
+    assert "\x1b[38;5;" not in screen(child)
+
+
+def test_closed_terminal_keeps_answers(tmp_path: Path) -> None:
+    child = spawn("assess", "--answers", "r.yaml", cwd=tmp_path)
+    wait_question(child, "Nom de la collectivité")
+    child.send("Lettret" + ENTER)
+    wait_question(child, "Type de collectivité")
+    child.ptyproc.fileobj.close()  # the terminal window is closed: the kernel sends SIGHUP
+    _, status = os.waitpid(child.pid, 0)
+    child.ptyproc.closed = child.closed = True
+    assert os.waitstatus_to_exitcode(status) == 130
+    assert saved(tmp_path / "r.yaml")["collectivite"]["nom"] == "Lettret"
+
+
+def test_not_a_terminal_never_waits(tmp_path: Path) -> None:
+    run = subprocess.run([sys.executable, "-m", "tnl_cli", "assess"], cwd=tmp_path,
+                         env=env(), stdin=subprocess.DEVNULL, capture_output=True, text=True,
+                         timeout=10)
+    assert run.returncode == 2 and "--answers" in run.stderr
+    assert not (tmp_path / "tnl-reponses.yaml").exists()
+    prefilled(tmp_path / "r.yaml")
+    run = subprocess.run([sys.executable, "-m", "tnl_cli", "assess", "--answers", "r.yaml"],
+                         cwd=tmp_path, env=env(), stdin=subprocess.DEVNULL, capture_output=True,
+                         text=True, timeout=10)
+    assert run.returncode == 1 and "INCOMPLET" in run.stdout
