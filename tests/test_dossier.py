@@ -324,3 +324,21 @@ def test_assessment_without_path_still_gets_the_next_steps() -> None:
     text = dossier.render(catalog, answers, fast, "md", "fr", tool_version=VERSION,
                           today=TODAY).decode()
     assert text == render("not-eligible", "md").decode()
+
+
+def test_compiled_templates_cache_is_optional(tmp_path: Path,
+                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    not_a_dir = tmp_path / "cache"
+    not_a_dir.write_text("", encoding="utf-8")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(not_a_dir))
+    dossier._environment.cache_clear()
+    try:
+        assert render("incomplete", "md") == render("incomplete", "md")
+        monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "fresh"))
+        dossier._environment.cache_clear()
+        first = render("incomplete", "html")
+        assert list((tmp_path / "fresh" / "tnl" / "templates").iterdir())
+        dossier._environment.cache_clear()
+        assert render("incomplete", "html") == first  # now read from the compiled cache
+    finally:
+        dossier._environment.cache_clear()

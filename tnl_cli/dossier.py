@@ -8,7 +8,9 @@ run may render thousands of dossiers.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import os
 import re
 import traceback
 from functools import lru_cache
@@ -57,6 +59,26 @@ def _html_autolink(url: Any) -> Any:
     return Markup('<a href="{0}" rel="noopener noreferrer">{0}</a>').format(text)
 
 
+def _bytecode_cache() -> Any:
+    """Compiled templates kept in the user's cache: compiling the dossier template costs more
+    than rendering it. Keyed by the template's source, so an edited template is recompiled;
+    a cache that cannot be read or written is simply not used."""
+    from jinja2 import FileSystemBytecodeCache
+
+    class QuietCache(FileSystemBytecodeCache):
+        def dump_bytecode(self, bucket: Any) -> None:
+            with contextlib.suppress(OSError):
+                super().dump_bytecode(bucket)
+
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    directory = Path(base) / "tnl" / "templates"
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None
+    return QuietCache(str(directory))
+
+
 @lru_cache(maxsize=16)
 def _environment(fmt: str, template_dir: str | None) -> Any:
     """One sandboxed environment per (format, template directory), kept for the process."""
@@ -69,6 +91,7 @@ def _environment(fmt: str, template_dir: str | None) -> Any:
         loader=FileSystemLoader(search), undefined=StrictUndefined, autoescape=not markdown,
         trim_blocks=True, lstrip_blocks=True, auto_reload=False,
         finalize=_md_finalize if markdown else _html_finalize,
+        bytecode_cache=_bytecode_cache(),
     )
     if markdown:
         env.filters["md"] = lambda text: Markup(md_escape(text))
