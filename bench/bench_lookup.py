@@ -49,16 +49,18 @@ def environment(pycache: str) -> dict[str, str]:
     return env
 
 
-def median_ms(args: list[str], runs: int, env: dict[str, str]) -> float:
-    """Median wall time of `python ARGS` in a fresh interpreter (after one warm-up run)."""
-    command = [sys.executable, *args]
-    subprocess.run(command, capture_output=True, env=env, check=False)
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        subprocess.run(command, capture_output=True, env=env, check=False)
-        times.append((time.perf_counter() - start) * 1000)
-    return statistics.median(times)
+def medians_ms(cases: dict[str, list[str]], runs: int, env: dict[str, str]) -> dict[str, float]:
+    """Median wall time of each `python ARGS` in a fresh interpreter. Runs are interleaved
+    (one of each case per round, after a warm-up round) so that a burst of load elsewhere on
+    the machine weighs on every case alike rather than on one."""
+    times: dict[str, list[float]] = {name: [] for name in cases}
+    for round_ in range(runs + 1):
+        for name, args in cases.items():
+            start = time.perf_counter()
+            subprocess.run([sys.executable, *args], capture_output=True, env=env, check=False)
+            if round_:
+                times[name].append((time.perf_counter() - start) * 1000)
+    return {name: statistics.median(values) for name, values in times.items()}
 
 
 def help_imports(env: dict[str, str]) -> set[str]:
@@ -99,7 +101,7 @@ def main() -> None:
             "tnl lookup nanci (close match)": [*tnl, "lookup", "nanci"],
             'tnl software search "libre office"': [*tnl, "software", "search", "libre office"],
         }
-        times = {name: median_ms(args, runs, env) for name, args in cases.items()}
+        times = medians_ms(cases, runs, env)
         imported = help_imports(env)
         opened = help_opens(env)
 

@@ -113,6 +113,15 @@ def test_homonyms_in_a_table_most_populated_first(run) -> None:
     assert "--limit 6" in result.out
 
 
+@pytest.mark.parametrize(
+    ("words", "code"),
+    [(("2a004",), "2A004"), (("1001",), "01001"), (("215", "403", "957"), "54395"),
+     (("75101",), "75056")],  # lower case, lost leading zero, spaced SIREN, arrondissement
+)
+def test_codes_as_users_type_them(run, words, code) -> None:
+    assert lookup_json(run, *words)["results"][0]["code_insee"] == code
+
+
 def test_close_match_for_a_typo(run) -> None:
     assert lookup_json(run, "nanci")["results"][0]["code_insee"] == "54395"
 
