@@ -77,6 +77,12 @@ def test_eligible_dossier_holds_every_part() -> None:
     assert "Nos réponses correspondent au niveau le plus élevé de cette édition." in text
     assert "jusqu'au 19 octobre 2025 (48 jours restants)" in text
     assert "Document préparé le 1er septembre 2025 avec tnl 9.9.9-test" in text
+    assert "| Logiciel | Statut | Licence |\n| --- | --- | --- |\n| LibreOffice | libre | MPL-2.0 |" \
+        in text
+    assert "| ArcGIS | propriétaire |  |" in text and "| Debian | libre |  |" in text
+    assert "### Logiciels propriétaires à remplacer\n\n- Remplacer ArcGIS par un logiciel libre : " \
+        "QGIS" in text
+    assert "**Conformité légale :**\n\n- Conforme : Licence Ouverte 2.0 (Etalab)" in text
     # a text answer keeps its paragraphs
     assert "Bureautique : LibreOffice sur tous les postes depuis 2019.\n\nMessagerie" in text
 
@@ -142,6 +148,8 @@ def test_hostile_text_is_escaped_in_markdown() -> None:
     assert not re.search(r"(?<!\\)<(script|img|b>|https://evil)", text)
     assert "\\<script\\>alert('élu')\\</script\\>" in text
     assert "{% for x in range(3) %}boucle{% endfor %}" in text
+    assert "| \\<b\\>Gras\\</b\\> \\| colonne | à préciser |  |" in text
+    assert "| \\# {{ 7\\*7 }} \\[x\\](javascript:y) | libre |  |" in text
     assert "boucleboucleboucle" not in text
     # a justification cannot open a table, a heading, a code block or a rule
     assert "\n\\# Pas un titre\n\\---\n\\| a \\| b \\|\n\\|---\\|---\\|\n" in text

@@ -80,6 +80,14 @@ def test_score_table(eligible: tuple[bytes, Document]) -> None:
     assert head_style is not None and "solid" in head_style.serialize()
 
 
+def test_software_table(eligible: tuple[bytes, Document]) -> None:
+    _, doc = eligible
+    rows = doc.body.get_table(name="Logiciels_inventaire_logiciels").get_values()
+    assert rows[0] == ["Logiciel", "Statut", "Licence"]
+    assert ["LibreOffice", "libre", "MPL-2.0"] in rows
+    assert ["ArcGIS", "propriétaire", ""] in rows
+
+
 def test_identity_table_and_links(eligible: tuple[bytes, Document]) -> None:
     _, doc = eligible
     identity = dict(doc.body.get_table(name="Identite").get_values())

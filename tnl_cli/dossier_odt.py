@@ -17,6 +17,7 @@ _HEAD_BACKGROUND = "#dfe8f1"
 # Column widths in cm; each table spans the 17 cm between the page margins.
 _IDENTITY_WIDTHS = (5.0, 12.0)
 _SCORE_WIDTHS = (7.5, 3.5, 2.5, 3.5)
+_SOFTWARE_WIDTHS = (8.0, 4.0, 5.0)
 
 
 def _no_heading_numbers(doc: Any) -> None:
@@ -41,7 +42,7 @@ def _add_styles(doc: Any) -> None:
     note = Style("paragraph", name="TnlNote", parent_style="Text_20_body", area="text",
                  italic=True)
     columns = [Style("table-column", name=f"TnlCol{width}", width=f"{width}cm")
-               for width in sorted(set(_IDENTITY_WIDTHS + _SCORE_WIDTHS))]
+               for width in sorted(set(_IDENTITY_WIDTHS + _SCORE_WIDTHS + _SOFTWARE_WIDTHS))]
     for style in (cell, head, table, strong, head_text, note, *columns):
         doc.insert_style(style, automatic=True)
 
@@ -155,6 +156,9 @@ def _summary(w: _Writer, view: dict[str, Any]) -> None:
             [[d["name"], d["points"], d["percent"], d["met"]] for d in view["domains"]],
             _SCORE_WIDTHS)
     w.para(s["open_data"], t["open_data"])
+    if s["legal_checks"]:
+        w.para(label=t["legal"])
+        w.bullets(check["text"] for check in s["legal_checks"])
     if s["warnings"]:
         w.para(label=t["warnings"])
         w.bullets(s["warnings"])
@@ -173,7 +177,13 @@ def _answers(w: _Writer, view: dict[str, Any]) -> None:
         for c in d["criteria"]:
             w.heading(4, c["question"])
             facts = [x for x in (c["points"], c["status"], t["gate"] if c["gate"] else None) if x]
-            if c["answer_link"]:
+            if c["software"]:
+                w.para(f"({', '.join(facts)})" if facts else "", t["answer"])
+                w.table(f"Logiciels_{c['id']}",
+                        [t["software"], t["software_status"], t["licence"]],
+                        [[sw["name"], sw["status"], sw["licence"] or ""] for sw in c["software"]],
+                        _SOFTWARE_WIDTHS)
+            elif c["answer_link"]:
                 paragraph = w.para(label=t["answer"])
                 paragraph.append(Link(c["answer"], text=c["answer"]))
                 paragraph.append(f" ({', '.join(facts)})")
@@ -216,6 +226,9 @@ def _path(w: _Writer, view: dict[str, Any]) -> None:
     if view["other_steps"]:
         w.heading(3, t["other_steps"])
         _steps(w, view["other_steps"])
+    if view["replacements"]:
+        w.heading(3, t["replacements"])
+        w.bullets(view["replacements"])
 
 
 def _checklist(w: _Writer, view: dict[str, Any]) -> None:

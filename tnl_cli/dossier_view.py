@@ -105,7 +105,25 @@ def _person(person: Person | None, role: str, lang: str) -> dict[str, Any]:
     }
 
 
-def _criterion(r: CriterionResult, answer: Any, lang: str) -> dict[str, Any]:
+def _software(r: CriterionResult, known: dict[str, dict[str, Any]],
+              lang: str) -> list[dict[str, Any]]:
+    """The rows of an inventory answer: name, free or not, licence (an SPDX id)."""
+    if r.criterion.type != "inventory" or not r.value:
+        return []
+    rows = []
+    for item in r.value:
+        entry = known.get(item.name, {})
+        status = "unknown" if item.free is None else ("free" if item.free else "proprietary")
+        licence = entry.get("licence")
+        if licence and (licence.startswith("LicenseRef-") or licence.lower() == "unknown"):
+            licence = None  # the status column already says "proprietary" or nothing is known
+        rows.append({"name": item.name, "free": item.free,
+                     "status": tr(lang, f"dossier.sw_{status}"), "licence": licence})
+    return rows
+
+
+def _criterion(r: CriterionResult, answer: Any, known: dict[str, dict[str, Any]],
+               lang: str) -> dict[str, Any]:
     c = r.criterion
     t = labels(lang)
     justification = answer.justification if answer else None
@@ -127,6 +145,7 @@ def _criterion(r: CriterionResult, answer: Any, lang: str) -> dict[str, Any]:
         "justification": justification,
         "to_justify": r.met and c.type in _CLAIMS and not justification,
         "evidence": evidence,
+        "software": _software(r, known, lang),
     }
 
 
@@ -136,6 +155,8 @@ def _domains(catalog: Catalog, answers: Answers, a: Assessment, data: dict[str, 
     for r in a.results:
         if r.visible:
             by_domain[r.criterion.domain].append(r)
+    stock = data.get("inventory") or {}
+    known = {item["name"]: item for item in stock.get("items", [])}
     out = []
     for d, score in zip(catalog.domains, data["domains"], strict=True):
         results = by_domain[d.id]
@@ -150,7 +171,7 @@ def _domains(catalog: Catalog, answers: Answers, a: Assessment, data: dict[str, 
             "bar": bar(score["ratio"]),
             "met": tr(lang, "dossier.met_of", met=score["met"], applicable=score["applicable"]),
             "applicable": score["applicable"],
-            "criteria": [_criterion(r, answers.responses.get(r.criterion.id), lang)
+            "criteria": [_criterion(r, answers.responses.get(r.criterion.id), known, lang)
                          for r in results if r.answered],
             "unanswered": [{"id": r.criterion.id, "question": pick(r.criterion.question, lang),
                             "gate": r.criterion.eligibility} for r in results if not r.answered],
@@ -307,6 +328,11 @@ def _summary(catalog: Catalog, a: Assessment, data: dict[str, Any], name: str,
         "score": tr(lang, "dossier.score", percent=round(a.total_ratio * 100)),
         "mentions": [{"name": m["name"], "why": m["why"]} for m in data["mentions"]],
         "open_data": data["legal"]["open_data"]["text"],
+        "legal_checks": [
+            {"status": check["status"],
+             "text": tr(lang, f"report.check_{check['status']}", answer=check["answer"] or "",
+                        rule=check["rule"])}
+            for check in data["legal"]["checks"] if check["status"] != "not_applicable"],
         "warnings": data["warnings"],
     }
 
@@ -352,6 +378,9 @@ def build(catalog: Catalog, answers: Answers, assessment: Assessment, lang: str,
         "next_level": path,
         "next_note": note,
         "other_steps": others,
+        "replacements": [tr(lang, "report.replace", name=item["name"],
+                            alternatives=", ".join(item["alternatives"][:5]))
+                         for item in (data.get("inventory") or {}).get("replacements", [])],
         "checklist": _checklist(catalog, answers, assessment, domains, today, lang),
     }
     return _deep_clean(view)
