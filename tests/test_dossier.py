@@ -350,3 +350,13 @@ def test_compiled_templates_cache_is_optional(tmp_path: Path,
         assert render("incomplete", "html") == first  # now read from the compiled cache
     finally:
         dossier._environment.cache_clear()
+
+
+def test_private_company_gets_no_path(run, tmp_path: Path) -> None:
+    answers = tmp_path / "r.yaml"
+    answers.write_text("edition: 2025\ncollectivite:\n  nom: ACME\n  type: entreprise\n",
+                       encoding="utf-8")
+    r = run("dossier", "-a", str(answers))
+    assert r.code == 0 and r.err == "Verdict : NON ÉLIGIBLE.\n"
+    assert "il n'y a pas de niveau à viser pour une entreprise privée" in r.out
+    assert "Autres pistes de progression" not in r.out

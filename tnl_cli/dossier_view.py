@@ -193,9 +193,11 @@ def _step(c: Criterion, catalog: Catalog, lang: str) -> dict[str, Any]:
     }
 
 
-def _path(catalog: Catalog, a: Assessment, lang: str) -> tuple[dict[str, Any] | None, str | None,
-                                                             list[dict[str, Any]]]:
+def _path(catalog: Catalog, a: Assessment, identity: Identity, lang: str) -> tuple[
+        dict[str, Any] | None, str | None, list[dict[str, Any]]]:
     """The next tier's steps, a sentence when there is none, and the other unmet criteria."""
+    if identity.category == "prive":
+        return None, tr(lang, "dossier.no_path_private"), []
     nl = a.next_level
     path = None
     note = None
@@ -353,7 +355,7 @@ def build(catalog: Catalog, answers: Answers, assessment: Assessment, lang: str,
     data = report.to_dict(assessment, catalog, answers, lang)
     collectivite = _identity(answers.identity, lang)
     domains = _domains(catalog, answers, assessment, data, lang)
-    path, note, others = _path(catalog, assessment, lang)
+    path, note, others = _path(catalog, assessment, answers.identity, lang)
     date = date_text(today, lang)
     title = pick(catalog.title, lang)
     view = {

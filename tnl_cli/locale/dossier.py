@@ -150,6 +150,12 @@ MESSAGES = {
         "fr": "Aucun chemin vers un niveau ne peut être calculé sans le type de collectivité.",
         "en": "No path to a level can be worked out without the collectivity type.",
     },
+    "dossier.no_path_private": {
+        "fr": "Le label est réservé aux collectivités et aux organismes publics locaux : il n'y a "
+              "pas de niveau à viser pour une entreprise privée.",
+        "en": "The label is for local authorities and local public bodies: there is no level "
+              "to aim for as a private company.",
+    },
     "dossier.target": {"fr": "réponse attendue : {target}", "en": "expected answer: {target}"},
     "dossier.generated": {
         "fr": "Document préparé le {date} avec tnl {version}, d'après le catalogue de "
