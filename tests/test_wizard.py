@@ -48,6 +48,9 @@ class FakePrompter:
         self.said: list[str] = []
         self.refused: list[tuple[str, str, str]] = []
 
+    def prepare(self) -> None:
+        """Nothing to load."""
+
     def say(self, text: str, *, strong: bool = False, indent: int = 0) -> None:
         self.said.append(text)
 

@@ -33,11 +33,32 @@ class Ask:
 
 
 class Prompter(Protocol):
+    def prepare(self) -> None:
+        """Load what prompting needs; called once, after the introduction is on screen."""
+
     def say(self, text: str, *, strong: bool = False, indent: int = 0) -> None:
         """Show a line (a header, a help text, a notice)."""
 
     def ask(self, ask: Ask) -> Any:
         """Ask and return the reply; Ctrl-C raises KeyboardInterrupt, Ctrl-D EOFError."""
+
+
+def share_default_key_bindings() -> None:
+    """Build prompt_toolkit's default key bindings once per process instead of per prompt.
+
+    prompt_toolkit rebuilds its ~1,000 default bindings (emacs, vi, mouse) for every
+    Application, and a questionary list makes three: about 20 ms of the 30 a list takes to
+    appear. The bindings hold no per-application state (their filters and handlers look up the
+    running application), so one set can serve every prompt. Should a prompt_toolkit release
+    rename the hook, prompts only get slower.
+    """
+    import functools
+
+    from prompt_toolkit.application import application
+
+    build = getattr(application, "load_key_bindings", None)
+    if build is not None and not hasattr(build, "cache_info"):
+        application.load_key_bindings = functools.cache(build)  # type: ignore[attr-defined]
 
 
 class QuestionaryPrompter:
@@ -51,6 +72,11 @@ class QuestionaryPrompter:
             from prompt_toolkit.output import ColorDepth
 
             self.app_options.setdefault("color_depth", ColorDepth.DEPTH_1_BIT)
+
+    def prepare(self) -> None:
+        import questionary  # noqa: F401  (prompt_toolkit: the bulk of the start-up time)
+
+        share_default_key_bindings()
 
     def say(self, text: str, *, strong: bool = False, indent: int = 0) -> None:
         width = max(40, min(shutil.get_terminal_size().columns, 100) - 1)

@@ -8,6 +8,7 @@ answered. A signal that arrives during a save waits until the file is complete.
 from __future__ import annotations
 
 import contextlib
+import gc
 import os
 import signal
 from collections.abc import Iterator
@@ -105,6 +106,10 @@ def run(walk: Walk, prompter: Prompter, saver: Saver, lang: str) -> bool:
     received: list[int] = []
     try:
         with signals_interrupt() as received:
+            prompter.prepare()
+            # The modules, catalog and prompt_toolkit loaded so far live until the end: kept
+            # out of the collector's sight, a full collection no longer stalls a prompt ~80 ms.
+            gc.freeze()
             while not walk.finished:
                 reply = questions.ask(walk)
                 if not apply(walk, reply):
@@ -117,6 +122,8 @@ def run(walk: Walk, prompter: Prompter, saver: Saver, lang: str) -> bool:
         if received:
             return False
         raise
+    finally:
+        gc.unfreeze()
     return True
 
 
