@@ -171,7 +171,8 @@ def _parse_inventory(raw: Any) -> tuple[InventoryItem, ...]:
         if not isinstance(name, (str, int, float)) or not str(name).strip():
             raise ValueRefused("answers.bad_inventory", value=entry)
         name = str(name).strip()
-        found = software.match(name).software
+        # A name the user qualified is theirs: only an exact catalog name may replace it.
+        found = software.match_exact(name) if qualified is not None else software.match(name).software
         key = found.id if found else fold(name)
         if key in seen:
             continue

@@ -187,21 +187,25 @@ def render(a: Assessment, catalog: Catalog, answers: Answers, lang: str, console
     data = to_dict(a, catalog, answers, lang)
     identity = answers.identity
     name = identity.nom or tr(lang, "report.unnamed")
-    console.print(f"[bold]{tr(lang, 'report.title', name=name, edition=a.edition)}[/bold]")
+    from rich.markup import escape
+
+    title = escape(tr(lang, "report.title", name=name, edition=a.edition))
+    console.print(f"[bold]{title}[/bold]")
     style = {"eligible": "green", "not_eligible": "red", "incomplete": "yellow"}[a.verdict]
     console.print(f"{tr(lang, 'report.verdict')} : [bold {style}]"
                   f"{data['verdict_text']}[/bold {style}]" if lang == "fr" else
                   f"{tr(lang, 'report.verdict')}: [bold {style}]{data['verdict_text']}"
                   f"[/bold {style}]")
     for reason in data["reasons"]:
-        console.print(f"  • {reason}")
+        console.print(f"  • {reason}", markup=False)
     if a.verdict == "eligible":
         level = data["level_name"] or tr(lang, "report.no_level")
         console.print(tr(lang, "report.level", level=level, rank=a.level_rank,
                          total=len(catalog.tiers)))
         console.print(f"  [italic]{data['estimate']}[/italic]")
     for mention in data["mentions"]:
-        console.print(tr(lang, "report.mention", name=mention["name"], why=mention["why"]))
+        console.print(tr(lang, "report.mention", name=mention["name"], why=mention["why"]),
+                      markup=False)
 
     table = Table(title=tr(lang, "report.domains"), title_justify="left")
     table.add_column(tr(lang, "report.domain"))

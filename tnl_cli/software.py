@@ -175,13 +175,27 @@ def _candidates(words: str, cat: _Catalog) -> dict[str, float]:
     return scores
 
 
+def match_exact(name: str) -> Software | None:
+    """The software this name (or alias) designates exactly, versions and edition words aside."""
+    cat = _load()
+    words = normalise_name(name)
+    for form in (words, _without_versions(words)):
+        software_id = cat.by_compact.get(form.replace(" ", ""))
+        if software_id is not None:
+            return cat.software[software_id]
+    return None
+
+
 def match(name: str) -> Match:
     """Recognise a software name as users write it: case, spacing, hyphens, versions and edition
     words do not matter, small typos are forgiven. Unknown or ambiguous names give None."""
+    found = match_exact(name)
+    if found is not None:  # exact names first: no rapidfuzz import for the usual case
+        return Match(name, found, _EXACT)
     cat = _load()
     words = normalise_name(name)
-    scores = _candidates(words, cat)
     bare = _without_versions(words)
+    scores = _candidates(words, cat)
     if bare != words:
         for software_id, score in _candidates(bare, cat).items():
             scores[software_id] = max(score, scores.get(software_id, 0.0))
