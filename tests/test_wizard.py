@@ -138,6 +138,7 @@ def test_referent_details_are_asked_only_once_a_name_is_given() -> None:
     skip_until(walk, "elu_referent.nom")
     walk.skip()
     assert walk.current.key == "responsable.nom"
+    assert walk.answers.identity.elu_referent is None  # no empty person in the file
     walk.answer("Karim Benali")
     assert walk.current.key == "responsable.fonction"
 
@@ -285,9 +286,10 @@ def test_insee_code_fills_defaults_from_the_directory() -> None:
     questions = Questions(prompter, "fr")
     apply(walk, questions.ask(walk))
     apply(walk, questions.ask(walk))
-    assert any("Nancy" in line for line in prompter.said)
+    assert sum("Trouvé" in line for line in prompter.said) == 1  # told once, not per code
     assert prompter.asked[1].default == "215403957"
     assert walk.answers.identity.siren == "215403957"
+    assert walk.answers.identity.departement == "54"  # derived, not asked
 
 
 def test_typed_back_and_empty_skip() -> None:

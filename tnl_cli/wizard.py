@@ -163,6 +163,13 @@ class Walk:
             self.answers = self.answers.with_answer(step.key, replace(previous, value=value))
         self._move_on()
 
+    def fill(self, **values: Any) -> None:
+        """Fill identity fields nobody is asked about (the département of a commune found in
+        the directory), leaving given ones alone; the current question does not change."""
+        identity = self.answers.identity
+        missing = {k: v for k, v in values.items() if getattr(identity, k) is None}
+        self.answers = replace(self.answers, identity=replace(identity, **missing))
+
     def skip(self) -> None:
         """Leave the current question unanswered (saved as null, so resume goes past it)."""
         self.answer(None)

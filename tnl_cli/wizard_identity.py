@@ -38,8 +38,9 @@ class IdentityField:
     def set(self, identity: ident.Identity, value: Any) -> ident.Identity:
         owner, _, attr = self.key.partition(".")
         if attr:
-            person = getattr(identity, owner) or ident.Person()
-            return replace(identity, **{owner: replace(person, **{attr: value})})
+            person = replace(getattr(identity, owner) or ident.Person(), **{attr: value})
+            empty = not (person.nom or person.fonction or person.email)
+            return replace(identity, **{owner: None if empty else person})
         if owner == "labels":
             value = tuple(value or ())
         return replace(identity, **{owner: value})

@@ -164,9 +164,10 @@ class Questions:
             found = territory.by_insee(value) if key == "code_insee" else territory.by_siren(value)
         except (sqlite3.Error, OSError):
             return
-        if found is None:
+        if found is None or self.hints.get("found") == (found.name, found.kind):
             return
-        self.hints.update(nom=found.name, siren=found.siren, population=found.population)
+        self.hints.update(nom=found.name, siren=found.siren, population=found.population,
+                          found=(found.name, found.kind))
         where = found.departement_name or found.region_name or ""
         self.prompter.say(self.t("wizard.found", name=found.name,
                                  kind=self.t(f"wizard.type_{found.kind}"), where=where,
@@ -184,6 +185,7 @@ class Questions:
                                  problems)
         for note in checked.notes[len(identity.notes):]:
             self.prompter.say(f"{self.t('report.warning')} {note.render(self.lang)}", indent=2)
+        walk.fill(departement=checked.departement)
 
     # -- criteria --------------------------------------------------------------------------
     def _criterion(self, walk: Walk, c: Criterion) -> Reply:
