@@ -32,30 +32,11 @@ def _translate_help_words(lang: str) -> None:
     typer.core._ = lambda text: tr(lang, words[text]) if text in words else text  # type: ignore
 
 
-class _Group(typer.core.TyperGroup):
-    def get_help_option(self, ctx):  # type: ignore[no-untyped-def]
-        option = super().get_help_option(ctx)
-        if option is not None:
-            option.help = tr(common.SETTINGS.lang, "cli.opt_help")
-        return option
-
-
-class _Command(typer.core.TyperCommand):
-    def get_help_option(self, ctx):  # type: ignore[no-untyped-def]
-        option = super().get_help_option(ctx)
-        if option is not None:
-            option.help = tr(common.SETTINGS.lang, "cli.opt_help")
-        return option
-
-
 def build_app(lang: str) -> typer.Typer:
     """A fresh Typer app whose help texts are in `lang`."""
     _translate_help_words(lang)
-    app = typer.Typer(
-        name="tnl", help=tr(lang, "cli.app_help"), cls=_Group, no_args_is_help=True,
-        rich_markup_mode=None, add_completion=False, pretty_exceptions_enable=False,
-        context_settings={"help_option_names": ["--help", "-h"]},
-    )
+    app = common.sub_app(tr(lang, "cli.app_help"), name="tnl", pretty_exceptions_enable=False,
+                         context_settings={"help_option_names": ["--help", "-h"]})
 
     def version(value: bool) -> None:
         if value:
@@ -72,13 +53,6 @@ def build_app(lang: str) -> typer.Typer:
     ) -> None:
         """Options apply to every command."""
 
-    original_command = app.command
-
-    def command(*args, **kwargs):  # type: ignore[no-untyped-def]
-        kwargs.setdefault("cls", _Command)
-        return original_command(*args, **kwargs)
-
-    app.command = command  # type: ignore[method-assign]
     for name in COMMANDS:
         importlib.import_module(f"tnl_cli.commands.{name}").register(app, lang)
     return app

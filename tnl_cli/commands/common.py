@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Annotated, Any, TextIO
 
 import typer
+import typer.core
 
 from tnl_cli.i18n import tr
 
@@ -42,6 +43,40 @@ class Settings:
 
 
 SETTINGS = Settings()
+
+
+class HelpGroup(typer.core.TyperGroup):
+    """A command group whose own `--help` line is in the user's language."""
+
+    def get_help_option(self, ctx):  # type: ignore[no-untyped-def]
+        option = super().get_help_option(ctx)
+        if option is not None:
+            option.help = tr(SETTINGS.lang, "cli.opt_help")
+        return option
+
+
+class HelpCommand(typer.core.TyperCommand):
+    """A command whose `--help` line is in the user's language."""
+
+    def get_help_option(self, ctx):  # type: ignore[no-untyped-def]
+        option = super().get_help_option(ctx)
+        if option is not None:
+            option.help = tr(SETTINGS.lang, "cli.opt_help")
+        return option
+
+
+def sub_app(help_text: str, **kwargs: Any) -> typer.Typer:
+    """A Typer app (the root or a command group) whose commands all speak the user's language."""
+    app = typer.Typer(help=help_text, cls=HelpGroup, no_args_is_help=True, rich_markup_mode=None,
+                      add_completion=False, **kwargs)
+    original = app.command
+
+    def command(*args: Any, **options: Any) -> Any:
+        options.setdefault("cls", HelpCommand)
+        return original(*args, **options)
+
+    app.command = command  # type: ignore[method-assign]
+    return app
 
 
 def t(key: str, **params: Any) -> str:

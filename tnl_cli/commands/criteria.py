@@ -54,8 +54,7 @@ def criteria_text(catalog: Any, lang: str) -> str:
 
 
 def register(app: typer.Typer, lang: str) -> None:
-    group = typer.Typer(help=tr(lang, "cli.criteria_help"), no_args_is_help=True,
-                        rich_markup_mode=None, add_completion=False)
+    group = common.sub_app(tr(lang, "cli.criteria_help"))
     app.add_typer(group, name="criteria")
 
     @group.command("list", help=tr(lang, "cli.criteria_list_help"))

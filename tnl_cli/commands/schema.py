@@ -9,8 +9,7 @@ from tnl_cli.i18n import tr
 
 
 def register(app: typer.Typer, lang: str) -> None:
-    group = typer.Typer(help=tr(lang, "cli.schema_help"), no_args_is_help=True,
-                        rich_markup_mode=None, add_completion=False)
+    group = common.sub_app(tr(lang, "cli.schema_help"))
     app.add_typer(group, name="schema")
 
     @group.command("answers", help=tr(lang, "cli.schema_answers_help"))

@@ -120,14 +120,11 @@ def _not_found(text: str, hint_key: str) -> NoReturn:
 
 
 def register(app: typer.Typer, lang: str) -> None:
-    from tnl_cli.cli import _Command, _Group  # the root app's classes: help texts in `lang`
-
-    group = typer.Typer(help=tr(lang, "software.help"), no_args_is_help=True, cls=_Group,
-                        rich_markup_mode=None, add_completion=False)
+    group = common.sub_app(tr(lang, "software.help"))
     app.add_typer(group, name="software")
     text_meta = tr(lang, "software.metavar_text")
 
-    @group.command("search", help=tr(lang, "software.search_help"), cls=_Command)
+    @group.command("search", help=tr(lang, "software.search_help"))
     def search(
         words: Annotated[list[str] | None, typer.Argument(
             help=tr(lang, "software.arg_text"), metavar=text_meta, show_default=False)] = None,
@@ -159,7 +156,7 @@ def register(app: typer.Typer, lang: str) -> None:
             _not_found(text, "software.hint")
         raise typer.Exit(EXIT_OK)
 
-    @group.command("show", help=tr(lang, "software.show_help"), cls=_Command)
+    @group.command("show", help=tr(lang, "software.show_help"))
     def show(
         words: Annotated[list[str] | None, typer.Argument(
             help=tr(lang, "software.arg_id"), metavar="ID", show_default=False)] = None,
