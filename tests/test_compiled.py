@@ -63,7 +63,7 @@ def _check(catalog: Catalog, compiled: Compiled, answers: Answers,
            present: list[Criterion]) -> None:
     kind = answers.identity.type
     evaluator = compiled.evaluator(kind, {c.id: j for j, c in enumerate(present)})
-    entries = [compiled.entry(c, answers.value(c.id), kind) for c in present]
+    entries = [compiled.entry(c, answers.value(c.id), c.applies(kind)) for c in present]
     got = evaluator.outcome(evaluator.run(entries, sum(entries), not answers.identity.labels))
     want = evaluate(catalog, answers, with_path=False)
     assert got.verdict == want.verdict
@@ -107,7 +107,7 @@ def test_every_tier_and_mention_is_reached(edition: int) -> None:
     _check(catalog, _compiled(edition), answers, list(catalog.criteria))
     evaluator = _compiled(edition).evaluator("commune", {c.id: j for j, c in
                                                          enumerate(catalog.criteria)})
-    entries = [_compiled(edition).entry(c, values[c.id].value, "commune")
+    entries = [_compiled(edition).entry(c, values[c.id].value, c.applies("commune"))
                for c in catalog.criteria]
     outcome = evaluator.outcome(evaluator.run(entries, sum(entries), True))
     assert outcome.level_rank == len(catalog.tiers)
@@ -124,7 +124,7 @@ def test_hidden_answer_counts_for_nothing() -> None:
     answers = Answers(2025, identity, values)
     _check(catalog, _compiled(2025), answers, list(catalog.criteria))
     compiled = _compiled(2025)
-    entries = [compiled.entry(c, answers.value(c.id), "commune") for c in catalog.criteria]
+    entries = [compiled.entry(c, answers.value(c.id), c.applies("commune")) for c in catalog.criteria]
     evaluator = compiled.evaluator("commune", {c.id: j for j, c in enumerate(catalog.criteria)})
     total = evaluator.run(entries, sum(entries), True)[4]
     assert not total & compiled.answered_bit(child.id)

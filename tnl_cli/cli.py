@@ -20,7 +20,7 @@ from tnl_cli.errors import EXIT_INTERRUPTED, EXIT_USAGE, TnlError
 from tnl_cli.i18n import detect_lang, tr
 
 # Command modules, in the order `tnl --help` lists them.
-COMMANDS = ("assess", "criteria", "schema", "dossier", "lookup", "software")
+COMMANDS = ("assess", "criteria", "schema", "dossier", "lookup", "software", "batch")
 
 
 def _translate_help_words(lang: str) -> None:

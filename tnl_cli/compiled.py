@@ -28,6 +28,7 @@ _EPS = "1e-9"  # the engine's tolerance on ratios, written where the generated c
 # What a compiled evaluator returns: verdict, level rank, mentions bit mask, total ratio, the
 # state integer after hidden answers are taken out, points per domain.
 Result = tuple[str, int, int, float, int, tuple[int, ...]]
+_MEMO_LIMIT = 1 << 16  # entries remembered per catalog (a few MiB at most)
 
 
 @dataclass(frozen=True)
@@ -85,6 +86,7 @@ class Compiled:
         base = 2 * n + len(self._tests) + len(inventories)
         self._shift = {d: base + j * self._width for j, d in enumerate(self.domain_ids)}
         self._evaluators: dict[tuple[str | None, tuple[tuple[str, int], ...]], TypeEvaluator] = {}
+        self._memo: dict[tuple[str, bool, Any], int] = {}
 
     def met_bit(self, criterion_id: str) -> int:
         return 1 << self.index[criterion_id]
@@ -92,14 +94,36 @@ class Compiled:
     def answered_bit(self, criterion_id: str) -> int:
         return 1 << (self._n + self.index[criterion_id])
 
-    def entry(self, c: Criterion, value: Any, kind: str | None) -> int:
-        """The packed contribution of answer `value` (normalised) to criterion `c`."""
+    def entry(self, c: Criterion, value: Any, applies: bool = True) -> int:
+        """The packed contribution of answer `value` (normalised) to criterion `c`; `applies`:
+        whether `c` applies to the collectivity's type (the caller knows: `c.applies(kind)`).
+        Remembered per value, since many texts normalise to the same value."""
         if value is None:
             return 0
-        free = 0
-        if c.id in self._free_bit and free_count(value):
-            free = self._free_bit[c.id]
-        if not c.applies(kind):
+        key = (c.id, applies, self._memo_key(c, value))
+        found = self._memo.get(key)
+        if found is None:
+            found = self._entry(c, value, applies)
+            if len(self._memo) < _MEMO_LIMIT:
+                self._memo[key] = found
+        return found
+
+    def _memo_key(self, c: Criterion, value: Any) -> Any:
+        """What the entry depends on: the value; when no rule tests the value, for an inventory
+        the number of free software it lists, for a text or URL whether it is blank (points,
+        'met' and derive() look at nothing else)."""
+        if c.id not in self._tests_of:
+            if c.type == "inventory":
+                return ("free", free_count(value))
+            if c.type in ("text", "url"):
+                return ("filled", bool(str(value).strip()))
+        return tuple(value) if isinstance(value, list) else value
+
+    def _entry(self, c: Criterion, value: Any, applies: bool) -> int:
+        free = self._free_bit.get(c.id, 0)
+        if free and not free_count(value):
+            free = 0
+        if not applies:
             return free  # derive() looks at every answer, applicable or not
         pts = points_for(c, value)
         whole = int(pts)
@@ -108,10 +132,12 @@ class Compiled:
         packed = free | self.answered_bit(c.id) | whole << self._shift[c.domain]
         if _is_met(c, value, pts):
             packed |= self.met_bit(c.id)
-        state = _OneAnswer(c.id, value)
-        for k, test in self._tests_of.get(c.id, ()):
-            if test.eval(state) is True:  # type: ignore[arg-type]
-                packed |= 1 << (2 * self._n + k)
+        tests = self._tests_of.get(c.id)
+        if tests:
+            state = _OneAnswer(c.id, value)
+            for k, test in tests:
+                if test.eval(state) is True:  # type: ignore[arg-type]
+                    packed |= 1 << (2 * self._n + k)
         return packed
 
     def evaluator(self, kind: str | None, positions: Mapping[str, int]) -> TypeEvaluator:
@@ -232,7 +258,7 @@ class TypeEvaluator:
                 continue
             name = derived[c.id] = f"x{cp.index[c.id]}"
             unanswered = f" and not entries[{positions[c.id]}]" if c.id in positions else ""
-            lines += [f"    {name} = {cp.entry(c, True, self.kind)} if total & {sources}"
+            lines += [f"    {name} = {cp.entry(c, True)} if total & {sources}"
                       f"{unanswered} else 0", f"    total += {name}"]
         for c in members:  # catalog order: a `when` only names earlier criteria
             if c.when is not None and (c.id in positions or c.id in derived):

@@ -1,0 +1,212 @@
+"""`tnl batch`: pre-check every collectivity of a CSV/ODS/XLSX file, or write a template."""
+
+
+import time
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from tnl_cli.commands import common
+from tnl_cli.commands.common import SETTINGS, t
+from tnl_cli.errors import EXIT_NEGATIVE, EXIT_OK, TnlError
+from tnl_cli.i18n import tr
+
+_SHOWN_REJECTIONS = 10
+_DELIMITERS = {";": ";", ",": ",", "tab": "\t", "\\t": "\t", "\t": "\t"}
+
+
+class _Bar:
+    """A one-line progress bar on a terminal's stderr, redrawn at most ten times a second."""
+
+    def __init__(self, stream: Any) -> None:
+        self.stream, self.next, self.drawn = stream, 0.0, False
+
+    def __call__(self, fraction: float, rows: int) -> None:
+        from tnl_cli.report import number_text
+
+        now = time.monotonic()
+        if now < self.next:
+            return
+        self.next = now + 0.1
+        filled = int(max(0.0, min(1.0, fraction)) * 30)
+        text = t("batch.progress", percent=int(fraction * 100), rows=number_text(rows, SETTINGS.lang))
+        self.stream.write(f"\r[{'#' * filled}{'.' * (30 - filled)}] {text}")
+        self.stream.flush()
+        self.drawn = True
+
+    def clear(self) -> None:
+        if self.drawn:
+            self.stream.write("\r" + " " * 60 + "\r")
+            self.stream.flush()
+
+
+def _stderr_is_terminal() -> bool:
+    try:
+        return bool(SETTINGS.stderr.isatty())
+    except (AttributeError, ValueError):
+        return False
+
+
+def write_template(path: Path, edition: int | None, force: bool) -> None:
+    from tnl_cli import batch
+    from tnl_cli.catalog import load_edition
+    from tnl_cli.tabular import open_output
+
+    if path.suffix.lower() not in (".csv", ".ods", ".xlsx"):
+        raise TnlError.of("batch.bad_template_format", file=str(path))
+    catalog = load_edition(edition)
+    columns = batch.template_columns(catalog)
+    with open_output(path, columns, overwrite=force, sheet="collectivites") as out:
+        for row in batch.template_rows(catalog, SETTINGS.lang):
+            out.write(row)
+    SETTINGS.stdout.write(t("batch.template_written", file=str(path), columns=len(columns),
+                            edition=catalog.edition) + "\n")
+
+
+def _open_source(path: Path, encoding: str | None, delimiter: str | None, sheet: str | None,
+                 catalog: Any) -> Any:
+    from tnl_cli import batch, tabular
+    from tnl_cli.textnorm import fold
+
+    if tabular.is_spreadsheet(path):
+        if encoding or delimiter:
+            SETTINGS.stderr.write(t("batch.options_csv_only") + "\n")
+        return tabular.open_spreadsheet(path, sheet)
+    if sheet:
+        SETTINGS.stderr.write(t("batch.sheet_csv") + "\n")
+    if delimiter is not None:
+        if delimiter not in _DELIMITERS:
+            raise TnlError.of("batch.bad_delimiter", value=delimiter)
+        delimiter = _DELIMITERS[delimiter]
+    known = set(batch._HEADER_FIELD) | {fold(c.id) for c in catalog.criteria}
+    return tabular.open_csv(path, encoding, delimiter,
+                            lambda cells: sum(1 for cell in cells if fold(cell) in known))
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return a.exists() and b.exists() and a.samefile(b)
+    except OSError:
+        return False
+
+
+def _print_summary(summary: Any, catalog: Any, file: str, output: Path | None,
+                   dossiers: Path | None) -> None:
+    from tnl_cli.i18n import pick
+    from tnl_cli.report import number_text
+
+    lang = SETTINGS.lang
+    out = SETTINGS.stdout
+
+    def num(value: int) -> str:
+        return number_text(value, lang)
+
+    seconds = f"{summary.seconds:.2f}".replace(".", "," if lang == "fr" else ".")
+    out.write(t("batch.summary_title", file=file, rows=num(summary.rows), seconds=seconds,
+                edition=catalog.edition) + "\n")
+    labels = {v: t(f"batch.count_{v}") for v in ("eligible", "not_eligible", "incomplete",
+                                                 "rejected")}
+    width = max(len(text) for text in labels.values()) + 2
+    eligible = summary.verdicts["eligible"]
+    out.write(f"  {labels['eligible']:<{width}}{num(eligible):>9}\n")
+    if eligible:
+        ranked = 0
+        for tier in reversed(catalog.tiers):
+            count = summary.levels[tier.id]
+            ranked += count
+            out.write(f"    {pick(tier.name, lang):<{width - 2}}{num(count):>9}\n")
+        if eligible - ranked:
+            out.write(f"    {t('batch.count_no_level'):<{width - 2}}{num(eligible - ranked):>9}\n")
+        for mention in catalog.mentions:
+            count = summary.mentions[mention.id]
+            if count:
+                name = t("batch.count_mention", name=pick(mention.name, lang))
+                out.write(f"    {name:<{width - 2}}{num(count):>9}\n")
+    for verdict in ("not_eligible", "incomplete", "rejected"):
+        out.write(f"  {labels[verdict]:<{width}}{num(summary.verdicts[verdict]):>9}\n")
+    if summary.hint_row_skipped:
+        out.write(f"  {t('batch.hint_row_skipped')}\n")
+    if eligible:
+        out.write(t("batch.estimate") + "\n")
+    if output is not None:
+        out.write(t("batch.written", file=str(output)) + "\n")
+    if dossiers is not None:
+        out.write(t("batch.dossiers_written", count=num(summary.dossiers), dir=str(dossiers))
+                  + "\n")
+    if summary.errors:
+        err = SETTINGS.stderr
+        err.write(t("batch.rejections") + "\n")
+        for message in summary.errors[:_SHOWN_REJECTIONS]:
+            err.write(f"  {message}\n")
+        if summary.rejected > _SHOWN_REJECTIONS or len(summary.errors) > _SHOWN_REJECTIONS:
+            key = "batch.more_rejections_file" if output is not None else "batch.more_rejections"
+            err.write("  " + t(key, file=str(output)) + "\n")
+
+
+def register(app: typer.Typer, lang: str) -> None:
+    file_meta = "FICHIER" if lang == "fr" else "FILE"
+
+    @app.command("batch", help=tr(lang, "batch.help"))
+    def batch_command(
+        file: Annotated[Path | None, typer.Argument(
+            help=tr(lang, "batch.help"), metavar=file_meta, show_default=False)] = None,
+        output: Annotated[Path | None, typer.Option(
+            "--output", "-o", help=tr(lang, "batch.opt_output"), metavar=file_meta)] = None,
+        template: Annotated[Path | None, typer.Option(
+            "--template", help=tr(lang, "batch.opt_template"), metavar=file_meta)] = None,
+        encoding: Annotated[str | None, typer.Option(
+            "--encoding", help=tr(lang, "batch.opt_encoding"), metavar="utf-8|cp1252")] = None,
+        delimiter: Annotated[str | None, typer.Option(
+            "--delimiter", help=tr(lang, "batch.opt_delimiter"), metavar="';'|','|tab")] = None,
+        sheet: Annotated[str | None, typer.Option(
+            "--sheet", help=tr(lang, "batch.opt_sheet"),
+            metavar="NOM" if lang == "fr" else "NAME")] = None,
+        dossiers: Annotated[Path | None, typer.Option(
+            "--dossiers", help=tr(lang, "batch.opt_dossiers"),
+            metavar="DOSSIER" if lang == "fr" else "DIR")] = None,
+        force: Annotated[bool, typer.Option("--force", help=tr(lang, "batch.opt_force"))] = False,
+        edition: common.edition_option(lang) = None,
+        lang_: common.lang_option(lang) = lang,
+        no_color: common.no_color_option(lang) = False,
+    ) -> None:
+        started = time.perf_counter()
+        if template is not None:
+            if file is not None:
+                raise TnlError.of("batch.template_and_file")
+            write_template(template, edition, force)
+            raise typer.Exit(EXIT_OK)
+        if file is None:
+            raise TnlError.of("batch.need_file")
+        from tnl_cli import batch, tabular
+        from tnl_cli.catalog import load_edition
+
+        catalog = load_edition(edition)
+        if output is not None:
+            if _same_file(output, file):
+                raise TnlError.of("batch.same_file", file=str(output))
+            tabular.check_target(output, force)
+        sink = batch.DossierWriter(dossiers, catalog, SETTINGS.lang) if dossiers else None
+        source = _open_source(file, encoding, delimiter, sheet, catalog)
+        bar = _Bar(SETTINGS.stderr) if _stderr_is_terminal() else None
+
+        def warn(message: str) -> None:
+            SETTINGS.stderr.write(message + "\n")
+
+        try:
+            if output is None:
+                summary = batch.run(source, catalog, SETTINGS.lang, str(file), progress=bar,
+                                    dossiers=sink, started=started, warn=warn)
+            else:
+                with tabular.open_output(output, batch.output_columns(catalog),
+                                         overwrite=force, sheet="resultats") as writer:
+                    summary = batch.run(source, catalog, SETTINGS.lang, str(file),
+                                        writer=writer, progress=bar, dossiers=sink,
+                                        started=started, warn=warn)
+        finally:
+            source.close()
+            if bar is not None:
+                bar.clear()
+        summary.seconds = time.perf_counter() - started
+        _print_summary(summary, catalog, str(file), output, dossiers)
+        raise typer.Exit(EXIT_NEGATIVE if summary.rejected else EXIT_OK)
