@@ -17,6 +17,7 @@ import hashlib
 import json
 import os
 import sqlite3
+import struct
 import subprocess
 import sys
 import tarfile
@@ -29,7 +30,8 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from tnl_cli.territory import normalise_name  # noqa: E402  (one normaliser for build and lookup)
+# One normaliser and one trigram split for build and lookup.
+from tnl_cli.territory import _trigrams, normalise_name  # noqa: E402
 
 PACKAGE = "@etalab/decoupage-administratif"
 VERSION = "6.0.0"
@@ -57,6 +59,9 @@ DEPARTEMENT_IS_REGION = {"2A": "94", "2B": "94"}
 # TAAF districts and Clipperton are listed as communes by the COG but have no inhabitants and no
 # local government: not collectivities.
 NOT_COLLECTIVITIES = {"984", "989"}
+# Tables a name search returns rows of, with the column holding their population, in the order
+# equally populated names are listed (Guadeloupe the département before Guadeloupe the région).
+NAMED = (("commune", 3), ("epci", 5), ("departement", 5), ("region", 4))
 
 SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
@@ -65,14 +70,14 @@ CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
 -- the Constitution, outside the label's type list, not returned by lookups).
 -- same_as: the département code standing for the same collectivity (Martinique, Guyane, Mayotte).
 CREATE TABLE region (
-    code TEXT PRIMARY KEY, name TEXT NOT NULL, norm TEXT NOT NULL, kind TEXT NOT NULL,
+    code TEXT PRIMARY KEY, name TEXT NOT NULL, kind TEXT NOT NULL,
     zone TEXT NOT NULL, population INTEGER, same_as TEXT
 ) WITHOUT ROWID;
 
 -- population: sum of its communes' populations (the source gives none for départements).
 -- same_as: the région code standing for the same collectivity (2A, 2B -> Corse).
 CREATE TABLE departement (
-    code TEXT PRIMARY KEY, name TEXT NOT NULL, norm TEXT NOT NULL, kind TEXT NOT NULL,
+    code TEXT PRIMARY KEY, name TEXT NOT NULL, kind TEXT NOT NULL,
     zone TEXT NOT NULL, region TEXT NOT NULL REFERENCES region, population INTEGER, same_as TEXT
 ) WITHOUT ROWID;
 
@@ -81,7 +86,7 @@ CREATE TABLE departement (
 -- departement/region: where most of the members' population lives (an EPCI may straddle two).
 -- Members are the communes whose epci_siren is this siren (view epci_member).
 CREATE TABLE epci (
-    siren TEXT PRIMARY KEY, name TEXT NOT NULL, norm TEXT NOT NULL, kind TEXT NOT NULL,
+    siren TEXT PRIMARY KEY, name TEXT NOT NULL, kind TEXT NOT NULL,
     nature TEXT NOT NULL, financing TEXT NOT NULL, population INTEGER,
     population_totale INTEGER, members INTEGER NOT NULL, departement TEXT, region TEXT
 ) WITHOUT ROWID;
@@ -89,7 +94,7 @@ CREATE TABLE epci (
 -- Communes actuelles only (type COM): no communes déléguées or associées, no municipal
 -- arrondissements; their codes resolve through code_alias. population: population municipale.
 CREATE TABLE commune (
-    insee TEXT PRIMARY KEY, name TEXT NOT NULL, norm TEXT NOT NULL, siren TEXT UNIQUE,
+    insee TEXT PRIMARY KEY, name TEXT NOT NULL, siren TEXT UNIQUE,
     population INTEGER, departement TEXT NOT NULL REFERENCES departement,
     region TEXT NOT NULL REFERENCES region, epci_siren TEXT REFERENCES epci
 ) WITHOUT ROWID;
@@ -99,9 +104,21 @@ CREATE TABLE commune (
 CREATE TABLE code_alias (code TEXT PRIMARY KEY, insee TEXT NOT NULL REFERENCES commune)
     WITHOUT ROWID;
 
--- Exact and prefix name search ignores spaces: 'lhay les roses' = 'l hay les roses'.
-CREATE INDEX commune_key ON commune (replace(norm, ' ', ''));
-CREATE INDEX epci_key ON epci (replace(norm, ' ', ''));
+-- Every name a search may return (overseas collectivities of kind 'com' left out), numbered
+-- from the most populated: ordering by id is ordering by population, homonyms included.
+-- norm: the name as tnl_cli.territory.normalise_name folds it ('l hay les roses');
+-- key: norm without spaces ('lhaylesroses'), indexed for exact and prefix search, so that word
+-- breaks do not matter; source/ref: the table and primary key of the collectivity named.
+CREATE TABLE name (
+    id INTEGER PRIMARY KEY, key TEXT NOT NULL, norm TEXT NOT NULL, source TEXT NOT NULL,
+    ref TEXT NOT NULL
+);
+CREATE INDEX name_key ON name (key);
+
+-- Close-match candidates without reading every name: for each trigram of ' ' || key || ' ',
+-- the ids of the names having it, as ascending unsigned 16-bit little-endian integers.
+-- (A rowid table: its rows hold longer lists without overflow pages than WITHOUT ROWID.)
+CREATE TABLE trigram (trigram TEXT PRIMARY KEY, ids BLOB NOT NULL);
 
 CREATE VIEW epci_member AS SELECT epci_siren, insee FROM commune WHERE epci_siren IS NOT NULL;
 """
@@ -206,7 +223,6 @@ def build_rows(src: dict[str, list[dict[str, Any]]]) -> dict[str, list[tuple[Any
         (
             r["code"],
             r["nom"],
-            normalise_name(r["nom"]),
             reg_kind(r),
             r["zone"],
             reg_pop.get(r["code"]),
@@ -219,7 +235,6 @@ def build_rows(src: dict[str, list[dict[str, Any]]]) -> dict[str, list[tuple[Any
         (
             d["code"],
             d["nom"],
-            normalise_name(d["nom"]),
             dep_kind(d),
             d["zone"],
             d["region"],
@@ -236,7 +251,6 @@ def build_rows(src: dict[str, list[dict[str, Any]]]) -> dict[str, list[tuple[Any
             (
                 e["code"],
                 e["nom"],
-                normalise_name(e["nom"]),
                 EPCI_KINDS[e["type"]],
                 e["type"],
                 e["modeFinancement"],
@@ -251,7 +265,6 @@ def build_rows(src: dict[str, list[dict[str, Any]]]) -> dict[str, list[tuple[Any
         (
             c["code"],
             c["nom"],
-            normalise_name(c["nom"]),
             c.get("siren"),
             c.get("population"),
             c["departement"],
@@ -275,13 +288,41 @@ def build_rows(src: dict[str, list[dict[str, Any]]]) -> dict[str, list[tuple[Any
         if len(targets) == 1 and code not in communes
     ]
 
-    return {
+    tables: dict[str, list[tuple[Any, ...]]] = {
         "region": sorted(regions),
         "departement": sorted(departements),
         "epci": sorted(epcis),
         "commune": sorted(commune_rows),
         "code_alias": sorted(alias_rows),
     }
+    names = name_rows(tables)
+    return {**tables, "name": names, "trigram": trigram_rows(names)}
+
+
+def name_rows(tables: dict[str, list[tuple[Any, ...]]]) -> list[tuple[Any, ...]]:
+    """(id, key, norm, source, ref) of every searchable name, numbered from the most populated
+    so that search orders by population through the id alone."""
+    ranked = sorted(
+        (-(row[population] or 0), rank, row[0], normalise_name(row[1]), source)
+        for rank, (source, population) in enumerate(NAMED)
+        for row in tables[source]
+        if source in ("commune", "epci") or row[2] != "com"  # kind of départements and régions
+    )
+    if len(ranked) > 0xFFFF:
+        raise SystemExit(f"{len(ranked)} names: trigram ids no longer fit in 16 bits")
+    return [
+        (number, norm.replace(" ", ""), norm, source, ref)
+        for number, (_, _, ref, norm, source) in enumerate(ranked, start=1)
+    ]
+
+
+def trigram_rows(names: list[tuple[Any, ...]]) -> list[tuple[str, bytes]]:
+    """(trigram, ids) posting lists; ids ascend because names are numbered in order."""
+    postings: dict[str, list[int]] = {}
+    for number, key, *_ in names:
+        for trigram in _trigrams(key):
+            postings.setdefault(trigram, []).append(number)
+    return sorted((trigram, struct.pack(f"<{len(ids)}H", *ids)) for trigram, ids in postings.items())
 
 
 def write_db(output: Path, rows: dict[str, list[tuple[Any, ...]]], meta: dict[str, str]) -> None:
@@ -335,7 +376,7 @@ def main() -> None:
         "attribution": f"Etalab (data.gouv.fr), {PACKAGE} {VERSION}, "
         "d'après l'INSEE (COG, populations légales) et la DGCL",
         "build_date": build_date(),
-        "schema_version": "1",
+        "schema_version": "2",
         **dict(counts(rows)),
     }
     write_db(args.output, rows, meta)

@@ -111,6 +111,60 @@ def test_search_close_matches() -> None:
     assert search("Meurthe et Mosele")[0].insee == "54"
 
 
+def test_search_name_then_names_starting_then_names_with_the_word() -> None:
+    found = search("nancy")
+    assert [c.name for c in found[:4]] == [
+        "Nancy",  # the name itself
+        "Nancy-sur-Cluses",  # starts with it
+        "Métropole du Grand Nancy",  # a later word starts with it, the most populated first
+        "Vandœuvre-lès-Nancy",
+    ]
+    populations = [c.population or 0 for c in found[2:]]
+    assert populations == sorted(populations, reverse=True)
+    # The name exists: no close matches (Nancray, Nançay) among the results.
+    assert all("nancy" in normalise_name(c.name).split() for c in found)
+    assert [c.name for c in search("Strasbourg")] == ["Strasbourg", "Eurométropole de Strasbourg"]
+
+
+@pytest.mark.parametrize(
+    ("text", "siren"),
+    [
+        ("grand nancy", "245400676"),
+        ("aix marseille", "200054807"),  # Métropole d'Aix-Marseille-Provence
+        ("pays basque", "200067106"),  # CA du Pays Basque
+        ("ales agglo", "200066918"),  # CA Alès Agglomération
+        ("cc pays d orange", "248400236"),  # CC Pays d'Orange en Provence
+    ],
+)
+def test_search_names_by_their_first_or_later_words(text: str, siren: str) -> None:
+    assert search(text)[0].siren == siren
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("nanci", "54395"),
+        ("marseile", "13055"),
+        ("montpelier", "34172"),
+        ("Strasbourgg", "67482"),  # before Eurométropole de Strasbourg: the whole name is closer
+        ("Bouches du Rone", "13"),
+        ("metropole grand nancy", "245400676"),
+    ],
+)
+def test_search_typos_and_missing_words(text: str, code: str) -> None:
+    first = search(text)[0]
+    assert code in (first.insee, first.siren)
+
+
+def test_search_close_matches_only_when_no_name_is_the_text() -> None:
+    assert "Nancray" in [c.name for c in search("nanci")]
+    assert "Nancray" not in [c.name for c in search("nancy", limit=50)]
+
+
+def test_search_two_letters_starting_no_name_find_nothing() -> None:
+    assert search("nc") == []  # rather than every name containing "nc"
+
+
 def test_search_gibberish_finds_nothing() -> None:
     assert search("xqzjkw") == []
     assert search("   ") == []
@@ -181,6 +235,41 @@ def test_index_agrees_with_module() -> None:
     for siren in ["215403957", "245400676", "200046977", "215 403 957"]:
         assert index.by_siren(siren) == by_siren(siren)
     assert index.by_insee("99999") is None and index.by_siren("000000000") is None
+
+
+def test_name_table_follows_the_normaliser_and_population() -> None:
+    """The names search reads were built with today's normalise_name, numbered from the most
+    populated; a change to the normaliser needs a rebuild (scripts/build_territory.py)."""
+    db = territory._db()
+    rows = db.execute(
+        "SELECT n.id, n.key, n.norm, n.source, coalesce(c.name, e.name, d.name, r.name),"
+        " coalesce(c.population, e.population, d.population, r.population, 0) FROM name n"
+        " LEFT JOIN commune c ON n.source = 'commune' AND c.insee = n.ref"
+        " LEFT JOIN epci e ON n.source = 'epci' AND e.siren = n.ref"
+        " LEFT JOIN departement d ON n.source = 'departement' AND d.code = n.ref"
+        " LEFT JOIN region r ON n.source = 'region' AND r.code = n.ref ORDER BY n.id"
+    ).fetchall()
+    assert [row[0] for row in rows] == list(range(1, len(rows) + 1))
+    assert all(name is not None for *_, name, _ in rows)
+    populations = [row[5] for row in rows]
+    assert populations == sorted(populations, reverse=True)
+    assert all(key == norm.replace(" ", "") for _, key, norm, *_ in rows)
+    assert all(normalise_name(name) == norm for _, _, norm, _, name, _ in rows[::7])
+    communes, epcis = (db.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in ("commune", "epci"))
+    areas = db.execute(
+        "SELECT (SELECT count(*) FROM departement WHERE kind != 'com')"
+        " + (SELECT count(*) FROM region WHERE kind != 'com')"
+    ).fetchone()[0]
+    assert len(rows) == communes + epcis + areas
+
+
+@pytest.mark.parametrize("trigram", [" na", "ncy", "lle", "ey ", " y ", "e d"])
+def test_trigram_postings_list_every_name_having_it(trigram: str) -> None:
+    keys = territory._db().execute("SELECT id, key FROM name ORDER BY id").fetchall()
+    expected = [id_ for id_, key in keys if trigram in f" {key} "]
+    postings = territory._postings({trigram})
+    assert list(postings.get(trigram, [])) == expected
+    assert territory._trigrams("nancy") == {" na", "nan", "anc", "ncy", "cy "}
 
 
 def test_collectivity_is_immutable() -> None:

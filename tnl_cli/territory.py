@@ -3,16 +3,21 @@
 Reads `data/territoire.sqlite`, built by `scripts/build_territory.py` from Etalab's
 @etalab/decoupage-administratif (Licence Ouverte / Etalab 2.0). Commands may look a collectivity
 up at start-up, so this module imports nothing heavy and opens the database on first use only,
-read-only; rapidfuzz is imported only when a name search needs close matches.
+read-only. A name search reads only the names it may return: exact and prefix matches through
+an index, close matches among the few names sharing the most trigrams with the text (rapidfuzz,
+imported then, ranks them).
 """
 
 from __future__ import annotations
 
-import bisect
+import heapq
 import os
 import re
 import sqlite3
+import sys
 import unicodedata
+from array import array
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -32,6 +37,12 @@ _WORDS = {"saint": "st", "sainte": "ste"}
 # "Ville de Nancy", "Mairie de Lettret": the commune is what is meant.
 _COMMUNE_PREFIX = r"^(?:ville|mairie|commune) (?:de |d |du |des )?"
 _FUZZY_CUTOFF = 80.0
+# Close matching scores this many names, those sharing the most trigrams with the text; a text
+# shorter than _CLOSE_MIN_LENGTH is part of too many names for closeness to mean anything.
+_CLOSE_CANDIDATES = 200
+_CLOSE_MIN_LENGTH = 3
+# Names read per query when reading a list of ids (far below SQLite's parameter limits).
+_IDS_PER_QUERY = 100
 
 
 @dataclass(frozen=True)
@@ -77,17 +88,7 @@ _REGION_SQL = """
 SELECT r.kind, r.name, r.code, NULL, r.population, NULL, NULL, r.code, r.name, NULL, NULL
 FROM region r WHERE r.code = ?
 """
-# Name search: (table, id column); département/région rows of overseas collectivities outside
-# the label's type list (kind 'com') are never returned.
-_SEARCHABLE = (
-    ("commune", "insee", ""),
-    ("epci", "siren", ""),
-    ("departement", "code", "AND kind != 'com'"),
-    ("region", "code", "AND kind != 'com'"),
-)
-
 _conn: sqlite3.Connection | None = None
-_names: tuple[list[tuple[str, str, int]], list[str], list[int]] | None = None
 
 
 def _db_path() -> str:
@@ -205,61 +206,75 @@ def _get(table: str, key: str) -> Collectivity | None:
     return _region(key)
 
 
-def _refs(condition: str, params: tuple[str, ...]) -> list[tuple[int, int, str, str]]:
-    """(-population, table rank, table, id) of rows whose spaceless name meets `condition`."""
-    found = []
-    for rank, (table, id_col, extra) in enumerate(_SEARCHABLE):
-        sql = f"SELECT {id_col}, population FROM {table} WHERE replace(norm, ' ', '') {condition} {extra}"
-        for key, population in _db().execute(sql, params):
-            found.append((-(population or 0), rank, table, key))
-    return sorted(found)
+def _trigrams(key: str) -> set[str]:
+    """Trigrams of a spaceless name between boundary spaces ('nancy' -> ' na', 'nan', 'anc',
+    'ncy', 'cy '): the boundaries favour names that start and end as the text does."""
+    padded = f" {key} "
+    return {padded[i : i + 3] for i in range(len(padded) - 2)}
 
 
-def _all_names() -> tuple[list[tuple[str, str, int]], list[str], list[int]]:
-    """Every searchable row as (table, id, population), its name and the name's length, sorted
-    by length; loaded once for close-match search."""
-    global _names
-    if _names is None:
-        rows = sorted(
-            (len(norm), norm, table, key, population or 0)
-            for table, id_col, extra in _SEARCHABLE
-            for key, norm, population in _db().execute(
-                f"SELECT {id_col}, norm, population FROM {table} WHERE 1 {extra}"
-            )
+def _postings(trigrams: set[str]) -> dict[str, array[int]]:
+    """For each trigram some name has, the ids of those names (ascending)."""
+    marks = ", ".join("?" * len(trigrams))
+    found = {}
+    sql = f"SELECT trigram, ids FROM trigram WHERE trigram IN ({marks})"
+    for trigram, blob in _db().execute(sql, sorted(trigrams)):
+        ids = array("H", blob)
+        if sys.byteorder == "big":
+            ids.byteswap()  # stored little-endian
+        found[trigram] = ids
+    return found
+
+
+def _rows(ids: list[int]) -> Iterator[tuple[int, str, str, str]]:
+    """(id, norm, source, ref) of the names with these ascending ids, read as needed."""
+    for start in range(0, len(ids), _IDS_PER_QUERY):
+        chunk = ids[start : start + _IDS_PER_QUERY]
+        marks = ", ".join("?" * len(chunk))
+        yield from _db().execute(
+            f"SELECT id, norm, source, ref FROM name WHERE id IN ({marks}) ORDER BY id", chunk
         )
-        _names = (
-            [(table, key, population) for _, _, table, key, population in rows],
-            [norm for _, norm, *_ in rows],
-            [length for length, *_ in rows],
-        )
-    return _names
 
 
-def _close(query: str, limit: int) -> list[tuple[str, str]]:
-    """Typos and missing words: best rapidfuzz scores, the most populated first among equals.
+def _word_matches(key: str, postings: dict[str, array[int]]) -> Iterator[tuple[str, str]]:
+    """Names with a word after the first starting with the text: 'grand nancy' finds
+    'metropole du grand nancy', 'nancy' finds 'vandoeuvre les nancy'. Only the names having
+    every trigram of the text are read."""
+    inner = {key[i : i + 3] for i in range(len(key) - 2)}
+    if not inner <= postings.keys():
+        return
+    lists = sorted((postings[trigram] for trigram in inner), key=len)
+    for _, norm, source, ref in _rows(sorted(set(lists[0]).intersection(*lists[1:]))):
+        words = norm.split()
+        if any("".join(words[i:]).startswith(key) for i in range(1, len(words))):
+            yield source, ref
 
-    Names shorter than the query are compared whole (typos); longer ones may also contain the
-    query's words ("grand nancy" in "metropole du grand nancy") or text ("ales agglo" in
-    "ca ales agglomeration"). WRatio is not used: its partial token matching scores 90 for any
-    shared word such as "et" or "st".
+
+def _close(query: str, postings: dict[str, array[int]]) -> list[tuple[str, str]]:
+    """Typos and missing words: best rapidfuzz scores, then the closest whole names ("strasbourgg"
+is Strasbourg before Eurométropole de Strasbourg), then the most populated.
+
+    Only the names sharing the most trigrams with the query are scored. Names shorter than the
+    query are compared whole (typos); longer ones may also contain the query's words ("grand
+    nancy" in "metropole du grand nancy") or text ("ales agglo" in "ca ales agglomeration").
+    WRatio is not used: its partial token matching scores 90 for any shared word such as "et"
+    or "st".
     """
-    from rapidfuzz import fuzz, process
+    from rapidfuzz import fuzz
 
-    rows, norms, lengths = _all_names()
-    split = bisect.bisect_left(lengths, len(query))
-    best: dict[int, float] = {}
-    for scorer, offset in (
-        (fuzz.ratio, 0),
-        (fuzz.token_set_ratio, split),
-        (fuzz.partial_ratio, split),
-    ):
-        choices = norms[:split] if offset == 0 else norms[split:]
-        for _, score, index in process.extract(
-            query, choices, scorer=scorer, limit=limit * 5, score_cutoff=_FUZZY_CUTOFF
-        ):
-            best[offset + index] = max(score, best.get(offset + index, 0.0))
-    ranked = sorted(best, key=lambda index: (-round(best[index]), -rows[index][2]))
-    return [rows[index][:2] for index in ranked]
+    shared: Counter[int] = Counter()
+    for ids in postings.values():
+        shared.update(ids)
+    candidates = heapq.nsmallest(_CLOSE_CANDIDATES, shared, key=lambda id_: (-shared[id_], id_))
+    scored = []
+    for id_, norm, source, ref in _rows(sorted(candidates)):
+        whole = fuzz.ratio(query, norm)
+        score = whole
+        if len(norm) >= len(query):
+            score = max(fuzz.token_set_ratio(query, norm), fuzz.partial_ratio(query, norm))
+        if score >= _FUZZY_CUTOFF:
+            scored.append((-round(score), -round(whole), id_, source, ref))
+    return [(source, ref) for *_, source, ref in sorted(scored)]
 
 
 def _by_code(text: str) -> list[Collectivity] | None:
@@ -282,7 +297,8 @@ def search(text: str, limit: int = 10) -> list[Collectivity]:
     """Collectivities matching a code or a name, best first.
 
     Codes: SIREN, commune code, département or région code. Names: exact normalised matches,
-    then names starting with the text, then close matches; the most populated first within each.
+    then names starting with the text, then names with a later word starting with it, then,
+    unless some name is the text itself, close matches; the most populated first within each.
     """
     if limit <= 0:
         return []
@@ -293,7 +309,7 @@ def search(text: str, limit: int = 10) -> list[Collectivity]:
     results: list[Collectivity] = []
     if not query:
         return results
-    for table, ref in _candidates(query, limit):
+    for table, ref in _candidates(query):
         found = _get(table, ref)
         if found and found not in results:
             results.append(found)
@@ -302,15 +318,25 @@ def search(text: str, limit: int = 10) -> list[Collectivity]:
     return results
 
 
-def _candidates(query: str, limit: int) -> Iterator[tuple[str, str]]:
-    """(table, id) pairs, exact then prefix matches; close matches computed only if needed."""
+def _candidates(query: str) -> Iterator[tuple[str, str]]:
+    """(table, id) of the names matching `query`, best first, each kind of match looked for
+    only once search has used up the previous ones: names equal to the query, names starting
+    with it, names with a later word starting with it, then, unless some name is the query
+    itself, close names. Ids ascend with decreasing population."""
     key = query.replace(" ", "")
+    db = _db()
+    exact = db.execute("SELECT source, ref FROM name WHERE key = ? ORDER BY id", (key,)).fetchall()
+    yield from exact
     upper = key[:-1] + chr(ord(key[-1]) + 1)
-    exact = _refs("= ?", (key,))
-    prefix = _refs(">= ? AND replace(norm, ' ', '') < ?", (key, upper))
-    for *_, table, ref in exact + prefix:
-        yield table, ref
-    yield from _close(query, limit)
+    yield from db.execute(
+        "SELECT source, ref FROM name WHERE key > ? AND key < ? ORDER BY id", (key, upper)
+    )
+    if len(key) < _CLOSE_MIN_LENGTH:
+        return
+    postings = _postings(_trigrams(key))
+    yield from _word_matches(key, postings)
+    if not exact:
+        yield from _close(query, postings)
 
 
 def source_info() -> dict[str, str]:
