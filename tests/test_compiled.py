@@ -79,7 +79,7 @@ def _check(catalog: Catalog, compiled: Compiled, answers: Answers,
 
 
 @pytest.mark.parametrize("edition", editions())
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(data=st.data())
 def test_compiled_equals_engine(edition: int, data: st.DataObject) -> None:
     catalog = load_edition(edition)

@@ -112,12 +112,14 @@ def read_layout(cells: Sequence[str], catalog: Catalog, file: str, line: int,
 
 
 def suggestions(unknown: Sequence[tuple[int, str]], catalog: Catalog) -> list[str]:
-    """Unknown headers, each with the closest known names when there are some."""
+    """Unknown headers, each with the closest known names when some are really close."""
+    import difflib
+
     known = list(IDENTITY_FIELDS) + [c.id for c in catalog.criteria]
     out = []
     for _, raw in unknown:
-        close = ans.suggest(fold(raw).replace(" ", "_"), known)
-        out.append(f"« {raw} » (→ {close})" if close else f"« {raw} »")
+        close = difflib.get_close_matches(fold(raw).replace(" ", "_"), known, n=3, cutoff=0.75)
+        out.append(f"« {raw} » (→ {', '.join(close)})" if close else f"« {raw} »")
     return out
 
 
@@ -566,7 +568,10 @@ def run(source: Source, catalog: Catalog, lang: str, file: str, *, writer: Write
     try:
         header = next((r for r in rows if any(cell.strip() for cell in r)), None)
     except UnicodeDecodeError as exc:
-        raise _decode_error(file, source, exc) from exc
+        raise _decode_error(file, source) from exc
+    except _CsvError as exc:
+        raise TnlError.of("batch.csv_error", file=file, line=source.line_num,
+                          reason=str(exc)) from exc
     if header is None:
         raise TnlError.of("batch.no_header", file=file)
     layout = read_layout(header, catalog, file, source.line_num, source.first_column)
@@ -575,21 +580,19 @@ def run(source: Source, catalog: Catalog, lang: str, file: str, *, writer: Write
         warn(tr(lang, "batch.unknown_columns", columns=", ".join(summary.unknown_columns)))
     checker = Checker(catalog, layout, lang)
     try:
-        _loop(checker, source, summary, writer, progress, dossiers)
+        _loop(checker, source, summary, writer, progress, dossiers, file)
     except UnicodeDecodeError as exc:
-        raise _decode_error(file, source, exc) from exc
-    except _CsvError as exc:
-        raise TnlError.of("batch.csv_error", file=file, line=source.line_num + 1,
-                          reason=str(exc)) from exc
+        raise _decode_error(file, source) from exc
     if summary.rows == 0:
         raise TnlError.of("batch.no_rows", file=file)
     summary.seconds = time.perf_counter() - start
     return summary
 
 
-def _decode_error(file: str, source: Source, exc: UnicodeDecodeError) -> TnlError:
-    return TnlError.of("batch.decode_error", file=file, line=source.line_num + 1,
-                       encoding=source.encoding or "?")
+def _decode_error(file: str, source: Source) -> TnlError:
+    """The decoder reads ahead of the rows: the file is scanned again for the exact line."""
+    return TnlError.of("batch.decode_error", file=file, line=source.bad_line(),
+                       encoding=(source.encoding or "?").upper())
 
 
 try:
@@ -599,13 +602,12 @@ except ImportError:  # pragma: no cover - every CPython has _csv
 
 
 def _loop(checker: Checker, source: Source, summary: Summary, writer: Writer | None,
-          progress: Progress | None, dossiers: DossierSink | None) -> None:
+          progress: Progress | None, dossiers: DossierSink | None, file: str) -> None:
     """The hot loop: kept flat, with local names, because it runs once per row."""
     layout, catalog = checker.layout, checker.catalog
     width = checker.width
     padded = width + 1  # the extra blank cell stands for the columns the file lacks
-    nom_j, insee_j, siren_j, type_j = (layout.identity.get(k, width) for k in (
-        "nom", "code_insee", "siren", "type"))
+    nom_j = layout.identity.get("nom", width)
     criterion_cells, identity, for_kind = checker.criterion_cells, checker.identity, \
         checker.for_kind
     verdicts, levels, mentions_count = summary.verdicts, summary.levels, summary.mentions
@@ -616,52 +618,56 @@ def _loop(checker: Checker, source: Source, summary: Summary, writer: Writer | N
     last_line = state.line_num
     count = 0
     hint_checked = False
-    for row in source.rows:
-        line = last_line + 1
-        last_line = state.line_num
-        row.append("")
-        if len(row) != padded:
-            if len(row) < padded:
-                row[-1:] = [""] * (padded - len(row) + 1)
-            elif any(cell.strip() for cell in row[width:]):
-                _extra_cells(row, width, layout, line, checker, summary, write)
+    try:
+        for row in source.rows:
+            line = last_line + 1
+            last_line = state.line_num
+            row.append("")
+            if len(row) != padded:
+                if len(row) < padded:
+                    row[-1:] = [""] * (padded - len(row) + 1)
+                elif any(cell.strip() for cell in row[width:]):
+                    _extra_cells(row, width, layout, line, checker, summary, write)
+                    continue
+            if not row[nom_j] and not any(cell.strip() for cell in row):
                 continue
-        if not row[nom_j] and not any(cell.strip() for cell in row):
-            continue
-        if not hint_checked:
-            hint_checked = True
-            if is_hint_row(row, layout, catalog):
-                summary.hint_row_skipped = True
+            if not hint_checked:
+                hint_checked = True
+                if is_hint_row(row, layout, catalog):
+                    summary.hint_row_skipped = True
+                    continue
+            count += 1
+            if progress is not None and not count & 1023:
+                progress(source.fraction(), count)
+            problems: list[RowProblem] = []
+            kind, insee, siren, first = identity(row, problems)
+            caches, run, evaluator, percents = for_kind(kind)
+            try:
+                entries = list(map(get, caches, criterion_cells(row)))
+            except ans.ValueRefused:
+                checker.refused_cells(row, kind, problems)
+            if problems:
+                _rejected(row, line, [checker.message(line, p) for p in problems], checker,
+                          summary, write, no_scores)
                 continue
-        count += 1
-        if progress is not None and not count & 1023:
-            progress(source.fraction(), count)
-        problems: list[RowProblem] = []
-        kind, insee, siren, first = identity(row, problems)
-        caches, run, evaluator, percents = for_kind(kind)
-        try:
-            entries = list(map(get, caches, criterion_cells(row)))
-        except ans.ValueRefused:
-            checker.refused_cells(row, kind, problems)
-        if problems:
-            _rejected(row, line, [checker.message(line, p) for p in problems], checker, summary,
-                      write, no_scores)
-            continue
-        verdict, rank, mention_mask, ratio, total, points = run(entries, sum(entries), first)
-        verdicts[verdict] += 1
-        level = evaluator.tier_ids[rank - 1] if rank else ""
-        if level:
-            levels[level] += 1
-        found_mentions = evaluator.mentions(mention_mask) if mention_mask else ()
-        for mention in found_mentions:
-            mentions_count[mention] += 1
-        if write is not None:
-            write([line, row[nom_j].strip(), insee or "", siren or "", kind or "", verdict, level,
-                   found_mentions, int(ratio * 100 + 0.5), *map(percent, percents, points),
-                   *evaluator.gates(total), ()])
-        if dossiers is not None and verdict == "eligible":
-            dossiers(checker, row, line, insee, siren)
-            summary.dossiers += 1
+            verdict, rank, mention_mask, ratio, total, points = run(entries, sum(entries), first)
+            verdicts[verdict] += 1
+            level = evaluator.tier_ids[rank - 1] if rank else ""
+            if level:
+                levels[level] += 1
+            found_mentions = evaluator.mentions(mention_mask) if mention_mask else ()
+            for mention in found_mentions:
+                mentions_count[mention] += 1
+            if write is not None:
+                write([line, row[nom_j].strip(), insee or "", siren or "", kind or "", verdict,
+                       level, found_mentions, int(ratio * 100 + 0.5),
+                       *map(percent, percents, points), *evaluator.gates(total), ()])
+            if dossiers is not None and verdict == "eligible":
+                dossiers(checker, row, line, insee, siren)
+                summary.dossiers += 1
+    except _CsvError as exc:  # a quote left open runs into the field size limit
+        raise TnlError.of("batch.csv_error", file=file, line=last_line + 1,
+                          reason=str(exc)) from exc
     summary.rows += count
 
 

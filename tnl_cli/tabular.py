@@ -53,6 +53,7 @@ class Source:
     sheet: str | None = None
     first_column: int = 0  # offset of the first column (a sheet may start at column C)
     closers: list[Callable[[], None]] = field(default_factory=list)
+    bad_line: Callable[[], int | None] = lambda: None  # the first line that fails to decode
 
     @property
     def line_num(self) -> int:
@@ -86,19 +87,35 @@ def detect_encoding(head: bytes, complete: bool) -> str | None:
     return None if best is None else codecs.lookup(best.encoding).name
 
 
-def _sample(handle: Any, size: int) -> tuple[bytes, bool]:
+def _sample(handle: Any, size: int) -> tuple[bytes, bool, int]:
     """The bytes that decide the encoding: the file's start, or, when that is plain ASCII,
-    the first stretch that is not (a Windows-1252 file may have its first accent far down)."""
+    the first stretch that is not (a Windows-1252 file may have its first accent far down).
+    Also: whether the sample ends the file, and how many lines come before it."""
     head = handle.read(_HEAD)
-    if len(head) >= size or not head.isascii() or head.startswith(b"\xef\xbb\xbf"):
-        return head, len(head) >= size
+    if len(head) >= size or not head.isascii():
+        return head, len(head) >= size, 0
+    lines = head.count(b"\n")
     while True:
         chunk = handle.read(_HEAD)
         if not chunk:
-            return head, True
+            return head, True, 0
         if not chunk.isascii():
             start = next(i for i, b in enumerate(chunk) if b > 0x7F)
-            return head[:0] + chunk[start:] + handle.read(_HEAD), False
+            start = chunk.rfind(b"\n", 0, start) + 1  # from the start of its line
+            more = handle.read(_HEAD)
+            return chunk[start:] + more, not more, lines + chunk.count(b"\n", 0, start)
+        lines += chunk.count(b"\n")
+
+
+def _mixed(sample: bytes, complete: bool) -> int | None:
+    """The line (within `sample`) where a file that is UTF-8 so far stops being UTF-8: French
+    text in Windows-1252 almost never holds valid UTF-8 accents, so both means a mixed file."""
+    try:
+        codecs.getincrementaldecoder("utf-8")().decode(sample, final=complete)
+        return None
+    except UnicodeDecodeError as exc:
+        before = sample[: exc.start]
+        return None if before.isascii() else before.count(b"\n") + 1
 
 
 def _file_error(path: Path, exc: OSError) -> TnlError:
@@ -124,7 +141,7 @@ def open_csv(path: Path, encoding: str | None, delimiter: str | None,
         size = os.fstat(raw.fileno()).st_size
         if size == 0:
             raise TnlError.of("batch.empty", file=display)
-        sample, complete = _sample(raw, size)
+        sample, complete, lines_before = _sample(raw, size)
         raw.seek(0)
         head = raw.read(_HEAD)
         raw.seek(0)
@@ -138,8 +155,13 @@ def open_csv(path: Path, encoding: str | None, delimiter: str | None,
         raw.close()
         raise TnlError.of("batch.zip_named_csv", file=display)
     if encoding is None:
-        encoding = None if b"\x00" in head and not head.startswith(
-            (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) else detect_encoding(sample, complete)
+        utf16 = head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
+        mixed = None if utf16 else _mixed(sample, complete)
+        if mixed is not None:
+            raw.close()
+            raise TnlError.of("batch.decode_error", file=display, line=lines_before + mixed,
+                              encoding="UTF-8")
+        encoding = None if b"\x00" in head and not utf16 else detect_encoding(sample, complete)
         if encoding is None:
             raw.close()
             raise TnlError.of("batch.encoding_unknown", file=display)
@@ -164,8 +186,26 @@ def open_csv(path: Path, encoding: str | None, delimiter: str | None,
     def fraction() -> float:
         return raw.tell() / size if size else 1.0
 
+    def bad_line() -> int | None:
+        return first_undecodable_line(path, encoding or "utf-8")
+
     return Source(rows=reader, line_state=reader, fraction=fraction, encoding=encoding,
-                  delimiter=delimiter, closers=[stream.close])
+                  delimiter=delimiter, closers=[stream.close], bad_line=bad_line)
+
+
+def first_undecodable_line(path: Path, encoding: str) -> int | None:
+    """The line of the first byte `encoding` cannot decode (the text stream reads ahead of
+    the rows, so the row count cannot tell)."""
+    decoder = codecs.getincrementaldecoder(encoding)()
+    lines = 1
+    with path.open("rb") as handle:
+        while chunk := handle.read(_HEAD):
+            try:
+                decoder.decode(chunk)
+            except UnicodeDecodeError as exc:
+                return lines + chunk.count(b"\n", 0, max(0, exc.start))
+            lines += chunk.count(b"\n")
+    return None
 
 
 def _cell_text(value: Any) -> str:

@@ -108,16 +108,16 @@ MESSAGES = {
               "CSV file? Save it as 'CSV UTF-8', or give the encoding with --encoding.",
     },
     "batch.decode_error": {
-        "fr": "vers la ligne {line}, des caractères ne sont pas valides en {encoding} : le "
-              "fichier mélange des encodages. Réenregistrez-le en « CSV UTF-8 », ou forcez "
+        "fr": "des caractères de cette ligne ne sont pas valides en {encoding} : le fichier "
+              "mélange des encodages. Réenregistrez-le en « CSV UTF-8 », ou forcez "
               "l'encodage avec --encoding cp1252.",
-        "en": "around line {line}, some characters are not valid {encoding}: the file mixes "
+        "en": "some characters on this line are not valid {encoding}: the file mixes "
               "encodings. Save it again as 'CSV UTF-8', or force the encoding with "
               "--encoding cp1252.",
     },
     "batch.csv_error": {
-        "fr": "ligne {line} illisible ({reason}). Vérifiez les guillemets de cette ligne.",
-        "en": "line {line} cannot be read ({reason}). Check the quotes on that line.",
+        "fr": "ligne illisible ({reason}). Vérifiez les guillemets de cette ligne.",
+        "en": "line cannot be read ({reason}). Check the quotes on that line.",
     },
     "batch.no_sheet": {
         "fr": "le classeur ne contient aucune feuille.",
