@@ -39,7 +39,7 @@ _COMMUNE_PREFIX = r"^(?:ville|mairie|commune) (?:de |d |du |des )?"
 _FUZZY_CUTOFF = 80.0
 # Close matching scores this many names, those sharing the most trigrams with the text; a text
 # shorter than _CLOSE_MIN_LENGTH is part of too many names for closeness to mean anything.
-_CLOSE_CANDIDATES = 200
+_CLOSE_CANDIDATES = 100
 _CLOSE_MIN_LENGTH = 3
 # Names read per query when reading a list of ids (far below SQLite's parameter limits).
 _IDS_PER_QUERY = 100
