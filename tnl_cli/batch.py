@@ -46,7 +46,7 @@ _HEADER_FIELD = {fold(alias): name for name, aliases in _ALIASES.items() for ali
 # Cell texts remembered per column (memory stays flat): booleans and choices have a few
 # spellings, numbers a few thousand values, free texts and URLs are unique (caching them is
 # pointless).
-_CACHE_LIMIT = {"number": 4096, "multi": 1024, "inventory": 1024, "text": 16, "url": 16}
+_CACHE_LIMIT = {"number": 4096, "multi": 8192, "inventory": 1024, "text": 16, "url": 16}
 _DEFAULT_LIMIT = 256
 _ERROR_SAMPLE = 20  # rejection messages kept for the terminal summary
 # Texts whose normalised value is obvious: what `answers.normalise_value` returns for them is
@@ -250,17 +250,33 @@ class _Cells(dict):  # type: ignore[type-arg]
         return ans.normalise_value(c, raw, allow_x=True)
 
 
-def _luhn_table(doubled: tuple[bool, bool, bool]) -> dict[str, int]:
-    def digit(d: int, double: bool) -> int:
-        return (2 * d - 9 if 2 * d > 9 else 2 * d) if double else d
+class _FilledCells(_Cells):
+    """A text or URL column whose entry only depends on whether the cell is filled (no rule
+    tests its value): free texts and URLs are unique per row, so they skip the caches."""
 
-    return {f"{n:03d}": sum(digit(int(ch), dbl)
-                            for ch, dbl in zip(f"{n:03d}", doubled, strict=True))
-            for n in range(1000)}
+    __slots__ = ("filled",)
+
+    def __init__(self, criterion: Criterion, compiled: Compiled, applies: bool) -> None:
+        super().__init__(criterion, compiled, applies, None)
+        self.filled = compiled.entry(criterion, "x", applies)
+
+    def __missing__(self, raw: str) -> int:
+        if self.criterion.type == "text":
+            return self.filled if raw.strip() else 0
+        if _PLAIN_URL.fullmatch(raw):
+            return self.filled
+        return super().__missing__(raw)
 
 
-_LUHN_OUTER = _luhn_table((False, True, False))  # digits 1-3 and 7-9 of a SIREN
-_LUHN_MIDDLE = _luhn_table((True, False, True))  # digits 4-6
+def _cells(c: Criterion, compiled: Compiled, applies: bool, items: _Items | None) -> _Cells:
+    if c.type in ("text", "url") and compiled.value_blind(c):
+        return _FilledCells(c, compiled, applies)
+    return _Cells(c, compiled, applies, items)
+
+
+# Luhn: every second digit from the right is doubled (its digits summed); indexed by the
+# ASCII code of the digit, so the bytes of the text index it directly.
+_DOUBLED = bytes(48) + bytes(2 * d - 9 if d > 4 else 2 * d for d in range(10))
 
 
 def fast_siren(text: str) -> str | None:
@@ -268,10 +284,12 @@ def fast_siren(text: str) -> str | None:
 
     A shortcut, not a second validator: it accepts exactly what `identity.parse_siren` returns
     unchanged (tests/test_batch_rows.py checks that), and every other text goes to it."""
-    if len(text) == 9 and text.isascii() and text.isdigit() and (
-            _LUHN_OUTER[text[:3]] + _LUHN_MIDDLE[text[3:6]] + _LUHN_OUTER[text[6:]]) % 10 == 0:
-        return text
-    return None
+    if len(text) != 9 or not text.isascii() or not text.isdigit():
+        return None
+    b = text.encode()
+    total = b[0] + b[2] + b[4] + b[6] + b[8] + _DOUBLED[b[1]] + _DOUBLED[b[3]] + \
+        _DOUBLED[b[5]] + _DOUBLED[b[7]]
+    return text if total % 10 == 0 else None  # the five plain digits' "0" (5 x 48) is 0 mod 10
 
 
 def code_value(text: str) -> str | int:
@@ -368,7 +386,7 @@ class Checker:
             self.criterion_cells = lambda row: ()
         self._cells: dict[str | None, list[_Cells]] = {}
         items = {c.id: _Items(c) for _, c in layout.criteria if c.type in ("multi", "inventory")}
-        self._shared = {(c.id, applies): _Cells(c, self.compiled, applies, items.get(c.id))
+        self._shared = {(c.id, applies): _cells(c, self.compiled, applies, items.get(c.id))
                         for _, c in layout.criteria for applies in (True, False)}
         self._percents: dict[str | None, tuple[tuple[int, ...], ...]] = {}
         self._per_kind: dict[str | None, Any] = {}
@@ -543,7 +561,8 @@ class Checker:
 def output_columns(catalog: Catalog) -> list[Column]:
     """The result table: one row per input row, in input order."""
     return [Column("ligne", "number"), Column("nom"), Column("code_insee", "code"),
-            Column("siren", "code"), Column("type"), Column("verdict"), Column("niveau"),
+            Column("siren", "code"), Column("type"), Column("verdict", "key"),
+            Column("niveau", "key"),
             Column("mentions", "list"), Column("score", "number"),
             *[Column(f"score_{d.id}", "number") for d in catalog.domains],
             Column("manques", "list"), Column("sans_reponse", "list"),

@@ -108,6 +108,10 @@ class Compiled:
                 self._memo[key] = found
         return found
 
+    def value_blind(self, c: Criterion) -> bool:
+        """Whether no rule tests `c`'s value (only its points and 'met' matter)."""
+        return c.id not in self._tests_of
+
     def _memo_key(self, c: Criterion, value: Any) -> Any:
         """What the entry depends on: the value; when no rule tests the value, for an inventory
         the number of free software it lists, for a text or URL whether it is blank (points,

@@ -15,11 +15,9 @@ import csv
 import datetime as dt
 import errno
 import io
-import json
 import os
 import re
 import tempfile
-import zipfile
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -298,8 +296,8 @@ def column_letter(index: int) -> str:
 
 @dataclass(frozen=True)
 class Column:
-    """An output column: `kind` is text (neutralised), code (kept as text in spreadsheets),
-    number, or list (joined with ' | ' except in JSON)."""
+    """An output column: `kind` is text (neutralised), key (a value of ours, such as a verdict),
+    code (kept as text in spreadsheets), number, or list (joined with ' | ' except in JSON)."""
 
     name: str
     kind: str = "text"
@@ -341,7 +339,9 @@ class _JsonWriter:
     """JSON Lines: one object per row, lists kept as lists, numbers as numbers."""
 
     def __init__(self, handle: Any, columns: Sequence[Column]) -> None:
-        self._handle = handle
+        import json
+
+        self._handle, self._dumps = handle, json.dumps
         self._names = [c.name for c in columns]
         self._lists = [j for j, c in enumerate(columns) if c.kind == "list"]
 
@@ -349,7 +349,7 @@ class _JsonWriter:
         for j in self._lists:
             row[j] = list(row[j])
         record = dict(zip(self._names, row, strict=True))
-        self._handle.write(json.dumps(record, ensure_ascii=False) + "\n")
+        self._handle.write(self._dumps(record, ensure_ascii=False) + "\n")
 
 
 class _OdsWriter:
@@ -382,6 +382,8 @@ class _OdsWriter:
         '</office:automatic-styles><office:body><office:spreadsheet>')
 
     def __init__(self, handle: Any, columns: Sequence[Column], sheet: str) -> None:
+        import zipfile
+
         self._zip = zipfile.ZipFile(handle, "w", zipfile.ZIP_DEFLATED)
         self._zip.writestr(zipfile.ZipInfo("mimetype"),
                            "application/vnd.oasis.opendocument.spreadsheet",
