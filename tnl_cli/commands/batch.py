@@ -105,26 +105,24 @@ def _print_summary(summary: Any, catalog: Any, file: str, output: Path | None,
     seconds = f"{summary.seconds:.2f}".replace(".", "," if lang == "fr" else ".")
     out.write(t("batch.summary_title", file=file, rows=num(summary.rows), seconds=seconds,
                 edition=catalog.edition) + "\n")
-    labels = {v: t(f"batch.count_{v}") for v in ("eligible", "not_eligible", "incomplete",
-                                                 "rejected")}
-    width = max(len(text) for text in labels.values()) + 2
     eligible = summary.verdicts["eligible"]
-    out.write(f"  {labels['eligible']:<{width}}{num(eligible):>9}\n")
+    lines: list[tuple[int, str, int | None]] = [(1, t("batch.count_eligible"), eligible)]
     if eligible:
-        ranked = 0
-        for tier in reversed(catalog.tiers):
-            count = summary.levels[tier.id]
-            ranked += count
-            out.write(f"    {pick(tier.name, lang):<{width - 2}}{num(count):>9}\n")
+        ranked = sum(summary.levels[tier.id] for tier in catalog.tiers)
+        lines += [(2, pick(tier.name, lang), summary.levels[tier.id])
+                  for tier in reversed(catalog.tiers)]
         if eligible - ranked:
-            out.write(f"    {t('batch.count_no_level'):<{width - 2}}{num(eligible - ranked):>9}\n")
-        for mention in catalog.mentions:
-            count = summary.mentions[mention.id]
-            if count:
-                name = t("batch.count_mention", name=pick(mention.name, lang))
-                out.write(f"    {name:<{width - 2}}{num(count):>9}\n")
-    for verdict in ("not_eligible", "incomplete", "rejected"):
-        out.write(f"  {labels[verdict]:<{width}}{num(summary.verdicts[verdict]):>9}\n")
+            lines.append((2, t("batch.count_no_level"), eligible - ranked))
+        found = [(3, pick(m.name, lang), summary.mentions[m.id]) for m in catalog.mentions
+                 if summary.mentions[m.id]]
+        if found:
+            lines += [(2, t("batch.count_mentions"), None), *found]
+    lines += [(1, t(f"batch.count_{verdict}"), summary.verdicts[verdict])
+              for verdict in ("not_eligible", "incomplete", "rejected")]
+    width = max(2 * indent + len(label) for indent, label, _ in lines) + 2
+    for indent, label, count in lines:
+        text = f"{'  ' * indent}{label}"
+        out.write(f"{text:<{width}}{num(count):>9}\n" if count is not None else f"{text}\n")
     if summary.hint_row_skipped:
         out.write(f"  {t('batch.hint_row_skipped')}\n")
     if eligible:
@@ -150,7 +148,7 @@ def register(app: typer.Typer, lang: str) -> None:
     @app.command("batch", help=tr(lang, "batch.help"))
     def batch_command(
         file: Annotated[Path | None, typer.Argument(
-            help=tr(lang, "batch.help"), metavar=file_meta, show_default=False)] = None,
+            help=tr(lang, "batch.arg_file"), metavar=file_meta, show_default=False)] = None,
         output: Annotated[Path | None, typer.Option(
             "--output", "-o", help=tr(lang, "batch.opt_output"), metavar=file_meta)] = None,
         template: Annotated[Path | None, typer.Option(

@@ -2,12 +2,17 @@
 
 MESSAGES = {
     "batch.help": {
-        "fr": "Pré-vérifier d'un coup toutes les collectivités d'un fichier CSV, ODS ou XLSX "
+        "fr": "Pré-vérifie d'un coup toutes les collectivités d'un fichier CSV, ODS ou XLSX "
               "(une ligne par collectivité, une colonne par critère). `tnl batch --template "
               "modele.ods` écrit un fichier prêt à remplir.",
-        "en": "Pre-check every collectivity of a CSV, ODS or XLSX file at once (one row per "
+        "en": "Pre-checks every collectivity of a CSV, ODS or XLSX file at once (one row per "
               "collectivity, one column per criterion). `tnl batch --template model.ods` "
               "writes a file ready to fill in.",
+    },
+    "batch.arg_file": {
+        "fr": "Le fichier à vérifier : .csv (« ; » ou « , », UTF-8 ou Windows-1252), .ods "
+              "ou .xlsx.",
+        "en": "The file to check: .csv (';' or ',', UTF-8 or Windows-1252), .ods or .xlsx.",
     },
     "batch.opt_output": {
         "fr": "Fichier de résultats, une ligne par ligne lue : .csv (UTF-8, « ; »), .json "
@@ -217,7 +222,7 @@ MESSAGES = {
     "batch.count_incomplete": {"fr": "incomplètes", "en": "incomplete"},
     "batch.count_rejected": {"fr": "rejetées (données invalides)", "en": "rejected (invalid data)"},
     "batch.count_no_level": {"fr": "sans niveau", "en": "no level"},
-    "batch.count_mention": {"fr": "mention {name}", "en": "{name} mention"},
+    "batch.count_mentions": {"fr": "mentions spéciales :", "en": "special mentions:"},
     "batch.estimate": {
         "fr": "Niveaux estimés : le jury ne publie ni barème ni seuils.",
         "en": "Estimated levels: the jury publishes neither weights nor thresholds.",
