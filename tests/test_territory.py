@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import random
 import re
+import sqlite3
+import string
 
 import pytest
 from hypothesis import given
@@ -163,6 +166,21 @@ def test_search_close_matches_only_when_no_name_is_the_text() -> None:
 
 def test_search_two_letters_starting_no_name_find_nothing() -> None:
     assert search("nc") == []  # rather than every name containing "nc"
+
+
+@pytest.mark.skipif(not hasattr(sqlite3.Connection, "setlimit"), reason="Python >= 3.11")
+def test_search_pasted_text_within_old_sqlite_limits() -> None:
+    """A long paste finds nothing, without a query beyond SQLite < 3.32's 999 parameters."""
+    db = territory._db()
+    before = db.setlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER, 999)
+    try:
+        rng = random.Random(1)
+        pasted = "".join(rng.choice(string.ascii_lowercase + string.digits) for _ in range(5000))
+        assert search(pasted) == []
+        assert search("Nancy " * 30) == []
+        assert search("Communauté d'agglomération du Pays Ajaccien")[0].siren == "242010056"
+    finally:
+        db.setlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER, before)
 
 
 def test_search_gibberish_finds_nothing() -> None:

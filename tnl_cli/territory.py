@@ -41,6 +41,9 @@ _FUZZY_CUTOFF = 80.0
 # shorter than _CLOSE_MIN_LENGTH is part of too many names for closeness to mean anything.
 _CLOSE_CANDIDATES = 100
 _CLOSE_MIN_LENGTH = 3
+# No name comes near this length (the longest has 57 characters), so a longer text matches
+# nothing, not even closely; its trigrams could exceed SQLite's parameter limit (999 before 3.32).
+_MAX_QUERY_LENGTH = 200
 # Names read per query when reading a list of ids (far below SQLite's parameter limits).
 _IDS_PER_QUERY = 100
 
@@ -251,8 +254,8 @@ def _word_matches(key: str, postings: dict[str, array[int]]) -> Iterator[tuple[s
 
 
 def _close(query: str, postings: dict[str, array[int]]) -> list[tuple[str, str]]:
-    """Typos and missing words: best rapidfuzz scores, then the closest whole names ("strasbourgg"
-is Strasbourg before Eurométropole de Strasbourg), then the most populated.
+    """Typos and missing words: best rapidfuzz scores, then the closest whole names
+    ("strasbourgg": Strasbourg before Eurométropole de Strasbourg), then the most populated.
 
     Only the names sharing the most trigrams with the query are scored. Names shorter than the
     query are compared whole (typos); longer ones may also contain the query's words ("grand
@@ -307,7 +310,7 @@ def search(text: str, limit: int = 10) -> list[Collectivity]:
         return by_code[:limit]
     query = re.sub(_COMMUNE_PREFIX, "", normalise_name(text))
     results: list[Collectivity] = []
-    if not query:
+    if not query or len(query) > _MAX_QUERY_LENGTH:
         return results
     for table, ref in _candidates(query):
         found = _get(table, ref)
