@@ -34,6 +34,8 @@ _XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _XML_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"})
 XLSX_MAX_ROWS = 1_048_576
 _CELL_MAX = 32_767  # the longest text a spreadsheet cell holds
+# Column widths in spreadsheets, in characters, by kind of column: names and messages get room.
+_WIDTH = {"text": 28, "list": 40, "code": 12, "key": 14, "number": 9}
 
 
 # -- reading ---------------------------------------------------------------------------------
@@ -379,7 +381,10 @@ class _OdsWriter:
         '<style:text-properties fo:font-weight="bold"/></style:style>'
         '<style:style style:name="code" style:family="table-cell" '
         'style:data-style-name="Ntext"/>'
-        '</office:automatic-styles><office:body><office:spreadsheet>')
+        + "".join(f'<style:style style:name="w{kind}" style:family="table-column">'
+                  f'<style:table-column-properties style:column-width="{width * 0.2:.1f}cm"/>'
+                  "</style:style>" for kind, width in _WIDTH.items())
+        + '</office:automatic-styles><office:body><office:spreadsheet>')
 
     def __init__(self, handle: Any, columns: Sequence[Column], sheet: str) -> None:
         import zipfile
@@ -394,7 +399,7 @@ class _OdsWriter:
         parts = [self._HEAD, f'<table:table table:name="{_xml(sheet)}">']
         for c in columns:  # typed codes stay text: 01001 keeps its zero
             style = ' table:default-cell-style-name="code"' if c.kind == "code" else ""
-            parts.append(f"<table:table-column{style}/>")
+            parts.append(f'<table:table-column table:style-name="w{c.kind}"{style}/>')
         parts.append("<table:table-header-rows><table:table-row>")
         parts += [self._text(c.name, ' table:style-name="head"') for c in columns]
         parts.append("</table:table-row></table:table-header-rows>")
@@ -455,8 +460,7 @@ class _XlsxWriter:
         bold = self._book.add_format({"bold": True})
         self._code = self._book.add_format({"num_format": "@"})
         for j, c in enumerate(columns):
-            if c.kind == "code":
-                self._sheet.set_column(j, j, 12, self._code)
+            self._sheet.set_column(j, j, _WIDTH[c.kind], self._code if c.kind == "code" else None)
         self._sheet.freeze_panes(1, 0)
         for j, c in enumerate(columns):
             self._sheet.write_string(0, j, c.name, bold)
