@@ -102,6 +102,13 @@ def test_header_decides_over_commas_in_the_data(tmp_path: Path) -> None:
     assert source.delimiter == ";" and rows[1] == ["A, B, C et D", "12,5"]
 
 
+def test_excel_sep_line(tmp_path: Path) -> None:
+    path = tmp_path / "f.csv"
+    path.write_bytes("sep=,\r\nnom;x,type\r\nA;B,commune\r\n".encode("cp1252"))
+    source, rows = _read(path)
+    assert source.delimiter == "," and rows == [["nom;x", "type"], ["A;B", "commune"]]
+
+
 def test_forced_delimiter(tmp_path: Path) -> None:
     path = tmp_path / "f.csv"
     path.write_text("nom,type;x\n", encoding="utf-8")

@@ -56,7 +56,6 @@ _PLAIN_URL = re.compile(r"https?://[A-Za-z0-9.-]+(?:[/?#]\S*)?")
 _PERSON_ANGLE = re.compile(r"^(?P<nom>[^<>]*)<(?P<email>[^<>]*)>\s*$")
 _LABEL = re.compile(r"^\s*(\d{4})\s*[:=]\s*(\S(?:.*\S)?)\s*$")
 REJECTED = "rejected"
-VERDICTS = ("eligible", "not_eligible", "incomplete", REJECTED)
 
 
 @dataclass(frozen=True)
@@ -71,10 +70,6 @@ class Layout:
 
     def column(self, index: int) -> str:
         return column_letter(self.first_column + index)
-
-
-def header_key(text: str) -> str:
-    return fold(text)
 
 
 def read_layout(cells: Sequence[str], catalog: Catalog, file: str, line: int,

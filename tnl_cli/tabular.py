@@ -173,15 +173,20 @@ def open_csv(path: Path, encoding: str | None, delimiter: str | None,
             raise TnlError.of("batch.bad_encoding_option", value=encoding) from exc
         if encoding == "utf-8" and head.startswith(codecs.BOM_UTF8):
             encoding = "utf-8-sig"
+    text = codecs.getincrementaldecoder(encoding)(errors="replace").decode(
+        head, final=len(head) >= size)
+    lines = [line.strip().lstrip("\ufeff") for line in text.splitlines()]
+    first = lines[0] if lines else ""
+    declared = first[4:] if first.lower().startswith("sep=") and len(first) == 5 else None
     if delimiter is None:
-        text = codecs.getincrementaldecoder(encoding)(errors="replace").decode(
-            head, final=len(head) >= size)
-        first = next((line for line in text.splitlines() if line.strip()), "")
-        delimiter = max(DELIMITERS, key=lambda d: (
-            score(next(csv.reader([first], delimiter=d), [])), first.count(d)))
+        header = next((line for line in lines if line), "")
+        delimiter = declared or max(DELIMITERS, key=lambda d: (
+            score(next(csv.reader([header], delimiter=d), [])), header.count(d)))
     buffered = io.BufferedReader(raw, 1 << 16)
     stream = io.TextIOWrapper(buffered, encoding=encoding, newline="")
     reader = csv.reader(stream, delimiter=delimiter)
+    if declared is not None:  # Excel's "sep=;" first line names the separator
+        next(reader, None)
 
     def fraction() -> float:
         return raw.tell() / size if size else 1.0
