@@ -136,8 +136,9 @@ def timed(cmd: list[str], runs: int) -> float:
 
 def peak_rss_mib(cmd: list[str]) -> float:
     """Peak resident memory of `cmd`, measured in a fresh parent so no other child counts."""
-    probe = ("import resource, subprocess, sys; subprocess.run(sys.argv[1:], "
-             "capture_output=True); print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)")
+    probe = ("import resource, subprocess, sys; done = subprocess.run(sys.argv[1:], "
+             "capture_output=True); assert done.returncode in (0, 1), done.stderr; "
+             "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)")
     done = subprocess.run([sys.executable, "-c", probe, *cmd], check=True, capture_output=True,
                           text=True, env=ENV)
     return int(done.stdout.strip()) / 1024

@@ -106,6 +106,12 @@ def read_layout(cells: Sequence[str], catalog: Catalog, file: str, line: int,
     return Layout(tuple(cells), identity, tuple(criteria), tuple(unknown), first_column)
 
 
+def header_score(catalog: Catalog) -> Callable[[Sequence[str]], int]:
+    """How many cells of a would-be header are known columns (to choose the CSV separator)."""
+    known = set(_HEADER_FIELD) | {fold(c.id) for c in catalog.criteria}
+    return lambda cells: sum(1 for cell in cells if fold(cell) in known)
+
+
 def suggestions(unknown: Sequence[tuple[int, str]], catalog: Catalog) -> list[str]:
     """Unknown headers, each with the closest known names when some are really close."""
     import difflib

@@ -127,7 +127,7 @@ def _file_error(path: Path, exc: OSError) -> TnlError:
 
 
 def open_csv(path: Path, encoding: str | None, delimiter: str | None,
-             score: Callable[[list[str]], int]) -> Source:
+             score: Callable[[Sequence[str]], int]) -> Source:
     """Open a CSV file, detecting its encoding and delimiter unless forced.
 
     `score(cells)` counts how many header cells are known columns: the delimiter that makes the

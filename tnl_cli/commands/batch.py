@@ -67,7 +67,6 @@ def write_template(path: Path, edition: int | None, force: bool) -> None:
 def _open_source(path: Path, encoding: str | None, delimiter: str | None, sheet: str | None,
                  catalog: Any) -> Any:
     from tnl_cli import batch, tabular
-    from tnl_cli.textnorm import fold
 
     if tabular.is_spreadsheet(path):
         if encoding or delimiter:
@@ -79,9 +78,7 @@ def _open_source(path: Path, encoding: str | None, delimiter: str | None, sheet:
         if delimiter not in _DELIMITERS:
             raise TnlError.of("batch.bad_delimiter", value=delimiter)
         delimiter = _DELIMITERS[delimiter]
-    known = set(batch._HEADER_FIELD) | {fold(c.id) for c in catalog.criteria}
-    return tabular.open_csv(path, encoding, delimiter,
-                            lambda cells: sum(1 for cell in cells if fold(cell) in known))
+    return tabular.open_csv(path, encoding, delimiter, batch.header_score(catalog))
 
 
 def _same_file(a: Path, b: Path) -> bool:
