@@ -375,8 +375,9 @@ class Checker:
         indexes = [j for j, _ in layout.criteria]
         self.width = len(layout.headers)  # rows are padded to it, plus one blank cell
         self._where = tuple(layout.identity.get(name, self.width) for name in (
-            "type", "code_insee", "siren", "population", "agents", "elu_referent", "responsable",
-            "labels_anterieurs"))
+            "type", "code_insee", "siren", "population", "agents", "labels_anterieurs"))
+        self._people = tuple((layout.identity.get(name, self.width), name)
+                             for name in ("elu_referent", "responsable"))
         if len(indexes) > 1:
             self.criterion_cells: Callable[[list[str]], Sequence[str]] = \
                 operator.itemgetter(*indexes)
@@ -444,7 +445,7 @@ class Checker:
             str | None, str | None, str | None, bool]:
         """Check the identity cells: (type, INSEE code, SIREN, first candidacy). A column the
         file lacks reads the row's extra blank cell."""
-        j_type, j_insee, j_siren, j_pop, j_agents, j_elu, j_resp, j_labels = self._where
+        j_type, j_insee, j_siren, j_pop, j_agents, j_labels = self._where
         kind = self._kinds.get(row[j_type], self)
         if kind is self:
             kind = self.kind(row[j_type])
@@ -452,7 +453,12 @@ class Checker:
             problems.append(RowProblem(j_type, Problem(kind.key, kind.params)))
             kind = None
         text = row[j_insee]
-        insee = self._code(ident.parse_insee, text, j_insee, problems, kind) if text else None
+        insee = None
+        if text:
+            try:
+                insee = ident.parse_insee(text, kind)
+            except ident.IdentityValueError:
+                insee = self._code(ident.parse_insee, text, j_insee, problems, kind)
         text = row[j_siren]
         siren = (fast_siren(text) or self._code(ident.parse_siren, text, j_siren, problems)) \
             if text else None
@@ -465,7 +471,7 @@ class Checker:
         text = row[j_agents]
         if text and not (text.isdigit() and text.isascii()) and not _PLAIN_NUMBER.fullmatch(text):
             self._count(text, j_agents, "agents", False, problems)
-        for j, name in ((j_elu, "elu_referent"), (j_resp, "responsable")):
+        for j, name in self._people:
             if "@" in row[j]:
                 email = person_fields(row[j]).get("email")
                 try:  # what answers.parse_person checks of a referent
