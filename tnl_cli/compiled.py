@@ -41,7 +41,7 @@ class Outcome:
     mentions: tuple[str, ...]
     points: tuple[int, ...]  # per domain, catalog order
     possible: tuple[float, ...]
-    met: tuple[int, ...]
+    met: tuple[int, ...] | None  # per domain, with a `full` layout only
     applicable: tuple[int, ...]
     total_ratio: float
     unmet_gates: tuple[str, ...]
@@ -59,11 +59,13 @@ class _OneAnswer:
 class Compiled:
     """The bit layout of one catalog, and its evaluators per collectivity type."""
 
-    def __init__(self, catalog: Catalog) -> None:
+    def __init__(self, catalog: Catalog, *, full: bool = False) -> None:
+        """`full`: give every criterion its "met" and "answered" bits (to count met criteria
+        per domain); otherwise only the criteria the rules and gates look at get them, which
+        keeps a row's state within a machine word, where Python adds integers fastest."""
         self.catalog = catalog
+        self.full = full
         self.index = {c.id: i for i, c in enumerate(catalog.criteria)}
-        n = len(catalog.criteria)
-        self._n = n
         every_rule = [c.when for c in catalog.criteria if c.when is not None]
         every_rule += [catalog.eligibility] + [t.rule for t in catalog.tiers if t.rule]
         every_rule += [m.rule for m in catalog.mentions]
@@ -71,28 +73,48 @@ class Compiled:
         self._tests_of: dict[str, list[tuple[int, rules.Answer]]] = {}
         for k, test in enumerate(self._tests):
             self._tests_of.setdefault(test.id, []).append((k, test))
-        # engine.derive: a free software listed in an inventory answers its `implies` targets
         inventories = [c for c in catalog.criteria if c.type == "inventory" and c.implies]
-        self._free_bit = {c.id: 1 << (2 * n + len(self._tests) + k)
-                          for k, c in enumerate(inventories)}
+        gates = {c.id for c in catalog.gates}
+        implied = {target for c in inventories for target in c.implies}
+        read = {ref for r in every_rule for ref in r.refs()}
+        everything = set(self.index)
+        met = everything if full else read | gates
+        # "answered" matters where a rule can be undecided (eligibility), for gates and for
+        # the criteria derive() may answer (only when left unanswered)
+        answered = everything if full else gates | set(catalog.eligibility.refs()) | implied
+        position = 0
+        self._met_bits: dict[str, int] = {}
+        self._answered_bits: dict[str, int] = {}
+        for bits, wanted in ((self._met_bits, met), (self._answered_bits, answered)):
+            for c in catalog.criteria:
+                if c.id in wanted:
+                    bits[c.id] = 1 << position
+                    position += 1
+        self._test_base = position
+        position += len(self._tests)
+        # engine.derive: a free software listed in an inventory answers its `implies` targets
+        self._free_bit = {c.id: 1 << (position + k) for k, c in enumerate(inventories)}
+        position += len(inventories)
         self._implied_by: dict[str, int] = {}
         for c in inventories:
             for target in c.implies:
                 self._implied_by[target] = self._implied_by.get(target, 0) | self._free_bit[c.id]
         self.domain_ids = tuple(d.id for d in catalog.domains)
-        widest = max(sum(c.points for c in catalog.criteria if c.domain == d)
-                     for d in self.domain_ids)
-        self._width = max(1, widest.bit_length())
-        base = 2 * n + len(self._tests) + len(inventories)
-        self._shift = {d: base + j * self._width for j, d in enumerate(self.domain_ids)}
+        self._shift: dict[str, int] = {}
+        self._mask: dict[str, int] = {}
+        for d in self.domain_ids:  # each domain's field holds the most points it can reach
+            width = max(1, sum(c.points for c in catalog.criteria if c.domain == d).bit_length())
+            self._shift[d], self._mask[d] = position, (1 << width) - 1
+            position += width
+        self.bits = position
         self._evaluators: dict[tuple[str | None, tuple[tuple[str, int], ...]], TypeEvaluator] = {}
         self._memo: dict[tuple[str, bool, Any], int] = {}
 
     def met_bit(self, criterion_id: str) -> int:
-        return 1 << self.index[criterion_id]
+        return self._met_bits[criterion_id]
 
     def answered_bit(self, criterion_id: str) -> int:
-        return 1 << (self._n + self.index[criterion_id])
+        return self._answered_bits[criterion_id]
 
     def entry(self, c: Criterion, value: Any, applies: bool = True) -> int:
         """The packed contribution of answer `value` (normalised) to criterion `c`; `applies`:
@@ -133,15 +155,15 @@ class Compiled:
         whole = int(pts)
         if whole != pts:  # the catalog format only has whole points
             raise ValueError(f"{c.id}: non-integral points {pts}")
-        packed = free | self.answered_bit(c.id) | whole << self._shift[c.domain]
+        packed = free | self._answered_bits.get(c.id, 0) | whole << self._shift[c.domain]
         if _is_met(c, value, pts):
-            packed |= self.met_bit(c.id)
+            packed |= self._met_bits.get(c.id, 0)
         tests = self._tests_of.get(c.id)
         if tests:
             state = _OneAnswer(c.id, value)
             for k, test in tests:
                 if test.eval(state) is True:  # type: ignore[arg-type]
-                    packed |= 1 << (2 * self._n + k)
+                    packed |= 1 << (self._test_base + k)
         return packed
 
     def evaluator(self, kind: str | None, positions: Mapping[str, int]) -> TypeEvaluator:
@@ -163,7 +185,8 @@ class Compiled:
         repeated id counts as many times as the engine's loop counts it."""
         by_times: dict[int, int] = {}
         for cid, times in Counter(ids).items():
-            by_times[times] = by_times.get(times, 0) | 1 << (field * self._n + self.index[cid])
+            bit = (self._answered_bits if field else self._met_bits)[cid]
+            by_times[times] = by_times.get(times, 0) | bit
         return [f"{times} * (total & {mask}).bit_count()" for times, mask in by_times.items()]
 
     def _ratio(self, domain: str | None, final: bool) -> str:
@@ -219,7 +242,7 @@ class Compiled:
 
     def _test_bit(self, rule: rules.Answer) -> int:
         k = next(k for k, t in enumerate(self._tests) if t is rule)
-        return 1 << (2 * self._n + k)
+        return 1 << (self._test_base + k)
 
 
 class TypeEvaluator:
@@ -241,7 +264,7 @@ class TypeEvaluator:
                                 for d in compiled.domain_ids)
         self._domain_masks = tuple(
             sum(compiled.met_bit(c.id) for c in members if c.domain == d)
-            for d in compiled.domain_ids)
+            for d in compiled.domain_ids) if compiled.full else None
         gates = [c for c in catalog.gates if c.applies(kind)]
         self._gates = tuple((c.id, compiled.met_bit(c.id), compiled.answered_bit(c.id))
                             for c in gates)
@@ -270,10 +293,9 @@ class TypeEvaluator:
                 parts += [derived[c.id]] if c.id in derived else []
                 lines += [f"    if not {cp.holds(c.when, final=False)}:",
                           f"        total -= {' + '.join(parts)}"]
-        mask = (1 << cp._width) - 1
         names = []
         for j, d in enumerate(cp.domain_ids):
-            lines.append(f"    p{j} = (total >> {cp._shift[d]}) & {mask}")
+            lines.append(f"    p{j} = (total >> {cp._shift[d]}) & {cp._mask[d]}")
             possible = self.possible[j]
             lines.append(f"    r{j} = p{j} / {possible!r}" if possible else f"    r{j} = 0.0")
             names.append(f"p{j}")
@@ -329,6 +351,7 @@ class TypeEvaluator:
             verdict=verdict, level_rank=rank, level=self.level(rank),
             mentions=self.mentions(mentions), points=points,
             possible=self.possible,
-            met=tuple((total & m).bit_count() for m in self._domain_masks),
+            met=None if self._domain_masks is None else tuple(
+                (total & m).bit_count() for m in self._domain_masks),
             applicable=self.applicable, total_ratio=ratio,
             unmet_gates=unmet, unanswered_gates=unanswered)
