@@ -154,51 +154,50 @@ def template_rows(catalog: Catalog, lang: str) -> Iterator[list[str]]:
     yield [hint(c.name, catalog, lang) for c in template_columns(catalog)]
 
 
-def _hint_texts(catalog: Catalog) -> dict[str, set[str]]:
-    names = list(IDENTITY_FIELDS) + [c.id for c in catalog.criteria]
-    return {name: {fold(hint(name, catalog, lang)) for lang in ("fr", "en")} for name in names}
-
-
 def is_hint_row(row: Sequence[str], layout: Layout, catalog: Catalog) -> bool:
-    """The template's hint line, left in place by the person who filled it in."""
-    hints = _hint_texts(catalog)
+    """The template's hint line, left in place by the person who filled it in: every filled
+    cell reads as its column's hint, in either language."""
     columns = [(j, name) for name, j in layout.identity.items()]
     columns += [(j, c.id) for j, c in layout.criteria]
     filled = [(j, name) for j, name in columns if j < len(row) and row[j].strip()]
-    return bool(filled) and all(fold(row[j]) in hints[name] for j, name in filled)
+    return bool(filled) and all(
+        fold(row[j]) in {fold(hint(name, catalog, lang)) for lang in ("fr", "en")}
+        for j, name in filled)
 
 
 # -- one row --------------------------------------------------------------------------------
 
 class _Items(dict):  # type: ignore[type-arg]
-    """Item text -> normalised one-item value, for a multi-choice or inventory column: cells
-    combine a few items in many orders, so items are what repeats."""
+    """Item text -> its normalised (key, value) pairs, for a multi-choice or inventory column:
+    cells combine a few items in many orders, so items are what repeats."""
 
-    __slots__ = ("criterion",)
+    __slots__ = ("criterion", "order")
 
     def __init__(self, criterion: Criterion) -> None:
         super().__init__()
         self.criterion = criterion
+        self.order = tuple(ch.value for ch in criterion.choices)
 
-    def __missing__(self, item: str) -> Any:
-        value = ans.normalise_value(self.criterion, item, allow_x=True)
+    def __missing__(self, item: str) -> tuple[tuple[str, Any], ...]:
+        value = ans.normalise_value(self.criterion, item, allow_x=True) or ()
+        if self.criterion.type == "multi":
+            pairs = tuple((v, v) for v in value)
+        else:  # a software counts once, known by its catalog id or its folded name
+            pairs = tuple((i.software_id or fold(i.name), i) for i in value)
         if len(self) < _DEFAULT_LIMIT:
-            self[item] = value
-        return value
+            self[item] = pairs
+        return pairs
 
     def combine(self, raw: str) -> Any:
         """What `normalise_value` gives for the whole cell, from its items' values: options in
         catalog order without repeats; software in listed order, each once."""
         parts = raw.split(ans.MULTI_SEPARATOR)
         if self.criterion.type == "multi":
-            chosen: set[str] = set()
-            for part in parts:
-                chosen.update(self[part] or ())
-            return [ch.value for ch in self.criterion.choices if ch.value in chosen] or None
+            chosen = {key for part in parts for key, _ in self[part]}
+            return [v for v in self.order if v in chosen] or None
         listed, seen = [], set()
         for part in parts:
-            for item in self[part] or ():
-                key = item.software_id or fold(item.name)
+            for key, item in self[part]:
                 if key not in seen:
                     seen.add(key)
                     listed.append(item)
