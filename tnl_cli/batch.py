@@ -390,7 +390,7 @@ class Checker:
         self._shared = {(c.id, applies): _cells(c, self.compiled, applies, items.get(c.id))
                         for _, c in layout.criteria for applies in (True, False)}
         self._percents: dict[str | None, tuple[tuple[int, ...], ...]] = {}
-        self._per_kind: dict[str | None, Any] = {}
+        self.per_kind: dict[str | None, Any] = {}  # filled by for_kind()
         self._evaluators: dict[str | None, TypeEvaluator] = {}
         self._kinds: dict[str, Any] = {"": None}
         self.domains = tuple(d.id for d in catalog.domains)
@@ -405,10 +405,10 @@ class Checker:
     def for_kind(self, kind: str | None) -> tuple[list[_Cells], Any, TypeEvaluator,
                                                    tuple[tuple[int, ...], ...]]:
         """What a row of type `kind` needs: its cell caches, compiled evaluator, percentages."""
-        found = self._per_kind.get(kind)
+        found = self.per_kind.get(kind)
         if found is None:
             evaluator = self.evaluator(kind)
-            found = self._per_kind[kind] = (self.cells_for(kind), evaluator.run, evaluator,
+            found = self.per_kind[kind] = (self.cells_for(kind), evaluator.run, evaluator,
                                             self.percents(kind))
         return found
 
@@ -635,6 +635,7 @@ def _loop(checker: Checker, source: Source, summary: Summary, writer: Writer | N
     nom_j = layout.identity.get("nom", width)
     criterion_cells, identity, for_kind = checker.criterion_cells, checker.identity, \
         checker.for_kind
+    per_kind = checker.per_kind
     verdicts, levels, mentions_count = summary.verdicts, summary.levels, summary.mentions
     write = writer.write if writer is not None else None
     no_scores = [None] * (1 + len(catalog.domains))
@@ -666,7 +667,7 @@ def _loop(checker: Checker, source: Source, summary: Summary, writer: Writer | N
                 progress(source.fraction(), count)
             problems: list[RowProblem] = []
             kind, insee, siren, first = identity(row, problems)
-            caches, run, evaluator, percents = for_kind(kind)
+            caches, run, evaluator, percents = per_kind.get(kind) or for_kind(kind)
             try:
                 entries = list(map(get, caches, criterion_cells(row)))
             except ans.ValueRefused:
