@@ -165,3 +165,14 @@ def test_older_edition_is_migrated(tmp_path: Path) -> None:
     answers, catalog, gone = ans.load(path, load_edition, 2025)
     assert catalog.edition == 2025 and gone == ["portage_interne"]
     assert answers.value("formats_ouverts") is True
+
+
+@pytest.mark.parametrize("raw", ["https://[x", "https://a\u2100b.fr", "http://x:99999", "ftp://x.fr"])
+def test_malformed_urls_are_refused_not_crashing(raw: str) -> None:
+    with pytest.raises(ans.ValueRefused):
+        ans.parse_url(raw)
+
+
+def test_overseas_collectivity_codes() -> None:
+    assert ident.parse_insee("98735") == "98735"
+    assert ident.parse_insee("97502") == "97502"

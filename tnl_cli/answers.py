@@ -12,14 +12,16 @@ import difflib
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 from urllib.parse import urlparse
 
 from tnl_cli import identity as ident
-from tnl_cli import yamlio
 from tnl_cli.catalog import Catalog, Criterion
 from tnl_cli.errors import AnswersError, Problem
 from tnl_cli.textnorm import fold
+
+if TYPE_CHECKING:  # PyYAML costs ~15 ms to import: only the functions that read files load it
+    from tnl_cli import yamlio
 
 TRUE_WORDS = {"oui", "o", "vrai", "yes", "y", "true", "1", "on"}
 FALSE_WORDS = {"non", "n", "faux", "no", "false", "0", "off"}
@@ -112,12 +114,27 @@ def _fmt(bound: float | None) -> str:
     return str(int(bound)) if float(bound).is_integer() else str(bound)
 
 
+_CHOICE_INDEX: dict[tuple[str, int], dict[str, str]] = {}
+
+
+def _choice_index(c: Criterion) -> dict[str, str]:
+    """Folded value and labels -> option value, built once per criterion."""
+    key = (c.id, id(c))
+    index = _CHOICE_INDEX.get(key)
+    if index is None:
+        index = {}
+        for ch in reversed(c.choices):  # the first option wins a shared label
+            for text in (ch.label["en"], ch.label["fr"], ch.value):
+                index[fold(text)] = ch.value
+        _CHOICE_INDEX[key] = index
+    return index
+
+
 def _parse_choice(raw: Any, c: Criterion) -> str:
     if isinstance(raw, str):
-        wanted = fold(raw)
-        for ch in c.choices:
-            if wanted in (fold(ch.value), fold(ch.label["fr"]), fold(ch.label["en"])):
-                return ch.value
+        found = _choice_index(c).get(fold(raw))
+        if found is not None:
+            return found
     raise ValueRefused("answers.bad_choice", value=raw,
                        allowed=", ".join(ch.value for ch in c.choices))
 
@@ -136,7 +153,11 @@ def _parse_multi(raw: Any, c: Criterion) -> list[str]:
 
 def parse_url(raw: Any) -> str:
     text = str(raw).strip() if isinstance(raw, str) else ""
-    parsed = urlparse(text)
+    try:
+        parsed = urlparse(text)
+        parsed.port  # noqa: B018 - raises ValueError on a malformed port
+    except ValueError as exc:  # e.g. "https://[x": an unbalanced IPv6 bracket
+        raise ValueRefused("answers.bad_url", value=raw) from exc
     if parsed.scheme not in ("http", "https") or not parsed.netloc or " " in text:
         raise ValueRefused("answers.bad_url", value=raw)
     return text
@@ -445,6 +466,8 @@ def load(path: Path, catalog_for: Any, edition: int | None = None) -> tuple[Answ
     With an explicit `edition` different from the file's, answers are migrated: criteria that
     no longer exist are dropped and returned in the third element.
     """
+    from tnl_cli import yamlio
+
     doc = yamlio.load(path)
     declared = file_edition(doc)
     catalog = catalog_for(edition if edition is not None else declared)

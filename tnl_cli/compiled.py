@@ -21,7 +21,7 @@ from typing import Any
 
 from tnl_cli import rules
 from tnl_cli.catalog import Catalog, Criterion
-from tnl_cli.engine import _is_met, applicable, free_count, points_for
+from tnl_cli.engine import applicable, free_count, is_met, points_for
 from tnl_cli.identity import Identity
 
 _EPS = "1e-9"  # the engine's tolerance on ratios, written where the generated code compares
@@ -156,7 +156,7 @@ class Compiled:
         if whole != pts:  # the catalog format only has whole points
             raise ValueError(f"{c.id}: non-integral points {pts}")
         packed = free | self._answered_bits.get(c.id, 0) | whole << self._shift[c.domain]
-        if _is_met(c, value, pts):
+        if is_met(c, value, pts):
             packed |= self._met_bits.get(c.id, 0)
         tests = self._tests_of.get(c.id)
         if tests:

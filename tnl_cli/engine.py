@@ -131,7 +131,7 @@ def free_count(items: Any) -> int:
     return sum(1 for item in items if item.free)
 
 
-def _is_met(c: Criterion, value: Any, points: float) -> bool:
+def is_met(c: Criterion, value: Any, points: float) -> bool:
     if points > 0:
         return True
     if c.points > 0 or value is None:
@@ -172,7 +172,7 @@ def _compute(catalog: Catalog, criteria: tuple[Criterion, ...], possible: Mappin
         pts = points_for(c, value)
         s.points[c.id] = pts
         obtained[c.domain] += pts
-        if _is_met(c, value, pts):
+        if is_met(c, value, pts):
             s.met.add(c.id)
     s.domain_ratio = {d: (obtained[d] / possible[d] if possible[d] else 0.0) for d in possible}
     total = sum(possible.values())

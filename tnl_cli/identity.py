@@ -63,7 +63,8 @@ _LOOKUP.update({fold(kind): kind for kind in ALL_TYPES})
 SCHOOLS = {"commune": "ecoles", "departement": "colleges", "region": "lycees"}
 
 _DEP = r"0[1-9]|1[0-9]|2[1-9]|[3-8][0-9]|9[0-5]|2A|2B"  # no "20": Corsica is 2A/2B
-_COMMUNE = re.compile(rf"^(?:(?:{_DEP})[0-9]{{3}}|97[1-8][0-9]{{2}})$")
+# Overseas: 971-976 (DROM), 975, 977, 978 and 986-988 (collectivités d'outre-mer).
+_COMMUNE = re.compile(rf"^(?:(?:{_DEP})[0-9]{{3}}|97[1-8][0-9]{{2}}|98[6-8][0-9]{{2}})$")
 _DEPARTEMENT = re.compile(rf"^(?:{_DEP}|97[1-6])$")
 _REGION = re.compile(r"^(?:0[1-6]|[1-9][0-9])$")
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
