@@ -4,7 +4,6 @@ Validation collects every problem it finds (with file and line) before refusing 
 so that `tnl criteria lint` shows the whole list at once.
 """
 
-import datetime as dt
 import os
 import pickle
 import re
@@ -129,7 +128,7 @@ class Catalog(NamedTuple):
     edition: int
     title: Text
     scheme: Text
-    deadline: dt.date | None
+    deadline_iso: str | None  # kept as text: unpickling a date would import datetime (~2 ms)
     domains: tuple[Domain, ...]
     criteria: tuple[Criterion, ...]
     eligibility: rules.Rule
@@ -142,6 +141,15 @@ class Catalog(NamedTuple):
 
     def criterion(self, criterion_id: str) -> Criterion | None:
         return self.by_id.get(criterion_id)
+
+    @property
+    def deadline(self) -> Any:
+        """The application's closing date (a datetime.date), if the catalog gives one."""
+        if self.deadline_iso is None:
+            return None
+        import datetime
+
+        return datetime.date.fromisoformat(self.deadline_iso)
 
     def domain(self, domain_id: str) -> Domain:
         return next(d for d in self.domains if d.id == domain_id)
@@ -379,8 +387,10 @@ def build(doc: "yamlio.Located", expected_edition: int | None = None) -> Catalog
         edition = 0
     elif expected_edition is not None and edition != expected_edition:
         ck.add("catalog.edition_mismatch", ("edition",), value=edition, expected=expected_edition)
+    import datetime
+
     deadline = data.get("deadline")
-    if deadline is not None and not isinstance(deadline, dt.date):
+    if deadline is not None and not isinstance(deadline, datetime.date):
         ck.add("catalog.bad_deadline", ("deadline",), value=deadline)
         deadline = None
 
@@ -517,7 +527,8 @@ def build(doc: "yamlio.Located", expected_edition: int | None = None) -> Catalog
     if ck.problems:
         raise CatalogError(*ck.problems)
     assert eligibility_rule is not None
-    return Catalog(edition, title, scheme, deadline, tuple(domains), tuple(criteria),
+    return Catalog(edition, title, scheme, deadline.isoformat() if deadline else None,
+                   tuple(domains), tuple(criteria),
                    eligibility_rule, tuple(tiers), tuple(mentions), tuple(forms),
                    tuple(legal_checks), doc.file, by_id)
 
@@ -536,6 +547,10 @@ def editions() -> list[int]:
     return sorted(int(p.stem) for p in resources.criteria_files() if p.stem.isdigit())
 
 
+# Bump when the model classes change shape, so that no older pickle is ever read back.
+_CACHE_FORMAT = 2
+
+
 def _cache_dir() -> Path:
     base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
     return Path(base) / "tnl"
@@ -552,7 +567,8 @@ def _cached(path: Path, edition: int) -> Catalog:
     from tnl_cli import __version__
 
     stat = path.stat()
-    name = f"catalog-{edition}-{stat.st_size}-{stat.st_mtime_ns}-{__version__}.pickle"
+    name = (f"catalog-{edition}-{stat.st_size}-{stat.st_mtime_ns}-{__version__}"
+            f"-{_CACHE_FORMAT}.pickle")
     cache = _cache_dir() / name
     try:
         loaded = pickle.loads(cache.read_bytes())

@@ -3,10 +3,9 @@
 The CLI catches `TnlError` in one place; anything else that escapes is a bug.
 """
 
-from __future__ import annotations
-
-from dataclasses import dataclass, field
-from typing import Any
+from collections.abc import Mapping
+from types import MappingProxyType
+from typing import Any, NamedTuple
 
 from tnl_cli.i18n import tr
 
@@ -16,12 +15,14 @@ EXIT_USAGE = 2
 EXIT_INTERRUPTED = 130
 
 
-@dataclass(frozen=True)
-class Problem:
-    """A single thing wrong with the input, located as precisely as we know."""
+class Problem(NamedTuple):
+    """A single thing wrong with the input, located as precisely as we know.
+
+    (A NamedTuple rather than a dataclass: this module is on every command's start-up path.)
+    """
 
     key: str
-    params: dict[str, Any] = field(default_factory=dict)
+    params: Mapping[str, Any] = MappingProxyType({})
     file: str | None = None
     line: int | None = None
 
@@ -36,10 +37,6 @@ class Problem:
         if self.file:
             return f"{self.file}: {text}"
         return text
-
-
-def problem(key: str, /, file: str | None = None, line: int | None = None, **params: Any) -> Problem:
-    return Problem(key, params, file, line)
 
 
 class TnlError(Exception):

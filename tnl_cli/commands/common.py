@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import os
 import sys
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated, Any, TextIO
 
@@ -18,13 +17,16 @@ import typer.core
 from tnl_cli.i18n import tr
 
 
-@dataclass
 class Settings:
-    lang: str = "fr"
-    color: bool = True
-    stdin: TextIO = field(default_factory=lambda: sys.stdin)
-    stdout: TextIO = field(default_factory=lambda: sys.stdout)
-    stderr: TextIO = field(default_factory=lambda: sys.stderr)
+    """The run's language, colour choice and streams (a plain class: start-up path)."""
+
+    def __init__(self, lang: str = "fr", color: bool = True, stdin: TextIO | None = None,
+                 stdout: TextIO | None = None, stderr: TextIO | None = None) -> None:
+        self.lang = lang
+        self.color = color
+        self.stdin = stdin or sys.stdin
+        self.stdout = stdout or sys.stdout
+        self.stderr = stderr or sys.stderr
 
     @property
     def interactive(self) -> bool:
