@@ -548,7 +548,7 @@ def editions() -> list[int]:
 
 
 # Bump when the model classes change shape, so that no older pickle is ever read back.
-_CACHE_FORMAT = 2
+_CACHE_FORMAT = 3
 
 
 def _cache_dir() -> Path:

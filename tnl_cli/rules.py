@@ -28,21 +28,22 @@ class Rule:
     create at import, and this module is on the start-up path of every command)."""
 
     __slots__: tuple[str, ...] = ()
+    _fields: tuple[str, ...] = ()  # every field, inherited ones included (slots are not)
 
     def __init__(self, *args: Any) -> None:
-        for name, value in zip(self.__slots__, args, strict=True):
+        for name, value in zip(self._fields, args, strict=True):
             object.__setattr__(self, name, value)
 
     def __repr__(self) -> str:
-        fields = ", ".join(f"{n}={getattr(self, n)!r}" for n in self.__slots__)
+        fields = ", ".join(f"{n}={getattr(self, n)!r}" for n in self._fields)
         return f"{type(self).__name__}({fields})"
 
     def __eq__(self, other: object) -> bool:
         return type(self) is type(other) and all(
-            getattr(self, n) == getattr(other, n) for n in self.__slots__)
+            getattr(self, n) == getattr(other, n) for n in self._fields)
 
     def __hash__(self) -> int:
-        return hash((type(self).__name__, *(getattr(self, n) for n in self.__slots__)))
+        return hash((type(self).__name__, *(getattr(self, n) for n in self._fields)))
 
     def eval(self, s: State) -> bool | None:
         raise NotImplementedError
@@ -63,7 +64,7 @@ class Rule:
 
 
 class Met(Rule):
-    __slots__ = ('id',)
+    __slots__ = _fields = ("id",)
     id: str
 
     def eval(self, s: State) -> bool | None:
@@ -78,9 +79,23 @@ class Met(Rule):
         yield self.id
 
 
-class All(Rule):
-    __slots__ = ('items',)
+class _Compound(Rule):
+    """A rule over sub-rules: it names whatever they name."""
+
+    __slots__ = _fields = ("items",)
     items: tuple[Rule, ...]
+
+    def refs(self) -> Iterator[str]:
+        for item in self.items:
+            yield from item.refs()
+
+    def domain_refs(self) -> Iterator[str]:
+        for item in self.items:
+            yield from item.domain_refs()
+
+
+class All(_Compound):
+    __slots__ = ()
 
     def eval(self, s: State) -> bool | None:
         result: bool | None = True
@@ -95,18 +110,9 @@ class All(Rule):
     def deficit(self, s: State) -> float:
         return sum(item.deficit(s) for item in self.items)
 
-    def refs(self) -> Iterator[str]:
-        for item in self.items:
-            yield from item.refs()
 
-    def domain_refs(self) -> Iterator[str]:
-        for item in self.items:
-            yield from item.domain_refs()
-
-
-class AnyOf(Rule):
-    __slots__ = ('items',)
-    items: tuple[Rule, ...]
+class AnyOf(_Compound):
+    __slots__ = ()
 
     def eval(self, s: State) -> bool | None:
         result: bool | None = False
@@ -121,17 +127,9 @@ class AnyOf(Rule):
     def deficit(self, s: State) -> float:
         return min((item.deficit(s) for item in self.items), default=0.0)
 
-    def refs(self) -> Iterator[str]:
-        for item in self.items:
-            yield from item.refs()
-
-    def domain_refs(self) -> Iterator[str]:
-        for item in self.items:
-            yield from item.domain_refs()
-
 
 class Count(Rule):
-    __slots__ = ('minimum', 'ids',)
+    __slots__ = _fields = ("minimum", "ids")
     minimum: int
     ids: tuple[str, ...]
 
@@ -154,7 +152,7 @@ _SCORE_WEIGHT = 10.0
 
 
 class Score(Rule):
-    __slots__ = ('minimum', 'domain',)
+    __slots__ = _fields = ("minimum", "domain")
     minimum: float
     domain: str | None
 
@@ -173,7 +171,7 @@ class Score(Rule):
 
 
 class Domains(Rule):
-    __slots__ = ('minimum', 'score',)
+    __slots__ = _fields = ("minimum", "score")
     minimum: int
     score: float
 
@@ -186,7 +184,7 @@ class Domains(Rule):
 
 
 class Answer(Rule):
-    __slots__ = ('id', 'op', 'value',)
+    __slots__ = _fields = ("id", "op", "value")
     id: str
     op: str  # equals | in | min
     value: Any
@@ -295,7 +293,7 @@ def compile_rule(data: Any, path: tuple[Any, ...] = ()) -> Rule:
 
 
 class _DomainCount(Rule):
-    __slots__ = ('minimum', 'domain',)
+    __slots__ = _fields = ("minimum", "domain")
     """`count: {min: N, domain: D}`; resolved to a Count over the domain's ids by the catalog."""
 
     minimum: int

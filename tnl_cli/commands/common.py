@@ -4,7 +4,6 @@ Like httpie's Environment, `Settings` holds the language and the streams' capabi
 tests can swap it instead of patching globals.
 """
 
-from __future__ import annotations
 
 import os
 import sys
@@ -47,30 +46,37 @@ class Settings:
 SETTINGS = Settings()
 
 
-class HelpGroup(typer.core.TyperGroup):
-    """A command group whose own `--help` line is in the user's language."""
+class _TranslatedHelp:
+    """Gives the `--help` option's own line in the user's language."""
 
     def get_help_option(self, ctx):  # type: ignore[no-untyped-def]
-        option = super().get_help_option(ctx)
+        option = super().get_help_option(ctx)  # type: ignore[misc]
         if option is not None:
             option.help = tr(SETTINGS.lang, "cli.opt_help")
         return option
 
 
-class HelpCommand(typer.core.TyperCommand):
-    """A command whose `--help` line is in the user's language."""
+class HelpGroup(_TranslatedHelp, typer.core.TyperGroup):
+    """A command group that speaks the user's language."""
 
-    def get_help_option(self, ctx):  # type: ignore[no-untyped-def]
-        option = super().get_help_option(ctx)
-        if option is not None:
-            option.help = tr(SETTINGS.lang, "cli.opt_help")
-        return option
+
+class HelpCommand(_TranslatedHelp, typer.core.TyperCommand):
+    """A command that speaks the user's language."""
 
 
 def sub_app(help_text: str, **kwargs: Any) -> typer.Typer:
     """A Typer app (the root or a command group) whose commands all speak the user's language."""
     app = typer.Typer(help=help_text, cls=HelpGroup, no_args_is_help=True, rich_markup_mode=None,
                       add_completion=False, **kwargs)
+    lang = SETTINGS.lang
+
+    @app.callback()
+    def options(  # `tnl criteria --lang en` works like `tnl criteria list --lang en`
+        lang_: lang_option(lang) = lang,
+        no_color: no_color_option(lang) = False,
+    ) -> None:
+        """Options read before the command runs (see cli.main)."""
+
     original = app.command
 
     def command(*args: Any, **options: Any) -> Any:
