@@ -113,3 +113,17 @@ def test_every_command_has_help(run) -> None:
                  ["schema", "answers"]):
         r = run(*args, "--help")
         assert r.code == 0 and "Usage" in r.out and len(r.out.splitlines()) > 4
+
+
+def test_only_the_requested_command_is_built() -> None:
+    from tnl_cli.cli import requested_command
+
+    assert requested_command(["--lang", "en", "criteria", "list"]) == "criteria"
+    assert requested_command(["--no-color", "assess", "--answers", "x"]) == "assess"
+    assert requested_command(["--help"]) is None
+    assert requested_command(["critera"]) is None  # unknown: every command, for the error
+
+
+def test_unknown_command_is_a_usage_error(run) -> None:
+    r = run("critera")
+    assert r.code == 2 and "criteria" in r.err

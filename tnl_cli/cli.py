@@ -32,8 +32,22 @@ def _translate_help_words(lang: str) -> None:
     typer.core._ = lambda text: tr(lang, words[text]) if text in words else text  # type: ignore
 
 
-def build_app(lang: str) -> typer.Typer:
-    """A fresh Typer app whose help texts are in `lang`."""
+def requested_command(args: Sequence[str]) -> str | None:
+    """The command named on the command line, if it is one of ours (options skipped)."""
+    skip = False
+    for arg in args:
+        if skip:
+            skip = False
+        elif arg == "--lang":
+            skip = True
+        elif not arg.startswith("-"):
+            return arg if arg in COMMANDS else None
+    return None
+
+
+def build_app(lang: str, only: str | None = None) -> typer.Typer:
+    """A fresh Typer app whose help texts are in `lang`; with `only`, just that command is
+    registered (building every command's options costs a few ms on each start)."""
     _translate_help_words(lang)
     app = common.sub_app(tr(lang, "cli.app_help"), name="tnl", pretty_exceptions_enable=False,
                          context_settings={"help_option_names": ["--help", "-h"]})
@@ -53,7 +67,7 @@ def build_app(lang: str) -> typer.Typer:
     ) -> None:
         """Options apply to every command."""
 
-    for name in COMMANDS:
+    for name in (only,) if only else COMMANDS:
         importlib.import_module(f"tnl_cli.commands.{name}").register(app, lang)
     return app
 
@@ -68,7 +82,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     settings = common.SETTINGS
     settings.lang = lang
     settings.color = "--no-color" not in args
-    app = build_app(lang)
+    app = build_app(lang, requested_command(args))
     command = typer.main.get_command(app)
     try:
         code = command.main(args=args, prog_name="tnl", standalone_mode=False)
