@@ -2,8 +2,8 @@
 
 MESSAGES = {
     "io.missing": {
-        "fr": "fichier introuvable. Vérifiez le chemin (ou créez le fichier avec `tnl assess`).",
-        "en": "file not found. Check the path (or create the file with `tnl assess`).",
+        "fr": "fichier introuvable. Vérifiez le chemin et le nom du fichier.",
+        "en": "file not found. Check the path and the file name.",
     },
     "io.is_dir": {
         "fr": "c'est un dossier, pas un fichier. Indiquez le chemin d'un fichier.",
