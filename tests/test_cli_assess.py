@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from conftest import EXAMPLES
 
 EXAMPLE = str(EXAMPLES / "commune-exemple.yaml")
@@ -127,3 +128,19 @@ def test_only_the_requested_command_is_built() -> None:
 def test_unknown_command_is_a_usage_error(run) -> None:
     r = run("critera")
     assert r.code == 2 and "criteria" in r.err
+
+
+def test_schema_accepts_the_example_and_refuses_unknown_criteria(run, tmp_path: Path) -> None:
+    import jsonschema
+    import yaml
+
+    schema = json.loads(run("schema", "answers").out)
+    jsonschema.Draft202012Validator.check_schema(schema)
+    example = yaml.safe_load(Path(EXAMPLE).read_text(encoding="utf-8"))
+    jsonschema.validate(example, schema)
+    saved = {"edition": 2025, "outil": "tnl", "collectivite": {"nom": None, "type": None,
+             "elu_referent": None}, "reponses": {"code_publie": None}}
+    jsonschema.validate(saved, schema)  # what the guided walk writes for skipped questions
+    example["reponses"]["critere_inconnu"] = True
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(example, schema)

@@ -30,14 +30,21 @@ def _value_schema(c: Criterion) -> dict[str, Any]:
                 "uniqueItems": True}
     if c.type == "url":
         return {"type": "string", "format": "uri", "pattern": "^https?://"}
+    if c.type == "inventory":
+        qualified = {"type": "object", "required": ["nom"], "additionalProperties": False,
+                     "properties": {"nom": {"type": "string"},
+                                    "libre": {"type": ["boolean", "string"]}}}
+        return {"oneOf": [{"type": "array", "items": {"oneOf": [{"type": "string"}, qualified]}},
+                          {"type": "string", "description": "noms séparés par |"}]}
     return {"type": "string"}
 
 
 def answers_schema(catalog: Catalog, lang: str) -> dict[str, Any]:
     person = {
-        "type": "object",
-        "properties": {"nom": {"type": "string"}, "fonction": {"type": "string"},
-                       "email": {"type": "string", "format": "email"}},
+        "type": ["object", "null"],
+        "properties": {"nom": {"type": ["string", "null"]},
+                       "fonction": {"type": ["string", "null"]},
+                       "email": {"type": ["string", "null"], "format": "email"}},
         "additionalProperties": False,
     }
     responses: dict[str, Any] = {}
@@ -69,14 +76,15 @@ def answers_schema(catalog: Catalog, lang: str) -> dict[str, Any]:
             "collectivite": {
                 "type": "object",
                 "properties": {
-                    "nom": {"type": "string"},
-                    "type": {"type": "string", "description": "; ".join(ALL_TYPES),
+                    "nom": {"type": ["string", "null"]},
+                    "type": {"type": ["string", "null"], "description": "; ".join(ALL_TYPES),
                              "examples": list(ALL_TYPES)},
-                    "code_insee": {"type": ["string", "integer"],
+                    "code_insee": {"type": ["string", "integer", "null"],
                                    "pattern": "^([0-9]{2}|2[AB])[0-9]{0,3}$"},
-                    "siren": {"type": ["string", "integer"], "pattern": "^[0-9 ]{9,11}$"},
+                    "siren": {"type": ["string", "integer", "null"], "pattern": "^[0-9 ]{9,11}$"},
                     "population": {"type": ["integer", "null"], "minimum": 0},
                     "agents": {"type": ["number", "null"], "minimum": 0},
+                    "departement": {"type": ["string", "null"]},
                     "elu_referent": person,
                     "responsable": person,
                     "labels_anterieurs": {
