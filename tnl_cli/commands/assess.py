@@ -1,7 +1,6 @@
 """`tnl assess`: evaluate an answers file, or walk the questionnaire on a terminal."""
 
 
-import shlex
 from pathlib import Path
 from typing import Annotated
 
@@ -9,11 +8,10 @@ import typer
 
 from tnl_cli.commands import common
 from tnl_cli.commands.common import SETTINGS, t
-from tnl_cli.errors import EXIT_INTERRUPTED, EXIT_NEGATIVE, EXIT_OK, TnlError
+from tnl_cli.errors import TnlError
 from tnl_cli.i18n import tr
 
 DEFAULT_ANSWERS = Path("tnl-reponses.yaml")
-DEFAULT_DOSSIER = "dossier-candidature.md"
 
 
 def evaluate_file(path: Path, edition: int | None, overrides: list[str]):
@@ -26,184 +24,6 @@ def evaluate_file(path: Path, edition: int | None, overrides: list[str]):
     for spec in overrides:
         answers = ans.apply_override(answers, catalog, spec)
     return catalog, answers, evaluate(catalog, answers), gone
-
-
-def show(catalog, answers, assessment, fmt: str) -> int:
-    from tnl_cli import report
-
-    if fmt == "json":
-        common.print_json(report.to_dict(assessment, catalog, answers, SETTINGS.lang))
-    else:
-        report.render(assessment, catalog, answers, SETTINGS.lang, SETTINGS.console())
-    return EXIT_OK if assessment.verdict == "eligible" else EXIT_NEGATIVE
-
-
-def resume_command(path: Path, edition: int | None, form: str | None) -> str:
-    """The exact command that comes back to this walk."""
-    words = ["tnl", "assess", "--answers", str(path)]
-    if edition is not None:
-        words += ["--edition", str(edition)]
-    if form is not None:
-        words += ["--form", form]
-    if SETTINGS.lang != "fr":
-        words += ["--lang", SETTINGS.lang]
-    return shlex.join(words)
-
-
-def _open(path: Path, edition: int | None):
-    """The catalog to walk and the answers to start from: (catalog, answers, changes, raw).
-
-    An existing file of another edition is migrated to `edition` (the newest by default);
-    `raw` is the file's text (None for a new walk), kept as a backup when migrating.
-    """
-    from tnl_cli import answers as ans
-    from tnl_cli import wizard, yamlio
-    from tnl_cli.catalog import editions, load_edition
-    from tnl_cli.identity import Identity
-
-    catalog = load_edition(edition)
-    raw = yamlio.read_text(path) if path.exists() else ""
-    if not raw.strip():  # a new walk, also in a file created empty beforehand
-        return catalog, ans.Answers(catalog.edition, Identity(), {}), None, None
-    doc = yamlio.parse(raw, str(path))
-    declared = ans.file_edition(doc)
-    migrate = declared is not None and declared != catalog.edition
-    loaded, gone = ans.from_document(doc, catalog, migrate=migrate)
-    if not migrate:
-        return catalog, loaded, None, raw
-    assert declared is not None
-    previous = load_edition(declared) if declared in editions() else None
-    return catalog, loaded, wizard.changes(catalog, loaded, declared, gone, previous), raw
-
-
-def _backup(path: Path, raw: str, old_edition: int) -> Path:
-    """Keep last edition's file as it was, under a name that does not exist yet."""
-    from tnl_cli.fsio import write_atomic
-
-    for n in range(1, 100):
-        suffix = f".{old_edition}" if n == 1 else f".{old_edition}-{n}"
-        backup = path.with_name(f"{path.stem}{suffix}{path.suffix or '.yaml'}")
-        if not backup.exists():
-            write_atomic(backup, raw, overwrite=False)
-            return backup
-    raise TnlError.of("io.exists", file=str(backup))
-
-
-def _tell_changes(prompter, changes, path: Path, backup: Path, catalog) -> None:
-    from tnl_cli.i18n import pick
-
-    lang = SETTINGS.lang
-    prompter.say(t("wizard.migrated", file=str(path), old=changes.from_edition,
-                   new=changes.to_edition, backup=str(backup)))
-    if changes.new:
-        prompter.say(t("wizard.migrated_new", count=len(changes.new)))
-        for cid in changes.new:
-            prompter.say(f"• {pick(catalog.by_id[cid].question, lang)} ({cid})", indent=2)
-    else:
-        prompter.say(t("wizard.migrated_none"))
-    if changes.gone:
-        prompter.say(t("wizard.migrated_gone", new=changes.to_edition, count=len(changes.gone),
-                       ids=", ".join(changes.gone)))
-
-
-def _dossier_available() -> bool:
-    import importlib.util
-
-    return importlib.util.find_spec("tnl_cli.dossier") is not None
-
-
-def _offer_dossier(prompter, path: Path, catalog, answers, assessment) -> None:
-    """After the verdict: write the dossier now if the tool can, else say how."""
-    from tnl_cli.wizard_prompter import Ask, Option
-
-    command = shlex.join(["tnl", "dossier", "--answers", str(path), "-o", DEFAULT_DOSSIER])
-    if not _dossier_available():
-        prompter.say(t("wizard.dossier_command", command=command))
-        return
-    from tnl_cli import dossier
-    from tnl_cli.fsio import write_atomic
-
-    yes_no = (Option("yes", tr(SETTINGS.lang, "report.yes").capitalize()),
-              Option("no", tr(SETTINGS.lang, "report.no").capitalize()))
-    if prompter.ask(Ask("select", t("wizard.dossier_offer"), yes_no, "yes",
-                        t("wizard.select_hint"))) != "yes":
-        prompter.say(t("wizard.dossier_command", command=command))
-        return
-
-    def check(text: str) -> str | None:
-        target = Path(text.strip())
-        if not text.strip():
-            return t("wizard.dossier_path")
-        if target.exists():
-            return t("wizard.dossier_exists", file=text.strip())
-        try:
-            dossier.format_for(target, None)
-        except TnlError as exc:
-            return exc.render(SETTINGS.lang)
-        return None
-
-    out = Path(str(prompter.ask(Ask("text", t("wizard.dossier_path"), default=DEFAULT_DOSSIER,
-                                    instruction=t("wizard.dossier_path_hint"),
-                                    validate=check))).strip())
-    data = dossier.render(catalog, answers, assessment, dossier.format_for(out, None),
-                          SETTINGS.lang)
-    write_atomic(out, data, overwrite=False)
-    prompter.say(t("wizard.dossier_written", file=str(out)))
-
-
-def walk(path: Path, edition: int | None, review: bool, form: str | None) -> int:
-    """The guided walk on a terminal; returns the exit code."""
-    from tnl_cli import wizard, wizard_session
-    from tnl_cli.engine import evaluate
-    from tnl_cli.i18n import pick
-
-    catalog, answers, changes, raw = _open(path, edition)
-    only = None
-    if form is not None:
-        chosen = next((f for f in catalog.forms if f.id == form), None)
-        if chosen is None:
-            raise TnlError.of("wizard.no_form", form=form, edition=catalog.edition,
-                              forms=", ".join(f.id for f in catalog.forms)
-                              or t("wizard.no_forms"))
-        only = chosen.criteria
-    the_walk = wizard.Walk(catalog, answers, review=review, only=only)
-    command = resume_command(path, edition, form)
-    prompter = wizard_session.terminal_prompter(SETTINGS)
-    new = raw is None
-    if not new and changes is None and the_walk.finished:
-        code = show(catalog, the_walk.answers, evaluate(catalog, the_walk.answers), "table")
-        prompter.say(t("wizard.complete", file=str(path), command=command))
-        return code
-
-    saver = wizard_session.Saver(path, SETTINGS.lang, command)
-    saver.check_writable()
-    prompter.say(t("wizard.intro", edition=catalog.edition, file=str(path)))
-    if only is not None:
-        prompter.say(t("wizard.form", name=pick(chosen.name, SETTINGS.lang), count=len(only)))
-    if changes is not None:
-        backup = _backup(path, raw, changes.from_edition)
-        _tell_changes(prompter, changes, path, backup, catalog)
-        saver.save(the_walk)
-    elif new:
-        prompter.say(t("wizard.new_file", file=str(path)))
-        saver.save(the_walk)
-    elif review:
-        prompter.say(t("wizard.review", file=str(path)))
-    else:
-        prompter.say(t("wizard.resume", file=str(path),
-                       count=wizard_session.answered(the_walk)))
-
-    if not wizard_session.run(the_walk, prompter, saver, SETTINGS.lang):
-        wizard_session.tell_interrupted(SETTINGS.stderr, SETTINGS.lang, the_walk, path, command)
-        return EXIT_INTERRUPTED
-    prompter.say("")
-    prompter.say(t("wizard.finished", count=wizard_session.answered(the_walk), file=str(path)))
-    prompter.say("")
-    assessment = evaluate(catalog, the_walk.answers)
-    code = show(catalog, the_walk.answers, assessment, "table")
-    prompter.say("")
-    _offer_dossier(prompter, path, catalog, the_walk.answers, assessment)
-    return code
 
 
 def register(app: typer.Typer, lang: str) -> None:
@@ -229,11 +49,13 @@ def register(app: typer.Typer, lang: str) -> None:
         overrides = list(set_ or [])
         # Prompts only on a terminal, for the terminal view, and when nothing is overridden.
         if SETTINGS.interactive and fmt == "table" and not overrides:
-            raise typer.Exit(walk(answers or DEFAULT_ANSWERS, edition, review, form))
+            from tnl_cli import wizard_flow
+
+            raise typer.Exit(wizard_flow.walk(answers or DEFAULT_ANSWERS, edition, review, form))
         if answers is None:
             raise TnlError.of("assess.need_answers")
         catalog, loaded, assessment, gone = evaluate_file(answers, edition, overrides)
         if gone:
             SETTINGS.stderr.write(t("assess.migrated_gone", ids=", ".join(gone),
                                     edition=catalog.edition) + "\n")
-        raise typer.Exit(show(catalog, loaded, assessment, fmt))
+        raise typer.Exit(common.show_assessment(catalog, loaded, assessment, fmt))

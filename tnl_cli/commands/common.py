@@ -119,6 +119,18 @@ def check_choice(value: str, allowed: tuple[str, ...], option: str) -> str:
     return value
 
 
+def show_assessment(catalog: Any, answers: Any, assessment: Any, fmt: str) -> int:
+    """Print an assessment (terminal view or JSON); the exit code its verdict calls for."""
+    from tnl_cli import report
+    from tnl_cli.errors import EXIT_NEGATIVE, EXIT_OK
+
+    if fmt == "json":
+        print_json(report.to_dict(assessment, catalog, answers, SETTINGS.lang))
+    else:
+        report.render(assessment, catalog, answers, SETTINGS.lang, SETTINGS.console())
+    return EXIT_OK if assessment.verdict == "eligible" else EXIT_NEGATIVE
+
+
 def print_json(data: Any) -> None:
     import json
 
