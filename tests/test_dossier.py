@@ -82,7 +82,7 @@ def test_eligible_dossier_holds_every_part() -> None:
     assert "| ArcGIS | propriétaire |  |" in text and "| Debian | libre |  |" in text
     assert "### Logiciels propriétaires à remplacer\n\n- Remplacer ArcGIS par un logiciel libre : " \
         "QGIS" in text
-    assert "**Conformité légale :**\n\n- Conforme : Licence Ouverte 2.0 (Etalab)" in text
+    assert "**Conformité des licences :**\n\n- Conforme : Licence Ouverte 2.0 (Etalab)" in text
     # a text answer keeps its paragraphs
     assert "Bureautique : LibreOffice sur tous les postes depuis 2019.\n\nMessagerie" in text
 

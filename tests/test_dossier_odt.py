@@ -105,6 +105,9 @@ def test_hostile_text_is_plain_text() -> None:
     assert links and all(url.startswith("https://") for url in links)
     assert 'https://example.org/"><script>alert(1)</script>' not in links
     assert "https://example.org/ok?a=1&b=2" in links
+    software = doc.body.get_table(name="Logiciels_inventaire_logiciels").get_values()
+    assert ["<b>Gras</b> | colonne", "à préciser", ""] in software
+    assert ["# {{ 7*7 }} [x](javascript:y)", "libre", ""] in software
 
 
 def test_odt_in_english() -> None:

@@ -9,15 +9,22 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 from collections.abc import Iterable
 from typing import Any
+from xml.sax.saxutils import escape as xml_escape
+from xml.sax.saxutils import quoteattr
 
+_WHITESPACE = re.compile(r"[ \t\n\r\f\v]+")  # ASCII only: no-break spaces are meant
 _BORDER = "0.5pt solid #7f8c99"
 _HEAD_BACKGROUND = "#dfe8f1"
 # Column widths in cm; each table spans the 17 cm between the page margins.
 _IDENTITY_WIDTHS = (5.0, 12.0)
 _SCORE_WIDTHS = (7.5, 3.5, 2.5, 3.5)
 _SOFTWARE_WIDTHS = (8.0, 4.0, 5.0)
+_SHARE_WIDTHS = (8.0, 3.0, 3.0, 3.0)
+_OBLIGATION_WIDTHS = (6.5, 3.0, 7.5)
+_ALL_WIDTHS = _IDENTITY_WIDTHS + _SCORE_WIDTHS + _SOFTWARE_WIDTHS + _SHARE_WIDTHS + _OBLIGATION_WIDTHS
 
 
 def _no_heading_numbers(doc: Any) -> None:
@@ -42,7 +49,7 @@ def _add_styles(doc: Any) -> None:
     note = Style("paragraph", name="TnlNote", parent_style="Text_20_body", area="text",
                  italic=True)
     columns = [Style("table-column", name=f"TnlCol{width}", width=f"{width}cm")
-               for width in sorted(set(_IDENTITY_WIDTHS + _SCORE_WIDTHS + _SOFTWARE_WIDTHS))]
+               for width in sorted(set(_ALL_WIDTHS))]
     for style in (cell, head, table, strong, head_text, note, *columns):
         doc.insert_style(style, automatic=True)
 
@@ -100,31 +107,33 @@ class _Writer:
 
     def table(self, name: str, header: list[str], rows: list[list[str]],
               widths: tuple[float, ...], head_column: bool = False) -> None:
-        from odfdo import Cell, Column, HeaderRows, Row, Table
+        """A bordered table, written as one XML fragment: odfdo parses a fragment for every
+        element it creates, which made cell-by-cell tables the bulk of the rendering time."""
+        from odfdo import Element
 
-        table = Table(name, style="TnlTable")
-        for width in widths:
-            table.append(Column(style=f"TnlCol{width}"))
-
-        def cell(text: str, head: bool) -> Any:
-            cell = Cell(text, style="TnlHead" if head else "TnlCell")
-            if head:
-                cell.get_paragraph().style = "TnlHeadText"
-            return cell
-
+        columns = "".join(f'<table:table-column table:style-name="TnlCol{width}"/>'
+                          for width in widths)
+        head = ""
         if header:
-            header_rows = HeaderRows()
-            row = Row()
-            for text in header:
-                row.append(cell(text, True))
-            header_rows.append(row)
-            table.append(header_rows)
-        for values in rows:
-            row = Row()
-            for i, text in enumerate(values):
-                row.append(cell(text, head_column and i == 0))
-            table.append(row)
-        self.body.append(table)
+            head = ("<table:table-header-rows><table:table-row>"
+                    + "".join(_cell(text, True) for text in header)
+                    + "</table:table-row></table:table-header-rows>")
+        body = "".join("<table:table-row>"
+                       + "".join(_cell(text, head_column and i == 0) for i, text in enumerate(values))
+                       + "</table:table-row>" for values in rows)
+        self.body.append(Element.from_tag(
+            f'<table:table table:name={quoteattr(name)} table:style-name="TnlTable">'
+            f"{columns}{head}{body}</table:table>"))
+
+
+def _cell(text: str, head: bool) -> str:
+    """One string cell; whitespace runs become one space, as in the Markdown table cells."""
+    content = xml_escape(_WHITESPACE.sub(" ", text).strip(" "))
+    if head:
+        return ('<table:table-cell table:style-name="TnlHead" office:value-type="string">'
+                f'<text:p text:style-name="TnlHeadText">{content}</text:p></table:table-cell>')
+    return ('<table:table-cell table:style-name="TnlCell" office:value-type="string">'
+            f"<text:p>{content}</text:p></table:table-cell>")
 
 
 def _identity(w: _Writer, view: dict[str, Any]) -> None:
@@ -151,17 +160,23 @@ def _summary(w: _Writer, view: dict[str, Any]) -> None:
     if s["mentions"]:
         w.para(label=t["mentions"])
         w.bullets(f"{m['name']} — {m['why']}" for m in s["mentions"])
+    if s["warnings"]:
+        w.para(label=t["warnings"])
+        w.bullets(s["warnings"])
     w.heading(3, t["domains"])
     w.table("Scores", [t["domain"], t["points"], t["ratio"], t["met"]],
             [[d["name"], d["points"], d["percent"], d["met"]] for d in view["domains"]],
             _SCORE_WIDTHS)
+    w.heading(3, t["obligations"])
     w.para(s["open_data"], t["open_data"])
     if s["legal_checks"]:
         w.para(label=t["legal"])
         w.bullets(check["text"] for check in s["legal_checks"])
-    if s["warnings"]:
-        w.para(label=t["warnings"])
-        w.bullets(s["warnings"])
+    if s["obligations"]:
+        w.para(t["obligations_intro"])
+        w.table("Obligations", [t["obligation"], t["situation"], t["basis"]],
+                [[o["question"], o["status_text"], o["basis"]] for o in s["obligations"]],
+                _OBLIGATION_WIDTHS)
 
 
 def _answers(w: _Writer, view: dict[str, Any]) -> None:
@@ -183,6 +198,12 @@ def _answers(w: _Writer, view: dict[str, Any]) -> None:
                         [t["software"], t["software_status"], t["licence"]],
                         [[sw["name"], sw["status"], sw["licence"] or ""] for sw in c["software"]],
                         _SOFTWARE_WIDTHS)
+            if c["shares"]:
+                w.para(label=t["shares"])
+                w.table(f"Parts_{c['id']}", [t["use"], t["free_count"], t["total"], "%"],
+                        [[sh["label"], sh["free"], sh["total"], sh["percent"]]
+                         for sh in c["shares"]],
+                        _SHARE_WIDTHS)
             elif c["answer_link"]:
                 paragraph = w.para(label=t["answer"])
                 paragraph.append(Link(c["answer"], text=c["answer"]))

@@ -17,12 +17,13 @@ from tnl_cli.dossier_text import clean, is_link
 from tnl_cli.engine import Assessment, CriterionResult, best_value
 from tnl_cli.i18n import pick, tr
 from tnl_cli.identity import Identity, Person
-from tnl_cli.locale.dossier import MESSAGES, MONTHS
+from tnl_cli.locale.dossier import MESSAGES, MONTHS, USE_DOMAINS_EN
 
 # Criteria whose answer is a claim that a justification and an evidence link should back;
 # text and url answers are their own justification or evidence.
 _CLAIMS = ("boolean", "choice", "multi", "number")
 _BAR_WIDTH = 10
+_OTHER_USE = "inconnu"  # report.inventory's use domain for software outside the catalog
 
 
 @cache
@@ -122,8 +123,36 @@ def _software(r: CriterionResult, known: dict[str, dict[str, Any]],
     return rows
 
 
+def _share_row(label: str, free: int, total: int, lang: str, is_total: bool = False) -> dict[str, Any]:
+    return {"label": label, "free": _num(free, lang), "total": _num(total, lang),
+            "percent": _percent(free / total, lang), "is_total": is_total}
+
+
+def _shares(stock: dict[str, Any] | None, lang: str) -> list[dict[str, Any]]:
+    """Free software out of the qualified software, per use domain in the catalog's order,
+    software outside the catalog last, and a total row when there are several uses."""
+    if not stock or not stock["share_free"]:
+        return []
+    from tnl_cli import software
+
+    names = software.use_domains()
+    order = {domain: i for i, domain in enumerate(names)}
+    english = USE_DOMAINS_EN if lang == "en" else {}
+    t = labels(lang)
+    shares = sorted(stock["share_free"].items(),
+                    key=lambda kv: (kv[0] == _OTHER_USE, order.get(kv[0], len(order)), kv[0]))
+    rows = [_share_row(t["use_other"] if domain == _OTHER_USE
+                       else english.get(domain) or names.get(domain, domain),
+                       share["free"], share["total"], lang)
+            for domain, share in shares]
+    if len(rows) > 1:
+        rows.append(_share_row(t["all_uses"], sum(s["free"] for _, s in shares),
+                               sum(s["total"] for _, s in shares), lang, is_total=True))
+    return rows
+
+
 def _criterion(r: CriterionResult, answer: Any, known: dict[str, dict[str, Any]],
-               lang: str) -> dict[str, Any]:
+               shares: list[dict[str, Any]], lang: str) -> dict[str, Any]:
     c = r.criterion
     t = labels(lang)
     justification = answer.justification if answer else None
@@ -146,6 +175,7 @@ def _criterion(r: CriterionResult, answer: Any, known: dict[str, dict[str, Any]]
         "to_justify": r.met and c.type in _CLAIMS and not justification,
         "evidence": evidence,
         "software": _software(r, known, lang),
+        "shares": shares if c.type == "inventory" and r.value else [],
     }
 
 
@@ -157,6 +187,7 @@ def _domains(catalog: Catalog, answers: Answers, a: Assessment, data: dict[str, 
             by_domain[r.criterion.domain].append(r)
     stock = data.get("inventory") or {}
     known = {item["name"]: item for item in stock.get("items", [])}
+    shares = _shares(stock, lang)
     out = []
     for d, score in zip(catalog.domains, data["domains"], strict=True):
         results = by_domain[d.id]
@@ -171,7 +202,8 @@ def _domains(catalog: Catalog, answers: Answers, a: Assessment, data: dict[str, 
             "bar": bar(score["ratio"]),
             "met": tr(lang, "dossier.met_of", met=score["met"], applicable=score["applicable"]),
             "applicable": score["applicable"],
-            "criteria": [_criterion(r, answers.responses.get(r.criterion.id), known, lang)
+            "criteria": [_criterion(r, answers.responses.get(r.criterion.id), known, shares,
+                                    lang)
                          for r in results if r.answered],
             "unanswered": [{"id": r.criterion.id, "question": pick(r.criterion.question, lang),
                             "gate": r.criterion.eligibility} for r in results if not r.answered],
@@ -289,23 +321,35 @@ def _edition_items(catalog: Catalog, today: dt.date, lang: str) -> list[dict[str
     return items
 
 
-def _checklist(catalog: Catalog, answers: Answers, a: Assessment,
-               domains: list[dict[str, Any]], today: dt.date, lang: str) -> list[dict[str, Any]]:
+def _checklist(catalog: Catalog, answers: Answers, a: Assessment, domains: list[dict[str, Any]],
+               stock: dict[str, Any] | None, today: dt.date, lang: str) -> list[dict[str, Any]]:
     """What to check before submitting, in the order one would fix it."""
     open_questions = [u["question"] for d in domains for u in d["unanswered"]]
     claims = [c for d in domains for c in d["criteria"] if c["met"] and c["type"] in _CLAIMS]
+    software = ([_count_item(lang, "dossier.ck_software_unknown", "dossier.ck_software",
+                             stock["unknown"])] if stock else [])
     return [
         *_identity_items(answers.identity, lang),
         _gates_item(catalog, answers.identity, a, lang),
         # unanswered questions are already listed at the end of each domain
         _count_item(lang, "dossier.ck_unanswered", "dossier.ck_answered", open_questions,
                     details=False),
+        *software,
         _count_item(lang, "dossier.ck_unjustified", "dossier.ck_justified",
                     [c["question"] for c in claims if not c["justification"]]),
         _count_item(lang, "dossier.ck_unproven", "dossier.ck_proven",
                     [c["question"] for c in claims if not c["evidence"]]),
         *_edition_items(catalog, today, lang),
     ]
+
+
+def _obligations(a: Assessment, data: dict[str, Any], lang: str) -> list[dict[str, Any]]:
+    """The criteria grounded in law that apply to us, with where we stand and the text."""
+    visible = {r.criterion.id for r in a.results if r.visible}
+    t = labels(lang)
+    return [{"id": o["id"], "question": o["question"], "status": o["status"],
+             "status_text": t[f"obligation_{o['status']}"], "basis": o["basis"]}
+            for o in data["legal"]["obligations"] if o["id"] in visible]
 
 
 def _summary(catalog: Catalog, a: Assessment, data: dict[str, Any], name: str,
@@ -335,6 +379,7 @@ def _summary(catalog: Catalog, a: Assessment, data: dict[str, Any], name: str,
              "text": tr(lang, f"report.check_{check['status']}", answer=check["answer"] or "",
                         rule=check["rule"])}
             for check in data["legal"]["checks"] if check["status"] != "not_applicable"],
+        "obligations": _obligations(a, data, lang),
         "warnings": data["warnings"],
     }
 
@@ -383,6 +428,7 @@ def build(catalog: Catalog, answers: Answers, assessment: Assessment, lang: str,
         "replacements": [tr(lang, "report.replace", name=item["name"],
                             alternatives=", ".join(item["alternatives"][:5]))
                          for item in (data.get("inventory") or {}).get("replacements", [])],
-        "checklist": _checklist(catalog, answers, assessment, domains, today, lang),
+        "checklist": _checklist(catalog, answers, assessment, domains, data.get("inventory"),
+                                today, lang),
     }
     return _deep_clean(view)

@@ -256,6 +256,12 @@ def alternatives(software: Software) -> list[Software]:
     return [software_by_id[i] for i in software.alternatives]
 
 
+def use_domains() -> dict[str, str]:
+    """The French label of each use domain ("sig" -> "Information géographique"), by id, in the
+    catalog's reading order (office suite first), for reports that group software by use."""
+    return dict(_load().metadata["use_domains"])
+
+
 def source_info() -> dict[str, str]:
     """Where the catalog comes from and under which licence, for display and dossiers."""
     return {key: str(value) for key, value in _load().metadata["source"].items()}

@@ -249,6 +249,22 @@ MESSAGES = {
         "en": "This dossier follows the {edition} catalog; a newer edition exists ({newest}): "
               "tnl dossier --edition {newest} migrates the answers",
     },
+    "dossier.ck_software": {
+        "fr": "Chaque logiciel de l'inventaire est qualifié (libre ou propriétaire)",
+        "en": "Every program in the inventory is qualified (free or proprietary)",
+    },
+    "dossier.ck_software_unknown": {
+        "fr": "{count} logiciels de l'inventaire inconnus du catalogue : préciser s'ils sont "
+              "libres ou propriétaires ({{nom: …, libre: oui|non}} dans le fichier de réponses)",
+        "en": "{count} programs in the inventory are unknown to the catalog: state whether "
+              "each is free or proprietary ({{nom: …, libre: yes|no}} in the answers file)",
+    },
+    "dossier.ck_software_unknown_one": {
+        "fr": "{count} logiciel de l'inventaire inconnu du catalogue : préciser s'il est libre "
+              "ou propriétaire ({{nom: …, libre: oui|non}} dans le fichier de réponses)",
+        "en": "{count} program in the inventory is unknown to the catalog: state whether it "
+              "is free or proprietary ({{nom: …, libre: yes|no}} in the answers file)",
+    },
     "dossier.field_nom": {"fr": "nom", "en": "name"},
     "dossier.field_type": {"fr": "type", "en": "type"},
     "dossier.field_code": {"fr": "code INSEE ou SIREN", "en": "INSEE code or SIREN"},
@@ -323,7 +339,28 @@ MESSAGES = {
     "dossier.l_licence": {"fr": "Licence", "en": "Licence"},
     "dossier.l_replacements": {"fr": "Logiciels propriétaires à remplacer",
                                "en": "Proprietary software to replace"},
-    "dossier.l_legal": {"fr": "Conformité légale", "en": "Legal compliance"},
+    "dossier.l_legal": {"fr": "Conformité des licences", "en": "Licence compliance"},
+    "dossier.l_obligations": {"fr": "Obligations légales", "en": "Legal obligations"},
+    "dossier.l_obligations_intro": {
+        "fr": "Les critères suivants traduisent une obligation ou une orientation fixée par la "
+              "loi ; voici où nous en sommes pour chacun.",
+        "en": "The following criteria reflect a duty or a policy set by law; here is where we "
+              "stand on each.",
+    },
+    "dossier.l_obligation": {"fr": "Obligation", "en": "Obligation"},
+    "dossier.l_situation": {"fr": "Situation", "en": "Status"},
+    "dossier.l_basis": {"fr": "Fondement juridique", "en": "Legal basis"},
+    "dossier.l_obligation_met": {"fr": "respectée", "en": "met"},
+    "dossier.l_obligation_unmet": {"fr": "non respectée", "en": "not met"},
+    "dossier.l_obligation_unanswered": {"fr": "sans réponse", "en": "unanswered"},
+    "dossier.l_shares": {"fr": "Part de logiciels libres par usage",
+                         "en": "Share of free software per use"},
+    "dossier.l_use": {"fr": "Usage", "en": "Use"},
+    "dossier.l_free_count": {"fr": "Libres", "en": "Free"},
+    "dossier.l_total": {"fr": "Total", "en": "Total"},
+    "dossier.l_all_uses": {"fr": "Tous usages", "en": "All uses"},
+    "dossier.l_use_other": {"fr": "Autres logiciels (hors catalogue)",
+                            "en": "Other software (not in the catalog)"},
     "dossier.sw_free": {"fr": "libre", "en": "free"},
     "dossier.sw_proprietary": {"fr": "propriétaire", "en": "proprietary"},
     "dossier.sw_unknown": {"fr": "à préciser", "en": "to be stated"},
@@ -350,6 +387,29 @@ MESSAGES = {
     "dossier.type_association_collectivites": {"fr": "Association de collectivités",
                                                "en": "Association of local authorities"},
     "dossier.type_entreprise": {"fr": "Entreprise privée", "en": "Private company"},
+}
+
+# English names of the software catalog's use domains (tnl_cli/data/logiciels.json holds the
+# French ones); a domain missing here is shown with its French name.
+USE_DOMAINS_EN = {
+    "bureautique": "Office suite",
+    "messagerie": "E-mail, calendar and chat",
+    "collaboratif": "Collaboration and file sharing",
+    "visio": "Video conferencing",
+    "navigateur": "Web browsing",
+    "graphisme": "Graphics and desktop publishing",
+    "multimedia": "Audio and video",
+    "sig": "Geographic information",
+    "web": "Websites and analytics",
+    "systeme": "Systems, servers and device fleet",
+    "reseau": "Network",
+    "donnees": "Databases and data",
+    "securite": "Security and identity",
+    "developpement": "Software development",
+    "gestion": "Management and steering",
+    "metier": "Local government business software",
+    "accessibilite": "Accessibility",
+    "education": "Teaching and training",
 }
 
 MONTHS = {
