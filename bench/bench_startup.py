@@ -43,10 +43,7 @@ def main() -> None:
     runs = parser.parse_args().runs
     py = sys.executable
     tnl = str(Path(py).with_name("tnl"))
-    if not Path(tnl).exists():
-        tnl_cmd = [py, "-m", "tnl_cli"]
-    else:
-        tnl_cmd = [tnl]
+    tnl_cmd = [tnl] if Path(tnl).exists() else [py, "-m", "tnl_cli"]
     cases = {
         "import typer": [py, "-c", "import typer"],
         "tnl --help": [*tnl_cmd, "--help"],

@@ -17,7 +17,7 @@ from tnl_cli import dossier, dossier_view, software
 from tnl_cli.catalog import load_edition
 from tnl_cli.engine import evaluate
 from tnl_cli.i18n import pick
-from tnl_cli.locale.dossier import USE_DOMAINS_EN
+from tnl_cli.locale.report import USE_DOMAINS_EN
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "dossier"
 TODAY = dt.date(2025, 9, 1)

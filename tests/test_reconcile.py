@@ -96,7 +96,10 @@ def test_assess_reports_inventory_and_legal(run) -> None:
     replaced = {r["name"]: r["alternatives"] for r in data["inventory"]["replacements"]}
     assert "QGIS" in replaced["ArcGIS"]
     assert data["next_level"]["replacements"] == data["inventory"]["replacements"]
-    assert data["inventory"]["share_free"]["sig"] == {"free": 1, "total": 2, "ratio": 0.5}
+    sig = data["inventory"]["share_free"]["sig"]
+    assert (sig["free"], sig["total"], sig["ratio"]) == (1, 2, 0.5)
+    assert sig["label"] == "Information géographique"
+    assert list(data["inventory"]["share_free"])[-1] == "inconnu"  # outside the catalog: last
     checks = {c["id"]: c["status"] for c in data["legal"]["checks"]}
     assert checks["licence_donnees"] == "ok"
     assert checks["licence_code"] == "not_applicable"

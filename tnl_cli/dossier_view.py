@@ -17,7 +17,7 @@ from tnl_cli.dossier_text import clean, is_link
 from tnl_cli.engine import Assessment, CriterionResult, best_value
 from tnl_cli.i18n import pick, tr
 from tnl_cli.identity import Identity, Person
-from tnl_cli.locale.dossier import MESSAGES, MONTHS, USE_DOMAINS_EN
+from tnl_cli.locale.dossier import MESSAGES, MONTHS
 
 # Criteria whose answer is a claim that a justification and an evidence link should back;
 # text and url answers are their own justification or evidence.
@@ -135,15 +135,11 @@ def _shares(stock: dict[str, Any] | None, lang: str) -> list[dict[str, Any]]:
         return []
     from tnl_cli import software
 
-    names = software.use_domains()
-    order = {domain: i for i, domain in enumerate(names)}
-    english = USE_DOMAINS_EN if lang == "en" else {}
+    order = {domain: i for i, domain in enumerate(software.use_domains())}
     t = labels(lang)
     shares = sorted(stock["share_free"].items(),
                     key=lambda kv: (kv[0] == _OTHER_USE, order.get(kv[0], len(order)), kv[0]))
-    rows = [_share_row(t["use_other"] if domain == _OTHER_USE
-                       else english.get(domain) or names.get(domain, domain),
-                       share["free"], share["total"], lang)
+    rows = [_share_row(share["label"], share["free"], share["total"], lang)
             for domain, share in shares]
     if len(rows) > 1:
         rows.append(_share_row(t["all_uses"], sum(s["free"] for _, s in shares),

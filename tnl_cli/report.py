@@ -56,6 +56,25 @@ def verdict_text(verdict: str, lang: str) -> str:
     return tr(lang, f"report.verdict_{verdict}")
 
 
+def use_domain_label(domain: str, lang: str) -> str:
+    """'sig' -> 'Information géographique' (or its English name)."""
+    from tnl_cli import software
+    from tnl_cli.locale.report import USE_DOMAINS_EN
+
+    if domain == "inconnu":  # software outside the catalog, qualified by the user
+        return tr(lang, "report.use_other")
+    french = software.use_domains().get(domain, domain)
+    return USE_DOMAINS_EN.get(domain, french) if lang == "en" else french
+
+
+def _use_order(domain: str) -> tuple[int, str]:
+    """The catalog's reading order of uses (office suite first), software outside it last."""
+    from tnl_cli import software
+
+    order = list(software.use_domains())
+    return (order.index(domain) if domain in order else len(order), domain)
+
+
 def inventory(a: Assessment, lang: str) -> dict[str, Any] | None:
     """The software inventory: each item as the catalog knows it, the share of free software
     per domain of use, unknown names to qualify, and free alternatives to proprietary ones."""
@@ -85,8 +104,9 @@ def inventory(a: Assessment, lang: str) -> dict[str, Any] | None:
                 replacements.append({"name": item.name, "alternatives": alternatives})
     return {
         "items": items,
-        "share_free": {d: {**v, "ratio": round(v["free"] / v["total"], 4)}
-                       for d, v in sorted(shares.items())},
+        "share_free": {d: {**v, "ratio": round(v["free"] / v["total"], 4),
+                           "label": use_domain_label(d, lang)}
+                       for d, v in sorted(shares.items(), key=lambda kv: _use_order(kv[0]))},
         "unknown": [i["name"] for i in items if i["free"] is None],
         "replacements": replacements,
     }
@@ -113,7 +133,7 @@ def legal(a: Assessment, catalog: Catalog, answers: Answers, lang: str) -> dict[
         {"id": r.criterion.id, "question": pick(r.criterion.question, lang),
          "basis": pick(r.criterion.legal, lang),
          "status": "met" if r.met else ("unmet" if r.answered else "unanswered")}
-        for r in a.results if r.criterion.legal
+        for r in a.results if r.criterion.legal and r.visible
     ]
     return {
         "open_data": {"status": status, "population": identity.population,
@@ -238,14 +258,23 @@ def render(a: Assessment, catalog: Catalog, answers: Answers, lang: str, console
     stock = data["inventory"]
     if stock:
         console.print(f"[bold]{tr(lang, 'report.inventory')}[/bold]")
-        for domain, share in stock["share_free"].items():
-            console.print("  " + tr(lang, "report.share", domain=domain, free=share["free"],
-                                    total=share["total"]), markup=False)
+        for share in stock["share_free"].values():
+            console.print("  " + tr(lang, "report.share", domain=share["label"],
+                                    free=share["free"], total=share["total"]), markup=False)
         if stock["unknown"]:
             console.print("  " + tr(lang, "report.unknown_software",
                                     names=", ".join(stock["unknown"])), markup=False)
     console.print(f"[bold]{tr(lang, 'report.legal')}[/bold]")
     console.print("  " + data["legal"]["open_data"]["text"], markup=False)
+    obligations = data["legal"]["obligations"]
+    met = sum(1 for item in obligations if item["status"] == "met")
+    if met:
+        console.print("  " + tr(lang, "report.obligations_met", count=met), markup=False)
+    for item in obligations:  # what is left to do, with the text that requires it
+        if item["status"] != "met":
+            console.print("  " + tr(lang, "report.obligation", question=item["question"],
+                                    status=tr(lang, f"report.obligation_{item['status']}"),
+                                    basis=item["basis"]), markup=False)
     for check in data["legal"]["checks"]:
         if check["status"] == "not_applicable":
             continue

@@ -389,29 +389,6 @@ MESSAGES = {
     "dossier.type_entreprise": {"fr": "Entreprise privée", "en": "Private company"},
 }
 
-# English names of the software catalog's use domains (tnl_cli/data/logiciels.json holds the
-# French ones); a domain missing here is shown with its French name.
-USE_DOMAINS_EN = {
-    "bureautique": "Office suite",
-    "messagerie": "E-mail, calendar and chat",
-    "collaboratif": "Collaboration and file sharing",
-    "visio": "Video conferencing",
-    "navigateur": "Web browsing",
-    "graphisme": "Graphics and desktop publishing",
-    "multimedia": "Audio and video",
-    "sig": "Geographic information",
-    "web": "Websites and analytics",
-    "systeme": "Systems, servers and device fleet",
-    "reseau": "Network",
-    "donnees": "Databases and data",
-    "securite": "Security and identity",
-    "developpement": "Software development",
-    "gestion": "Management and steering",
-    "metier": "Local government business software",
-    "accessibilite": "Accessibility",
-    "education": "Teaching and training",
-}
-
 MONTHS = {
     "fr": ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
            "septembre", "octobre", "novembre", "décembre"),

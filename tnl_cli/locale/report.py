@@ -39,6 +39,15 @@ MESSAGES = {
         "en": "Software unknown to the catalog, to qualify ({{nom: …, libre: yes|no}}): {names}",
     },
     "report.legal": {"fr": "Obligations légales :", "en": "Legal obligations:"},
+    "report.use_other": {"fr": "Autres logiciels (hors catalogue)",
+                         "en": "Other software (not in the catalog)"},
+    "report.obligation": {"fr": "{question} — {status} ({basis})",
+                          "en": "{question} — {status} ({basis})"},
+    "report.obligation_met": {"fr": "respectée", "en": "met"},
+    "report.obligations_met": {"fr": "Obligations respectées (critères à base légale) : {count}",
+                               "en": "Obligations met (criteria with a legal basis): {count}"},
+    "report.obligation_unmet": {"fr": "NON RESPECTÉE", "en": "NOT MET"},
+    "report.obligation_unanswered": {"fr": "sans réponse", "en": "unanswered"},
     "report.check_ok": {"fr": "Conforme : {answer} ({rule})", "en": "Compliant: {answer} ({rule})"},
     "report.check_not_allowed": {
         "fr": "Non conforme : {answer}. {rule}",
@@ -53,4 +62,27 @@ MESSAGES = {
     "report.yes": {"fr": "oui", "en": "yes"},
     "report.no": {"fr": "non", "en": "no"},
     "report.unanswered": {"fr": "sans réponse", "en": "unanswered"},
+}
+
+# English names of the software catalog's use domains (tnl_cli/data/logiciels.json holds the
+# French ones); a domain missing here is shown with its French name.
+USE_DOMAINS_EN = {
+    "bureautique": "Office suite",
+    "messagerie": "E-mail, calendar and chat",
+    "collaboratif": "Collaboration and file sharing",
+    "visio": "Video conferencing",
+    "navigateur": "Web browsing",
+    "graphisme": "Graphics and desktop publishing",
+    "multimedia": "Audio and video",
+    "sig": "Geographic information",
+    "web": "Websites and analytics",
+    "systeme": "Systems, servers and device fleet",
+    "reseau": "Network",
+    "donnees": "Databases and data",
+    "securite": "Security and identity",
+    "developpement": "Software development",
+    "gestion": "Management and steering",
+    "metier": "Local government business software",
+    "accessibilite": "Accessibility",
+    "education": "Teaching and training",
 }
