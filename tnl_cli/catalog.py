@@ -186,7 +186,7 @@ class _Checker:
             self.add("catalog.text_langs", path + (name,), field=name, who=who)
             return {"fr": value, "en": value}
         if not isinstance(value, dict) or not all(
-            isinstance(value.get(lang), str) and value.get(lang).strip() for lang in ("fr", "en")
+            isinstance(value.get(lang), str) and str(value[lang]).strip() for lang in ("fr", "en")
         ):
             self.add("catalog.text_langs", path + (name,), field=name, who=who)
             return {"fr": str(value), "en": str(value)}
@@ -284,11 +284,13 @@ def _criterion(ck: _Checker, raw: Any, i: int, domain_ids: set[str]) -> Criterio
     minimum = maximum = None
     scoring: list[Threshold] = []
     if ctype in ("number", "inventory"):
-        minimum, maximum = raw.get("min"), raw.get("max")
-        for name, value in (("min", minimum), ("max", maximum)):
+        for name in ("min", "max"):
+            value = raw.get(name)
             if value is not None and not _number(value):
                 ck.add("catalog.bad_bound", path + (name,), who=who, value=value)
-        if _number(minimum) and _number(maximum) and minimum > maximum:
+        minimum = float(raw["min"]) if _number(raw.get("min")) else None
+        maximum = float(raw["max"]) if _number(raw.get("max")) else None
+        if minimum is not None and maximum is not None and minimum > maximum:
             ck.add("catalog.bounds_order", path + ("min",), who=who)
         last: Threshold | None = None
         for j, th in enumerate(raw.get("scoring") or []):
@@ -330,8 +332,8 @@ def _criterion(ck: _Checker, raw: Any, i: int, domain_ids: set[str]) -> Criterio
         legal=ck.text(raw, "legal", path, required=False, who=who),
         choices=tuple(choices),
         unit=ck.text(raw, "unit", path, required=False, who=who),
-        minimum=float(minimum) if _number(minimum) else None,
-        maximum=float(maximum) if _number(maximum) else None,
+        minimum=minimum,
+        maximum=maximum,
         scoring=tuple(scoring),
         implies=tuple(str(x) for x in implies),
         line=ck.doc.line(*path),
@@ -511,7 +513,7 @@ def build(doc: "yamlio.Located", expected_edition: int | None = None) -> Catalog
     legal_checks: list[LegalCheck] = []
     for i, lc in enumerate(data.get("legal_checks") or []):
         path = ("legal_checks", i)
-        target = by_id.get(lc.get("criterion")) if isinstance(lc, dict) else None
+        target = by_id.get(str(lc.get("criterion"))) if isinstance(lc, dict) else None
         if target is None or not isinstance(lc.get("id"), str) or not isinstance(
                 lc.get("allowed"), list):
             ck.add("catalog.bad_legal_check", path)

@@ -33,7 +33,7 @@ def _area(code: str, kind: str | None) -> Any:
 
     found = [c for c in territory.search(code, limit=5) if c.insee == code]
     preferred = [c for c in found if c.kind == kind]
-    return (preferred or found or [None])[0]
+    return (preferred or found)[0] if found else None
 
 
 def _same_name(given: str, official: str) -> bool:
