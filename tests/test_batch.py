@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 
 from tnl_cli.catalog import load_edition
+from tnl_cli.territory import by_insee
 
 CATALOG = load_edition()
 GATES = [c.id for c in CATALOG.gates]
@@ -117,8 +118,11 @@ def test_xlsx_in_and_out(run: Any, tmp_path: Path) -> None:
     from tnl_cli.tabular import open_spreadsheet
 
     out = list(open_spreadsheet(tmp_path / "out.xlsx", None).rows)
-    assert out[0][:6] == ["ligne", "nom", "code_insee", "siren", "type", "verdict"]
-    assert out[1][:6] == ["2", "Nancy", "54395", "215403957", "commune", "not_eligible"]
+    assert out[0][:8] == ["ligne", "nom", "code_insee", "siren", "type", "population",
+                          "departement", "verdict"]
+    nancy = by_insee("54395")  # the population comes from the COG
+    assert out[1][:8] == ["2", "Nancy", "54395", "215403957", "commune",
+                          str(nancy.population), "54", "not_eligible"]
 
 
 # -- bad rows -------------------------------------------------------------------------------

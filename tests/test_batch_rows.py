@@ -10,8 +10,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tnl_cli import answers as ans
-from tnl_cli import batch
+from tnl_cli import batch, batch_cells, batch_columns, batch_identity
 from tnl_cli import identity as ident
+from tnl_cli.batch_dossiers import dossier_stem
 from tnl_cli.catalog import Catalog, Criterion, editions, load_edition
 from tnl_cli.compiled import Compiled
 from tnl_cli.engine import evaluate
@@ -33,9 +34,9 @@ def _normalised(c: Criterion, raw: str) -> Any:
 
 
 def _shortcut(c: Criterion, raw: str) -> Any:
-    items = batch._Items(c) if c.type in ("multi", "inventory") else None
+    items = batch_cells.Items(c) if c.type in ("multi", "inventory") else None
     try:
-        return ("ok", batch._Cells(c, Compiled(CATALOG), True, items).value(raw))
+        return ("ok", batch_cells.Cells(c, Compiled(CATALOG), True, items).value(raw))
     except ans.ValueRefused as exc:
         return ("refused", exc.key, exc.params)
 
@@ -48,14 +49,14 @@ def test_fast_siren_accepts_exactly_what_parse_siren_returns_unchanged(text: str
         expected = ident.parse_siren(text)
     except ident.IdentityValueError:
         expected = None
-    assert batch.fast_siren(text) == (expected if expected == text else None)
+    assert batch_identity.fast_siren(text) == (expected if expected == text else None)
 
 
 def test_fast_siren_on_real_codes() -> None:
-    assert batch.fast_siren("215403957") == "215403957"  # Nancy
-    assert batch.fast_siren("215403958") is None
-    assert batch.fast_siren("21540395") is None
-    assert batch.fast_siren("２15403957") is None  # a full-width digit goes to the real parser
+    assert batch_identity.fast_siren("215403957") == "215403957"  # Nancy
+    assert batch_identity.fast_siren("215403958") is None
+    assert batch_identity.fast_siren("21540395") is None
+    assert batch_identity.fast_siren("２15403957") is None  # a full-width digit goes to the real parser
 
 
 _NUMBERS = st.one_of(
@@ -123,19 +124,19 @@ def test_inventory_combination_equals_normaliser(parts: list[str]) -> None:
     ("<marie@ville.fr>", {"email": "marie@ville.fr"}),
 ])
 def test_person_cells(text: str, expected: dict[str, str]) -> None:
-    assert batch.person_fields(text) == expected
+    assert batch_identity.person_fields(text) == expected
 
 
 def test_labels_cells() -> None:
-    assert batch.labels_value("2023:2 | 2024 = bronze") == [
+    assert batch_identity.labels_value("2023:2 | 2024 = bronze") == [
         {"annee": 2023, "niveau": "2"}, {"annee": 2024, "niveau": "bronze"}]
-    assert batch.labels_value("2023") is None
+    assert batch_identity.labels_value("2023") is None
 
 
 @pytest.mark.parametrize(("text", "expected"), [
     ("1001", 1001), ("1001.0", 1001), ("01001", 1001), ("2A004", "2A004"), (" 42218 ", 42218)])
 def test_code_value_turns_bare_digits_into_numbers(text: str, expected: Any) -> None:
-    assert batch.code_value(text) == expected
+    assert batch_identity.code_value(text) == expected
 
 
 @pytest.mark.parametrize(("name", "code", "expected"), [
@@ -147,12 +148,12 @@ def test_code_value_turns_bare_digits_into_numbers(text: str, expected: Any) -> 
 ])
 def test_dossier_names_stay_in_the_directory(name: str | None, code: str | None,
                                              expected: str) -> None:
-    assert batch.dossier_stem(name, code, 7) == expected
+    assert dossier_stem(name, code, 7) == expected
 
 
 def test_header_matching_ignores_case_accents_spaces_and_knows_aliases() -> None:
     gate = CATALOG.gates[0].id
-    layout = batch.read_layout([" Nom ", "Code INSEE", "SIREN", "Élu·e référent·e", gate.upper(),
+    layout = batch_columns.read_layout([" Nom ", "Code INSEE", "SIREN", "Élu·e référent·e", gate.upper(),
                                 "commentaire"], CATALOG, "f.csv", 1)
     assert layout.identity == {"nom": 0, "code_insee": 1, "siren": 2, "elu_referent": 3}
     assert [(j, c.id) for j, c in layout.criteria] == [(4, gate)]
@@ -161,10 +162,10 @@ def test_header_matching_ignores_case_accents_spaces_and_knows_aliases() -> None
 
 def test_header_without_identity_or_with_twice_the_same_column_is_refused() -> None:
     with pytest.raises(TnlError) as no_identity:
-        batch.read_layout(["a", "b"], CATALOG, "f.csv", 1)
+        batch_columns.read_layout(["a", "b"], CATALOG, "f.csv", 1)
     assert no_identity.value.problems[0].key == "batch.no_identity"
     with pytest.raises(TnlError) as twice:
-        batch.read_layout(["nom", "siren", "Nom"], CATALOG, "f.csv", 1)
+        batch_columns.read_layout(["nom", "siren", "Nom"], CATALOG, "f.csv", 1)
     assert twice.value.problems[0].key == "batch.duplicate_column"
     assert twice.value.problems[0].params["second_col"] == "C"
 

@@ -30,12 +30,14 @@ OUTPUT_FORMATS = (".csv", ".json", ".jsonl", ".ods", ".xlsx")
 DELIMITERS = (";", ",", "\t")
 _HEAD = 1 << 16  # bytes read to detect the encoding and the delimiter
 _INJECTION = ("=", "+", "-", "@", "\t", "\r")
+# A text cell to neutralise, found in texts joined (and preceded) by NUL to be searched at once.
+_FORMULA = re.compile("\x00[-+=@\t\r]")
 _XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _XML_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"})
 XLSX_MAX_ROWS = 1_048_576
 _CELL_MAX = 32_767  # the longest text a spreadsheet cell holds
 # Column widths in spreadsheets, in characters, by kind of column: names and messages get room.
-_WIDTH = {"text": 28, "list": 40, "code": 12, "key": 14, "number": 9}
+_WIDTH = {"text": 28, "list": 40, "keys": 40, "code": 12, "key": 14, "number": 9}
 
 
 # -- reading ---------------------------------------------------------------------------------
@@ -303,8 +305,10 @@ def column_letter(index: int) -> str:
 
 @dataclass(frozen=True)
 class Column:
-    """An output column: `kind` is text (neutralised), key (a value of ours, such as a verdict),
-    code (kept as text in spreadsheets), number, or list (joined with ' | ' except in JSON)."""
+    """An output column. `kind`: text (neutralised), code (text kept as text in spreadsheets),
+    key (a value of ours, such as a verdict), number (int, float; None or "" when empty; a
+    str is written as text), list (texts joined with ' | ' except in JSON, neutralised) or keys
+    (a list of our own ids)."""
 
     name: str
     kind: str = "text"
@@ -321,25 +325,69 @@ def neutralise(text: str) -> str:
 
 
 class _CsvWriter:
-    def __init__(self, handle: Any, columns: Sequence[Column]) -> None:
-        self._out = csv.writer(handle, delimiter=";", lineterminator="\r\n")
-        self._text = [j for j, c in enumerate(columns) if c.kind in ("text", "code")]
-        self._lists = [j for j, c in enumerate(columns) if c.kind == "list"]
-        self._out.writerow([neutralise(c.name) for c in columns])
+    """Rows as `;`-separated lines, buffered. A row whose texts hold nothing to quote or
+    neutralise (nearly all of them) is formatted by one generated f-string; any other goes
+    through csv.writer after neutralising."""
 
-    def write(self, row: list[Any]) -> None:
+    _BUFFERED = 512  # lines joined into one write
+
+    def __init__(self, handle: Any, columns: Sequence[Column]) -> None:
+        self._handle = handle
+        self._buffer: list[str] = []
+        self._out = csv.writer(_Appender(self._buffer), delimiter=";", lineterminator="\r\n")
+        self._text = [j for j, c in enumerate(columns) if c.kind in ("text", "code")]
+        self._lists = [j for j, c in enumerate(columns) if c.kind in ("list", "keys")]
+        self._numbers = [j for j, c in enumerate(columns) if c.kind == "number"]
+        self._out.writerow([neutralise(c.name) for c in columns])
+        self.write = self._generate(columns)
+
+    def _generate(self, columns: Sequence[Column]) -> Any:
+        """write(row): the plain case as straight-line code, the others to `_slow`."""
+        plain = [f"(row[{j}].__class__ in NUMBERS or row[{j}] == '')" for j in self._numbers]
+        plain += [f"not row[{j}]" for j, c in enumerate(columns) if c.kind == "list"]
+        if self._text:  # nothing to quote (four `in` tests beat one regex), nothing to neutralise
+            texts = "".join(f"'\\x00', row[{j}], " for j in self._text)
+            plain.append(f"""not ('"' in (texts := ''.join(({texts}))) or ';' in texts """
+                         "or '\\n' in texts or '\\r' in texts or formula(texts))")
+        cells = [f"{{' | '.join(row[{j}])}}" if c.kind in ("list", "keys") else f"{{row[{j}]}}"
+                 for j, c in enumerate(columns)]
+        source = (f"def write(row):\n    if {' and '.join(plain) or 'True'}:\n"
+                  f"        append(f\"{';'.join(cells)}\\r\\n\")\n"
+                  "        if len(buffer) >= LIMIT:\n            flush()\n"
+                  "    else:\n        slow(row)\n")
+        namespace: dict[str, Any] = {
+            "NUMBERS": frozenset((int, float)), "formula": _FORMULA.search,
+            "append": self._buffer.append, "buffer": self._buffer, "LIMIT": self._BUFFERED,
+            "flush": self.flush, "slow": self._slow}
+        exec(compile(source, "<csv writer>", "exec"), namespace)
+        return namespace["write"]
+
+    def _slow(self, row: list[Any]) -> None:
         for j in self._text:
+            row[j] = neutralise(row[j])
+        for j in self._numbers:
             value = row[j]
-            if value and value[0] in _INJECTION:
-                row[j] = "'" + value
+            if value is None:
+                row[j] = ""
+            elif isinstance(value, str):
+                row[j] = neutralise(value)
         for j in self._lists:
             value = row[j]
-            if value:
-                value = " | ".join(value)
-                row[j] = "'" + value if value[0] in _INJECTION else value
-            else:
-                row[j] = ""
+            row[j] = neutralise(" | ".join(value)) if value else ""
         self._out.writerow(row)
+        if len(self._buffer) >= self._BUFFERED:
+            self.flush()
+
+    def flush(self) -> None:
+        self._handle.write("".join(self._buffer))
+        self._buffer.clear()
+
+
+class _Appender:
+    """A file-like object appending what csv.writer writes to a list."""
+
+    def __init__(self, buffer: list[str]) -> None:
+        self.write = buffer.append
 
 
 class _JsonWriter:
@@ -350,13 +398,20 @@ class _JsonWriter:
 
         self._handle, self._dumps = handle, json.dumps
         self._names = [c.name for c in columns]
-        self._lists = [j for j, c in enumerate(columns) if c.kind == "list"]
+        self._lists = [j for j, c in enumerate(columns) if c.kind in ("list", "keys")]
+        self._numbers = [j for j, c in enumerate(columns) if c.kind == "number"]
 
     def write(self, row: list[Any]) -> None:
         for j in self._lists:
             row[j] = list(row[j])
+        for j in self._numbers:
+            if row[j] == "":
+                row[j] = None
         record = dict(zip(self._names, row, strict=True))
         self._handle.write(self._dumps(record, ensure_ascii=False) + "\n")
+
+    def flush(self) -> None:
+        """Nothing to do: each row is written as it comes."""
 
 
 class _OdsWriter:
@@ -431,7 +486,7 @@ class _OdsWriter:
                 parts.append(f'<table:table-cell office:value-type="float" '
                              f'office:value="{value!r}"><text:p>{value!r}</text:p>'
                              "</table:table-cell>")
-            elif kind == "list":
+            elif kind in ("list", "keys"):
                 parts.append(self._text(" | ".join(value)))
             else:
                 parts.append(self._text(str(value)))
@@ -482,7 +537,7 @@ class _XlsxWriter:
             if kind == "number" and isinstance(value, (int, float)):
                 sheet.write_number(row, j, value)
             else:
-                text = " | ".join(value) if kind == "list" else str(value)
+                text = " | ".join(value) if kind in ("list", "keys") else str(value)
                 sheet.write_string(row, j, neutralise(text)[:_CELL_MAX],
                                    self._code if kind == "code" else None)
 
@@ -535,8 +590,10 @@ def open_output(path: Path, columns: Sequence[Column], *, overwrite: bool = Fals
                         binary.write(codecs.BOM_UTF8)
                     text = io.TextIOWrapper(binary, newline="", encoding="utf-8")
                     try:
-                        yield (_CsvWriter(text, columns) if suffix == ".csv"
-                               else _JsonWriter(text, columns))
+                        writer = (_CsvWriter(text, columns) if suffix == ".csv"
+                                  else _JsonWriter(text, columns))
+                        yield writer
+                        writer.flush()
                         text.flush()
                     finally:
                         text.detach()  # the binary file is closed once, by its own block

@@ -348,32 +348,45 @@ def source_info() -> dict[str, str]:
 
 
 class Index:
-    """Every commune and EPCI in memory, for batch runs that look up thousands of codes."""
+    """Which codes exist, in memory, for batch runs that check thousands of them.
+
+    Only what a batch row is checked against is loaded (name, SIREN, population,
+    département), as the tuples SQLite returns: building 36,000 Collectivity instances cost
+    more than the whole check. `by_insee` and `by_siren` still give full Collectivity records,
+    the module's own, read for the codes that exist only."""
 
     def __init__(
         self,
-        communes: dict[str, Collectivity],
-        epcis: dict[str, Collectivity],
+        communes: dict[str, tuple[str, str | None, int | None, str, str]],
+        epcis: dict[str, tuple[str, str, int | None, str | None, str]],
         aliases: dict[str, str],
     ) -> None:
-        self._communes = communes
+        #: COG code -> (name, SIREN, population, département, COG code) of today's communes
+        self.communes = communes
+        #: SIREN -> (kind, name, population, département, SIREN) of the EPCI
+        self.epcis = epcis
+        #: SIREN -> COG code of the communes
+        self.commune_sirens = {row[1]: code for code, row in communes.items() if row[1]}
         self._aliases = aliases
-        self._sirens = {c.siren: c for c in communes.values() if c.siren} | epcis
 
     def by_insee(self, code: str) -> Collectivity | None:
-        """Same answers as the module's by_insee, from memory."""
+        """Same answers as the module's by_insee, without a query for unknown codes."""
         code = _clean_insee(code)
-        return self._communes.get(code) or self._communes.get(self._aliases.get(code, ""))
+        return by_insee(code) if code in self.communes or code in self._aliases else None
 
     def by_siren(self, siren: str) -> Collectivity | None:
-        """Same answers as the module's by_siren, from memory."""
-        return self._sirens.get(_clean_siren(siren))
+        """Same answers as the module's by_siren, without a query for unknown SIRENs."""
+        siren = _clean_siren(siren)
+        known = siren in self.commune_sirens or siren in self.epcis
+        return by_siren(siren) if known else None
 
 
 def load_index() -> Index:
-    """Load all communes and EPCI at once (a fraction of a second), then look up for free."""
+    """Load the codes of all communes and EPCI at once (a few hundredths of a second)."""
     db = _db()
-    communes = {row[2]: Collectivity(*row) for row in db.execute(_COMMUNE_SQL)}
-    epcis = {row[3]: Collectivity(*row) for row in db.execute(_EPCI_SQL)}
+    communes = {row[4]: row for row in db.execute(
+        "SELECT name, siren, population, departement, insee FROM commune")}
+    epcis = {row[4]: row for row in db.execute(
+        "SELECT kind, name, population, departement, siren FROM epci")}
     aliases = dict(db.execute("SELECT code, insee FROM code_alias"))
-    return Index(communes, epcis, aliases)
+    return Index(communes, epcis, aliases)  # type: ignore[arg-type]

@@ -13,6 +13,7 @@ from tnl_cli.errors import EXIT_NEGATIVE, EXIT_OK, TnlError
 from tnl_cli.i18n import tr
 
 _SHOWN_REJECTIONS = 10
+_SHOWN_WARNINGS = 5
 _DELIMITERS = {";": ";", ",": ",", "tab": "\t", "\\t": "\t", "\t": "\t"}
 
 
@@ -49,16 +50,16 @@ def _stderr_is_terminal() -> bool:
 
 
 def write_template(path: Path, edition: int | None, force: bool) -> None:
-    from tnl_cli import batch
+    from tnl_cli import batch_columns
     from tnl_cli.catalog import load_edition
     from tnl_cli.tabular import open_output
 
     if path.suffix.lower() not in (".csv", ".ods", ".xlsx"):
         raise TnlError.of("batch.bad_template_format", file=str(path))
     catalog = load_edition(edition)
-    columns = batch.template_columns(catalog)
+    columns = batch_columns.template_columns(catalog)
     with open_output(path, columns, overwrite=force, sheet="collectivites") as out:
-        for row in batch.template_rows(catalog, SETTINGS.lang):
+        for row in batch_columns.template_rows(catalog, SETTINGS.lang):
             out.write(row)
     SETTINGS.stdout.write(t("batch.template_written", file=str(path), columns=len(columns),
                             edition=catalog.edition) + "\n")
@@ -66,7 +67,8 @@ def write_template(path: Path, edition: int | None, force: bool) -> None:
 
 def _open_source(path: Path, encoding: str | None, delimiter: str | None, sheet: str | None,
                  catalog: Any) -> Any:
-    from tnl_cli import batch, tabular
+    from tnl_cli import tabular
+    from tnl_cli.batch_columns import header_score
 
     if tabular.is_spreadsheet(path):
         if encoding or delimiter:
@@ -78,7 +80,7 @@ def _open_source(path: Path, encoding: str | None, delimiter: str | None, sheet:
         if delimiter not in _DELIMITERS:
             raise TnlError.of("batch.bad_delimiter", value=delimiter)
         delimiter = _DELIMITERS[delimiter]
-    return tabular.open_csv(path, encoding, delimiter, batch.header_score(catalog))
+    return tabular.open_csv(path, encoding, delimiter, header_score(catalog))
 
 
 def _same_file(a: Path, b: Path) -> bool:
@@ -129,8 +131,15 @@ def _print_summary(summary: Any, catalog: Any, file: str, output: Path | None,
     if dossiers is not None:
         out.write(t("batch.dossiers_written", count=num(summary.dossiers), dir=str(dossiers))
                   + "\n")
+    err = SETTINGS.stderr
+    if summary.warnings:
+        err.write(t("batch.warnings", rows=num(summary.warned)) + "\n")
+        for message in summary.warnings[:_SHOWN_WARNINGS]:
+            err.write(f"  {message}\n")
+        if len(summary.warnings) > _SHOWN_WARNINGS:
+            key = "batch.more_warnings_file" if output is not None else "batch.more_warnings"
+            err.write("  " + t(key, file=str(output)) + "\n")
     if summary.errors:
-        err = SETTINGS.stderr
         err.write(t("batch.rejections") + "\n")
         for message in summary.errors[:_SHOWN_REJECTIONS]:
             err.write(f"  {message}\n")
@@ -181,7 +190,11 @@ def register(app: typer.Typer, lang: str) -> None:
             if _same_file(output, file):
                 raise TnlError.of("batch.same_file", file=str(output))
             tabular.check_target(output, force)
-        sink = batch.DossierWriter(dossiers, catalog, SETTINGS.lang) if dossiers else None
+        sink = None
+        if dossiers is not None:
+            from tnl_cli.batch_dossiers import DossierWriter
+
+            sink = DossierWriter(dossiers, catalog, SETTINGS.lang)
         source = _open_source(file, encoding, delimiter, sheet, catalog)
         bar = _Bar(SETTINGS.stderr) if _stderr_is_terminal() else None
 

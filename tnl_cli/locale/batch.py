@@ -247,6 +247,18 @@ MESSAGES = {
         "fr": "… et d'autres : la colonne « erreurs » de {file} les donne toutes.",
         "en": "… and more: the 'erreurs' column of {file} gives them all.",
     },
+    "batch.warnings": {
+        "fr": "Identités à vérifier ({rows} ligne(s), évaluées quand même) :",
+        "en": "Identities to check ({rows} row(s), assessed all the same):",
+    },
+    "batch.more_warnings_file": {
+        "fr": "… et d'autres : la colonne « avertissements » de {file} les donne toutes.",
+        "en": "… and more: the 'avertissements' column of {file} gives them all.",
+    },
+    "batch.more_warnings": {
+        "fr": "… et d'autres : ajoutez -o resultats.csv pour les avoir toutes.",
+        "en": "… and more: add -o results.csv to get them all.",
+    },
     "batch.more_rejections": {
         "fr": "… et d'autres : ajoutez -o resultats.csv pour les avoir toutes.",
         "en": "… and more: add -o results.csv to get them all.",
@@ -286,7 +298,9 @@ MESSAGES = {
     "batch.hint_text": {"fr": "texte libre", "en": "free text"},
     "batch.hint_url": {"fr": "adresse https://…", "en": "https://… address"},
     "batch.hint_inventory": {
-        "fr": "noms de logiciels séparés par | , ex. LibreOffice | Firefox | Outlook",
-        "en": "software names separated by |, e.g. LibreOffice | Firefox | Outlook",
+        "fr": "noms de logiciels séparés par | , ex. LibreOffice | Firefox | Outlook ; un "
+              "logiciel inconnu se qualifie par (libre) ou (propriétaire) : Mon logiciel (libre)",
+        "en": "software names separated by |, e.g. LibreOffice | Firefox | Outlook; qualify "
+              "unknown software with (free) or (proprietary): My software (free)",
     },
 }
