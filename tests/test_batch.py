@@ -334,3 +334,15 @@ def test_dossiers_directory_must_be_a_directory(run: Any, tmp_path: Path) -> Non
     (tmp_path / "plain").write_text("x", encoding="utf-8")
     assert run("batch", str(source), "--dossiers", str(tmp_path / "plain")).code == 2
     assert run("batch", str(source), "--dossiers", str(tmp_path / "a" / "b")).code == 2
+
+
+def test_inventory_cells_qualify_unknown_software(run: Any, tmp_path: Path) -> None:
+    inventory = next(c for c in CATALOG.criteria if c.type == "inventory")
+    header = HEADER + [inventory.id]
+    rows = [GOOD[0] + [f"LibreOffice | Firefox | Logiciel maison {word}"]  # 3 free: 1 point
+            for word in ("(libre)", "(propriétaire)", "(free)", "")]
+    source = write_csv(tmp_path / "f.csv", rows, header=header)
+    result = run("batch", str(source), "-o", str(tmp_path / "out.csv"))
+    assert result.code == 0, result.err
+    scores = [int(r[f"score_{inventory.domain}"]) for r in results(tmp_path / "out.csv")]
+    assert scores[0] == scores[2] > scores[1] == scores[3]

@@ -28,7 +28,7 @@ def _criterion(kind: str) -> Criterion:
 
 def _normalised(c: Criterion, raw: str) -> Any:
     try:
-        return ("ok", ans.normalise_value(c, raw, allow_x=True))
+        return ("ok", batch_cells.cell_value(c, raw))
     except ans.ValueRefused as exc:
         return ("refused", exc.key, exc.params)
 
@@ -102,14 +102,57 @@ def test_multi_combination_equals_normaliser(criterion: Criterion, data: st.Data
     assert _shortcut(criterion, raw) == _normalised(criterion, raw)
 
 
-@settings(max_examples=60, deadline=None)
-@given(parts=st.lists(st.sampled_from(["LibreOffice", "libreoffice", "Firefox", "Outlook",
-                                       "Microsoft Office", "Mon logiciel maison", " ", "QGIS",
-                                       "Mozilla Firefox"]), max_size=6))
+_SOFTWARE = ["LibreOffice", "libreoffice", "Firefox", "Outlook", "Microsoft Office",
+             "Mon logiciel maison", " ", "QGIS", "Mozilla Firefox", "Mon logiciel maison (libre)",
+             "Outil métier (propriétaire)", "Outlook (libre)", "GLPI (Teclib)", "Truc (free)",
+             "mon logiciel maison (Proprietary)"]
+
+
+@settings(max_examples=80, deadline=None)
+@given(parts=st.lists(st.sampled_from(_SOFTWARE), max_size=6))
 def test_inventory_combination_equals_normaliser(parts: list[str]) -> None:
     c = _criterion("inventory")
     raw = " | ".join(parts)
     assert _shortcut(c, raw) == _normalised(c, raw)
+
+
+@settings(max_examples=80, deadline=None)
+@given(parts=st.lists(st.sampled_from(_SOFTWARE), max_size=6))
+def test_inventory_counted_entries_equal_the_full_ones(parts: list[str]) -> None:
+    c = _criterion("inventory")
+    compiled = Compiled(CATALOG)
+    raw = " | ".join(parts)
+    for applies in (True, False):
+        counted = batch_cells.cells(c, compiled, applies, batch_cells.Items(c))
+        assert compiled.value_blind(c) == isinstance(counted, batch_cells.CountedCells)
+        full = batch_cells.Cells(c, compiled, applies, batch_cells.Items(c))
+        assert counted[raw] == full[raw]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Mon logiciel (libre)", {"nom": "Mon logiciel", "libre": True}),
+    ("Mon logiciel(Libre) ", {"nom": "Mon logiciel", "libre": True}),
+    ("Outil (propriétaire)", {"nom": "Outil", "libre": False}),
+    ("Outil (PROPRIETAIRE)", {"nom": "Outil", "libre": False}),
+    ("Tool (free)", {"nom": "Tool", "libre": True}),
+    ("Tool (proprietary)", {"nom": "Tool", "libre": False}),
+    ("Outil (non libre)", {"nom": "Outil", "libre": False}),
+    ("GLPI (Teclib)", "GLPI (Teclib)"),  # other brackets belong to the name
+    ("(libre)", "(libre)"),
+])
+def test_inventory_items_qualified_in_the_cell(text: str, expected: Any) -> None:
+    assert batch_cells.inventory_item(text) == expected
+
+
+def test_qualified_software_counts_as_the_answers_file_says() -> None:
+    c = _criterion("inventory")
+    free = batch_cells.cell_value(c, "Mon logiciel maison (libre) | Outlook")
+    assert [(i.name, i.free, i.qualified) for i in free] == [
+        ("Mon logiciel maison", True, True), ("Outlook", False, False)]
+    assert free == ans.normalise_value(c, [{"nom": "Mon logiciel maison", "libre": "oui"},
+                                           "Outlook"])
+    unknown = batch_cells.cell_value(c, "Mon logiciel maison")
+    assert [(i.free, i.qualified) for i in unknown] == [(None, False)]
 
 
 # -- cell helpers ---------------------------------------------------------------------------

@@ -7,8 +7,11 @@ import csv
 import json
 import zipfile
 from pathlib import Path
+from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from tnl_cli import tabular
 from tnl_cli.errors import TnlError
@@ -238,6 +241,33 @@ def test_ods_is_a_valid_opendocument(tmp_path: Path) -> None:
     assert table.name == "résultats"
     assert table.get_value("B5") == "a < b & \"c\"\nsuite"
     assert table.get_value("D2") == 75
+
+
+_TEXTS = st.text(st.sampled_from(list("ab é;\"\n\r\t=+-@'|\x00")), max_size=6)
+_ALL_KINDS = [Column("n", "number"), Column("t"), Column("c", "code"), Column("k", "key"),
+              Column("l", "list"), Column("i", "keys")]
+
+
+@settings(max_examples=150, deadline=None)
+@given(rows=st.lists(st.tuples(
+    st.one_of(st.integers(-5, 10**6), st.floats(0, 100), st.none(), st.just(""), _TEXTS),
+    _TEXTS, _TEXTS, st.sampled_from(["eligible", ""]), st.lists(_TEXTS, max_size=3),
+    st.lists(st.sampled_from(["a_b", "c"]), max_size=3)), max_size=5))
+def test_csv_rows_read_back_as_written_and_neutralised(tmp_path_factory: Any,
+                                                       rows: list[tuple[Any, ...]]) -> None:
+    """The formatted shortcut and csv.writer give the same file, whatever the texts hold."""
+    path = tmp_path_factory.mktemp("csv") / "out.csv"
+    with tabular.open_output(path, _ALL_KINDS, overwrite=True) as out:
+        for row in rows:
+            out.write(list(row))
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        back = list(csv.reader(handle, delimiter=";"))
+    assert back[0] == ["n", "t", "c", "k", "l", "i"]
+    neutral = tabular.neutralise
+    assert back[1:] == [[
+        "" if number is None else neutral(number) if isinstance(number, str) else str(number),
+        neutral(text), neutral(code), key, neutral(" | ".join(texts)), " | ".join(keys)]
+        for number, text, code, key, texts, keys in rows]
 
 
 def test_nothing_is_left_when_writing_fails(tmp_path: Path) -> None:
