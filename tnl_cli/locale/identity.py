@@ -78,4 +78,24 @@ MESSAGES = {
         "en": "Open-data obligation unknown: give the population and the number of agents "
               "(FTE); it applies over 3,500 inhabitants with 50 agents or more.",
     },
+    # Collectivity types in prose: tr(lang, f"identity.type_{kind}")
+    "identity.type_commune": {"fr": "commune", "en": "commune (municipality)"},
+    "identity.type_communaute_communes": {"fr": "communauté de communes",
+                                          "en": "communauté de communes (inter-municipal community)"},
+    "identity.type_communaute_agglomeration": {
+        "fr": "communauté d'agglomération",
+        "en": "communauté d'agglomération (agglomeration community)"},
+    "identity.type_communaute_urbaine": {"fr": "communauté urbaine",
+                                         "en": "communauté urbaine (urban community)"},
+    "identity.type_metropole": {"fr": "métropole", "en": "métropole (metropolitan authority)"},
+    "identity.type_departement": {"fr": "département", "en": "département"},
+    "identity.type_region": {"fr": "région", "en": "région (region)"},
+    "identity.type_ctu": {"fr": "collectivité territoriale unique",
+                          "en": "single territorial collectivity"},
+    "identity.type_syndicat": {"fr": "syndicat", "en": "syndicat (joint authority)"},
+    "identity.type_etablissement_public": {"fr": "établissement public local",
+                                           "en": "local public body"},
+    "identity.type_association_collectivites": {"fr": "association de collectivités",
+                                                "en": "association of collectivities"},
+    "identity.type_entreprise": {"fr": "entreprise", "en": "company"},
 }
