@@ -110,7 +110,7 @@ def test_files_without_codes_are_not_checked(run: Any, tmp_path: Path, monkeypat
 
 # -- the fast cases say what reconcile says --------------------------------------------------
 
-_COMMUNES = sorted(INDEX.communes)
+_COMMUNES = [code for (code,) in territory._db().execute("SELECT insee FROM commune")]
 _EPCIS = sorted(INDEX.epcis)
 _LAYOUT = read_layout(["nom", "type", "code_insee", "siren", "population"], CATALOG, "f.csv", 1)
 

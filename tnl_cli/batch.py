@@ -11,7 +11,7 @@ from __future__ import annotations
 import operator
 import time
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -188,14 +188,19 @@ def run(source: Source, catalog: Catalog, lang: str, file: str, *, writer: Write
     summary.unknown_columns = suggestions(layout.unknown, catalog)
     if summary.unknown_columns and warn is not None:
         warn(tr(lang, "batch.unknown_columns", columns=", ".join(summary.unknown_columns)))
-    index = None
-    if "code_insee" in layout.identity or "siren" in layout.identity:
-        from tnl_cli.territory import load_index
+    from tnl_cli.batch_parallel import worker_count
 
-        index = load_index()
-    checker = Checker(catalog, layout, lang, index)
+    workers = worker_count(source, writer, dossiers)
     try:
-        _loop(checker, source, summary, writer, progress, dossiers, file)
+        if workers > 1:
+            from tnl_cli.batch_parallel import run_parallel
+
+            run_parallel(source, catalog, layout, lang, file, summary, writer, progress, workers)
+        else:
+            checker = Checker(catalog, layout, lang, _index(layout))
+            write = writer.write if writer is not None else None
+            _loop(checker, source.rows, source.line_state, summary, write, file, progress=progress,
+                  fraction=source.fraction, dossiers=dossiers)
     except UnicodeDecodeError as exc:
         raise _decode_error(file, source) from exc
     if summary.rows == 0:
@@ -204,15 +209,29 @@ def run(source: Source, catalog: Catalog, lang: str, file: str, *, writer: Write
     return summary
 
 
+def _index(layout: Layout) -> Any:
+    """The official geography, loaded once per run, for a file with a code column."""
+    if "code_insee" not in layout.identity and "siren" not in layout.identity:
+        return None
+    from tnl_cli.territory import load_index
+
+    return load_index()
+
+
 def _decode_error(file: str, source: Source) -> TnlError:
     """The decoder reads ahead of the rows: the file is scanned again for the exact line."""
     return TnlError.of("batch.decode_error", file=file, line=source.bad_line(),
                        encoding=(source.encoding or "?").upper())
 
 
-def _loop(checker: Checker, source: Source, summary: Summary, writer: Writer | None,
-          progress: Progress | None, dossiers: DossierSink | None, file: str) -> None:
-    """The hot loop: kept flat, with local names, because it runs once per row."""
+def _loop(checker: Checker, rows: Iterator[list[str]], state: Any, summary: Summary,
+          write: Callable[[list[Any]], None] | None, file: str, *, offset: int = 0,
+          check_hint: bool = True, progress: Progress | None = None,
+          fraction: Callable[[], float] | None = None, dossiers: DossierSink | None = None) -> None:
+    """The hot loop: kept flat, with local names, because it runs once per row.
+
+    `state.line_num` is the number of lines `rows` has read, `offset` the lines before them;
+    `check_hint`: whether the first row may be the template's hint line."""
     layout, catalog = checker.layout, checker.catalog
     width = checker.width
     padded = width + 1  # the extra blank cell stands for the columns the file lacks
@@ -221,16 +240,14 @@ def _loop(checker: Checker, source: Source, summary: Summary, writer: Writer | N
         checker.for_kind
     per_kind, message = checker.per_kind, checker.message
     verdicts, levels, mentions_count = summary.verdicts, summary.levels, summary.mentions
-    write = writer.write if writer is not None else None
     get, percent = dict.__getitem__, tuple.__getitem__
-    state = source.line_state  # `line_num`: where the last row read ends
-    last_line = state.line_num
+    last_line = offset + state.line_num
     count = 0
-    hint_checked = False
+    hint_checked = not check_hint
     try:
-        for row in source.rows:
+        for row in rows:
             line = last_line + 1
-            last_line = state.line_num
+            last_line = offset + state.line_num
             row.append("")
             if len(row) != padded:
                 if len(row) < padded:
@@ -246,8 +263,8 @@ def _loop(checker: Checker, source: Source, summary: Summary, writer: Writer | N
                     summary.hint_row_skipped = True
                     continue
             count += 1
-            if progress is not None and not count & 1023:
-                progress(source.fraction(), count)
+            if progress is not None and fraction is not None and not count & 1023:
+                progress(fraction(), count)
             kind, first, head, problems, notes = check(row)
             caches, run, evaluator, percents = per_kind.get(kind) or for_kind(kind)
             try:

@@ -134,8 +134,7 @@ class IdentityCells:
             from tnl_cli.reconcile import reconcile
 
             self._reconcile = reconcile
-            self._communes, self._epcis = index.communes.get, index.epcis.get
-            self._commune_sirens = index.commune_sirens.get
+            self._communes = index.communes.__getitem__  # None for unknown codes
 
     def check(self, row: list[str]) -> Checked:
         """The row's identity, checked and completed. A column the file lacks reads the
@@ -192,12 +191,12 @@ class IdentityCells:
                 return kind or "commune", first, [
                     nom or found[0], insee, siren or found[1] or "", kind or "commune",
                     found[2] if population is None else population, found[3]], problems, []
-        elif (epci := self._epcis(siren)) is not None:
+        elif (epci := self.index.epcis.get(siren)) is not None:
             if (not nom or nom == epci[1]) and (kind is None or kind == epci[0]):
                 return kind or epci[0], first, [
                     nom or epci[1], "", siren, kind or epci[0],
                     epci[2] if population is None else population, epci[3] or ""], problems, []
-        elif (code := self._commune_sirens(siren)) is not None:
+        elif (code := self.index.commune_of_siren(siren)) is not None:
             commune = self._communes(code)
             if (not nom or nom == commune[0]) and (kind is None or kind == "commune"):
                 return kind or "commune", first, [

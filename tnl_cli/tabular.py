@@ -56,6 +56,8 @@ class Source:
     first_column: int = 0  # offset of the first column (a sheet may start at column C)
     closers: list[Callable[[], None]] = field(default_factory=list)
     bad_line: Callable[[], int | None] = lambda: None  # the first line that fails to decode
+    text: Any = None  # a CSV's text stream, which `rows` reads line by line
+    size: int = 0  # a CSV's size in bytes
 
     @property
     def line_num(self) -> int:
@@ -197,7 +199,8 @@ def open_csv(path: Path, encoding: str | None, delimiter: str | None,
         return first_undecodable_line(path, encoding or "utf-8")
 
     return Source(rows=reader, line_state=reader, fraction=fraction, encoding=encoding,
-                  delimiter=delimiter, closers=[stream.close], bad_line=bad_line)
+                  delimiter=delimiter, closers=[stream.close], bad_line=bad_line, text=stream,
+                  size=size)
 
 
 def first_undecodable_line(path: Path, encoding: str) -> int | None:
@@ -314,9 +317,24 @@ class Column:
     kind: str = "text"
 
 
+class Formatter(Protocol):
+    """Rows turned into the text of an output format, in memory (in a worker process)."""
+
+    def write(self, row: list[Any]) -> None: ...
+
+    def take(self) -> str:
+        """The text of the rows written since the last take."""
+
+
 class Writer(Protocol):
     def write(self, row: list[Any]) -> None:
         """Write one row (the writer may change the list it is given)."""
+
+    def formatter(self) -> Formatter | None:
+        """A formatter giving the text `write_formatted` takes, None if the format has none."""
+
+    def write_formatted(self, text: str) -> None:
+        """Write rows a formatter of this writer turned into text."""
 
 
 def neutralise(text: str) -> str:
@@ -331,15 +349,26 @@ class _CsvWriter:
 
     _BUFFERED = 512  # lines joined into one write
 
-    def __init__(self, handle: Any, columns: Sequence[Column]) -> None:
-        self._handle = handle
+    def __init__(self, handle: Any, columns: Sequence[Column], header: bool = True) -> None:
+        self._handle, self._columns = handle, columns
         self._buffer: list[str] = []
         self._out = csv.writer(_Appender(self._buffer), delimiter=";", lineterminator="\r\n")
         self._text = [j for j, c in enumerate(columns) if c.kind in ("text", "code")]
         self._lists = [j for j, c in enumerate(columns) if c.kind in ("list", "keys")]
         self._numbers = [j for j, c in enumerate(columns) if c.kind == "number"]
-        self._out.writerow([neutralise(c.name) for c in columns])
+        if header:
+            self._out.writerow([neutralise(c.name) for c in columns])
         self.write = self._generate(columns)
+
+    def formatter(self) -> _CsvWriter:
+        return _CsvWriter(io.StringIO(), self._columns, header=False)
+
+    def write_formatted(self, text: str) -> None:
+        self.flush()
+        self._handle.write(text)
+
+    def take(self) -> str:
+        return _take(self)
 
     def _generate(self, columns: Sequence[Column]) -> Any:
         """write(row): the plain case as straight-line code, the others to `_slow`."""
@@ -383,6 +412,16 @@ class _CsvWriter:
         self._buffer.clear()
 
 
+def _take(writer: _CsvWriter | _JsonWriter) -> str:
+    """What a writer into a StringIO wrote since the last take."""
+    writer.flush()
+    handle = writer._handle
+    text = str(handle.getvalue())
+    handle.seek(0)
+    handle.truncate()
+    return text
+
+
 class _Appender:
     """A file-like object appending what csv.writer writes to a list."""
 
@@ -396,7 +435,7 @@ class _JsonWriter:
     def __init__(self, handle: Any, columns: Sequence[Column]) -> None:
         import json
 
-        self._handle, self._dumps = handle, json.dumps
+        self._handle, self._dumps, self._columns = handle, json.dumps, columns
         self._names = [c.name for c in columns]
         self._lists = [j for j, c in enumerate(columns) if c.kind in ("list", "keys")]
         self._numbers = [j for j, c in enumerate(columns) if c.kind == "number"]
@@ -412,6 +451,15 @@ class _JsonWriter:
 
     def flush(self) -> None:
         """Nothing to do: each row is written as it comes."""
+
+    def formatter(self) -> _JsonWriter:
+        return _JsonWriter(io.StringIO(), self._columns)
+
+    def write_formatted(self, text: str) -> None:
+        self._handle.write(text)
+
+    def take(self) -> str:
+        return _take(self)
 
 
 class _OdsWriter:
@@ -478,8 +526,18 @@ class _OdsWriter:
                "</table:table-cell>"
 
     def write(self, cells: Sequence[Any]) -> None:
+        self._put(self.row_xml(self._kinds, cells))
+
+    def formatter(self) -> _OdsRows:
+        return _OdsRows(self._kinds)
+
+    def write_formatted(self, text: str) -> None:
+        self._put(text)
+
+    @classmethod
+    def row_xml(cls, kinds: Sequence[str], cells: Sequence[Any]) -> str:
         parts = ["<table:table-row>"]
-        for kind, value in zip(self._kinds, cells, strict=True):
+        for kind, value in zip(kinds, cells, strict=True):
             if value is None or value == "":
                 parts.append("<table:table-cell/>")
             elif kind == "number" and isinstance(value, (int, float)):
@@ -487,16 +545,32 @@ class _OdsWriter:
                              f'office:value="{value!r}"><text:p>{value!r}</text:p>'
                              "</table:table-cell>")
             elif kind in ("list", "keys"):
-                parts.append(self._text(" | ".join(value)))
+                parts.append(cls._text(" | ".join(value)))
             else:
-                parts.append(self._text(str(value)))
+                parts.append(cls._text(str(value)))
         parts.append("</table:table-row>")
-        self._put("".join(parts))
+        return "".join(parts)
 
     def close(self) -> None:
         self._put("</table:table></office:spreadsheet></office:body></office:document-content>")
         self._content.close()
         self._zip.close()
+
+
+class _OdsRows:
+    """Rows as fragments of an OpenDocument table."""
+
+    def __init__(self, kinds: Sequence[str]) -> None:
+        self._kinds = kinds
+        self._parts: list[str] = []
+
+    def write(self, cells: Sequence[Any]) -> None:
+        self._parts.append(_OdsWriter.row_xml(self._kinds, cells))
+
+    def take(self) -> str:
+        text = "".join(self._parts)
+        self._parts.clear()
+        return text
 
 
 def _xml(text: str) -> str:
@@ -540,6 +614,12 @@ class _XlsxWriter:
                 text = " | ".join(value) if kind in ("list", "keys") else str(value)
                 sheet.write_string(row, j, neutralise(text)[:_CELL_MAX],
                                    self._code if kind == "code" else None)
+
+    def formatter(self) -> None:
+        """None: XlsxWriter numbers and shares strings itself, rows cannot come as text."""
+
+    def write_formatted(self, text: str) -> None:
+        raise NotImplementedError("an .xlsx file is written by rows")
 
     def close(self) -> None:
         self._book.close()

@@ -46,6 +46,7 @@ _CLOSE_MIN_LENGTH = 3
 _MAX_QUERY_LENGTH = 200
 # Names read per query when reading a list of ids (far below SQLite's parameter limits).
 _IDS_PER_QUERY = 100
+_SIREN_CACHE = 1 << 16  # SIREN look-ups an Index remembers
 
 
 @dataclass(frozen=True)
@@ -347,46 +348,79 @@ def source_info() -> dict[str, str]:
     return dict(_db().execute("SELECT key, value FROM meta"))
 
 
+class _Communes(dict):  # type: ignore[type-arg]
+    """COG code -> (name, SIREN, population, département, COG code), read from the database one
+    département (the code's first two characters) at a time, when a code of it is looked up:
+    a file usually covers a few départements, and reading them all takes a few hundredths of a
+    second. `communes[code]` is None for a code that does not exist."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._read: set[str] = set()
+
+    def __missing__(self, code: str) -> tuple[str, str | None, int | None, str, str] | None:
+        prefix = code[:2]
+        if len(prefix) < 2 or prefix in self._read:
+            return None
+        self._read.add(prefix)
+        upper = prefix[0] + chr(ord(prefix[1]) + 1)
+        rows = _db().execute("SELECT name, siren, population, departement, insee FROM commune "
+                             "WHERE insee >= ? AND insee < ?", (prefix, upper))
+        self.update((row[4], row) for row in rows)
+        return self.get(code)
+
+
 class Index:
-    """Which codes exist, in memory, for batch runs that check thousands of them.
+    """Which codes exist, kept in memory, for batch runs that check thousands of them.
 
-    Only what a batch row is checked against is loaded (name, SIREN, population,
-    département), as the tuples SQLite returns: building 36,000 Collectivity instances cost
-    more than the whole check. `by_insee` and `by_siren` still give full Collectivity records,
-    the module's own, read for the codes that exist only."""
+    Only what a batch row is checked against is read (name, SIREN, population, département),
+    as the tuples SQLite returns (building 36,000 Collectivity instances cost more than the
+    whole check), and only for the départements and codes looked up. `by_insee` and `by_siren`
+    still give the module's full Collectivity records. Nothing is read before the first look-up,
+    so an index made before a fork() reads through each process's own connection."""
 
-    def __init__(
-        self,
-        communes: dict[str, tuple[str, str | None, int | None, str, str]],
-        epcis: dict[str, tuple[str, str, int | None, str | None, str]],
-        aliases: dict[str, str],
-    ) -> None:
-        #: COG code -> (name, SIREN, population, département, COG code) of today's communes
-        self.communes = communes
-        #: SIREN -> (kind, name, population, département, SIREN) of the EPCI
-        self.epcis = epcis
-        #: SIREN -> COG code of the communes
-        self.commune_sirens = {row[1]: code for code, row in communes.items() if row[1]}
-        self._aliases = aliases
+    def __init__(self) -> None:
+        #: COG code -> (name, SIREN, population, département, COG code), None when unknown
+        self.communes = _Communes()
+        self._epcis: dict[str, tuple[str, str, int | None, str | None, str]] | None = None
+        self._aliases: dict[str, str] | None = None
+        self._commune_sirens: dict[str, str | None] = {}
+
+    @property
+    def epcis(self) -> dict[str, tuple[str, str, int | None, str | None, str]]:
+        """SIREN -> (kind, name, population, département, SIREN) of the EPCI."""
+        if self._epcis is None:
+            self._epcis = {row[4]: row for row in _db().execute(
+                "SELECT kind, name, population, departement, siren FROM epci")}
+        return self._epcis
+
+    def commune_of_siren(self, siren: str) -> str | None:
+        """The COG code of the commune with this SIREN (nine digits), if any."""
+        found = self._commune_sirens.get(siren, "")
+        if found == "":
+            row = _db().execute("SELECT insee FROM commune WHERE siren = ?", (siren,)).fetchone()
+            found = row[0] if row else None
+            if len(self._commune_sirens) < _SIREN_CACHE:
+                self._commune_sirens[siren] = found
+        return found
 
     def by_insee(self, code: str) -> Collectivity | None:
         """Same answers as the module's by_insee, without a query for unknown codes."""
         code = _clean_insee(code)
-        return by_insee(code) if code in self.communes or code in self._aliases else None
+        if self._aliases is None:
+            self._aliases = dict(_db().execute("SELECT code, insee FROM code_alias"))
+        known = self.communes[code] is not None or code in self._aliases
+        return by_insee(code) if known else None
 
     def by_siren(self, siren: str) -> Collectivity | None:
         """Same answers as the module's by_siren, without a query for unknown SIRENs."""
         siren = _clean_siren(siren)
-        known = siren in self.commune_sirens or siren in self.epcis
+        if not _is_siren(siren):
+            return None
+        known = siren in self.epcis or self.commune_of_siren(siren) is not None
         return by_siren(siren) if known else None
 
 
 def load_index() -> Index:
-    """Load the codes of all communes and EPCI at once (a few hundredths of a second)."""
-    db = _db()
-    communes = {row[4]: row for row in db.execute(
-        "SELECT name, siren, population, departement, insee FROM commune")}
-    epcis = {row[4]: row for row in db.execute(
-        "SELECT kind, name, population, departement, siren FROM epci")}
-    aliases = dict(db.execute("SELECT code, insee FROM code_alias"))
-    return Index(communes, epcis, aliases)  # type: ignore[arg-type]
+    """An index of the communes and EPCI, read as codes are looked up."""
+    return Index()

@@ -194,6 +194,12 @@ MESSAGES = {
         "en": "previous labels '{value}' unreadable: write YEAR:LEVEL, separated by '|', with "
               "a year from 2016 on (e.g. 2023:2 | 2024:bronze).",
     },
+    "batch.worker_died": {
+        "fr": "un des processus qui vérifiaient le fichier s'est arrêté brutalement (mémoire "
+              "insuffisante ?) ; rien n'a été écrit. Relancez la commande.",
+        "en": "one of the processes checking the file stopped abruptly (out of memory?); "
+              "nothing was written. Run the command again.",
+    },
     "batch.xlsx_too_many_rows": {
         "fr": "un fichier .xlsx ne peut pas dépasser {max} lignes de résultats ; écrivez les "
               "résultats en .csv.",
