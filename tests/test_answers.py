@@ -176,3 +176,69 @@ def test_malformed_urls_are_refused_not_crashing(raw: str) -> None:
 def test_overseas_collectivity_codes() -> None:
     assert ident.parse_insee("98735") == "98735"
     assert ident.parse_insee("97502") == "97502"
+
+
+@pytest.mark.parametrize("raw", [".inf", ".nan", "1e400", "-.inf"])
+def test_counts_must_be_finite(tmp_path: Path, raw: str) -> None:
+    msg = _error(tmp_path, f"edition: 2025\ncollectivite: {{agents: {raw}}}\n")
+    assert "n'est pas un nombre" in msg or "nombre entier" in msg
+
+
+def test_set_code_does_not_keep_what_the_previous_code_filled_in() -> None:
+    base = ans.apply_override(ans.Answers(2025, ident.Identity(type="commune")), CAT,
+                              "collectivite.code_insee=54395")
+    assert base.identity.nom == "Nancy"
+    moved = ans.apply_override(base, CAT, "collectivite.code_insee=57463")
+    assert moved.identity.nom == "Metz" and moved.identity.departement == "57"
+    assert not moved.identity.notes  # no "Nancy does not match 57463" warning
+
+
+def test_lists_where_text_is_expected(tmp_path: Path) -> None:
+    assert "texte" in _error(tmp_path, "edition: 2025\ncollectivite: {nom: [a, b]}\n")
+    msg = _error(tmp_path, "edition: 2025\nreponses:\n  formats_ouverts: {valeur: oui, "
+                           "justification: [a]}\n")
+    assert "justification" in msg
+
+
+def test_any_malformed_value_in_an_answers_file_gets_a_message(tmp_path: Path) -> None:
+    """Every field of the example replaced by junk: an error message or a result, never a crash."""
+    import yaml
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    example = yaml.safe_load((Path(__file__).parent.parent / "examples"
+                              / "commune-exemple.yaml").read_text(encoding="utf-8"))
+
+    def paths(data, path=()):
+        yield path
+        if isinstance(data, dict):
+            for key, value in data.items():
+                yield from paths(value, path + (key,))
+        elif isinstance(data, list):
+            for i, value in enumerate(data[:2]):
+                yield from paths(value, path + (i,))
+
+    junk = [5, -1, "texte", None, True, [], {}, [1, 2], {"a": 1}, 1.5, ".inf", "2A004", "x" * 300]
+    places = [p for p in paths(example) if p]
+    path = tmp_path / "r.yaml"
+
+    @settings(max_examples=300, deadline=None)
+    @given(st.sampled_from(places), st.sampled_from(junk))
+    def check(place, value) -> None:
+        data = yaml.safe_load(yaml.safe_dump(example))
+        target = data
+        for key in place[:-1]:
+            target = target[key]
+        target[place[-1]] = value
+        path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+        try:
+            answers, catalog, _ = ans.load(path, load_edition)
+        except TnlError as err:
+            assert err.render("fr") and err.render("en")
+            return
+        from tnl_cli.engine import evaluate
+        from tnl_cli.report import to_dict
+
+        to_dict(evaluate(catalog, answers), catalog, answers, "fr")
+
+    check()

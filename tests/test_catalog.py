@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 from pathlib import Path
 
 import pytest
@@ -60,7 +61,7 @@ def _lint(tmp_path: Path, data: dict | str, name: str = "2025.yaml") -> str:
 
 def test_duplicate_id_is_located(tmp_path: Path) -> None:
     data = _base()
-    data["criteria"].append(dict(data["criteria"][0]))
+    data["criteria"].append(copy.deepcopy(data["criteria"][0]))
     msg = _lint(tmp_path, data)
     assert "deliberation_logiciel_libre" in msg and "déjà utilisé" in msg
     assert f"{tmp_path / '2025.yaml'}:" in msg  # file and line
@@ -123,3 +124,48 @@ def test_yamlio_lines() -> None:
     doc = yamlio.parse("a: 1\nb:\n  - x\n  - y\n", "f.yaml")
     assert doc.line("b", 1) == 4
     assert doc.line("a") == 1
+
+
+JUNK = [5, "texte", None, True, [], {}, [1, 2], {"a": 1}, [{"x": 1}], 1.5, ["strategie"]]
+
+
+def _paths(data, path=()):
+    """Every place in the catalog document where a value could be replaced."""
+    yield path
+    if isinstance(data, dict):
+        for key, value in data.items():
+            yield from _paths(value, path + (key,))
+    elif isinstance(data, list):
+        for i, value in enumerate(data[:3]):
+            yield from _paths(value, path + (i,))
+
+
+def test_any_malformed_value_is_refused_with_a_message(tmp_path: Path) -> None:
+    """Every field replaced by junk of every kind: a CatalogError or a valid catalog, never a crash."""
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    base = _base()
+    paths = [p for p in _paths(base) if p]
+
+    @settings(max_examples=300, deadline=None)
+    @given(st.sampled_from(paths), st.sampled_from(JUNK))
+    def check(path, junk) -> None:
+        data = yaml.safe_load(yaml.safe_dump(base))
+        target = data
+        for key in path[:-1]:
+            target = target[key]
+        target[path[-1]] = junk
+        try:
+            cat.build(yamlio.parse(yaml.safe_dump(data, allow_unicode=True), "x.yaml"))
+        except TnlError as err:
+            assert err.render("fr")
+
+    check()
+
+
+@pytest.mark.parametrize("text", ["a: &x [*x]\n", "a: &x {b: *x}\n"])
+def test_yaml_aliases_are_refused(text: str) -> None:
+    with pytest.raises(TnlError) as err:
+        yamlio.parse(text, "x.yaml")
+    assert "alias" in err.value.render("fr")

@@ -316,6 +316,9 @@ def parse_identity(raw: Any, at: Any, problems: list[Problem]) -> ident.Identity
             continue
         labels.append(ident.PreviousLabel(year, str(level)))
     name = raw.get("nom")
+    if isinstance(name, (dict, list)):
+        problems.append(at("answers.not_text", ("nom",), field="nom"))
+        name = None
     departement = raw.get("departement")
     return ident.Identity(
         nom=str(name).strip() if name not in (None, "") else None,
@@ -361,7 +364,10 @@ def parse_answer(c: Criterion, raw: Any, at: Any, path: tuple[Any, ...],
                 problems.append(at("answers.unknown_key", path + (key,), key=key,
                                    allowed="valeur, justification, preuves"))
         value = raw.get("valeur")
-        if raw.get("justification") not in (None, ""):
+        if isinstance(raw.get("justification"), (dict, list)):
+            problems.append(at("answers.not_text", path + ("justification",),
+                               field="justification"))
+        elif raw.get("justification") not in (None, ""):
             justification = str(raw["justification"]).strip()
         raw_proofs = raw.get("preuves") or []
         if isinstance(raw_proofs, str):
@@ -485,7 +491,10 @@ def apply_override(answers: Answers, catalog: Catalog, spec: str) -> Answers:
     if cid.startswith("collectivite."):
         name = cid.split(".", 1)[1]
         problems: list[Problem] = []
-        current = identity_to_dict(answers.identity)
+        # Start from what the user declared: values the previous code filled in must not
+        # survive a change of code.
+        current = {k: v for k, v in identity_to_dict(answers.identity).items()
+                   if k not in answers.identity.filled}
         current[name] = raw
         loc = _Locator(None, file="--set")
         identity = parse_identity(current, loc, problems)

@@ -200,6 +200,15 @@ class _Checker:
             return None
 
 
+def _list(ck: _Checker, data: dict[str, Any], name: str) -> list[Any]:
+    """An optional top-level list; anything else is reported and read as empty."""
+    value = data.get(name) or []
+    if not isinstance(value, list):
+        ck.add("catalog.not_a_list", (name,), field=name)
+        return []
+    return value
+
+
 def _number(value: Any) -> bool:
     return isinstance(value, (int, float)) and not isinstance(value, bool)
 
@@ -223,7 +232,7 @@ def _criterion(ck: _Checker, raw: Any, i: int, domain_ids: set[str]) -> Criterio
         if key not in known:
             ck.add("catalog.unknown_field", path + (key,), field=key, who=who)
     domain = raw.get("domain")
-    if domain not in domain_ids:
+    if not isinstance(domain, str) or domain not in domain_ids:
         ck.add("catalog.unknown_domain", path + ("domain",), domain=domain, who=who)
     ctype = raw.get("type")
     if ctype not in TYPES:
@@ -293,7 +302,11 @@ def _criterion(ck: _Checker, raw: Any, i: int, domain_ids: set[str]) -> Criterio
         if minimum is not None and maximum is not None and minimum > maximum:
             ck.add("catalog.bounds_order", path + ("min",), who=who)
         last: Threshold | None = None
-        for j, th in enumerate(raw.get("scoring") or []):
+        thresholds = raw.get("scoring") or []
+        if not isinstance(thresholds, list):
+            ck.add("catalog.bad_threshold", path + ("scoring",), who=who)
+            thresholds = []
+        for j, th in enumerate(thresholds):
             tpath = path + ("scoring", j)
             if not isinstance(th, dict) or not _number(th.get("min")) or not isinstance(
                 th.get("points"), int
@@ -484,7 +497,7 @@ def build(doc: "yamlio.Located", expected_edition: int | None = None) -> Catalog
                           float(min_score), rule))
 
     mentions: list[Mention] = []
-    for i, m in enumerate(data.get("mentions") or []):
+    for i, m in enumerate(_list(ck, data, "mentions")):
         path = ("mentions", i)
         if not isinstance(m, dict) or not isinstance(m.get("id"), str) or "rule" not in m:
             ck.add("catalog.bad_mention", path)
@@ -505,13 +518,13 @@ def build(doc: "yamlio.Located", expected_edition: int | None = None) -> Catalog
             ck.add("catalog.bad_form", path, who=fid)
             continue
         for ref in f["criteria"]:
-            if ref not in by_id:
+            if not isinstance(ref, str) or ref not in by_id:
                 ck.add("catalog.unknown_ref", path + ("criteria",), who=fid, ref=ref)
         forms.append(Form(str(fid), ck.text(f, "name", path, who=fid) or {},
                           tuple(str(x) for x in f["criteria"])))
 
     legal_checks: list[LegalCheck] = []
-    for i, lc in enumerate(data.get("legal_checks") or []):
+    for i, lc in enumerate(_list(ck, data, "legal_checks")):
         path = ("legal_checks", i)
         target = by_id.get(str(lc.get("criterion"))) if isinstance(lc, dict) else None
         if target is None or not isinstance(lc.get("id"), str) or not isinstance(

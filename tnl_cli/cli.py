@@ -17,7 +17,7 @@ import typer.core
 from tnl_cli import __version__
 from tnl_cli.commands import common
 from tnl_cli.errors import EXIT_INTERRUPTED, EXIT_USAGE, TnlError
-from tnl_cli.i18n import detect_lang, tr
+from tnl_cli.i18n import detect_lang, template, tr
 
 # Command modules, in the order `tnl --help` lists them.
 COMMANDS = ("assess", "criteria", "schema", "dossier", "lookup", "software", "batch")
@@ -29,7 +29,8 @@ def _translate_help_words(lang: str) -> None:
              "Commands": "cli.section_commands", "default: {default}": "cli.default",
              "required": "cli.required", "Missing command.": "cli.missing_command",
              "No such command {name!r}.": "cli.no_such_command"}
-    typer.core._ = lambda text: tr(lang, words[text]) if text in words else text  # type: ignore
+    # Typer formats these itself (`{default}`): hand over the raw text.
+    typer.core._ = lambda text: template(lang, words[text]) if text in words else text  # type: ignore
 
 
 def requested_command(args: Sequence[str]) -> str | None:

@@ -43,12 +43,16 @@ def _table(namespace: str) -> Mapping[str, Mapping[str, str]]:
     return table
 
 
-def tr(lang: str, key: str, /, **params: Any) -> str:
-    """The message `key` in `lang` (French when missing), formatted with `params`."""
+def template(lang: str, key: str) -> str:
+    """The raw text of message `key` in `lang` (French when missing), placeholders kept."""
     namespace, _, _ = key.partition(".")
     entry = _table(namespace)[key]
-    template = entry.get(lang) or entry[DEFAULT_LANG]
-    return template.format(**params) if params else template
+    return entry.get(lang) or entry[DEFAULT_LANG]
+
+
+def tr(lang: str, key: str, /, **params: Any) -> str:
+    """The message `key` in `lang`, formatted with `params` (`{{` in a message is a brace)."""
+    return template(lang, key).format(**params)
 
 
 def pick(text: Mapping[str, str] | str | None, lang: str) -> str:

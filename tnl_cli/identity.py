@@ -111,6 +111,7 @@ class Identity:
     labels: tuple[PreviousLabel, ...] = ()
     departement: str | None = None
     notes: tuple[Problem, ...] = ()  # warnings found while checking it (never saved)
+    filled: frozenset[str] = frozenset()  # fields completed from the directory, not declared
 
     @property
     def category(self) -> str | None:
@@ -191,7 +192,9 @@ def parse_count(value: Any, field: str, *, integer: bool) -> int | float:
             number = float(text.replace(",", "."))
         except ValueError as exc:
             raise IdentityValueError("identity.bad_number", field=field, value=value) from exc
-    if number < 0 or number != number:
+    if number != number or number in (float("inf"), float("-inf")):
+        raise IdentityValueError("identity.bad_number", field=field, value=value)
+    if number < 0:
         raise IdentityValueError("identity.negative", field=field, value=value)
     if integer:
         if not number.is_integer():

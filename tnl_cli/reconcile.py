@@ -76,13 +76,15 @@ def reconcile(identity: Identity, directory: Directory) -> tuple[Identity, list[
     if identity.type and identity.type != found.kind:
         warnings.append(Problem("reconcile.type_mismatch", {
             "field": "type", "value": identity.type, "official": found.kind, "code": ref}))
-    completed = replace(
-        identity,
-        nom=identity.nom or found.name,
-        type=identity.type or found.kind,
-        code_insee=identity.code_insee or (found.insee if found.kind == "commune" else None),
-        siren=identity.siren or found.siren,
-        population=identity.population if identity.population is not None else found.population,
-        departement=identity.departement or found.departement,
-    )
+    official = {
+        "nom": found.name,
+        "type": found.kind,
+        "code_insee": found.insee if found.kind == "commune" else None,
+        "siren": found.siren,
+        "population": found.population,
+        "departement": found.departement,
+    }
+    missing = {k: v for k, v in official.items()
+               if getattr(identity, k) is None and v is not None}
+    completed = replace(identity, **missing, filled=identity.filled | frozenset(missing))
     return completed, errors, warnings

@@ -259,14 +259,19 @@ def compile_rule(data: Any, path: tuple[Any, ...] = ()) -> Rule:
         minimum = _number(arg["min"], here + ("min",), int)
         if "of" in arg:
             return Count(minimum, _ids(arg["of"], here + ("of",)))
-        return _DomainCount(minimum, str(arg["domain"]))
+        if not isinstance(arg["domain"], str):
+            raise RuleSyntaxError("catalog.rule_count", here)
+        return _DomainCount(minimum, arg["domain"])
     if op == "score":
         if not isinstance(arg, dict) or "min" not in arg or set(arg) - {"min", "domain"}:
             raise RuleSyntaxError("catalog.rule_score", here)
         minimum = _number(arg["min"], here + ("min",))
         if not 0 <= minimum <= 1:
             raise RuleSyntaxError("catalog.rule_ratio", here + ("min",), value=minimum)
-        return Score(minimum, arg.get("domain"))
+        domain = arg.get("domain")
+        if domain is not None and not isinstance(domain, str):
+            raise RuleSyntaxError("catalog.rule_score", here)
+        return Score(minimum, domain)
     if op == "domains":
         if not isinstance(arg, dict) or set(arg) != {"min", "score"}:
             raise RuleSyntaxError("catalog.rule_domains", here)
@@ -284,7 +289,9 @@ def compile_rule(data: Any, path: tuple[Any, ...] = ()) -> Rule:
             raise RuleSyntaxError("catalog.rule_answer", here)
         if test == "min":
             value = _number(value, here + ("min",))
-        return Answer(str(arg["id"]), test, value)
+        if not isinstance(arg["id"], str):
+            raise RuleSyntaxError("catalog.rule_answer", here)
+        return Answer(arg["id"], test, value)
     if op == "first_candidacy":
         if arg is not True:
             raise RuleSyntaxError("catalog.rule_first", here)

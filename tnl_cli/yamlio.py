@@ -73,7 +73,7 @@ def parse(text: str, file: str) -> Located:
         raise TnlError.of("yaml.empty", file=file)
     lines: dict[Path_, int] = {(): node.start_mark.line + 1}
     problems: list[Problem] = []
-    _index(node, (), lines, problems, file)
+    _index(node, (), lines, problems, file, set())
     if problems:
         raise TnlError(*problems)
     try:
@@ -83,21 +83,32 @@ def parse(text: str, file: str) -> Located:
     return Located(data, lines, file)
 
 
-def _index(node: yaml.Node, path: Path_, lines: dict[Path_, int], problems: list, file: str):
+def _index(node: yaml.Node, path: Path_, lines: dict[Path_, int], problems: list, file: str,
+           seen: set[int]) -> None:
+    """Record the line of every key and item. A node met twice is a YAML alias (`*name`):
+    refused, since an alias can refer to itself or multiply a small file into billions of
+    values (the "billion laughs")."""
+    if isinstance(node, (yaml.MappingNode, yaml.SequenceNode)):
+        if id(node) in seen:
+            problems.append(Problem("yaml.alias", {}, file, node.start_mark.line + 1))
+            return
+        seen.add(id(node))
     if isinstance(node, yaml.MappingNode):
-        seen: set[Any] = set()
+        keys: set[Any] = set()
         for key_node, value_node in node.value:
             key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
             line = key_node.start_mark.line + 1
-            if key in seen:
+            if key in keys:
                 problems.append(Problem("yaml.duplicate_key", {"key": key}, file, line))
-            seen.add(key)
+            keys.add(key)
             lines[path + (key,)] = line
-            _index(value_node, path + (key,), lines, problems, file)
+            _index(value_node, path + (key,), lines, problems, file, seen)
     elif isinstance(node, yaml.SequenceNode):
         for i, item in enumerate(node.value):
             lines[path + (i,)] = item.start_mark.line + 1
-            _index(item, path + (i,), lines, problems, file)
+            _index(item, path + (i,), lines, problems, file, seen)
+            if problems and problems[-1].key == "yaml.alias":
+                return
 
 
 def load(path: Path, display: str | None = None) -> Located:

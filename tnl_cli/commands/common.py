@@ -134,7 +134,8 @@ def show_assessment(catalog: Any, answers: Any, assessment: Any, fmt: str) -> in
 def print_json(data: Any) -> None:
     import json
 
-    SETTINGS.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n")
+    SETTINGS.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, default=str,
+                                      allow_nan=False) + "\n")
 
 
 def display_path(path: Path) -> str:

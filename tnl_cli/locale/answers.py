@@ -65,6 +65,10 @@ MESSAGES = {
         "fr": "un texte simple est attendu, pas une liste ou un dictionnaire.",
         "en": "plain text is expected, not a list or a mapping.",
     },
+    "answers.not_text": {
+        "fr": "« {field} » doit être un texte, pas une liste ni un dictionnaire.",
+        "en": "'{field}' must be a text, not a list or a mapping.",
+    },
     "answers.bad_inventory": {
         "fr": "« {value} » n'est pas une liste de logiciels.",
         "en": "'{value}' is not a list of software.",

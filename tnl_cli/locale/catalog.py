@@ -274,6 +274,10 @@ MESSAGES = {
         "en": "malformed legal check: it needs 'id', 'criterion' (an existing choice "
               "criterion), 'allowed' (a list of options) and 'text'.",
     },
+    "catalog.not_a_list": {
+        "fr": "« {field} » doit être une liste (des lignes commençant par « - »).",
+        "en": "'{field}' must be a list (lines starting with '- ').",
+    },
     "catalog.gate_when": {
         "fr": "critère {who} : un critère d'éligibilité ne peut pas avoir de « when ».",
         "en": "criterion {who}: an eligibility criterion cannot have a 'when'.",

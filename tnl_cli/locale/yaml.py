@@ -14,6 +14,10 @@ MESSAGES = {
         "en": "YAML syntax error (column {column}): {reason}. Check the indentation (spaces, "
               "not tabs) and colons; quote any text that contains ': '.",
     },
+    "yaml.alias": {
+        "fr": "les alias YAML (« *nom ») ne sont pas acceptés : recopiez la valeur à la place.",
+        "en": "YAML aliases ('*name') are not accepted: write the value out instead.",
+    },
     "yaml.duplicate_key": {
         "fr": "la clé « {key} » apparaît deux fois ; gardez-en une seule.",
         "en": "key '{key}' appears twice; keep only one.",
