@@ -19,8 +19,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def _messages():
     for ns in NAMESPACES:
-        for key, entry in importlib.import_module(f"tnl_cli.locale.{ns}").MESSAGES.items():
-            yield key, entry
+        yield from importlib.import_module(f"tnl_cli.locale.{ns}").MESSAGES.items()
 
 
 def _fields(text: str) -> set[str]:
@@ -42,7 +41,7 @@ def test_message_formats_in_both_languages(key: str, entry: dict[str, str]) -> N
 
 def test_every_key_the_code_names_exists() -> None:
     known = {key for key, _ in _messages()}
-    pattern = re.compile(r"""["']((?:%s)\.[a-z0-9_]+)["']""" % "|".join(NAMESPACES))
+    pattern = re.compile(r"""["']((?:{})\.[a-z0-9_]+)["']""".format("|".join(NAMESPACES)))
     missing = set()
     for path in list((ROOT / "tnl_cli").rglob("*.py")) + list((ROOT / "templates").glob("*")):
         if "locale" in path.parts:
