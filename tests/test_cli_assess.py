@@ -144,3 +144,23 @@ def test_schema_accepts_the_example_and_refuses_unknown_criteria(run, tmp_path: 
     example["reponses"]["critere_inconnu"] = True
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate(example, schema)
+
+
+def test_ctrl_c_in_a_command_says_interrupted(run, monkeypatch) -> None:
+    from tnl_cli import territory
+
+    def interrupted(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(territory, "search", interrupted)
+    r = run("lookup", "nancy")
+    assert r.code == 130 and "Interrompu" in r.err and "Traceback" not in r.err
+
+
+def test_closed_pipe_stops_quietly(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    proc = subprocess.run(f"'{sys.executable}' -m tnl_cli criteria list --format json | head -c 1",
+                          shell=True, capture_output=True, text=True, check=False)
+    assert proc.stdout == "[" and "Traceback" not in proc.stderr and "Error" not in proc.stderr

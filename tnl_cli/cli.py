@@ -16,7 +16,7 @@ import typer.core
 
 from tnl_cli import __version__
 from tnl_cli.commands import common
-from tnl_cli.errors import EXIT_INTERRUPTED, EXIT_USAGE, TnlError
+from tnl_cli.errors import EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, Interrupted, PipeClosed, TnlError
 from tnl_cli.i18n import detect_lang, template, tr
 
 # Command modules, in the order `tnl --help` lists them.
@@ -95,14 +95,22 @@ def main(argv: Sequence[str] | None = None) -> None:
         settings.stderr.write(tr(lang, "cli.usage_error", message=exc.format_message()) + "\n")
         settings.stderr.write(tr(lang, "cli.try_help", command=where) + "\n")
         code = EXIT_USAGE
+    except Interrupted:
+        settings.stderr.write("\n" + tr(lang, "cli.interrupted") + "\n")
+        code = EXIT_INTERRUPTED
     except TnlError as exc:
         settings.stderr.write(f"{tr(lang, 'cli.error')} : " if lang == "fr" else "Error: ")
         settings.stderr.write(exc.render(lang) + "\n")
         code = exc.exit_code
-    except (KeyboardInterrupt, typer.Abort):
+    except typer.Abort:  # end of input (Ctrl-D) at a Typer prompt
         settings.stderr.write("\n" + tr(lang, "cli.interrupted") + "\n")
         code = EXIT_INTERRUPTED
+    except PipeClosed:
+        # Nothing more can be written; silence the final flush too.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        sys.exit(EXIT_OK)
+    try:
+        settings.stdout.flush()
     except BrokenPipeError:
-        code = 0
-    settings.stdout.flush()
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
     sys.exit(code if isinstance(code, int) else 0)

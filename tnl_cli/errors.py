@@ -62,3 +62,16 @@ class CatalogError(TnlError):
 
 class AnswersError(TnlError):
     """The answers (file, --set, prompt or spreadsheet row) are malformed."""
+
+
+class Interrupted(TnlError):
+    """Ctrl-C during a command (the guided walk handles its own, to save first)."""
+
+    exit_code = EXIT_INTERRUPTED
+
+    def __init__(self) -> None:
+        super().__init__(Problem("cli.interrupted"))
+
+
+class PipeClosed(Exception):
+    """The reader of our output went away (`tnl lookup … | head -1`): stop quietly."""

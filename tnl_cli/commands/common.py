@@ -64,6 +64,25 @@ class HelpCommand(_TranslatedHelp, typer.core.TyperCommand):
     """A command that speaks the user's language."""
 
 
+def _guarded(fn: Any) -> Any:
+    """Typer turns Ctrl-C into a silent exit 130 and a closed pipe into exit 1: keep them ours,
+    so that `cli.main` says "Interrompu." and stops quietly on a closed pipe."""
+    import functools
+
+    from tnl_cli.errors import Interrupted, PipeClosed
+
+    @functools.wraps(fn)
+    def guarded(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return fn(*args, **kwargs)
+        except KeyboardInterrupt as exc:
+            raise Interrupted() from exc
+        except BrokenPipeError as exc:
+            raise PipeClosed() from exc
+
+    return guarded
+
+
 def sub_app(help_text: str, **kwargs: Any) -> typer.Typer:
     """A Typer app (the root or a command group) whose commands all speak the user's language."""
     app = typer.Typer(help=help_text, cls=HelpGroup, no_args_is_help=True, rich_markup_mode=None,
@@ -81,7 +100,13 @@ def sub_app(help_text: str, **kwargs: Any) -> typer.Typer:
 
     def command(*args: Any, **options: Any) -> Any:
         options.setdefault("cls", HelpCommand)
-        return original(*args, **options)
+        register = original(*args, **options)
+
+        def decorator(fn: Any) -> Any:
+            register(_guarded(fn))
+            return fn
+
+        return decorator
 
     app.command = command  # type: ignore[method-assign]
     return app
