@@ -93,7 +93,7 @@ def test_missing_and_directory(tmp_path: Path) -> None:
     assert "introuvable" in err.value.render("fr")
     with pytest.raises(TnlError) as err:
         ans.load(tmp_path, load_edition)
-    assert "dossier" in err.value.render("fr")
+    assert "répertoire" in err.value.render("fr")
 
 
 def test_not_utf8(tmp_path: Path) -> None:
@@ -242,3 +242,21 @@ def test_any_malformed_value_in_an_answers_file_gets_a_message(tmp_path: Path) -
         to_dict(evaluate(catalog, answers), catalog, answers, "fr")
 
     check()
+
+
+def test_os_errors_are_told_in_french() -> None:
+    import errno
+
+    err = TnlError.of("io.unwritable", file="x", reason="Permission denied", errno=errno.EACCES)
+    assert "permission refusée" in err.render("fr")
+    assert "permission denied" in err.render("en")
+
+
+def test_output_under_a_file(tmp_path: Path) -> None:
+    from tnl_cli.fsio import write_atomic
+
+    blocker = tmp_path / "fichier"
+    blocker.write_text("x")
+    with pytest.raises(TnlError) as err:
+        write_atomic(blocker / "sortie.md", "contenu")
+    assert "est un fichier, pas un répertoire" in err.value.render("fr")

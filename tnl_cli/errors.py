@@ -3,6 +3,7 @@
 The CLI catches `TnlError` in one place; anything else that escapes is a bug.
 """
 
+import errno
 from collections.abc import Mapping
 from types import MappingProxyType
 from typing import Any, NamedTuple
@@ -13,6 +14,18 @@ EXIT_OK = 0
 EXIT_NEGATIVE = 1
 EXIT_USAGE = 2
 EXIT_INTERRUPTED = 130
+
+
+_OS_REASONS = {
+    errno.EACCES: "io.reason_permission",
+    errno.EPERM: "io.reason_permission",
+    errno.EROFS: "io.reason_read_only",
+    errno.ENOSPC: "io.reason_no_space",
+    errno.EDQUOT: "io.reason_no_space",
+    errno.ENOTDIR: "io.reason_not_dir",
+    errno.EISDIR: "io.reason_is_dir",
+    errno.ENAMETOOLONG: "io.reason_name_too_long",
+}
 
 
 class Problem(NamedTuple):
@@ -31,6 +44,8 @@ class Problem(NamedTuple):
             k: tr(lang, v, **self.params) if k.endswith("_key") else v
             for k, v in self.params.items()
         }
+        if params.get("errno") in _OS_REASONS:  # the OS's own words are English
+            params["reason"] = tr(lang, _OS_REASONS[params["errno"]])
         text = tr(lang, self.key, **params)
         if self.file and self.line:
             return f"{self.file}:{self.line}: {text}"

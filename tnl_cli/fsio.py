@@ -23,7 +23,8 @@ def write_atomic(path: Path, content: str | bytes, *, overwrite: bool = True) ->
     if not overwrite and path.exists():
         raise TnlError.of("io.exists", file=display)
     if not parent.is_dir():
-        raise TnlError.of("io.no_dir", file=display, dir=str(parent))
+        key = "io.parent_not_dir" if parent.exists() else "io.no_dir"
+        raise TnlError.of(key, file=display, dir=str(parent))
     data = content.encode("utf-8") if isinstance(content, str) else content
     tmp_name = None
     try:
@@ -45,7 +46,8 @@ def write_atomic(path: Path, content: str | bytes, *, overwrite: bool = True) ->
         tmp_name = None
     except OSError as exc:
         key = "io.disk_full" if exc.errno == errno.ENOSPC else "io.unwritable"
-        raise TnlError.of(key, file=display, reason=exc.strerror or str(exc)) from exc
+        raise TnlError.of(key, file=display, reason=exc.strerror or str(exc),
+                          errno=exc.errno) from exc
     finally:
         if tmp_name is not None:
             with contextlib.suppress(OSError):

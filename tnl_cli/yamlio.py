@@ -46,7 +46,8 @@ def read_text(path: Path, display: str | None = None) -> str:
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        raise TnlError.of("io.unreadable", file=name, reason=exc.strerror or str(exc)) from exc
+        raise TnlError.of("io.unreadable", file=name, reason=exc.strerror or str(exc),
+                          errno=exc.errno) from exc
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

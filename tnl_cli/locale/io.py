@@ -6,7 +6,7 @@ MESSAGES = {
         "en": "file not found. Check the path and the file name.",
     },
     "io.is_dir": {
-        "fr": "c'est un dossier, pas un fichier. Indiquez le chemin d'un fichier.",
+        "fr": "c'est un répertoire, pas un fichier. Indiquez le chemin d'un fichier.",
         "en": "this is a directory, not a file. Give the path of a file.",
     },
     "io.unreadable": {
@@ -24,11 +24,11 @@ MESSAGES = {
         "en": "the file already exists; add --force to replace it, or choose another name.",
     },
     "io.no_dir": {
-        "fr": "le dossier « {dir} » n'existe pas. Créez-le d'abord (mkdir -p {dir}).",
+        "fr": "le répertoire « {dir} » n'existe pas. Créez-le d'abord (mkdir -p {dir}).",
         "en": "directory '{dir}' does not exist. Create it first (mkdir -p {dir}).",
     },
     "io.unwritable": {
-        "fr": "écriture impossible ({reason}). Vérifiez les droits du dossier ou choisissez "
+        "fr": "écriture impossible ({reason}). Vérifiez les droits du répertoire ou choisissez "
               "un autre emplacement ; rien n'a été modifié.",
         "en": "cannot write ({reason}). Check the directory's permissions or choose another "
               "place; nothing was changed.",
@@ -38,4 +38,16 @@ MESSAGES = {
               "modifié.",
         "en": "disk full ({reason}). Free some space and try again; nothing was changed.",
     },
+    "io.parent_not_dir": {
+        "fr": "« {dir} » est un fichier, pas un répertoire : choisissez un autre emplacement.",
+        "en": "'{dir}' is a file, not a directory: choose another place.",
+    },
+    "io.reason_permission": {"fr": "permission refusée", "en": "permission denied"},
+    "io.reason_read_only": {"fr": "système de fichiers en lecture seule",
+                            "en": "read-only file system"},
+    "io.reason_no_space": {"fr": "plus de place sur le disque", "en": "no space left on device"},
+    "io.reason_not_dir": {"fr": "un élément du chemin n'est pas un répertoire",
+                          "en": "a part of the path is not a directory"},
+    "io.reason_is_dir": {"fr": "c'est un répertoire", "en": "it is a directory"},
+    "io.reason_name_too_long": {"fr": "nom trop long", "en": "file name too long"},
 }
