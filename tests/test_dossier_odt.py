@@ -114,3 +114,21 @@ def test_odt_in_english() -> None:
     _, doc = odt("incomplete", "en")
     headings = [h.text_recursive for h in doc.body.get_headers()]
     assert "Before submitting the application" in headings
+
+
+def test_inventory_without_qualified_software_says_answer_once(tmp_path: Path) -> None:
+    """No share of free software to show (nothing qualified): one "Réponse" paragraph, then
+    the inventory table, as in Markdown."""
+    path = tmp_path / "r.yaml"
+    path.write_text("edition: 2025\ncollectivite: {nom: Lettret, type: commune}\n"
+                    "reponses:\n  inventaire_logiciels: [Foobarsoft, Zyxware]\n", encoding="utf-8")
+    answers, catalog, _ = ans.load(path, load_edition)
+    doc = Document(io.BytesIO(dossier.render(catalog, answers, evaluate(catalog, answers), "odt",
+                                             "fr", today=dt.date(2025, 9, 1))))
+    paragraphs = [p.text_recursive for p in doc.body.get_paragraphs()]
+    answers_said = [p for p in paragraphs if p.startswith("Réponse")]
+    assert len(answers_said) == 1, answers_said
+    assert "Foobarsoft, Zyxware" not in "\n".join(paragraphs)
+    rows = doc.body.get_table(name="Logiciels_inventaire_logiciels").get_values()
+    assert rows[1:] == [["Foobarsoft", "à préciser", ""], ["Zyxware", "à préciser", ""]]
+    assert doc.body.get_table(name="Parts_inventaire_logiciels") is None

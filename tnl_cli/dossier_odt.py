@@ -198,12 +198,12 @@ def _answers(w: _Writer, view: dict[str, Any]) -> None:
                         [t["software"], t["software_status"], t["licence"]],
                         [[sw["name"], sw["status"], sw["licence"] or ""] for sw in c["software"]],
                         _SOFTWARE_WIDTHS)
-            if c["shares"]:
-                w.para(label=t["shares"])
-                w.table(f"Parts_{c['id']}", [t["use"], t["free_count"], t["total"], "%"],
-                        [[sh["label"], sh["free"], sh["total"], sh["percent"]]
-                         for sh in c["shares"]],
-                        _SHARE_WIDTHS)
+                if c["shares"]:
+                    w.para(label=t["shares"])
+                    w.table(f"Parts_{c['id']}", [t["use"], t["free_count"], t["total"], "%"],
+                            [[sh["label"], sh["free"], sh["total"], sh["percent"]]
+                             for sh in c["shares"]],
+                            _SHARE_WIDTHS)
             elif c["answer_link"]:
                 paragraph = w.para(label=t["answer"])
                 paragraph.append(Link(c["answer"], text=c["answer"]))
