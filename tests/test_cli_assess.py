@@ -164,3 +164,23 @@ def test_closed_pipe_stops_quietly(tmp_path: Path) -> None:
     proc = subprocess.run(f"'{sys.executable}' -m tnl_cli criteria list --format json | head -c 1",
                           shell=True, capture_output=True, text=True, check=False)
     assert proc.stdout == "[" and "Traceback" not in proc.stderr and "Error" not in proc.stderr
+
+
+def test_usage_errors_are_french(run) -> None:
+    r = run("assess", "--answer", "x")
+    assert r.code == 2 and "option inconnue : --answer" in r.err and "tnl assess --help" in r.err
+    assert "« criteria »" in run("critera").err
+    assert "n'est pas un nombre entier" in run("assess", "--edition", "abc").err
+    assert "No such option" in run("assess", "--bogus", "--lang", "en").err
+
+
+def test_unknown_language_is_refused(run) -> None:
+    r = run("--lang", "de", "criteria", "list")
+    assert r.code == 2 and "fr, en" in r.err
+
+
+def test_file_of_an_unknown_edition_says_how_to_proceed(run, tmp_path: Path) -> None:
+    path = tmp_path / "r.yaml"
+    path.write_text("edition: 2023\nreponses: {}\n", encoding="utf-8")
+    r = run("assess", "--answers", str(path))
+    assert r.code == 2 and f"{path}:1" in r.err and "--edition" in r.err

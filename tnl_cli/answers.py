@@ -17,7 +17,7 @@ from urllib.parse import urlparse
 
 from tnl_cli import identity as ident
 from tnl_cli.catalog import Catalog, Criterion
-from tnl_cli.errors import AnswersError, Problem
+from tnl_cli.errors import AnswersError, CatalogError, Problem
 from tnl_cli.textnorm import fold
 
 if TYPE_CHECKING:  # PyYAML costs ~15 ms to import: only the functions that read files load it
@@ -412,9 +412,11 @@ TOP_KEYS = ("edition", "collectivite", "reponses", "outil")
 
 
 def file_edition(doc: yamlio.Located) -> int | None:
-    """The edition an answers document declares, if it is a plausible year."""
+    """The edition an answers document declares, if it is a year (`"2025"` quoted too)."""
     data = doc.data
     edition = data.get("edition") if isinstance(data, dict) else None
+    if isinstance(edition, str) and edition.strip().isdigit():
+        return int(edition)
     return edition if isinstance(edition, int) and not isinstance(edition, bool) else None
 
 
@@ -435,10 +437,9 @@ def from_document(doc: yamlio.Located, catalog: Catalog, *, migrate: bool = Fals
             close = suggest(str(key), list(TOP_KEYS))
             problems.append(loc("answers.unknown_key", (key,), key=key,
                                 allowed=close or ", ".join(TOP_KEYS)))
-    edition = data.get("edition")
-    if edition is not None and (not isinstance(edition, int) or isinstance(edition, bool)):
-        problems.append(loc("answers.bad_edition", ("edition",), value=edition))
-        edition = None
+    edition = file_edition(doc)
+    if data.get("edition") is not None and edition is None:
+        problems.append(loc("answers.bad_edition", ("edition",), value=data["edition"]))
     identity = parse_identity(data.get("collectivite"), loc.sub("collectivite"), problems)
     if not problems:
         identity = check_identity(identity, loc.sub("collectivite"), problems)
@@ -476,7 +477,14 @@ def load(path: Path, catalog_for: Any, edition: int | None = None) -> tuple[Answ
 
     doc = yamlio.load(path)
     declared = file_edition(doc)
-    catalog = catalog_for(edition if edition is not None else declared)
+    try:
+        catalog = catalog_for(edition if edition is not None else declared)
+    except CatalogError as exc:
+        if edition is not None or exc.problems[0].key != "catalog.no_edition":
+            raise
+        # The file names an edition the tool has no catalog for: say where, and the way out.
+        raise AnswersError(Problem("answers.no_edition", {**exc.problems[0].params},
+                                   doc.file, doc.line("edition"))) from exc
     migrate = declared is not None and declared != catalog.edition
     answers, gone = from_document(doc, catalog, migrate=migrate)
     return replace(answers, edition=catalog.edition), catalog, gone

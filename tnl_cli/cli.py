@@ -17,7 +17,7 @@ import typer.core
 from tnl_cli import __version__
 from tnl_cli.commands import common
 from tnl_cli.errors import EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, Interrupted, PipeClosed, TnlError
-from tnl_cli.i18n import detect_lang, template, tr
+from tnl_cli.i18n import LANGS, detect_lang, requested_lang, template, tr
 
 # Command modules, in the order `tnl --help` lists them.
 COMMANDS = ("assess", "criteria", "schema", "dossier", "lookup", "software", "batch")
@@ -31,6 +31,38 @@ def _translate_help_words(lang: str) -> None:
              "No such command {name!r}.": "cli.no_such_command"}
     # Typer formats these itself (`{default}`): hand over the raw text.
     typer.core._ = lambda text: template(lang, words[text]) if text in words else text  # type: ignore
+
+
+# Click's usage errors are English: the usual ones, in the user's language.
+_USAGE_MESSAGES = (
+    (r"No such option: (?P<option>\S+)(?: \(Possible options: (?P<close>.+)\))?",
+     "cli.u_no_option"),
+    (r"Missing argument '(?P<name>.+)'\.", "cli.u_missing_argument"),
+    (r"Missing option '(?P<name>.+)'\.", "cli.u_missing_option"),
+    (r"Option '(?P<option>.+)' requires an argument\.", "cli.u_needs_value"),
+    (r"Option '(?P<option>.+)' does not take a value\.", "cli.u_no_value"),
+    (r"Invalid value for '(?P<option>.+)': '(?P<value>.*)' is not a valid (?:integer|int)\.",
+     "cli.u_not_integer"),
+    (r"Invalid value for '(?P<option>.+)': (?P<detail>.+)", "cli.u_invalid"),
+    (r"Got unexpected extra argument(?:s|\(s\))? \((?P<extra>.+)\)", "cli.u_extra"),
+)
+
+
+def translate_usage(message: str, lang: str) -> str:
+    import re
+
+    if lang == "en":
+        return message
+    message = re.sub(r"\s*Did you mean '([^']+)'\?", lambda m: " " + tr(
+        lang, "cli.u_did_you_mean", name=m.group(1)), message)
+    for pattern, key in _USAGE_MESSAGES:
+        found = re.fullmatch(pattern, message.strip())
+        if found:
+            params = {k: v or "" for k, v in found.groupdict().items()}
+            if params.get("close"):
+                params["close"] = tr(lang, "cli.u_close", names=params["close"])
+            return tr(lang, key, **params)
+    return message
 
 
 def requested_command(args: Sequence[str]) -> str | None:
@@ -83,6 +115,11 @@ def main(argv: Sequence[str] | None = None) -> None:
     settings = common.SETTINGS
     settings.lang = lang
     settings.color = "--no-color" not in args
+    asked = requested_lang(args)
+    if asked is not None and asked.strip().lower() not in LANGS:
+        settings.stderr.write(tr(lang, "cli.usage_error", message=tr(
+            lang, "cli.bad_lang", value=asked, allowed=", ".join(LANGS))) + "\n")
+        sys.exit(EXIT_USAGE)
     app = build_app(lang, requested_command(args))
     command = typer.main.get_command(app)
     try:
@@ -92,7 +129,10 @@ def main(argv: Sequence[str] | None = None) -> None:
         code = EXIT_USAGE
     except UsageError as exc:
         where = exc.ctx.command_path if exc.ctx else "tnl"
-        settings.stderr.write(tr(lang, "cli.usage_error", message=exc.format_message()) + "\n")
+        if where == "tnl" and requested_command(args):
+            where = f"tnl {requested_command(args)}"
+        message = translate_usage(exc.format_message(), lang)
+        settings.stderr.write(tr(lang, "cli.usage_error", message=message) + "\n")
         settings.stderr.write(tr(lang, "cli.try_help", command=where) + "\n")
         code = EXIT_USAGE
     except Interrupted:

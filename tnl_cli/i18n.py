@@ -30,6 +30,16 @@ def detect_lang(argv: Sequence[str], environ: Mapping[str, str]) -> str:
     return DEFAULT_LANG
 
 
+def requested_lang(argv: Sequence[str]) -> str | None:
+    """The value given to `--lang`, as typed, if any."""
+    for i, arg in enumerate(argv):
+        if arg == "--lang" and i + 1 < len(argv):
+            return argv[i + 1]
+        if arg.startswith("--lang="):
+            return arg.split("=", 1)[1]
+    return None
+
+
 def normalise_lang(value: str) -> str:
     value = value.strip().lower()[:2]
     return value if value in LANGS else DEFAULT_LANG

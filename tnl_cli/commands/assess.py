@@ -53,7 +53,11 @@ def register(app: typer.Typer, lang: str) -> None:
 
             raise typer.Exit(wizard_flow.walk(answers or DEFAULT_ANSWERS, edition, review, form))
         if answers is None:
-            raise TnlError.of("assess.need_answers")
+            raise TnlError.of("assess.need_answers_terminal" if SETTINGS.interactive
+                              else "assess.need_answers")
+        if review or form:  # walk options: nothing to walk without a terminal
+            SETTINGS.stderr.write(t("assess.walk_only", option="--review" if review
+                                    else "--form") + "\n")
         catalog, loaded, assessment, gone = evaluate_file(answers, edition, overrides)
         if gone:
             SETTINGS.stderr.write(t("assess.migrated_gone", ids=", ".join(gone),

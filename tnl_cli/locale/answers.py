@@ -15,6 +15,14 @@ MESSAGES = {
         "fr": "« edition » doit être une année (par exemple 2025), pas « {value} ».",
         "en": "'edition' must be a year (e.g. 2025), not '{value}'.",
     },
+    "answers.no_edition": {
+        "fr": "ce fichier est de l'édition {edition}, que tnl ne connaît pas (éditions "
+              "disponibles : {available}). Choisissez-en une avec --edition (les réponses "
+              "seront reprises) ou corrigez « edition ».",
+        "en": "this file is for edition {edition}, which tnl does not know (available "
+              "editions: {available}). Pick one with --edition (answers are carried over) or "
+              "fix 'edition'.",
+    },
     "answers.identity_not_mapping": {
         "fr": "« collectivite » doit être un dictionnaire (nom, type, code_insee, siren…).",
         "en": "'collectivite' must be a mapping (nom, type, code_insee, siren…).",

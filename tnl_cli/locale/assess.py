@@ -32,6 +32,16 @@ MESSAGES = {
         "en": "no interactive terminal: give an answers file with --answers FILE (e.g. "
               "tnl assess --answers tnl-reponses.yaml).",
     },
+    "assess.need_answers_terminal": {
+        "fr": "--format json et --set évaluent un fichier : indiquez-le avec --answers FICHIER "
+              "(sans ces options, tnl assess pose les questions).",
+        "en": "--format json and --set evaluate a file: give it with --answers FILE (without "
+              "these options, tnl assess asks the questions).",
+    },
+    "assess.walk_only": {
+        "fr": "{option} ne sert qu'au questionnaire guidé sur un terminal : ignoré ici.",
+        "en": "{option} only applies to the guided walk on a terminal: ignored here.",
+    },
     "assess.migrated_gone": {
         "fr": "Réponses ignorées, ces critères n'existent plus dans l'édition {edition} : {ids}",
         "en": "Answers ignored, these criteria no longer exist in edition {edition}: {ids}",
