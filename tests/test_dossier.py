@@ -257,6 +257,26 @@ def test_format_follows_the_extension(run, tmp_path: Path) -> None:
     assert r.code == 0 and (tmp_path / "x.txt").read_bytes().startswith(b"<!DOCTYPE html>")
 
 
+@pytest.mark.parametrize("fmt, name, implied", [("md", "x.odt", "odt"), ("odt", "x.md", "md"),
+                                                 ("html", "x.markdown", "md"),
+                                                 ("md", "X.HTM", "html")])
+def test_format_contradicting_the_extension_is_refused(run, tmp_path: Path, fmt: str, name: str,
+                                                       implied: str) -> None:
+    out = tmp_path / name
+    r = run("dossier", "-a", str(FIXTURES / "incomplete.yaml"), "--format", fmt, "-o", str(out))
+    assert r.code == 2 and r.out == ""
+    assert f"--format {fmt} contredit l'extension de « {out} »" in r.err
+    assert f"format {implied}" in r.err and "Traceback" not in r.err
+    assert not out.exists()
+
+
+def test_format_matching_the_extension_is_accepted(run, tmp_path: Path) -> None:
+    out = tmp_path / "x.htm"
+    r = run("dossier", "-a", str(FIXTURES / "incomplete.yaml"), "--format", "html", "-o", str(out))
+    assert r.code == 0, r.err
+    assert out.read_bytes().startswith(b"<!DOCTYPE html>")
+
+
 def test_bad_format_and_odt_to_stdout(run) -> None:
     r = run("dossier", "-a", str(FIXTURES / "incomplete.yaml"), "--format", "pdf")
     assert r.code == 2 and "md, html, odt" in r.err

@@ -146,13 +146,11 @@ def _render_template(fmt: str, template_dir: Path | None, view: dict[str, Any]) 
 def render(catalog: Catalog, answers: Answers, assessment: Assessment, fmt: str, lang: str,
            template_dir: Path | None = None, *, tool_version: str | None = None,
            today: dt.date | None = None) -> bytes:
-    """The dossier of one collectivity in `fmt` (md, html or odt), as bytes ready to write."""
+    """The dossier of one collectivity in `fmt` (one of FORMATS: user input goes through
+    `format_for` first), as bytes ready to write."""
     from tnl_cli import __version__
     from tnl_cli.dossier_view import build
 
-    if fmt not in FORMATS:
-        raise TnlError.of("cli.bad_choice", option="--format", value=fmt,
-                          allowed=", ".join(FORMATS))
     if assessment.next_level is None and assessment.level_rank < len(catalog.tiers):
         # evaluated without the path (batch's fast path): the dossier needs the next steps
         from tnl_cli.engine import evaluate
@@ -171,15 +169,22 @@ def render(catalog: Catalog, answers: Answers, assessment: Assessment, fmt: str,
 
 
 def format_for(path: Path | None, fmt: str | None) -> str:
-    """The format asked, or the one `path`'s extension implies (Markdown by default)."""
+    """The format asked, checked, or the one `path`'s extension implies (Markdown by default).
+
+    A format that contradicts a known extension (`--format md -o dossier.odt`) is refused:
+    the file would not open as its name says; an unknown extension takes the format asked."""
+    implied = EXTENSIONS.get(path.suffix.lower()) if path is not None else None
     if fmt is not None:
         if fmt not in FORMATS:
             raise TnlError.of("cli.bad_choice", option="--format", value=fmt,
                               allowed=", ".join(FORMATS))
+        if implied is not None and implied != fmt:
+            assert path is not None
+            raise TnlError.of("dossier.format_mismatch", format=fmt, output=str(path),
+                              ext=path.suffix, implied=implied)
         return fmt
     if path is None:
         return "md"
-    suffix = path.suffix.lower()
-    if suffix not in EXTENSIONS:
-        raise TnlError.of("dossier.unknown_extension", ext=suffix or path.name)
-    return EXTENSIONS[suffix]
+    if implied is None:
+        raise TnlError.of("dossier.unknown_extension", ext=path.suffix or path.name)
+    return implied

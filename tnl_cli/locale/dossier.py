@@ -51,6 +51,14 @@ MESSAGES = {
         "en": "cannot tell the format from extension '{ext}': use .md, .html or .odt, or give "
               "--format md|html|odt.",
     },
+    "dossier.format_mismatch": {
+        "fr": "--format {format} contredit l'extension de « {output} » ({ext}, format {implied}) : "
+              "le fichier ne s'ouvrirait pas comme son nom l'annonce. Changez l'extension, ou "
+              "retirez --format (le format sera alors {implied}).",
+        "en": "--format {format} contradicts the extension of '{output}' ({ext}, {implied} "
+              "format): the file would not open as its name says. Change the extension, or "
+              "drop --format (the format will then be {implied}).",
+    },
     "dossier.odt_needs_file": {
         "fr": "le format ODT est binaire : indiquez un fichier avec -o, par exemple "
               "-o candidature.odt.",
