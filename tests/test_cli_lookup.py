@@ -132,7 +132,9 @@ def test_close_match_for_a_typo(run) -> None:
         (("",), "indiquez un nom, un code INSEE ou un SIREN"),
         ((), "indiquez un nom, un code INSEE ou un SIREN"),
         (("--", "---"), "ne contient ni lettre ni chiffre"),
-        (("Nancy", "--limit", "0"), "--limit 0"),
+        (("Nancy", "--limit", "0"), "--limit 0 : indiquez un nombre entier de 1 à 1000."),
+        (("nanci", "-n", "99999999999999999999"), "--limit 99999999999999999999 : indiquez"),
+        (("Nancy", "--limit", "1001"), "de 1 à 1000"),
         (("Nancy", "--format", "xml"), "--format « xml »"),
     ],
 )
@@ -166,3 +168,11 @@ def _imported(args: list[str]) -> set[str]:
 def test_help_loads_no_data_and_no_heavy_module(args: list[str]) -> None:
     heavy = {"sqlite3", "_sqlite3", "rapidfuzz", "yaml", "rich", "questionary", "jinja2"}
     assert _imported(args) & heavy == set()
+
+
+def test_more_is_offered_only_within_the_limit(run) -> None:
+    some = run("lookup", "saint", "-n", "600")
+    assert some.code == 0 and "--limit 1000 pour en voir davantage" in some.out
+    most = run("lookup", "saint", "-n", "1000")
+    assert most.code == 0 and len(most.out.splitlines()) > 1000
+    assert "pour en voir davantage" not in most.out

@@ -108,7 +108,9 @@ def test_show_unknown_points_to_search(run) -> None:
     [
         (("search",), "indiquez un nom de logiciel"),
         (("search", " "), "indiquez un nom de logiciel"),
-        (("search", "office", "--limit", "0"), "--limit 0"),
+        (("search", "office", "--limit", "0"), "--limit 0 : indiquez un nombre entier de 1 à 1000."),
+        (("search", "zzzz", "-n", "99999999999999999999"), "--limit 99999999999999999999 : "),
+        (("search", "office", "--limit", "1001"), "de 1 à 1000"),
         (("search", "office", "--format", "csv"), "--format « csv »"),
         (("show",), "indiquez un nom de logiciel"),
     ],
@@ -132,3 +134,4 @@ def test_help_is_in_french_and_credits_the_sill(run) -> None:
     assert ("Les Groupes Mutualisation Interministérielle et contributeurs du dépôt DISIC/sill, "
             "2019-2021") in text
     assert "Affiche cette aide et quitte." in run("software", "search", "--help").out
+

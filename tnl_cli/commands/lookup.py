@@ -17,6 +17,7 @@ from tnl_cli.errors import EXIT_NEGATIVE, EXIT_OK, TnlError
 from tnl_cli.i18n import tr
 
 DEFAULT_LIMIT = 10
+MAX_LIMIT = 1000  # more is no longer a list to read, and rapidfuzz wants a C long
 _SOURCE_KEYS = ("source_package", "source_version", "source_url", "licence", "licence_url",
                 "attribution", "upstream", "build_date")
 _COG_YEAR = r"Code officiel géographique (\d{4})"
@@ -139,8 +140,8 @@ def register(app: typer.Typer, lang: str) -> None:
             raise TnlError.of("lookup.empty")
         if not any(ch.isalnum() for ch in text):
             raise TnlError.of("lookup.no_letters", text=text)
-        if limit < 1:
-            raise TnlError.of("lookup.bad_limit", value=limit)
+        if not 1 <= limit <= MAX_LIMIT:
+            raise TnlError.of("lookup.bad_limit", value=limit, max=MAX_LIMIT)
 
         from tnl_cli import territory
 
@@ -160,8 +161,8 @@ def register(app: typer.Typer, lang: str) -> None:
             else:
                 out.write(t("lookup.found", count=len(results), text=text) + "\n\n")
                 out.write(table_text(results, lang_now) + "\n")
-                if len(results) == limit:
-                    out.write("\n" + t("lookup.more", more=limit * 2) + "\n")
+                if len(results) == limit < MAX_LIMIT:
+                    out.write("\n" + t("lookup.more", more=min(limit * 2, MAX_LIMIT)) + "\n")
             out.write("\n" + source_line(info, lang_now) + "\n")
         if not results:
             SETTINGS.stderr.write(t("lookup.not_found", text=text) + "\n")

@@ -16,6 +16,7 @@ from tnl_cli.errors import EXIT_NEGATIVE, EXIT_OK, TnlError
 from tnl_cli.i18n import tr
 
 DEFAULT_LIMIT = 10
+MAX_LIMIT = 1000  # more is no longer a list to read, and rapidfuzz wants a C long
 _PROPRIETARY = "LicenseRef-proprietary"
 _UNKNOWN = "unknown"
 
@@ -102,8 +103,8 @@ def find(text: str, limit: int) -> list[Any]:
 
 
 def _check_limit(limit: int) -> None:
-    if limit < 1:
-        raise TnlError.of("software.bad_limit", value=limit)
+    if not 1 <= limit <= MAX_LIMIT:
+        raise TnlError.of("software.bad_limit", value=limit, max=MAX_LIMIT)
 
 
 def _text(words: list[str] | None) -> str:
@@ -149,8 +150,8 @@ def register(app: typer.Typer, lang: str) -> None:
             if len(results) > 1:
                 out.write(t("software.found", count=len(results), text=text) + "\n\n")
             out.write("\n\n".join(block_text(sw, lang_now) for sw in results) + "\n")
-            if len(results) == limit:
-                out.write("\n" + t("software.more", more=limit * 2) + "\n")
+            if len(results) == limit < MAX_LIMIT:
+                out.write("\n" + t("software.more", more=min(limit * 2, MAX_LIMIT)) + "\n")
             out.write("\n" + source_line(software.source_info(), lang_now) + "\n")
         if not results:
             _not_found(text, "software.hint")

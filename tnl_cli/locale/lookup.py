@@ -36,8 +36,8 @@ MESSAGES = {
               "un SIREN.",
         "en": "'{text}' has no letter or digit: give a name, an INSEE code or a SIREN.",
     },
-    "lookup.bad_limit": {"fr": "--limit {value} : indiquez un nombre entier d'au moins 1.",
-                         "en": "--limit {value}: give a whole number of at least 1."},
+    "lookup.bad_limit": {"fr": "--limit {value} : indiquez un nombre entier de 1 à {max}.",
+                         "en": "--limit {value}: give a whole number from 1 to {max}."},
     "lookup.not_found": {"fr": "Aucune collectivité ne correspond à « {text} ».",
                          "en": "No collectivity matches '{text}'."},
     "lookup.hint": {

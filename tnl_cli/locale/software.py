@@ -50,8 +50,8 @@ MESSAGES = {
         "en": "give a software name or a use to look for (example: tnl software search "
               "bureautique).",
     },
-    "software.bad_limit": {"fr": "--limit {value} : indiquez un nombre entier d'au moins 1.",
-                           "en": "--limit {value}: give a whole number of at least 1."},
+    "software.bad_limit": {"fr": "--limit {value} : indiquez un nombre entier de 1 à {max}.",
+                           "en": "--limit {value}: give a whole number from 1 to {max}."},
     "software.not_found": {"fr": "Aucun logiciel du catalogue ne correspond à « {text} ».",
                            "en": "No software in the catalog matches '{text}'."},
     "software.hint": {
