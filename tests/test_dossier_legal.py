@@ -220,3 +220,19 @@ def test_odt_in_english_has_the_new_parts() -> None:
         "Obligation", "Status", "Legal basis"]
     assert doc.body.get_table(name="Parts_inventaire_logiciels").get_values()[-1] == [
         "All uses", "9", "10", "90%"]
+
+
+def test_software_under_a_non_free_licence_is_not_called_proprietary(tmp_path: Path) -> None:
+    """The dossier reads licences as `tnl software` does (software.licence_status)."""
+    path = tmp_path / "r.yaml"
+    path.write_text("edition: 2025\ncollectivite: {nom: Lettret, type: commune}\nreponses:\n"
+                    "  inventaire_logiciels: [MongoDB, Microsoft Office, LibreOffice, "
+                    "{nom: Foobarsoft, libre: non}, Zyxware]\n", encoding="utf-8")
+    answers, catalog, _ = ans.load(path, load_edition)
+    built = dossier_view.build(catalog, answers, evaluate(catalog, answers), "fr",
+                               tool_version="9.9.9-test", today=TODAY)
+    rows = next(c["software"] for d in built["domains"] for c in d["criteria"] if c["software"])
+    assert [(r["name"], r["status"], r["licence"]) for r in rows] == [
+        ("MongoDB", "non libre", "SSPL-1.0"), ("Microsoft Office", "propriétaire", None),
+        ("LibreOffice", "libre", "MPL-2.0"), ("Foobarsoft", "propriétaire", None),
+        ("Zyxware", "à préciser", None)]

@@ -126,3 +126,33 @@ def test_catalog_and_source() -> None:
     info = software.source_info()
     assert info["licence"] == "Licence Ouverte 2.0"
     assert "DISIC/sill" in info["attribution"]
+
+
+@pytest.mark.parametrize(("free", "licence", "status", "named"), [
+    (True, "MPL-2.0", "free", "MPL-2.0"),
+    (True, "unknown", "free", None),
+    (False, "SSPL-1.0", "not_free", "SSPL-1.0"),
+    (False, "unknown", "not_free", None),
+    (False, "LicenseRef-proprietary", "proprietary", None),
+    (False, None, "proprietary", None),  # declared not free by the user, outside the catalog
+    (True, None, "free", None),
+    (None, None, "unknown", None),
+])
+def test_one_reading_of_licences(free, licence, status, named) -> None:
+    assert software.licence_status(free, licence) == status
+    assert software.licence_name(licence) == named
+
+
+def test_find_puts_the_name_as_users_write_it_first() -> None:
+    assert [sw.id for sw in software.find("MS Office 2019", 3)][0] == "microsoft-office"
+    found = software.find("visio", 3)
+    assert len(found) == 3 and found[0].id == "microsoft-visio"
+    assert len({sw.id for sw in software.find("libreoffice", 10)}) == len(software.find("libreoffice", 10))
+
+
+def test_replaced_by_is_the_reverse_of_alternatives() -> None:
+    libreoffice = catalog()["libreoffice"]
+    replaced = software.replaced_by(libreoffice)
+    assert catalog()["microsoft-office"] in replaced
+    assert all(libreoffice in alternatives(sw) for sw in replaced)
+    assert software.replaced_by(catalog()["microsoft-office"]) == []

@@ -111,15 +111,15 @@ def _software(r: CriterionResult, known: dict[str, dict[str, Any]],
     """The rows of an inventory answer: name, free or not, licence (an SPDX id)."""
     if r.criterion.type != "inventory" or not r.value:
         return []
+    from tnl_cli import software
+
     rows = []
     for item in r.value:
-        entry = known.get(item.name, {})
-        status = "unknown" if item.free is None else ("free" if item.free else "proprietary")
-        licence = entry.get("licence")
-        if licence and (licence.startswith("LicenseRef-") or licence.lower() == "unknown"):
-            licence = None  # the status column already says "proprietary" or nothing is known
+        licence = known.get(item.name, {}).get("licence")
+        status = software.licence_status(item.free, licence)
         rows.append({"name": item.name, "free": item.free,
-                     "status": tr(lang, f"dossier.sw_{status}"), "licence": licence})
+                     "status": tr(lang, f"dossier.sw_{status}"),
+                     "licence": software.licence_name(licence)})
     return rows
 
 

@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from typing import Any
 
 _DATA = "logiciels.json"
+PROPRIETARY = "LicenseRef-proprietary"  # the catalog's licence of a proprietary product
+UNVERIFIED = "unknown"  # the catalog's licence of a product whose licence nobody checked
 # Words that qualify an edition rather than name a product: "GitLab Community Edition",
 # "Office Professional Plus", "Firefox ESR".
 _NOISE = frozenset(
@@ -40,7 +42,7 @@ class Software:
     id: str
     name: str
     free: bool
-    licence: str  # SPDX expression, "unknown", or "LicenseRef-proprietary"
+    licence: str  # SPDX expression, UNVERIFIED or PROPRIETARY
     function: str  # in French, for display
     use_domain: str  # bureautique, messagerie, systeme, sig, ... (see the data's metadata)
     alternatives: tuple[str, ...]
@@ -248,6 +250,41 @@ def search(text: str, limit: int = 10) -> list[Software]:
     software = cat.software
     order = sorted(rank, key=lambda i: (rank[i], not software[i].free, software[i].name))
     return [software[i] for i in order[:limit]]
+
+
+def find(text: str, limit: int = 10) -> list[Software]:
+    """What the user probably means first (a name as users write it, "MS Office 2019"), then
+    what a search by name or need finds: `tnl software search`."""
+    recognised = match(text).software
+    found = [recognised] if recognised else []
+    found += [sw for sw in search(text, limit) if sw != recognised]
+    return found[:limit]
+
+
+def licence_status(free: bool | None, licence: str | None) -> str:
+    """The one reading of "is it free" every view shares: 'free', 'not_free' (published under
+    a licence that is not free: SSPL, BUSL), 'proprietary', or 'unknown' (nobody said).
+
+    `free` and `licence` come from the catalog, or from the user for software outside it
+    (licence None): a product declared not free without a licence is proprietary."""
+    if free is None:
+        return "unknown"
+    if free:
+        return "free"
+    return "proprietary" if licence in (None, PROPRIETARY) else "not_free"
+
+
+def licence_name(licence: str | None) -> str | None:
+    """The licence as an SPDX expression worth naming; None when the catalog only says
+    "proprietary" (LicenseRef-...) or has not verified it."""
+    if licence is None or licence == UNVERIFIED or licence.startswith("LicenseRef-"):
+        return None
+    return licence
+
+
+def replaced_by(software: Software) -> list[Software]:
+    """The proprietary products of the catalog for which `software` is a free alternative."""
+    return [other for other in catalog().values() if software.id in other.alternatives]
 
 
 def alternatives(software: Software) -> list[Software]:

@@ -17,19 +17,19 @@ from tnl_cli.i18n import tr
 
 DEFAULT_LIMIT = 10
 MAX_LIMIT = 1000  # more is no longer a list to read, and rapidfuzz wants a C long
-_PROPRIETARY = "LicenseRef-proprietary"
-_UNKNOWN = "unknown"
-
-
 def status_text(sw: Any, lang: str) -> str:
     """'logiciel libre, licence MPL-2.0', 'logiciel propriétaire', 'logiciel non libre, licence
     SSPL-1.0': free or not in words, never by colour."""
-    if sw.licence == _PROPRIETARY:
+    from tnl_cli import software
+
+    status = software.licence_status(sw.free, sw.licence)
+    if status == "proprietary":
         return tr(lang, "software.proprietary")
-    status = tr(lang, "software.free" if sw.free else "software.not_free")
-    if sw.licence == _UNKNOWN:
-        return f"{status} ({tr(lang, 'software.licence_unknown')})"
-    return f"{status}, {tr(lang, 'software.licence', licence=sw.licence)}"
+    words = tr(lang, f"software.{status}")
+    licence = software.licence_name(sw.licence)
+    if licence is None:
+        return f"{words} ({tr(lang, 'software.licence_unknown')})"
+    return f"{words}, {tr(lang, 'software.licence', licence=licence)}"
 
 
 def sill_text(status: str | None, lang: str) -> str:
@@ -54,13 +54,6 @@ def software_dict(sw: Any, lang: str) -> dict[str, Any]:
         "alternatives": [{"id": a.id, "name": a.name, "licence": a.licence}
                          for a in software.alternatives(sw)],
     }
-
-
-def replaced_by(sw: Any) -> list[Any]:
-    """The proprietary products of the catalog for which `sw` is a free alternative."""
-    from tnl_cli import software
-
-    return [other for other in software.catalog().values() if sw.id in other.alternatives]
 
 
 def _label(key: str, lang: str) -> str:
@@ -89,17 +82,6 @@ def source_line(info: dict[str, str], lang: str) -> str:
     """The attribution the Licence Ouverte asks for."""
     return tr(lang, "software.source", sill=info.get("sill", "SILL"),
               licence=info.get("licence", "?"), attribution=info.get("attribution", "?"))
-
-
-def find(text: str, limit: int) -> list[Any]:
-    """What the user probably means first (a name as users write it, "MS Office 2019"), then
-    what a search by name or need finds."""
-    from tnl_cli import software
-
-    recognised = software.match(text).software
-    found = [recognised] if recognised else []
-    found += [sw for sw in software.search(text, limit) if sw != recognised]
-    return found[:limit]
 
 
 def _check_limit(limit: int) -> None:
@@ -140,7 +122,7 @@ def register(app: typer.Typer, lang: str) -> None:
         common.check_choice(fmt, ("table", "json"), "--format")
         text = _text(words)
         _check_limit(limit)
-        results = find(text, limit)
+        results = software.find(text, limit)
         out, lang_now = SETTINGS.stdout, SETTINGS.lang
         if fmt == "json":
             common.print_json({"query": text, "count": len(results),
@@ -172,7 +154,7 @@ def register(app: typer.Typer, lang: str) -> None:
         sw = software.catalog().get(text) or software.match(text).software
         if sw is None:
             _not_found(text, "software.try_search")
-        replaces = replaced_by(sw)
+        replaces = software.replaced_by(sw)
         if fmt == "json":
             data = software_dict(sw, SETTINGS.lang)
             data["replaces"] = [{"id": r.id, "name": r.name} for r in replaces]

@@ -371,6 +371,7 @@ MESSAGES = {
                             "en": "Other software (not in the catalog)"},
     "dossier.sw_free": {"fr": "libre", "en": "free"},
     "dossier.sw_proprietary": {"fr": "propriétaire", "en": "proprietary"},
+    "dossier.sw_not_free": {"fr": "non libre", "en": "non-free"},
     "dossier.sw_unknown": {"fr": "à préciser", "en": "to be stated"},
     # effort words
     "dossier.effort_faible": {"fr": "effort faible", "en": "low effort"},
