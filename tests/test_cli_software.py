@@ -7,7 +7,8 @@ import json
 import pytest
 
 from tnl_cli import software
-from tnl_cli.i18n import tr
+from tnl_cli.commands.software import software_dict
+from tnl_cli.report import use_domain_label
 
 
 def search_json(run, *args: str) -> dict:
@@ -79,7 +80,7 @@ def test_english_output(run) -> None:
     result = run("software", "search", "Microsoft Office", "--lang", "en")
     assert result.code == 0
     assert "Microsoft Office (microsoft-office): proprietary software" in result.out
-    assert "  Domain: Office" in result.out
+    assert "  Domain: Office suite" in result.out
     assert "  SILL 2020: not listed" in result.out
     assert "  Free alternatives: LibreOffice, ONLYOFFICE, Collabora Online" in result.out
     assert "complements: tnl contributors." in result.out
@@ -121,10 +122,14 @@ def test_usage_errors_exit_2(run, args, message) -> None:
     assert message in result.err
 
 
-def test_every_use_domain_has_words_in_both_languages() -> None:
-    domains = {sw.use_domain for sw in software.catalog().values()}
-    for domain in domains:  # a missing English text would fall back to the French one
-        assert tr("fr", f"software.domain_{domain}") != tr("en", f"software.domain_{domain}")
+def test_use_domains_are_named_as_in_the_assessment(run) -> None:
+    """One English name per use domain (report.use_domain_label), in search, show and JSON."""
+    assert "  Domain: Office suite" in run("software", "show", "libreoffice", "--lang", "en").out
+    data = search_json(run, "qgis", "--lang", "en")
+    assert data["results"][0]["use_domain_label"] == "Geographic information"
+    for sw in software.catalog().values():
+        assert software_dict(sw, "en")["use_domain_label"] == use_domain_label(sw.use_domain, "en")
+        assert software_dict(sw, "fr")["use_domain_label"] == software.use_domains()[sw.use_domain]
 
 
 def test_help_is_in_french_and_credits_the_sill(run) -> None:

@@ -39,6 +39,7 @@ def sill_text(status: str | None, lang: str) -> str:
 def software_dict(sw: Any, lang: str) -> dict[str, Any]:
     """One entry for `--format json`; words in `lang`, codes as the catalog has them."""
     from tnl_cli import software
+    from tnl_cli.report import use_domain_label
 
     return {
         "id": sw.id,
@@ -48,7 +49,7 @@ def software_dict(sw: Any, lang: str) -> dict[str, Any]:
         "status": status_text(sw, lang),
         "function": sw.function,
         "use_domain": sw.use_domain,
-        "use_domain_label": tr(lang, f"software.domain_{sw.use_domain}"),
+        "use_domain_label": use_domain_label(sw.use_domain, lang),
         "sill_status": sw.sill_status,
         "sill_status_label": sill_text(sw.sill_status, lang),
         "alternatives": [{"id": a.id, "name": a.name, "licence": a.licence}
@@ -63,10 +64,11 @@ def _label(key: str, lang: str) -> str:
 def block_text(sw: Any, lang: str, replaces: list[Any] | None = None) -> str:
     """One software as a heading line and labelled lines; `replaces` adds what it replaces."""
     from tnl_cli import software
+    from tnl_cli.report import use_domain_label
 
     lines = [
         ("software.field_function", sw.function),
-        ("software.field_domain", tr(lang, f"software.domain_{sw.use_domain}")),
+        ("software.field_domain", use_domain_label(sw.use_domain, lang)),
         ("software.field_sill", sill_text(sw.sill_status, lang)),
     ]
     if not sw.free:
