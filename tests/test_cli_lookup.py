@@ -45,7 +45,7 @@ def test_json_names_the_epci_and_the_type_in_words(run) -> None:
     assert (nancy["region"], nancy["region_nom"]) == ("44", "Grand Est")
     assert lookup_json(run, "245400676")["results"][0]["type_label"] == "métropole"
     english = lookup_json(run, "245400676", "--lang", "en")["results"][0]
-    assert english["type_label"] == "metropolis"
+    assert english["type_label"] == "métropole (metropolitan authority)"  # identity.type_*
     assert lookup_json(run, "200000172")["results"][0]["type_label"] == "communauté de communes"
 
 
@@ -66,7 +66,7 @@ def test_single_result_is_a_labelled_block_with_attribution(run) -> None:
 def test_english_output(run) -> None:
     result = run("lookup", "Nancy", "--lang", "en", "--limit", "1")
     assert result.code == 0
-    assert "  Type: commune" in result.out
+    assert "  Type: commune (municipality)" in result.out
     assert "  Population: 103,671 (municipal population)" in result.out
     assert "Data: @etalab/decoupage-administratif 6.0.0 (COG 2026)" in result.out
 
@@ -91,6 +91,8 @@ def test_hints_follow_what_was_typed(run) -> None:
     assert valid_departement_siren.code == 1
     assert "cherchez par nom ou par code" in valid_departement_siren.err
     assert "5 caractères" in run("lookup", "543955").err
+    for typed in ("245 400 677", "245.400.677", "245-400-677"):
+        assert "« " + typed + " » n'est pas un SIREN valide" in run("lookup", typed).err
 
 
 @pytest.mark.parametrize("words", [("st", "etienne"), ("st etienne",), ("Saint-Étienne",)])

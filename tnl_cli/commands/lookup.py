@@ -1,8 +1,10 @@
 """`tnl lookup TEXT`: find a collectivity by INSEE code, SIREN or name in the offline data.
 
 The terminal view is plain aligned text (no table library, no colour): it starts fast and a
-screen reader reads it line by line; `--format json` gives the same fields to scripts, named as
-in the answers file's `identite` section.
+screen reader reads it line by line; `--format json` gives the same fields to scripts. Those
+the answers file also has (nom, type, code_insee, siren, population, departement) carry the
+names of its `collectivite` section; the others (type_label, departement_nom, region,
+region_nom, epci_siren, epci_nom) exist only here.
 """
 
 
@@ -20,26 +22,26 @@ DEFAULT_LIMIT = 10
 MAX_LIMIT = 1000  # more is no longer a list to read, and rapidfuzz wants a C long
 _SOURCE_KEYS = ("source_package", "source_version", "source_url", "licence", "licence_url",
                 "attribution", "upstream", "build_date")
+# The data has no field for the COG's year: its `upstream` text names it ("INSEE Code officiel
+# géographique 2026, ..."); without it, the source line simply leaves the year out.
 _COG_YEAR = r"Code officiel géographique (\d{4})"
 _SIREN_SEPARATORS = r"[\s.\-]"
 _EMPTY = "—"
 
 
 def kind_text(kind: str, lang: str) -> str:
-    """The collectivity type in words ("communauté de communes", "agglomeration community")."""
-    return tr(lang, f"lookup.kind_{kind}")
+    """The collectivity type in words, as everywhere in prose (identity.type_*)."""
+    return tr(lang, f"identity.type_{kind}")
 
 
-def integer_text(value: int | None, lang: str) -> str:
-    """103671 -> '103 671' in French (narrow no-break space), '103,671' in English."""
-    if value is None:
-        return tr(lang, "lookup.unknown")
-    text = f"{value:,}"
-    return text.replace(",", "\u202f") if lang == "fr" else text
+def population_text(value: int | None, lang: str) -> str:
+    from tnl_cli.report import number_text
+
+    return tr(lang, "lookup.unknown") if value is None else number_text(value, lang)
 
 
 def collectivity_dict(c: Any, lang: str) -> dict[str, Any]:
-    """One result for `--format json`, keyed like the answers file's `identite` section."""
+    """One result for `--format json`; the answers file's fields keep its names."""
     return {
         "nom": c.name,
         "type": c.kind,
@@ -75,7 +77,7 @@ def _place(code: str | None, name: str | None) -> str | None:
 def detail_text(c: Any, lang: str) -> str:
     """One collectivity, one labelled line per known fact."""
     epci = f"{c.epci_name} (SIREN {c.epci_siren})" if c.epci_siren else None
-    population = integer_text(c.population, lang)
+    population = population_text(c.population, lang)
     if c.population is not None:
         population += f" ({tr(lang, 'lookup.population_note')})"
     lines = [
@@ -99,7 +101,7 @@ def table_text(results: list[Any], lang: str) -> str:
     for c in results:
         rows.append([c.name, kind_text(c.kind, lang), c.insee or _EMPTY, c.siren or _EMPTY,
                      _place(c.departement, c.departement_name) or _EMPTY,
-                     integer_text(c.population, lang)])
+                     population_text(c.population, lang)])
     widths = [max(len(row[i]) for row in rows) for i in range(len(keys))]
     lines = []
     for row in rows:
@@ -114,10 +116,13 @@ def not_found_hint(text: str) -> str:
     compact = re.sub(_SIREN_SEPARATORS, "", text)
     if compact.isascii() and compact.isdigit():
         if len(compact) == 9:
-            from stdnum.fr import siren
+            from tnl_cli.identity import IdentityValueError, parse_siren
 
-            return t("lookup.hint_unknown_siren" if siren.is_valid(compact)
-                     else "lookup.hint_bad_siren", text=text)
+            try:
+                parse_siren(compact)
+            except IdentityValueError:
+                return t("lookup.hint_bad_siren", text=text)
+            return t("lookup.hint_unknown_siren", text=text)
         return t("lookup.hint_digits")
     return t("lookup.hint")
 
