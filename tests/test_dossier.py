@@ -380,3 +380,12 @@ def test_private_company_gets_no_path(run, tmp_path: Path) -> None:
     assert r.code == 0 and r.err == "Verdict : NON ÉLIGIBLE.\n"
     assert "il n'y a pas de niveau à viser pour une entreprise privée" in r.out
     assert "Autres pistes de progression" not in r.out
+
+
+def test_types_and_efforts_in_the_words_shared_with_the_other_commands() -> None:
+    """identity.type_* names the type (as tnl lookup does), report.effort_* the effort (as
+    tnl assess does)."""
+    assert "| Type | commune (municipality) |" in text_of("eligible-or", "md", "en")
+    assert "| Type | communauté de communes |" in text_of("incomplete")
+    steps = text_of("not-eligible").split("## Vers le niveau suivant")[1]
+    assert re.search(r"\*\* — [^,\n]+, effort (faible|moyen|élevé)", steps)

@@ -16,11 +16,12 @@ from tnl_cli import answers as ans
 from tnl_cli import dossier, dossier_view, software
 from tnl_cli.catalog import load_edition
 from tnl_cli.engine import evaluate
-from tnl_cli.i18n import pick
+from tnl_cli.i18n import pick, tr
 from tnl_cli.locale.report import USE_DOMAINS_EN
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "dossier"
 TODAY = dt.date(2025, 9, 1)
+UNMET = tr("fr", "report.obligation_unmet")
 ACCESSIBILITY = ("declaration_accessibilite", "schema_pluriannuel_accessibilite",
                  "plan_annuel_accessibilite", "mention_accessibilite_accueil")
 
@@ -84,7 +85,8 @@ def test_obligations_are_the_visible_criteria_with_a_legal_basis() -> None:
     assert hidden  # the code licence is asked only of those who publish code
     by_id = {o["id"]: o for o in obligations}
     assert by_id["formats_ouverts"]["status"] == "unmet"
-    assert by_id["formats_ouverts"]["status_text"] == "non respectée"
+    # in the words of the terminal view (report.obligation_*)
+    assert by_id["formats_ouverts"]["status_text"] == UNMET
     assert by_id["declaration_accessibilite"]["status_text"] == "sans réponse"
     assert by_id["utilise_logiciel_libre"]["status_text"] == "respectée"
     assert by_id["declaration_accessibilite"]["basis"] == pick(
@@ -106,12 +108,12 @@ def test_markdown_lists_obligations_with_status_and_basis() -> None:
 
 def test_unmet_obligations_stand_out_and_hidden_ones_are_left_out() -> None:
     md = text("not-eligible")
-    assert f"| {question('formats_ouverts')} | **non respectée** |" in md
+    assert f"| {question('formats_ouverts')} | **{UNMET}** |" in md
     assert f"| {question('declaration_accessibilite')} | **sans réponse** |" in md
     rows = table_with(md_tables(md), ["Obligation", "Situation", "Fondement juridique"])
     assert question("licence_code_publie") not in [row[0] for row in rows]
     page = text("not-eligible", "html")
-    assert '<td class="obligation-unmet">non respectée</td>' in page
+    assert f'<td class="obligation-unmet">{UNMET}</td>' in page
     assert '<h3 id="obligations">Obligations légales</h3>' in page
 
 
@@ -208,7 +210,7 @@ def test_odt_obligations_and_shares() -> None:
 
 def test_odt_unmet_obligations_and_unknown_software() -> None:
     rows = odt("not-eligible").body.get_table(name="Obligations").get_values()
-    assert [question("formats_ouverts"), "non respectée"] == rows[1][:2]
+    assert [question("formats_ouverts"), UNMET] == rows[1][:2]
     paragraphs = [p.text_recursive for p in odt("hostile").body.get_paragraphs()]
     assert any(p.startswith("☐ 1 logiciel de l'inventaire inconnu du catalogue") for p in paragraphs)
     assert "<b>Gras</b> | colonne" in paragraphs

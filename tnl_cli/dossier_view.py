@@ -23,7 +23,6 @@ from tnl_cli.locale.dossier import MESSAGES, MONTHS
 # text and url answers are their own justification or evidence.
 _CLAIMS = ("boolean", "choice", "multi", "number")
 _BAR_WIDTH = 10
-_OTHER_USE = "inconnu"  # report.inventory's use domain for software outside the catalog
 
 
 @cache
@@ -31,12 +30,6 @@ def labels(lang: str) -> dict[str, str]:
     """The fixed words templates receive as `t`: `dossier.l_identity` is `t.identity`."""
     prefix = "dossier.l_"
     return {key[len(prefix):]: tr(lang, key) for key in MESSAGES if key.startswith(prefix)}
-
-
-@cache
-def _newest_edition() -> int | None:
-    found = editions()
-    return max(found) if found else None
 
 
 def date_text(day: dt.date, lang: str) -> str:
@@ -69,7 +62,7 @@ def bar(ratio: float, width: int = _BAR_WIDTH) -> str:
 def _identity(identity: Identity, lang: str) -> dict[str, Any]:
     missing = tr(lang, "dossier.l_missing")
     t = labels(lang)
-    kind = tr(lang, f"dossier.type_{identity.type}") if identity.type else None
+    kind = tr(lang, f"identity.type_{identity.type}") if identity.type else None
     population = (tr(lang, "dossier.population", count=_num(identity.population, lang))
                   if identity.population is not None else None)
     agents = (tr(lang, "dossier.agents", count=_num(identity.agents, lang))
@@ -129,21 +122,15 @@ def _share_row(label: str, free: int, total: int, lang: str, is_total: bool = Fa
 
 
 def _shares(stock: dict[str, Any] | None, lang: str) -> list[dict[str, Any]]:
-    """Free software out of the qualified software, per use domain in the catalog's order,
-    software outside the catalog last, and a total row when there are several uses."""
+    """Free software out of the qualified software, per use domain (in report.inventory's
+    order: the catalog's, software outside it last), and a total row when there are several."""
     if not stock or not stock["share_free"]:
         return []
-    from tnl_cli import software
-
-    order = {domain: i for i, domain in enumerate(software.use_domains())}
-    t = labels(lang)
-    shares = sorted(stock["share_free"].items(),
-                    key=lambda kv: (kv[0] == _OTHER_USE, order.get(kv[0], len(order)), kv[0]))
-    rows = [_share_row(share["label"], share["free"], share["total"], lang)
-            for domain, share in shares]
+    shares = list(stock["share_free"].values())
+    rows = [_share_row(share["label"], share["free"], share["total"], lang) for share in shares]
     if len(rows) > 1:
-        rows.append(_share_row(t["all_uses"], sum(s["free"] for _, s in shares),
-                               sum(s["total"] for _, s in shares), lang, is_total=True))
+        rows.append(_share_row(labels(lang)["all_uses"], sum(s["free"] for s in shares),
+                               sum(s["total"] for s in shares), lang, is_total=True))
     return rows
 
 
@@ -215,7 +202,7 @@ def _step(c: Criterion, catalog: Catalog, lang: str) -> dict[str, Any]:
         "id": c.id,
         "question": pick(c.question, lang),
         "domain": pick(catalog.domain(c.domain).name, lang),
-        "effort": tr(lang, f"dossier.effort_{c.effort}"),
+        "effort": tr(lang, f"report.effort_{c.effort}"),
         "target": target,
         "recommendation": pick(c.recommendation, lang),
     }
@@ -310,8 +297,8 @@ def _edition_items(catalog: Catalog, today: dt.date, lang: str) -> list[dict[str
                "dossier.ck_deadline_one" if days == 1 else "dossier.ck_deadline")
         items = [_item(lang, days >= 0, tr(lang, key, edition=edition, days=days,
                                            date=date_text(catalog.deadline, lang)))]
-    newest = _newest_edition()
-    if newest is not None and newest > edition:
+    newest = editions()[-1]
+    if newest > edition:
         items.append(_item(lang, False, tr(lang, "dossier.ck_edition_old", edition=edition,
                                            newest=newest)))
     return items
@@ -339,13 +326,11 @@ def _checklist(catalog: Catalog, answers: Answers, a: Assessment, domains: list[
     ]
 
 
-def _obligations(a: Assessment, data: dict[str, Any], lang: str) -> list[dict[str, Any]]:
+def _obligations(data: dict[str, Any], lang: str) -> list[dict[str, Any]]:
     """The criteria grounded in law that apply to us, with where we stand and the text."""
-    visible = {r.criterion.id for r in a.results if r.visible}
-    t = labels(lang)
     return [{"id": o["id"], "question": o["question"], "status": o["status"],
-             "status_text": t[f"obligation_{o['status']}"], "basis": o["basis"]}
-            for o in data["legal"]["obligations"] if o["id"] in visible]
+             "status_text": tr(lang, f"report.obligation_{o['status']}"), "basis": o["basis"]}
+            for o in data["legal"]["obligations"]]
 
 
 def _summary(catalog: Catalog, a: Assessment, data: dict[str, Any], name: str,
@@ -375,7 +360,7 @@ def _summary(catalog: Catalog, a: Assessment, data: dict[str, Any], name: str,
              "text": tr(lang, f"report.check_{check['status']}", answer=check["answer"] or "",
                         rule=check["rule"])}
             for check in data["legal"]["checks"] if check["status"] != "not_applicable"],
-        "obligations": _obligations(a, data, lang),
+        "obligations": _obligations(data, lang),
         "warnings": data["warnings"],
     }
 

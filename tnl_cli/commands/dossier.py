@@ -36,6 +36,7 @@ def register(app: typer.Typer, lang: str) -> None:
         from tnl_cli.catalog import load_edition
         from tnl_cli.engine import evaluate
         from tnl_cli.fsio import write_atomic
+        from tnl_cli.report import verdict_text
 
         if answers is None:
             raise TnlError.of("dossier.need_answers")
@@ -51,7 +52,7 @@ def register(app: typer.Typer, lang: str) -> None:
                                     edition=catalog.edition) + "\n")
         assessment = evaluate(catalog, loaded)
         data = dos.render(catalog, loaded, assessment, chosen, SETTINGS.lang, template_dir)
-        verdict = tr(SETTINGS.lang, f"report.verdict_{assessment.verdict}")
+        verdict = verdict_text(assessment.verdict, SETTINGS.lang)
         if to_stdout or output is None:
             SETTINGS.stdout.write(data.decode("utf-8"))
             SETTINGS.stderr.write(t("dossier.printed", verdict=verdict) + "\n")
