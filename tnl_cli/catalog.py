@@ -180,7 +180,8 @@ class _Checker:
         value = data.get(name)
         if value is None:
             if required:
-                self.add("catalog.missing_field", path, field=name, who=who)
+                self.add("catalog.missing_field" if who else "catalog.missing_top", path,
+                         field=name, who=who)
             return None
         if isinstance(value, str):
             self.add("catalog.text_langs", path + (name,), field=name, who=who)

@@ -322,7 +322,7 @@ def evaluate(catalog: Catalog, answers: Answers, *, with_path: bool = True) -> A
     warnings.extend(Note(p.key, p.params) for p in identity.notes)
     warnings.extend(derived)
     if category == "autre_public":
-        warnings.append(Note("engine.other_public", {"type": kind}))
+        warnings.append(Note("engine.other_public", {"type_key": f"identity.type_{kind}"}))
     if not identity.nom:
         warnings.append(Note("engine.no_name"))
     if identity.code_insee is None and identity.siren is None and category != "prive":

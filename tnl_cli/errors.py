@@ -68,7 +68,9 @@ class TnlError(Exception):
         return cls(Problem(key, params, file, line))
 
     def render(self, lang: str) -> str:
-        return "\n".join(p.render(lang) for p in self.problems)
+        """Every problem, in file and line order (as the user will fix them)."""
+        ordered = sorted(self.problems, key=lambda p: (p.file or "", p.line or 0))
+        return "\n".join(p.render(lang) for p in ordered)
 
 
 class CatalogError(TnlError):

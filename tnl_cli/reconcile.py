@@ -75,7 +75,9 @@ def reconcile(identity: Identity, directory: Directory) -> tuple[Identity, list[
             "field": "nom", "value": identity.nom, "official": found.name, "code": ref}))
     if identity.type and identity.type != found.kind:
         warnings.append(Problem("reconcile.type_mismatch", {
-            "field": "type", "value": identity.type, "official": found.kind, "code": ref}))
+            "field": "type", "value": identity.type, "official": found.kind, "code": ref,
+            "value_key": f"identity.type_{identity.type}",
+            "official_key": f"identity.type_{found.kind}"}))
     official = {
         "nom": found.name,
         "type": found.kind,

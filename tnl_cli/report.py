@@ -13,7 +13,7 @@ SCHEMA_VERSION = "1"
 
 
 def note_text(note: Note, catalog: Catalog, lang: str) -> str:
-    params = dict(note.params)
+    params = {k: tr(lang, v) if k.endswith("_key") else v for k, v in note.params.items()}
     if "id" in params and "question" not in params:
         c = catalog.criterion(params["id"])
         params["question"] = pick(c.question, lang) if c else params["id"]

@@ -53,6 +53,49 @@ def criteria_text(catalog: Any, lang: str) -> str:
     return "\n".join(lines)
 
 
+def _rule_text(rule: Any) -> str:
+    """A catalog rule as YAML-like text (`met: declaration_accessibilite`), not a Python repr."""
+    if isinstance(rule, dict):
+        inner = ", ".join(f"{k}: {_rule_text(v)}" for k, v in rule.items())
+        return inner if len(rule) == 1 else "{" + inner + "}"
+    if isinstance(rule, list):
+        return "[" + ", ".join(_rule_text(v) for v in rule) + "]"
+    return str(rule)
+
+
+def criterion_text(catalog: Any, c: Any, lang: str) -> str:
+    """One criterion in full, as plain wrapped text."""
+    import textwrap
+
+    from tnl_cli.report import number_text
+
+    data = criterion_dict(c, lang)
+    gate = f" {tr(lang, 'cli.gate_mark')}" if c.eligibility else ""
+    head = f"{c.id}{gate} — {pick(catalog.domain(c.domain).name, lang)} — {c.type}, {c.points} pts"
+    fields = [("cli.show_help_text", data["help"])]
+    if c.choices:
+        fields.append(("cli.show_choices", "; ".join(
+            f"{ch['value']} ({ch['label']}, {ch['points']} pts)" for ch in data["choices"])))
+    if c.type == "number":
+        bounds = " – ".join(number_text(v, lang) for v in (c.minimum, c.maximum) if v is not None)
+        fields.append(("cli.show_unit", f"{data['unit'] or ''} {bounds}".strip()))
+    types = [tr(lang, f"identity.type_{k}") for k in data["applies_to"] or []]
+    fields.append(("cli.show_applies", ", ".join(types) or tr(lang, "cli.show_all_types")))
+    if c.when_source is not None:
+        fields.append(("cli.show_when", _rule_text(c.when_source)))
+    fields.append(("cli.show_reco", data["recommendation"]))
+    if data["legal"]:
+        fields.append(("cli.show_legal", data["legal"]))
+    colon = " : " if lang == "fr" else ": "
+    effort = tr(lang, f"report.effort_{c.effort}")
+    lines = [head, *textwrap.wrap(data["question"], width=96), "",
+             effort[:1].upper() + effort[1:] + "."]
+    for key, text in fields:
+        lines.extend(textwrap.wrap(tr(lang, key) + colon + text, width=96,
+                                   subsequent_indent="    "))
+    return "\n".join(lines) + "\n"
+
+
 def register(app: typer.Typer, lang: str) -> None:
     group = common.sub_app(tr(lang, "cli.criteria_help"))
     app.add_typer(group, name="criteria")
@@ -97,29 +140,7 @@ def register(app: typer.Typer, lang: str) -> None:
         if fmt == "json":
             common.print_json(data)
             return
-        out = SETTINGS.console()
-        gate = f" {t('cli.gate_mark')}" if c.eligibility else ""
-        out.print(f"[bold]{c.id}[/bold]{gate} — {pick(catalog.domain(c.domain).name, SETTINGS.lang)}"
-                  f" — {c.type}, {c.points} pts")
-        out.print(data["question"], markup=False)
-        lines = [("cli.show_help_text", data["help"])]
-        if c.choices:
-            lines.append(("cli.show_choices", "; ".join(
-                f"{ch['value']} ({ch['label']}, {ch['points']} pts)" for ch in data["choices"])))
-        if c.type == "number":
-            lines.append(("cli.show_unit", f"{data['unit'] or ''} [{data['min']}, {data['max']}]"))
-        lines.append(("cli.show_applies", ", ".join(data["applies_to"] or [])
-                      or t("cli.show_all_types")))
-        if c.when_source is not None:
-            lines.append(("cli.show_when", str(c.when_source)))
-        lines.append(("cli.show_effort", c.effort))
-        lines.append(("cli.show_reco", data["recommendation"]))
-        if data["legal"]:
-            lines.append(("cli.show_legal", data["legal"]))
-        for key, text in lines:
-            out.print(f"[bold]{t(key)}[/bold] : " if SETTINGS.lang == "fr" else
-                      f"[bold]{t(key)}[/bold]: ", end="")
-            out.print(text, markup=False)
+        SETTINGS.stdout.write(criterion_text(catalog, c, SETTINGS.lang))
 
     @group.command("lint", help=tr(lang, "cli.criteria_lint_help"))
     def lint(

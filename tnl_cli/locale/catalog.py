@@ -65,6 +65,10 @@ MESSAGES = {
         "fr": "{who} : champ obligatoire « {field} » manquant.",
         "en": "{who}: required field '{field}' is missing.",
     },
+    "catalog.missing_top": {
+        "fr": "champ obligatoire « {field} » manquant au premier niveau du catalogue.",
+        "en": "required top-level field '{field}' is missing.",
+    },
     "catalog.text_langs": {
         "fr": "{who} : « {field} » doit donner un texte non vide en français et en anglais "
               "({{fr: …, en: …}}).",

@@ -27,10 +27,10 @@ MESSAGES = {
         "en": "Eligibility criterion unanswered: {question} ({id})",
     },
     "engine.other_public": {
-        "fr": "Le type « {type} » n'est pas cité par le règlement, mais le jury a déjà "
+        "fr": "Le type « {type_key} » n'est pas cité par le règlement, mais le jury a déjà "
               "labellisé de tels organismes publics : confirmez votre éligibilité auprès des "
               "organisateurs (ADULLACT).",
-        "en": "Type '{type}' is not listed by the rules, but the jury has labelled such public "
+        "en": "Type '{type_key}' is not listed by the rules, but the jury has labelled such public "
               "bodies before: confirm your eligibility with the organisers (ADULLACT).",
     },
     "engine.no_name": {

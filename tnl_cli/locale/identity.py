@@ -47,9 +47,9 @@ MESSAGES = {
         "en": "'{field}' must give nom, fonction and email.",
     },
     "identity.bad_labels": {
-        "fr": "« labels_anterieurs » : chaque entrée doit donner annee (2016 ou après) et "
+        "fr": "« labels_anterieurs » : chaque entrée doit donner annee (de 2016 à cette année) et "
               "niveau, par exemple - {{annee: 2023, niveau: \"2\"}}.",
-        "en": "'labels_anterieurs': each entry must give annee (2016 or later) and niveau, "
+        "en": "'labels_anterieurs': each entry must give annee (from 2016 to this year) and niveau, "
               "e.g. - {{annee: 2023, niveau: \"2\"}}.",
     },
     "identity.od_yes": {

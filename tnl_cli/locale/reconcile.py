@@ -2,10 +2,10 @@
 
 MESSAGES = {
     "reconcile.insee_unknown": {
-        "fr": "le code INSEE « {value} » n'existe pas dans le Code officiel géographique 2026. "
-              "Vérifiez-le avec `tnl lookup NOM-DE-LA-COMMUNE`.",
-        "en": "INSEE code '{value}' does not exist in the 2026 official geographic code. "
-              "Check it with `tnl lookup MUNICIPALITY-NAME`.",
+        "fr": "le code INSEE « {value} » n'existe pas dans le Code officiel géographique. "
+              "Retrouvez le bon code avec `tnl lookup NOM` (nom de la collectivité).",
+        "en": "INSEE code '{value}' does not exist in the official geographic code. "
+              "Find the right code with `tnl lookup NAME` (the collectivity's name).",
     },
     "reconcile.siren_unknown": {
         "fr": "le SIREN {value} est valide mais n'appartient à aucune commune ni "
@@ -25,9 +25,9 @@ MESSAGES = {
         "en": "declared name '{value}' does not match code {code}, which is '{official}'.",
     },
     "reconcile.type_mismatch": {
-        "fr": "le type déclaré « {value} » ne correspond pas au code {code}, qui désigne un "
-              "type « {official} ».",
-        "en": "declared type '{value}' does not match code {code}, which is of type "
-              "'{official}'.",
+        "fr": "le type déclaré « {value_key} » ne correspond pas au code {code}, qui désigne "
+              "une collectivité de type « {official_key} ».",
+        "en": "declared type '{value_key}' does not match code {code}, which is of type "
+              "'{official_key}'.",
     },
 }
