@@ -222,7 +222,50 @@ def test_template_errors_name_file_and_line(run, tmp_path: Path, source: str, li
 def test_template_dir_must_exist(run, tmp_path: Path) -> None:
     r = run("dossier", "--answers", str(FIXTURES / "incomplete.yaml"), "--template-dir",
             str(tmp_path / "absent"))
-    assert r.code == 2 and "n'existe pas" in r.err
+    assert r.code == 2
+    assert f"le répertoire de modèles « {tmp_path / 'absent'} » n'existe pas" in r.err
+
+
+def template_run(run, directory: Path, files: dict[str, bytes]):
+    directory.mkdir(parents=True, exist_ok=True)
+    for name, content in files.items():
+        (directory / name).write_bytes(content)
+    return run("dossier", "--answers", str(FIXTURES / "incomplete.yaml"), "--template-dir",
+               str(directory))
+
+
+def test_missing_include_names_the_template_that_includes_it(run, tmp_path: Path) -> None:
+    r = template_run(run, tmp_path, {"dossier.md.j2": b'1\n2\n{% include "entete.md.j2" %}\n'})
+    assert r.code == 2 and r.out == ""
+    assert r.err.startswith(f"Erreur : {tmp_path / 'dossier.md.j2'}:3: ce modèle inclut "
+                            "« entete.md.j2 », introuvable")
+
+
+@pytest.mark.parametrize("unreadable", ["dossier.md.j2", "entete.md.j2"])
+def test_unreadable_template_is_named_with_its_directory(run, tmp_path: Path,
+                                                         unreadable: str) -> None:
+    files = {"dossier.md.j2": b'{% include "entete.md.j2" %}\n', "entete.md.j2": b"# Ent\xeate\n"}
+    files[unreadable] = "# Entête\n".encode("latin-1")
+    r = template_run(run, tmp_path, files)
+    assert r.code == 2
+    assert r.err.startswith(f"Erreur : {tmp_path / unreadable}: modèle illisible (")
+    assert "enregistrez-le en UTF-8" in r.err
+
+
+def test_template_errors_in_the_docs_are_what_the_tool_prints(run, tmp_path: Path) -> None:
+    docs = (HERE.parent / "docs" / "dossier.md").read_text(encoding="utf-8")
+    directory = tmp_path / "chemin" / "modeles"
+    cases = [
+        {"dossier.md.j2": "\n" * 11 + "{{ collectivte.nom }}\n"},
+        {"dossier.md.j2": '1\n2\n{% include "entete.md.j2" %}\n'},
+        {"dossier.md.j2": '{% include "entete.md.j2" %}\n', "entete.md.j2": "# Entête\n"},
+    ]
+    for i, case in enumerate(cases):
+        files = {name: text.encode("latin-1" if name == "entete.md.j2" else "utf-8")
+                 for name, text in case.items()}
+        r = template_run(run, directory / str(i), files)
+        assert r.code == 2
+        assert r.err.replace(str(directory / str(i)), "/chemin/modeles") in docs, r.err
 
 
 def test_templates_are_compiled_once() -> None:

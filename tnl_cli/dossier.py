@@ -85,10 +85,22 @@ def _environment(fmt: str, template_dir: str | None) -> Any:
     from jinja2 import FileSystemLoader, StrictUndefined
     from jinja2.sandbox import ImmutableSandboxedEnvironment
 
+    class Loader(FileSystemLoader):
+        """Names the template that is not UTF-8, with its directory (Jinja's error does not)."""
+
+        def get_source(self, environment: Any, template: str) -> Any:
+            try:
+                return super().get_source(environment, template)
+            except UnicodeDecodeError as exc:
+                paths = [Path(root).joinpath(*template.split("/")) for root in self.searchpath]
+                path = next((p for p in paths if p.is_file()), Path(template))
+                raise TnlError.of("dossier.template_unreadable", file=str(path),
+                                  reason=str(exc)) from exc
+
     search = ([template_dir] if template_dir else []) + [str(resources.templates_dir())]
     markdown = fmt == "md"
     env = ImmutableSandboxedEnvironment(
-        loader=FileSystemLoader(search), undefined=StrictUndefined, autoescape=not markdown,
+        loader=Loader(search), undefined=StrictUndefined, autoescape=not markdown,
         trim_blocks=True, lstrip_blocks=True, auto_reload=False,
         finalize=_md_finalize if markdown else _html_finalize,
         bytecode_cache=_bytecode_cache(),
@@ -133,10 +145,12 @@ def _render_template(fmt: str, template_dir: Path | None, view: dict[str, Any]) 
     except TemplateSyntaxError as exc:
         raise TnlError.of("dossier.template_error", file=exc.filename or exc.name,
                           line=exc.lineno, message=_sentence(exc.message or str(exc))) from exc
-    except TemplateNotFound as exc:
-        raise TnlError.of("dossier.template_missing", name=exc.name) from exc
-    except UnicodeDecodeError as exc:
-        raise TnlError.of("dossier.template_unreadable", file=name, reason=str(exc)) from exc
+    except TemplateNotFound as exc:  # included, imported or extended by a template
+        file, line = _location(exc, env.loader.searchpath)
+        key = "dossier.template_missing" if file is None else "dossier.template_missing_from"
+        raise TnlError.of(key, file=file, line=line, name=exc.name) from exc
+    except TnlError:
+        raise
     except Exception as exc:  # a template's own runtime error: undefined, sandbox, type...
         file, line = _location(exc, env.loader.searchpath)
         raise TnlError.of("dossier.template_error", file=file or name, line=line,

@@ -25,7 +25,7 @@ def register(app: typer.Typer, lang: str) -> None:
             "--format", help=tr(lang, "dossier.opt_format"), metavar="md|html|odt")] = None,
         template_dir: Annotated[Path | None, typer.Option(
             "--template-dir", help=tr(lang, "dossier.opt_template_dir"),
-            metavar="DOSSIER" if lang == "fr" else "DIR")] = None,
+            metavar="RÉPERTOIRE" if lang == "fr" else "DIR")] = None,
         force: Annotated[bool, typer.Option("--force", help=tr(lang, "dossier.opt_force"))] = False,
         edition: common.edition_option(lang) = None,
         lang_: common.lang_option(lang) = lang,

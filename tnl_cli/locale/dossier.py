@@ -32,7 +32,7 @@ MESSAGES = {
         "en": "Dossier format: md (Markdown), html or odt (OpenDocument text).",
     },
     "dossier.opt_template_dir": {
-        "fr": "Dossier de modèles Jinja personnalisés (dossier.md.j2, dossier.html.j2), "
+        "fr": "Répertoire de modèles Jinja personnalisés (dossier.md.j2, dossier.html.j2), "
               "consulté avant les modèles fournis.",
         "en": "Directory of custom Jinja templates (dossier.md.j2, dossier.html.j2), searched "
               "before the bundled ones.",
@@ -71,7 +71,7 @@ MESSAGES = {
               "templates serve Markdown and HTML).",
     },
     "dossier.no_template_dir": {
-        "fr": "le dossier de modèles « {dir} » n'existe pas ou n'est pas un dossier.",
+        "fr": "le répertoire de modèles « {dir} » n'existe pas ou n'est pas un répertoire.",
         "en": "template directory '{dir}' does not exist or is not a directory.",
     },
     "dossier.template_error": {
@@ -85,6 +85,13 @@ MESSAGES = {
               "fournis).",
         "en": "template '{name}' not found (neither in --template-dir nor among the bundled "
               "templates).",
+    },
+    "dossier.template_missing_from": {
+        "fr": "ce modèle inclut « {name} », introuvable (ni dans --template-dir, ni parmi les "
+              "modèles fournis) : corrigez le nom ou ajoutez le fichier au répertoire de modèles.",
+        "en": "this template includes '{name}', which is not found (neither in --template-dir "
+              "nor among the bundled templates): fix the name or add the file to the template "
+              "directory.",
     },
     "dossier.template_unreadable": {
         "fr": "modèle illisible ({reason}) ; enregistrez-le en UTF-8.",
