@@ -49,7 +49,7 @@ def register(app: typer.Typer, lang: str) -> None:
         overrides = list(set_ or [])
         # Prompts only on a terminal, for the terminal view, and when nothing is overridden.
         if SETTINGS.interactive and fmt == "table" and not overrides:
-            from tnl_cli import wizard_flow
+            from tnl_cli.commands import assess_walk as wizard_flow
 
             raise typer.Exit(wizard_flow.walk(answers or DEFAULT_ANSWERS, edition, review, form))
         if answers is None:

@@ -1,4 +1,4 @@
-"""The guided walk's session on a terminal: open or migrate the file, walk, verdict, dossier.
+"""`tnl assess` on a terminal: open or migrate the file, walk, verdict, dossier.
 
 Called by `tnl assess` when both ends are a terminal; the question logic itself is the pure
 `wizard.Walk`, the prompts and autosave are in `wizard_session`.
