@@ -292,6 +292,28 @@ def test_insee_code_fills_defaults_from_the_directory() -> None:
     assert walk.answers.identity.departement == "54"  # derived, not asked
 
 
+def test_a_corrected_code_brings_its_own_departement() -> None:
+    walk = Walk(CATALOG, Answers(2025, Identity(nom="Lettret", type="commune"), {}))
+    assert walk.current.key == "code_insee"
+    prompter = ask_one(walk, ["54395"], "en")
+    assert walk.answers.identity.departement == "54"
+    assert any("(commune (municipality), Meurthe-et-Moselle," in line for line in prompter.said)
+    ask_one(walk, ["<"])
+    assert walk.current.key == "code_insee"
+    ask_one(walk, ["05072"])
+    assert walk.answers.identity.departement == "05"
+
+
+def test_fill_follows_the_code_but_keeps_a_declared_value() -> None:
+    declared = Walk(CATALOG, Answers(2025, Identity(type="syndicat", departement="2A"), {}))
+    declared.fill(departement=None)  # a SIREN the directory does not know
+    assert declared.answers.identity.departement == "2A"
+    declared.fill(departement="2B")  # a code that says otherwise
+    assert declared.answers.identity.departement == "2B"
+    declared.fill(departement=None)  # what a code filled in goes with it
+    assert declared.answers.identity.departement is None
+
+
 def test_typed_back_and_empty_skip() -> None:
     walk = Walk(CATALOG, empty())
     ask_one(walk, ["Lettret"])

@@ -4,6 +4,7 @@ migration, short form, and the modes where it must not prompt. Each test reads t
 from __future__ import annotations
 
 import io
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -197,7 +198,6 @@ def test_unwritable_folder_fails_before_the_first_question(terminal, tmp_path) -
 
 
 def test_dossier_written_on_request(terminal, tmp_path) -> None:
-    pytest.importorskip("tnl_cli.dossier")
     complete_example(tmp_path / "r.yaml")
     s = terminal("assess", "--answers", "r.yaml", "--review", auto=True,
                  by_message={"Écrire maintenant": "yes", "Fichier du dossier": "dossier.md"})
@@ -211,3 +211,27 @@ def test_empty_file_starts_a_new_walk(terminal, tmp_path) -> None:
     assert s.code == 130
     assert any("Nouveau fichier" in line for line in s.prompter.said)
     assert saved(tmp_path / "r.yaml")["collectivite"]["nom"] == "Lettret"
+
+
+def test_dossier_path_in_a_missing_or_locked_directory_is_refused_on_the_spot(terminal,
+                                                                             tmp_path) -> None:
+    complete_example(tmp_path / "r.yaml")
+    s = terminal("assess", "--answers", "r.yaml", "--review", auto=True,
+                 by_message={"Écrire maintenant": "yes", "Fichier du dossier": "absent/d.md"})
+    assert s.code == 0, s.err  # the walk goes on to the name offered
+    assert [(reply, error) for message, reply, error in s.prompter.refused
+            if message.startswith("Fichier du dossier")] == [
+        ("absent/d.md", "le répertoire « absent » n'existe pas : choisissez un autre emplacement.")]
+    assert "Saint-Libre-sur-Loire" in (tmp_path / "dossier-candidature.md").read_text("utf-8")
+    check = next(a for a in s.prompter.asked if a.message.startswith("Fichier du dossier")).validate
+    assert check("r.yaml/d.md") == ("« r.yaml » est un fichier, pas un répertoire : choisissez un "
+                                    "autre emplacement.")
+    assert "existe déjà" in check("r.yaml")
+    assert "« .txt »" in check("d.txt")
+    assert check(str(tmp_path / "d.odt")) is None
+    if os.geteuid() != 0:  # root writes anywhere
+        locked = tmp_path / "locked"
+        locked.mkdir(mode=0o500)
+        assert check(str(locked / "d.md")) == (f"impossible d'écrire dans le répertoire « {locked} » "
+                                               "(permission refusée) : choisissez un autre "
+                                               "emplacement.")

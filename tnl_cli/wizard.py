@@ -164,11 +164,18 @@ class Walk:
         self._move_on()
 
     def fill(self, **values: Any) -> None:
-        """Fill identity fields nobody is asked about (the département of a commune found in
-        the directory), leaving given ones alone; the current question does not change."""
+        """Set identity fields nobody is asked about from the code just typed (the département
+        of the commune found in the directory); the current question does not change.
+
+        The code decides: a value found replaces the current one, so a corrected code does
+        not keep the previous code's département; when the code says nothing, a value an
+        earlier code filled in is cleared and one the file declared is kept."""
         identity = self.answers.identity
-        missing = {k: v for k, v in values.items() if getattr(identity, k) is None}
-        self.answers = replace(self.answers, identity=replace(identity, **missing))
+        changed = {k: v for k, v in values.items() if v is not None or k in identity.filled}
+        filled = ({k for k in identity.filled if k not in changed}
+                  | {k for k, v in changed.items() if v is not None})
+        self.answers = replace(self.answers, identity=replace(identity, **changed,
+                                                              filled=frozenset(filled)))
 
     def skip(self) -> None:
         """Leave the current question unanswered (saved as null, so resume goes past it)."""
@@ -204,10 +211,6 @@ class Walk:
     def _domain(self, i: int) -> str | None:
         criterion = self.steps[i].criterion
         return criterion.domain if criterion is not None else None
-
-    def complete(self) -> bool:
-        """Nothing left to ask outside a review."""
-        return not any(self.visible(i) and not self.done(i) for i in range(len(self.steps)))
 
     def document(self, tool_version: str) -> dict[str, Any]:
         return to_document(self.answers, self.catalog, tool_version)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import sqlite3
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from tnl_cli import identity as ident
@@ -170,7 +170,7 @@ class Questions:
                           found=(found.name, found.kind))
         where = found.departement_name or found.region_name or ""
         self.prompter.say(self.t("wizard.found", name=found.name,
-                                 kind=self.t(f"wizard.type_{found.kind}"), where=where,
+                                 kind=self.t(f"identity.type_{found.kind}"), where=where,
                                  population=number_text(found.population, self.lang)),
                           indent=2)
 
@@ -179,7 +179,8 @@ class Questions:
         from tnl_cli.answers import check_identity
         from tnl_cli.errors import Problem
 
-        identity = f.set(walk.answers.identity, value)
+        # Without its département, so that the directory says the new code's one.
+        identity = replace(f.set(walk.answers.identity, value), departement=None)
         problems: list[Problem] = []
         checked = check_identity(identity, lambda key, _path, **params: Problem(key, params),
                                  problems)

@@ -1,9 +1,11 @@
 """`tnl assess` on a terminal: open or migrate the file, walk, verdict, dossier.
 
-Called by `tnl assess` when both ends are a terminal; the question logic itself is the pure
+Used when both ends are a terminal. It lives with the commands because it speaks through
+their shared settings and views (`commands.common`); the question logic itself is the pure
 `wizard.Walk`, the prompts and autosave are in `wizard_session`.
 """
 
+import os
 import shlex
 from pathlib import Path
 
@@ -83,45 +85,46 @@ def _tell_changes(prompter, changes, path: Path, backup: Path, catalog) -> None:
                        ids=", ".join(changes.gone)))
 
 
-def _dossier_available() -> bool:
-    import importlib.util
+def _dossier_problem(text: str) -> str | None:
+    """Why the dossier cannot be written at `text`, in the user's language, or None: checked as
+    the name is typed, so a wrong place is refused on the spot rather than after the walk."""
+    from tnl_cli import dossier
 
-    return importlib.util.find_spec("tnl_cli.dossier") is not None
+    if not text.strip():
+        return t("wizard.dossier_path")
+    target = Path(text.strip()).expanduser()
+    folder = target.parent
+    if target.exists():
+        return t("wizard.dossier_exists", file=text.strip())
+    if not folder.is_dir():
+        key = "wizard.dossier_not_dir" if folder.exists() else "wizard.dossier_no_dir"
+        return t(key, dir=str(folder))
+    if not os.access(folder, os.W_OK):
+        return t("wizard.dossier_unwritable", dir=str(folder))
+    try:
+        dossier.format_for(target, None)
+    except TnlError as exc:
+        return exc.render(SETTINGS.lang)
+    return None
 
 
 def _offer_dossier(prompter, path: Path, catalog, answers, assessment) -> None:
-    """After the verdict: write the dossier now if the tool can, else say how."""
+    """After the verdict: write the dossier now, or say the command that does."""
+    from tnl_cli import dossier
+    from tnl_cli.fsio import write_atomic
     from tnl_cli.wizard_prompter import Ask, Option
 
     command = shlex.join(["tnl", "dossier", "--answers", str(path), "-o", DEFAULT_DOSSIER])
-    if not _dossier_available():
-        prompter.say(t("wizard.dossier_command", command=command))
-        return
-    from tnl_cli import dossier
-    from tnl_cli.fsio import write_atomic
-
     yes_no = (Option("yes", tr(SETTINGS.lang, "report.yes").capitalize()),
               Option("no", tr(SETTINGS.lang, "report.no").capitalize()))
     if prompter.ask(Ask("select", t("wizard.dossier_offer"), yes_no, "yes",
                         t("wizard.select_hint"))) != "yes":
         prompter.say(t("wizard.dossier_command", command=command))
         return
-
-    def check(text: str) -> str | None:
-        target = Path(text.strip())
-        if not text.strip():
-            return t("wizard.dossier_path")
-        if target.exists():
-            return t("wizard.dossier_exists", file=text.strip())
-        try:
-            dossier.format_for(target, None)
-        except TnlError as exc:
-            return exc.render(SETTINGS.lang)
-        return None
-
-    out = Path(str(prompter.ask(Ask("text", t("wizard.dossier_path"), default=DEFAULT_DOSSIER,
-                                    instruction=t("wizard.dossier_path_hint"),
-                                    validate=check))).strip())
+    text = str(prompter.ask(Ask("text", t("wizard.dossier_path"), default=DEFAULT_DOSSIER,
+                                instruction=t("wizard.dossier_path_hint"),
+                                validate=_dossier_problem)))
+    out = Path(text.strip()).expanduser()
     data = dossier.render(catalog, answers, assessment, dossier.format_for(out, None),
                           SETTINGS.lang)
     write_atomic(out, data, overwrite=False)

@@ -205,6 +205,19 @@ MESSAGES = {
         "fr": "{file} existe déjà : choisissez un autre nom.",
         "en": "{file} already exists: choose another name.",
     },
+    "wizard.dossier_no_dir": {
+        "fr": "le répertoire « {dir} » n'existe pas : choisissez un autre emplacement.",
+        "en": "directory '{dir}' does not exist: choose another place.",
+    },
+    "wizard.dossier_not_dir": {
+        "fr": "« {dir} » est un fichier, pas un répertoire : choisissez un autre emplacement.",
+        "en": "'{dir}' is a file, not a directory: choose another place.",
+    },
+    "wizard.dossier_unwritable": {
+        "fr": "impossible d'écrire dans le répertoire « {dir} » (permission refusée) : "
+              "choisissez un autre emplacement.",
+        "en": "cannot write in directory '{dir}' (permission denied): choose another place.",
+    },
     "wizard.dossier_command": {
         "fr": "Pour écrire le dossier de candidature :\n{command}",
         "en": "To write the application dossier:\n{command}",
