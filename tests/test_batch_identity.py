@@ -138,7 +138,7 @@ def _identity_row(draw: st.DrawFn) -> list[str]:
     return [nom, kind, insee, siren, population, ""]
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=150, deadline=None)
 @given(row=_identity_row())
 def test_fast_cases_equal_reconcile(row: list[str]) -> None:
     cells = IdentityCells(_LAYOUT, INDEX)

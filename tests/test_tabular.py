@@ -248,7 +248,7 @@ _ALL_KINDS = [Column("n", "number"), Column("t"), Column("c", "code"), Column("k
               Column("l", "list"), Column("i", "keys")]
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=80, deadline=None)
 @given(rows=st.lists(st.tuples(
     st.one_of(st.integers(-5, 10**6), st.floats(0, 100), st.none(), st.just(""), _TEXTS),
     _TEXTS, _TEXTS, st.sampled_from(["eligible", ""]), st.lists(_TEXTS, max_size=3),

@@ -34,6 +34,7 @@ _AHEAD = 2  # chunks queued per worker: enough to keep them busy, memory stays f
 # What a worker gives back for a chunk: its summary and text, or the problems that stop the run.
 Done = tuple[Summary, str] | tuple[None, tuple[Problem, ...]]
 _WORKER: dict[str, Any] = {}  # each worker's Checker and formatter
+_PR_SET_PDEATHSIG = 1  # linux/prctl.h
 
 
 def worker_count(source: Source, writer: Writer | None, dossiers: Any) -> int:
@@ -64,7 +65,7 @@ def run_parallel(source: Source, catalog: Catalog, layout: Layout, lang: str, fi
     jobs = enumerate(chunks(source.text, source.delimiter or ";", source.line_num + 1, file))
     try:
         pool: Any = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"),
-                                        initializer=_start, initargs=prepare)
+                                        initializer=_start, initargs=(os.getpid(), *prepare))
     except (OSError, ImportError, NotImplementedError):  # no semaphores (some containers)
         pool = None
     pending: deque[Future[Done]] = deque()
@@ -114,11 +115,18 @@ def _add(done: Done, summary: Summary, writer: Writer | None, progress: Progress
         progress(source.fraction(), summary.rows)
 
 
-def _start(*prepare: Any) -> None:
-    """A worker's start: Ctrl-C is for the main process, which stops the workers."""
+def _start(parent: int, *prepare: Any) -> None:
+    """A worker's start: Ctrl-C is for the main process, which stops the workers; and a
+    worker ends with the main process, however that ends (killed, it cannot stop them)."""
+    import contextlib
+    import ctypes
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    with contextlib.suppress(OSError, AttributeError):  # every Linux libc has prctl
+        ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    if os.getppid() != parent:  # the main process ended before prctl
+        os._exit(1)
     _prepare(*prepare)
 
 
@@ -144,12 +152,12 @@ def _assess(job: tuple[int, tuple[int, str]]) -> Done:
 # -- cutting the text into whole records ---------------------------------------------------
 
 def chunks(stream: Any, delimiter: str, first_line: int, file: str,
-           size: int = CHUNK) -> Iterator[tuple[int, str]]:
+           size: int | None = None) -> Iterator[tuple[int, str]]:
     """(first line, text) of the chunks that make up the rest of `stream`, each made of whole
     records. The first one holds a row with something in it (the template's hint line, if
     any, is the first row: one worker must see it first); blank lines before it are dropped."""
     content = re.compile(f'[^\\s"{re.escape(delimiter)}]')
-    line, pending, first = first_line, "", True
+    line, pending, first, size = first_line, "", True, size or CHUNK
     while True:
         block = stream.read(size)
         text = pending + block
