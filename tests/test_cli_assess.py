@@ -184,3 +184,27 @@ def test_file_of_an_unknown_edition_says_how_to_proceed(run, tmp_path: Path) -> 
     path.write_text("edition: 2023\nreponses: {}\n", encoding="utf-8")
     r = run("assess", "--answers", str(path))
     assert r.code == 2 and f"{path}:1" in r.err and "--edition" in r.err
+
+
+def test_example_is_complete_so_the_readme_command_evaluates_it() -> None:
+    """On a terminal, an unfinished file resumes the walk: the README's first command must not."""
+    from tnl_cli import answers as ans
+    from tnl_cli import wizard
+    from tnl_cli.catalog import load_edition
+
+    loaded, catalog, _ = ans.load(Path(EXAMPLE), load_edition)
+    assert wizard.Walk(catalog, loaded).finished
+
+
+def test_readme_sample_is_accepted(tmp_path: Path) -> None:
+    import re
+
+    from tnl_cli import answers as ans
+    from tnl_cli.catalog import load_edition
+
+    readme = (Path(EXAMPLE).parent.parent / "README.md").read_text(encoding="utf-8")
+    sample = re.search(r"```yaml\n(edition: 2025\n.*?)```", readme, re.S).group(1)
+    path = tmp_path / "r.yaml"
+    path.write_text(sample, encoding="utf-8")
+    loaded, _, _ = ans.load(path, load_edition)
+    assert loaded.identity.nom == "Lettret" and not loaded.identity.notes
