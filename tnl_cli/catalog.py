@@ -158,12 +158,6 @@ class Catalog(NamedTuple):
     def gates(self) -> tuple[Criterion, ...]:
         return tuple(c for c in self.criteria if c.eligibility)
 
-    def tier_rank(self, tier_id: str) -> int | None:
-        for i, tier in enumerate(self.tiers, start=1):
-            if tier.id == tier_id:
-                return i
-        return None
-
 
 class _Checker:
     """Accumulates located problems while reading a parsed YAML document."""
@@ -587,6 +581,9 @@ def _cached(path: Path, edition: int) -> Catalog:
             f"-{_CACHE_FORMAT}.pickle")
     cache = _cache_dir() / name
     try:
+        # Only a cache this user wrote: unpickling runs code, so never trust another's file.
+        if cache.stat().st_uid != os.getuid():
+            raise PermissionError(str(cache))
         loaded = pickle.loads(cache.read_bytes())
         if isinstance(loaded, Catalog):
             return loaded

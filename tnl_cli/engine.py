@@ -13,9 +13,7 @@ from typing import Any
 from tnl_cli import identity as ident
 from tnl_cli.answers import Answers, InventoryItem
 from tnl_cli.catalog import Catalog, Criterion, Tier
-from tnl_cli.rules import Rule
-
-_SCORE_WEIGHT = 10.0  # a 10-point score shortfall weighs like one missing criterion
+from tnl_cli.rules import SCORE_WEIGHT, Rule
 
 
 @dataclass(frozen=True)
@@ -191,7 +189,7 @@ def _deficit(catalog: Catalog, target: int, s: _State) -> float:
     rule: Rule = catalog.eligibility
     total = 0.0 if rule.holds(s) else rule.deficit(s)  # type: ignore[arg-type]
     for tier in catalog.tiers[: target + 1]:
-        total += max(0.0, tier.min_score - s.total_ratio) * _SCORE_WEIGHT
+        total += max(0.0, tier.min_score - s.total_ratio) * SCORE_WEIGHT
         if tier.rule is not None and not tier.rule.holds(s):  # type: ignore[arg-type]
             total += tier.rule.deficit(s)  # type: ignore[arg-type]
     return total

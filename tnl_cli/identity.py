@@ -60,7 +60,6 @@ _ALIASES: dict[str, tuple[str, ...]] = {
 _LOOKUP = {fold(alias): kind for kind, aliases in _ALIASES.items() for alias in aliases}
 _LOOKUP.update({fold(kind): kind for kind in ALL_TYPES})
 
-SCHOOLS = {"commune": "ecoles", "departement": "colleges", "region": "lycees"}
 
 _DEP = r"0[1-9]|1[0-9]|2[1-9]|[3-8][0-9]|9[0-5]|2A|2B"  # no "20": Corsica is 2A/2B
 # Overseas: 971-976 (DROM), 975, 977, 978 and 986-988 (collectivités d'outre-mer).

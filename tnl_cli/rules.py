@@ -148,7 +148,7 @@ class Count(Rule):
 
 
 # A score shortfall of 10 points of percentage weighs like one missing criterion.
-_SCORE_WEIGHT = 10.0
+SCORE_WEIGHT = 10.0
 
 
 class Score(Rule):
@@ -163,7 +163,7 @@ class Score(Rule):
         return self._ratio(s) + 1e-9 >= self.minimum
 
     def deficit(self, s: State) -> float:
-        return max(0.0, self.minimum - self._ratio(s)) * _SCORE_WEIGHT
+        return max(0.0, self.minimum - self._ratio(s)) * SCORE_WEIGHT
 
     def domain_refs(self) -> Iterator[str]:
         if self.domain is not None:
@@ -180,7 +180,7 @@ class Domains(Rule):
 
     def deficit(self, s: State) -> float:
         gaps = sorted(max(0.0, self.score - r) for r in s.domain_ratio.values())
-        return sum(gaps[: self.minimum]) * _SCORE_WEIGHT
+        return sum(gaps[: self.minimum]) * SCORE_WEIGHT
 
 
 class Answer(Rule):

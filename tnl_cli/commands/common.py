@@ -7,7 +7,6 @@ tests can swap it instead of patching globals.
 
 import os
 import sys
-from pathlib import Path
 from typing import Annotated, Any, TextIO
 
 import typer
@@ -162,6 +161,3 @@ def print_json(data: Any) -> None:
     SETTINGS.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, default=str,
                                       allow_nan=False) + "\n")
 
-
-def display_path(path: Path) -> str:
-    return str(path)
