@@ -5,13 +5,13 @@ from __future__ import annotations
 from typing import Any
 
 from tnl_cli.catalog import Catalog, Criterion
-from tnl_cli.i18n import pick
+from tnl_cli.i18n import pick, tr
 from tnl_cli.identity import ALL_TYPES
 
 _BOOL_WORDS = ["oui", "non", "vrai", "faux", "yes", "no", "true", "false", "1", "0"]
 
 
-def _value_schema(c: Criterion) -> dict[str, Any]:
+def _value_schema(c: Criterion, lang: str) -> dict[str, Any]:
     if c.type == "boolean":
         return {"oneOf": [{"type": "boolean"}, {"type": "string", "enum": _BOOL_WORDS},
                           {"type": "integer", "enum": [0, 1]}]}
@@ -22,7 +22,7 @@ def _value_schema(c: Criterion) -> dict[str, Any]:
         if c.maximum is not None:
             number["maximum"] = c.maximum
         return {"oneOf": [number, {"type": "string",
-                                   "description": "nombre, virgule décimale acceptée"}]}
+                                   "description": tr(lang, "schema.number")}]}
     if c.type == "choice":
         return {"type": "string", "enum": [ch.value for ch in c.choices]}
     if c.type == "multi":
@@ -35,7 +35,7 @@ def _value_schema(c: Criterion) -> dict[str, Any]:
                      "properties": {"nom": {"type": "string"},
                                     "libre": {"type": ["boolean", "string"]}}}
         return {"oneOf": [{"type": "array", "items": {"oneOf": [{"type": "string"}, qualified]}},
-                          {"type": "string", "description": "noms séparés par |"}]}
+                          {"type": "string", "description": tr(lang, "schema.names")}]}
     return {"type": "string"}
 
 
@@ -49,7 +49,7 @@ def answers_schema(catalog: Catalog, lang: str) -> dict[str, Any]:
     }
     responses: dict[str, Any] = {}
     for c in catalog.criteria:
-        value = _value_schema(c)
+        value = _value_schema(c, lang)
         value = {"anyOf": [value, {"type": "null"}]}
         responses[c.id] = {
             "description": pick(c.question, lang),
@@ -68,7 +68,7 @@ def answers_schema(catalog: Catalog, lang: str) -> dict[str, Any]:
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": f"https://tnl.example/schemas/reponses-{catalog.edition}.json",
-        "title": f"tnl — fichier de réponses, édition {catalog.edition}",
+        "title": tr(lang, "schema.title", edition=catalog.edition),
         "type": "object",
         "properties": {
             "edition": {"type": "integer", "const": catalog.edition},
