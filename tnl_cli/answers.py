@@ -114,20 +114,21 @@ def _fmt(bound: float | None) -> str:
     return str(int(bound)) if float(bound).is_integer() else str(bound)
 
 
-_CHOICE_INDEX: dict[tuple[str, int], dict[str, str]] = {}
+# Keyed by the criterion object's id; the entry keeps the criterion alive, so the id cannot be
+# reused by another criterion while the entry exists.
+_CHOICE_INDEX: dict[int, tuple[Criterion, dict[str, str]]] = {}
 
 
 def _choice_index(c: Criterion) -> dict[str, str]:
     """Folded value and labels -> option value, built once per criterion."""
-    key = (c.id, id(c))
-    index = _CHOICE_INDEX.get(key)
-    if index is None:
-        index = {}
+    entry = _CHOICE_INDEX.get(id(c))
+    if entry is None:
+        index: dict[str, str] = {}
         for ch in reversed(c.choices):  # the first option wins a shared label
             for text in (ch.label["en"], ch.label["fr"], ch.value):
                 index[fold(text)] = ch.value
-        _CHOICE_INDEX[key] = index
-    return index
+        entry = _CHOICE_INDEX[id(c)] = (c, index)
+    return entry[1]
 
 
 def _parse_choice(raw: Any, c: Criterion) -> str:
