@@ -90,14 +90,15 @@ class Checker:
                                          for _, c in self.layout.criteria]
         return found
 
-    def for_kind(self, kind: str | None) -> tuple[list[Cells], Any, TypeEvaluator,
-                                                   tuple[tuple[int, ...], ...]]:
-        """What a row of type `kind` needs: its cell caches, compiled evaluator, percentages."""
+    def for_kind(self, kind: str | None) -> tuple[Any, ...]:
+        """What a row of type `kind` needs: its cell caches, the compiled evaluator's run,
+        tier ids, mentions and gates, and the percentages of points per domain."""
         found = self.per_kind.get(kind)
         if found is None:
             evaluator = self.evaluator(kind)
-            found = self.per_kind[kind] = (self.cells_for(kind), evaluator.run, evaluator,
-                                            self.percents(kind))
+            found = self.per_kind[kind] = (self.cells_for(kind), evaluator.run,
+                                            evaluator.tier_ids, evaluator.mentions,
+                                            evaluator.gates, self.percents(kind))
         return found
 
     def percents(self, kind: str | None) -> tuple[tuple[int, ...], ...]:
@@ -266,7 +267,7 @@ def _loop(checker: Checker, rows: Iterator[list[str]], state: Any, summary: Summ
             if progress is not None and fraction is not None and not count & 1023:
                 progress(fraction(), count)
             kind, first, head, problems, notes = check(row)
-            caches, run, evaluator, percents = per_kind.get(kind) or for_kind(kind)
+            caches, run, tiers, mentions, gates, percents = per_kind.get(kind) or for_kind(kind)
             try:
                 entries = list(map(get, caches, criterion_cells(row)))
             except ans.ValueRefused:
@@ -280,15 +281,18 @@ def _loop(checker: Checker, rows: Iterator[list[str]], state: Any, summary: Summ
                 continue
             verdict, rank, mention_mask, ratio, total, points = run(entries, sum(entries), first)
             verdicts[verdict] += 1
-            level = evaluator.tier_ids[rank - 1] if rank else ""
-            if level:
+            level = ""
+            found_mentions: tuple[str, ...] = ()
+            if rank:
+                level = tiers[rank - 1]
                 levels[level] += 1
-            found_mentions = evaluator.mentions(mention_mask) if mention_mask else ()
-            for mention in found_mentions:
-                mentions_count[mention] += 1
+            if mention_mask:
+                found_mentions = mentions(mention_mask)
+                for mention in found_mentions:
+                    mentions_count[mention] += 1
             if write is not None:
                 write([line, *head, verdict, level, found_mentions, int(ratio * 100 + 0.5),
-                       *map(percent, percents, points), *evaluator.gates(total), (), warnings])
+                       *map(percent, percents, points), *gates(total), (), warnings])
             if dossiers is not None and verdict == "eligible":
                 dossiers(checker, row, line, head[1] or head[2] or None)
                 summary.dossiers += 1

@@ -25,6 +25,7 @@ _PERSON_ANGLE = re.compile(r"^(?P<nom>[^<>]*)<(?P<email>[^<>]*)>\s*$")
 _LABEL = re.compile(r"^\s*(\d{4})\s*[:=]\s*(\S(?:.*\S)?)\s*$")
 _PLAIN_NUMBER = re.compile(r"[0-9]{1,15}(?:[.,][0-9]{1,15})?")
 _KINDS_LIMIT = 256
+_AGENTS_LIMIT = 4096
 # Luhn: every second digit from the right is doubled (its digits summed); indexed by the
 # ASCII code of the digit, so the bytes of the text index it directly.
 _DOUBLED = bytes(48) + bytes(2 * d - 9 if d > 4 else 2 * d for d in range(10))
@@ -129,6 +130,7 @@ class IdentityCells:
         self._people = tuple((j, name) for name, j in where.items()
                              if name in ("elu_referent", "responsable"))
         self._kinds = _Kinds({"": None})
+        self._agents: set[str] = set()
         self.index = index
         if index is not None:
             from tnl_cli.reconcile import reconcile
@@ -165,8 +167,12 @@ class IdentityCells:
             population = int(text) if text.isdigit() and text.isascii() else \
                 self._count(text, j_pop, "population", True, problems)
         text = row[j_agents]
-        if text and not (text.isdigit() and text.isascii()) and not _PLAIN_NUMBER.fullmatch(text):
-            self._count(text, j_agents, "agents", False, problems)
+        if text and text not in self._agents:
+            if _PLAIN_NUMBER.fullmatch(text):
+                if len(self._agents) < _AGENTS_LIMIT:
+                    self._agents.add(text)  # staff counts repeat: '12', '3,5'
+            else:
+                self._count(text, j_agents, "agents", False, problems)
         for j, name in self._people:
             text = row[j]
             if "@" in text:  # what answers.parse_person checks of a referent: the address

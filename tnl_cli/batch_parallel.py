@@ -22,6 +22,7 @@ from concurrent.futures import Future
 from typing import Any
 
 from tnl_cli.batch import _SAMPLE, Checker, Progress, Summary, _index, _loop
+from tnl_cli.batch_cells import cell_value
 from tnl_cli.batch_columns import Layout
 from tnl_cli.catalog import Catalog
 from tnl_cli.errors import Problem, TnlError
@@ -62,6 +63,9 @@ def run_parallel(source: Source, catalog: Catalog, layout: Layout, lang: str, fi
     make = (writer.formatter if writer is not None else lambda: None)
     # Made before the fork, shared by the workers (the index reads nothing until used).
     prepare = (Checker(catalog, layout, lang, _index(layout)), make, source.delimiter, file)
+    for _, c in layout.criteria:  # the software catalog, loaded once for every worker
+        if c.type == "inventory":
+            cell_value(c, "LibreOffice")
     jobs = enumerate(chunks(source.text, source.delimiter or ";", source.line_num + 1, file))
     try:
         pool: Any = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"),
