@@ -26,7 +26,7 @@ from tnl_cli.i18n import tr
 from tnl_cli.tabular import Column, Source, Writer
 
 REJECTED = "rejected"
-_SAMPLE = 20  # rejection and warning messages kept for the terminal summary
+SAMPLE = 20  # rejection and warning messages kept for the terminal summary
 _RENDERED_LIMIT = 4096  # problem texts remembered (a file often repeats the same mistake)
 
 try:
@@ -198,9 +198,9 @@ def run(source: Source, catalog: Catalog, lang: str, file: str, *, writer: Write
 
             run_parallel(source, catalog, layout, lang, file, summary, writer, progress, workers)
         else:
-            checker = Checker(catalog, layout, lang, _index(layout))
+            checker = Checker(catalog, layout, lang, directory(layout))
             write = writer.write if writer is not None else None
-            _loop(checker, source.rows, source.line_state, summary, write, file, progress=progress,
+            check_rows(checker, source.rows, source.line_state, summary, write, file, progress=progress,
                   fraction=source.fraction, dossiers=dossiers)
     except UnicodeDecodeError as exc:
         raise _decode_error(file, source) from exc
@@ -210,7 +210,7 @@ def run(source: Source, catalog: Catalog, lang: str, file: str, *, writer: Write
     return summary
 
 
-def _index(layout: Layout) -> Any:
+def directory(layout: Layout) -> Any:
     """The official geography, loaded once per run, for a file with a code column."""
     if "code_insee" not in layout.identity and "siren" not in layout.identity:
         return None
@@ -225,7 +225,7 @@ def _decode_error(file: str, source: Source) -> TnlError:
                        encoding=(source.encoding or "?").upper())
 
 
-def _loop(checker: Checker, rows: Iterator[list[str]], state: Any, summary: Summary,
+def check_rows(checker: Checker, rows: Iterator[list[str]], state: Any, summary: Summary,
           write: Callable[[list[Any]], None] | None, file: str, *, offset: int = 0,
           check_hint: bool = True, progress: Progress | None = None,
           fraction: Callable[[], float] | None = None, dossiers: DossierSink | None = None) -> None:
@@ -304,7 +304,7 @@ def _loop(checker: Checker, rows: Iterator[list[str]], state: Any, summary: Summ
 
 def _warned(messages: Sequence[str], summary: Summary) -> None:
     summary.warned += 1
-    room = _SAMPLE - len(summary.warnings)
+    room = SAMPLE - len(summary.warnings)
     if room > 0:
         summary.warnings += messages[:room]
 
@@ -315,7 +315,7 @@ def _rejected(row: list[str], line: int, messages: list[str], warnings: Sequence
     """A row with invalid data: its reasons go to the `erreurs` column and the summary; its
     identity is written as typed."""
     summary.verdicts[REJECTED] += 1
-    room = _SAMPLE - len(summary.errors)
+    room = SAMPLE - len(summary.errors)
     if room > 0:
         summary.errors += messages[:room]
     if write is not None:

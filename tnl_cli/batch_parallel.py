@@ -2,7 +2,7 @@
 
 The main process reads the text, cuts it into chunks that end where a record ends, and writes
 what the workers return in file order; each worker parses, checks and assesses its chunks as a
-single process would (the same `batch._loop`, the same line numbers) and formats its result
+single process would (the same `batch.check_rows`, the same line numbers) and formats its result
 rows as the output's text. Only large CSV files on Linux take this path: workers are forked,
 so they start with the catalog and the code already loaded; anything else, or a system that
 cannot start processes, runs in one process with the same results
@@ -18,18 +18,20 @@ import re
 import sys
 from collections import deque
 from collections.abc import Iterator
-from concurrent.futures import Future
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from tnl_cli.batch import _SAMPLE, Checker, Progress, Summary, _index, _loop
+from tnl_cli.batch import SAMPLE, Checker, Progress, Summary, check_rows, directory
 from tnl_cli.batch_cells import cell_value
 from tnl_cli.batch_columns import Layout
 from tnl_cli.catalog import Catalog
 from tnl_cli.errors import Problem, TnlError
 from tnl_cli.tabular import Formatter, Source, Writer
 
+if TYPE_CHECKING:
+    from concurrent.futures import Future
+
 MIN_SIZE = 2 << 20  # bytes: below this, starting processes costs more than they save
-CHUNK = 1 << 19  # characters read at a time
+CHUNK = 1 << 18  # characters read at a time (about 750 rows)
 MAX_WORKERS = 4
 _AHEAD = 2  # chunks queued per worker: enough to keep them busy, memory stays flat
 # What a worker gives back for a chunk: its summary and text, or the problems that stop the run.
@@ -62,7 +64,7 @@ def run_parallel(source: Source, catalog: Catalog, layout: Layout, lang: str, fi
 
     make = (writer.formatter if writer is not None else lambda: None)
     # Made before the fork, shared by the workers (the index reads nothing until used).
-    prepare = (Checker(catalog, layout, lang, _index(layout)), make, source.delimiter, file)
+    prepare = (Checker(catalog, layout, lang, directory(layout)), make, source.delimiter, file)
     for _, c in layout.criteria:  # the software catalog, loaded once for every worker
         if c.type == "inventory":
             cell_value(c, "LibreOffice")
@@ -109,8 +111,8 @@ def _add(done: Done, summary: Summary, writer: Writer | None, progress: Progress
     summary.verdicts.update(part.verdicts)
     summary.levels.update(part.levels)
     summary.mentions.update(part.mentions)
-    summary.errors += part.errors[:max(0, _SAMPLE - len(summary.errors))]
-    summary.warnings += part.warnings[:max(0, _SAMPLE - len(summary.warnings))]
+    summary.errors += part.errors[:max(0, SAMPLE - len(summary.errors))]
+    summary.warnings += part.warnings[:max(0, SAMPLE - len(summary.warnings))]
     summary.warned += part.warned
     summary.hint_row_skipped = summary.hint_row_skipped or part.hint_row_skipped
     if writer is not None and text:
@@ -145,7 +147,7 @@ def _assess(job: tuple[int, tuple[int, str]]) -> Done:
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=_WORKER["delimiter"])
     summary = Summary()
     try:
-        _loop(_WORKER["checker"], reader, reader, summary,
+        check_rows(_WORKER["checker"], reader, reader, summary,
               formatter.write if formatter is not None else None, _WORKER["file"],
               offset=first_line - 1, check_hint=number == 0)
     except TnlError as exc:
