@@ -175,6 +175,18 @@ def test_who_gets_workers() -> None:
     assert batch_parallel.worker_count(big, Xlsx(), None) == 1  # type: ignore[arg-type]
 
 
+@pytest.mark.parametrize(("files", "cpus"), [
+    ({"cpu.max": "150000 100000\n"}, 1), ({"cpu.max": "max 100000\n"}, 4),
+    ({"cpu/cpu.cfs_quota_us": "200000\n", "cpu/cpu.cfs_period_us": "100000\n"}, 2),
+    ({"cpu/cpu.cfs_quota_us": "-1\n", "cpu/cpu.cfs_period_us": "100000\n"}, 4), ({}, 4)])
+def test_a_container_quota_limits_the_workers(tmp_path: Path, files: dict[str, str],
+                                              cpus: int) -> None:
+    for name, content in files.items():
+        (tmp_path / name).parent.mkdir(exist_ok=True)
+        (tmp_path / name).write_text(content, encoding="ascii")
+    assert batch_parallel._cpu_quota(str(tmp_path)) == min(cpus, batch_parallel.MAX_WORKERS)
+
+
 # -- cutting into whole records --------------------------------------------------------------
 
 _CELLS = st.text(st.sampled_from(list('ab;"\n\r ')), max_size=5)

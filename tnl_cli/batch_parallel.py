@@ -50,7 +50,25 @@ def worker_count(source: Source, writer: Writer | None, dossiers: Any) -> int:
         cpus = len(os.sched_getaffinity(0))
     except (AttributeError, OSError):
         cpus = os.cpu_count() or 1
-    return min(cpus, MAX_WORKERS)
+    return max(1, min(cpus, _cpu_quota(), MAX_WORKERS))
+
+
+def _cpu_quota(root: str = "/sys/fs/cgroup") -> int:
+    """The CPUs a container's quota allows: cgroup v2 `cpu.max` ('quota period' or 'max'), or
+    v1 `cpu.cfs_quota_us` (-1: none) and `cpu.cfs_period_us`."""
+    for files in (("cpu.max",), ("cpu/cpu.cfs_quota_us", "cpu/cpu.cfs_period_us")):
+        try:
+            words: list[str] = []
+            for name in files:
+                with open(f"{root}/{name}", encoding="ascii") as handle:
+                    words += handle.read().split()[:2]
+            quota, period = words[:2]
+            if quota in ("max", "-1"):
+                return MAX_WORKERS
+            return int(int(quota) / int(period))
+        except (OSError, ValueError, ZeroDivisionError):
+            continue
+    return MAX_WORKERS
 
 
 def run_parallel(source: Source, catalog: Catalog, layout: Layout, lang: str, file: str,
