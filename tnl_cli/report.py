@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from tnl_cli.answers import Answers
-from tnl_cli.catalog import Catalog, Criterion
-from tnl_cli.engine import Assessment, Note
 from tnl_cli.i18n import pick, tr
+
+if TYPE_CHECKING:  # lookup and software use number_text and use_domain_label: keep them light
+    from tnl_cli.answers import Answers
+    from tnl_cli.catalog import Catalog, Criterion
+    from tnl_cli.engine import Assessment, Note
 
 SCHEMA_VERSION = "1"
 
