@@ -80,7 +80,8 @@ def requested_command(args: Sequence[str]) -> str | None:
 
 def build_app(lang: str, only: str | None = None) -> typer.Typer:
     """A fresh Typer app whose help texts are in `lang`; with `only`, just that command is
-    registered (building every command's options costs a few ms on each start)."""
+    registered ("" for none), since building every command's options costs a few ms on each
+    start."""
     _translate_help_words(lang)
     app = common.sub_app(tr(lang, "cli.app_help"), name="tnl", pretty_exceptions_enable=False,
                          context_settings={"help_option_names": ["--help", "-h"]})
@@ -100,7 +101,7 @@ def build_app(lang: str, only: str | None = None) -> typer.Typer:
     ) -> None:
         """Options apply to every command."""
 
-    for name in (only,) if only else COMMANDS:
+    for name in (only,) if only else () if only == "" else COMMANDS:
         importlib.import_module(f"tnl_cli.commands.{name}").register(app, lang)
     return app
 
@@ -120,7 +121,10 @@ def main(argv: Sequence[str] | None = None) -> None:
         settings.stderr.write(tr(lang, "cli.usage_error", message=tr(
             lang, "cli.bad_lang", value=asked, allowed=", ".join(LANGS))) + "\n")
         sys.exit(EXIT_USAGE)
-    app = build_app(lang, requested_command(args))
+    only = requested_command(args)
+    if only is None and ("--version" in args or "-V" in args):
+        only = ""  # the version needs no command at all
+    app = build_app(lang, only)
     command = typer.main.get_command(app)
     try:
         code = command.main(args=args, prog_name="tnl", standalone_mode=False)
