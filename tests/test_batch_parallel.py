@@ -13,7 +13,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tnl_cli import batch_parallel
+from tnl_cli import batch_chunks, batch_parallel
 from tnl_cli.catalog import load_edition
 
 pytestmark = pytest.mark.skipif(sys.platform != "linux", reason="workers are forked on Linux")
@@ -58,15 +58,8 @@ def _write(path: Path, rows: list[list[str]], newline: str = "\r\n", hint: bool 
 def small_chunks(monkeypatch: Any) -> None:
     """Files of a few kilobytes cut into many chunks, checked by two processes."""
     monkeypatch.setattr(batch_parallel, "MIN_SIZE", 0)
-    monkeypatch.setattr(batch_parallel, "CHUNK", 1000)
-    monkeypatch.setattr(batch_parallel, "worker_count", _two_workers)
-
-
-_ORIGINAL_COUNT = batch_parallel.worker_count
-
-
-def _two_workers(*args: Any) -> int:
-    return 2 if _ORIGINAL_COUNT(*args) > 1 or os.cpu_count() == 1 else 1
+    monkeypatch.setattr(batch_chunks, "CHUNK", 1000)
+    monkeypatch.setattr(batch_parallel, "worker_count", lambda *args: 2)
 
 
 def _both(run: Any, monkeypatch: Any, tmp_path: Path, source: Path, suffix: str,
@@ -113,14 +106,12 @@ def test_no_output_file_and_progress(run: Any, tmp_path: Path, monkeypatch: Any,
 
 def test_processes_that_cannot_start_leave_the_work_to_the_main_one(
         run: Any, tmp_path: Path, monkeypatch: Any, small_chunks: None) -> None:
-    import concurrent.futures
-
-    def refused(*args: Any, **kwargs: Any) -> None:
-        raise OSError("no semaphores here")
+    def refused() -> int:
+        raise OSError(11, "Resource temporarily unavailable")
 
     source = _write(tmp_path / "f.csv", _rows())
     assert run("batch", str(source), "-o", str(tmp_path / "a.csv")).code == 1
-    monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", refused)
+    monkeypatch.setattr(os, "fork", refused)
     assert run("batch", str(source), "-o", str(tmp_path / "b.csv")).code == 1
     assert (tmp_path / "a.csv").read_bytes() == (tmp_path / "b.csv").read_bytes()
 
@@ -159,14 +150,17 @@ def test_errors_are_located_as_one_process_locates_them(run: Any, tmp_path: Path
 def test_who_gets_workers() -> None:
     from tnl_cli.tabular import Source
 
-    big = Source(rows=iter(()), line_state=None, fraction=lambda: 0.0, text=io.StringIO(),
-                 size=batch_parallel.MIN_SIZE)
+    def source(size: int, encoding: str = "utf-8-sig") -> Source:
+        return Source(rows=iter(()), line_state=None, fraction=lambda: 0.0, path=Path("f.csv"),
+                      size=size, encoding=encoding)
+
+    big = source(batch_parallel.MIN_SIZE)
     assert batch_parallel.worker_count(big, None, None) == min(
-        len(os.sched_getaffinity(0)), batch_parallel.MAX_WORKERS)
+        len(os.sched_getaffinity(0)), batch_parallel._cpu_quota(), batch_parallel.MAX_WORKERS)
     assert batch_parallel.worker_count(big, None, object()) == 1  # dossiers: one process
-    small = Source(rows=iter(()), line_state=None, fraction=lambda: 0.0, text=io.StringIO(),
-                   size=batch_parallel.MIN_SIZE - 1)
-    assert batch_parallel.worker_count(small, None, None) == 1
+    assert batch_parallel.worker_count(source(batch_parallel.MIN_SIZE - 1), None, None) == 1
+    assert batch_parallel.worker_count(source(batch_parallel.MIN_SIZE, "utf-16"), None,
+                                       None) == 1  # a line end is not one byte
 
     class Xlsx:
         def formatter(self) -> None:
@@ -189,7 +183,7 @@ def test_a_container_quota_limits_the_workers(tmp_path: Path, files: dict[str, s
 
 # -- cutting into whole records --------------------------------------------------------------
 
-_CELLS = st.text(st.sampled_from(list('ab;"\n\r ')), max_size=5)
+_CELLS = st.text(st.sampled_from(list('aé;"\n\r ')), max_size=5)
 
 
 @settings(max_examples=200, deadline=None)
@@ -199,7 +193,13 @@ def test_chunks_end_where_records_end(rows: list[list[str]], newline: str, size:
     buffer = io.StringIO()
     csv.writer(buffer, delimiter=";", lineterminator=newline).writerows(rows)
     text = buffer.getvalue()
-    parts = list(batch_parallel.chunks(io.StringIO(text, newline=""), ";", 1, "f.csv", size))
+    data = text.encode()
+    found = list(batch_chunks.chunks(io.BytesIO(data), 0, len(data), "utf-8", ";", 1, "f.csv",
+                                      size))
+    assert [chunk.number for chunk in found] == list(range(len(found)))
+    assert all(a.offset + a.length == b.offset for a, b in zip(found, found[1:], strict=False))
+    assert not found or found[-1].offset + found[-1].length == len(data)
+    parts = [(c.first_line, data[c.offset:c.offset + c.length].decode()) for c in found]
     assert text.endswith("".join(part for _, part in parts))  # blank lines first are dropped
     records = []
     for first_line, part in parts:

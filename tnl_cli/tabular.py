@@ -56,8 +56,8 @@ class Source:
     first_column: int = 0  # offset of the first column (a sheet may start at column C)
     closers: list[Callable[[], None]] = field(default_factory=list)
     bad_line: Callable[[], int | None] = lambda: None  # the first line that fails to decode
-    text: Any = None  # a CSV's text stream, which `rows` reads line by line
-    size: int = 0  # a CSV's size in bytes
+    path: Path | None = None  # a CSV file's path
+    size: int = 0  # a CSV file's size in bytes
 
     @property
     def line_num(self) -> int:
@@ -199,7 +199,7 @@ def open_csv(path: Path, encoding: str | None, delimiter: str | None,
         return first_undecodable_line(path, encoding or "utf-8")
 
     return Source(rows=reader, line_state=reader, fraction=fraction, encoding=encoding,
-                  delimiter=delimiter, closers=[stream.close], bad_line=bad_line, text=stream,
+                  delimiter=delimiter, closers=[stream.close], bad_line=bad_line, path=path,
                   size=size)
 
 
