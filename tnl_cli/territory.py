@@ -11,6 +11,7 @@ imported then, ranks them).
 from __future__ import annotations
 
 import heapq
+import operator
 import os
 import re
 import sqlite3
@@ -348,6 +349,9 @@ def source_info() -> dict[str, str]:
     return dict(_db().execute("SELECT key, value FROM meta"))
 
 
+_LAST = operator.itemgetter(-1)
+
+
 class _Communes(dict):  # type: ignore[type-arg]
     """COG code -> (name, SIREN, population, département, COG code), read from the database a
     hundred codes at a time (those sharing the first three characters), when one of them is
@@ -366,8 +370,8 @@ class _Communes(dict):  # type: ignore[type-arg]
         self._read.add(prefix)
         upper = prefix[:2] + chr(ord(prefix[2]) + 1)
         rows = _db().execute("SELECT name, siren, population, departement, insee FROM commune "
-                             "WHERE insee >= ? AND insee < ?", (prefix, upper))
-        self.update((row[4], row) for row in rows)
+                             "WHERE insee >= ? AND insee < ?", (prefix, upper)).fetchall()
+        self.update(zip(map(_LAST, rows), rows))
         return self.get(code)
 
 
