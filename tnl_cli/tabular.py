@@ -17,11 +17,10 @@ import errno
 import io
 import os
 import re
-import tempfile
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any, NamedTuple, Protocol
 
 from tnl_cli.errors import TnlError
 
@@ -306,8 +305,7 @@ def column_letter(index: int) -> str:
 
 # -- writing ---------------------------------------------------------------------------------
 
-@dataclass(frozen=True)
-class Column:
+class Column(NamedTuple):
     """An output column. `kind`: text (neutralised), code (text kept as text in spreadsheets),
     key (a value of ours, such as a verdict), number (int, float; None or "" when empty; a
     str is written as text), list (texts joined with ' | ' except in JSON, neutralised) or keys
@@ -654,6 +652,8 @@ def open_output(path: Path, columns: Sequence[Column], *, overwrite: bool = Fals
     parent = path.parent if str(path.parent) else Path(".")
     tmp_name = None
     try:
+        import tempfile  # 1.5 ms of start-up (it imports random): only when writing
+
         fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=parent)
         if suffix == ".xlsx":
             os.close(fd)
