@@ -371,7 +371,7 @@ class _Communes(dict):  # type: ignore[type-arg]
         upper = prefix[:2] + chr(ord(prefix[2]) + 1)
         rows = _db().execute("SELECT name, siren, population, departement, insee FROM commune "
                              "WHERE insee >= ? AND insee < ?", (prefix, upper)).fetchall()
-        self.update(zip(map(_LAST, rows), rows))
+        self.update(zip(map(_LAST, rows), rows, strict=True))
         return self.get(code)
 
 
