@@ -110,7 +110,7 @@ def test_files_without_codes_are_not_checked(run: Any, tmp_path: Path, monkeypat
 
 # -- the fast cases say what reconcile says --------------------------------------------------
 
-_COMMUNES = [code for (code,) in territory._db().execute("SELECT insee FROM commune")]
+_COMMUNES = sorted(INDEX.communes)
 _EPCIS = sorted(INDEX.epcis)
 _LAYOUT = read_layout(["nom", "type", "code_insee", "siren", "population"], CATALOG, "f.csv", 1)
 
@@ -161,3 +161,19 @@ def test_index_tuples_agree_with_the_records(code: str) -> None:
     name, siren, population, departement, insee = INDEX.communes[code]
     assert (record.name, record.siren, record.population, record.departement, record.insee) == (
         name, siren, population, departement, insee)
+
+
+def test_the_index_is_cached_and_a_bad_cache_is_read_again(tmp_path: Path,
+                                                           monkeypatch: Any) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    (tmp_path / "tnl").mkdir()
+    (tmp_path / "tnl" / "territoire-1-2-py30-0.marshal").write_bytes(b"from an older version")
+    first = territory.load_index()
+    (cache,) = (tmp_path / "tnl").glob("territoire-*.marshal")  # the older one is gone
+    assert first.communes == INDEX.communes and first.epcis == INDEX.epcis
+    assert territory.load_index().communes == first.communes  # read back from the cache
+    cache.write_bytes(b"\x00damaged")
+    assert territory.load_index().communes == first.communes
+    (tmp_path / "file").write_text("not a directory", encoding="utf-8")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "file"))  # no cache can be written
+    assert territory.load_index().epcis == first.epcis

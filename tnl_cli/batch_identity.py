@@ -136,7 +136,8 @@ class IdentityCells:
             from tnl_cli.reconcile import reconcile
 
             self._reconcile = reconcile
-            self._communes = index.communes.__getitem__  # None for unknown codes
+            self._communes = index.communes.get
+            self._epcis = index.epcis.get
 
     def check(self, row: list[str]) -> Checked:
         """The row's identity, checked and completed. A column the file lacks reads the
@@ -197,7 +198,7 @@ class IdentityCells:
                 return kind or "commune", first, [
                     nom or found[0], insee, siren or found[1] or "", kind or "commune",
                     found[2] if population is None else population, found[3]], problems, []
-        elif (epci := self.index.epcis.get(siren)) is not None:
+        elif (epci := self._epcis(siren)) is not None:
             if (not nom or nom == epci[1]) and (kind is None or kind == epci[0]):
                 return kind or epci[0], first, [
                     nom or epci[1], "", siren, kind or epci[0],

@@ -11,7 +11,6 @@ imported then, ranks them).
 from __future__ import annotations
 
 import heapq
-import operator
 import os
 import re
 import sqlite3
@@ -47,7 +46,6 @@ _CLOSE_MIN_LENGTH = 3
 _MAX_QUERY_LENGTH = 200
 # Names read per query when reading a list of ids (far below SQLite's parameter limits).
 _IDS_PER_QUERY = 100
-_SIREN_CACHE = 1 << 16  # SIREN look-ups an Index remembers
 
 
 @dataclass(frozen=True)
@@ -349,83 +347,109 @@ def source_info() -> dict[str, str]:
     return dict(_db().execute("SELECT key, value FROM meta"))
 
 
-_LAST = operator.itemgetter(-1)
-
-
-class _Communes(dict):  # type: ignore[type-arg]
-    """COG code -> (name, SIREN, population, département, COG code), read from the database a
-    hundred codes at a time (those sharing the first three characters), when one of them is
-    looked up: a file usually covers a few départements, reading them all takes a few
-    hundredths of a second, and processes sharing a file's rows read little twice.
-    `communes[code]` is None for a code that does not exist."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self._read: set[str] = set()
-
-    def __missing__(self, code: str) -> tuple[str, str | None, int | None, str, str] | None:
-        prefix = code[:3]
-        if len(prefix) < 3 or prefix in self._read:
-            return None
-        self._read.add(prefix)
-        upper = prefix[:2] + chr(ord(prefix[2]) + 1)
-        rows = _db().execute("SELECT name, siren, population, departement, insee FROM commune "
-                             "WHERE insee >= ? AND insee < ?", (prefix, upper)).fetchall()
-        self.update(zip(map(_LAST, rows), rows, strict=True))
-        return self.get(code)
+# (name, SIREN, population, département, COG code) of a commune; (kind, name, population,
+# département, SIREN) of an EPCI: what a batch row is checked against, as SQLite returns it.
+CommuneRow = tuple[str, str | None, int | None, str, str]
+EpciRow = tuple[str, str, int | None, str | None, str]
+_INDEX_FORMAT = 1  # bump when the rows change shape
 
 
 class Index:
-    """Which codes exist, kept in memory, for batch runs that check thousands of them.
+    """Every commune and EPCI in memory, for batch runs that check thousands of codes.
 
-    Only what a batch row is checked against is read (name, SIREN, population, département),
-    as the tuples SQLite returns (building 36,000 Collectivity instances cost more than the
-    whole check), and only for the départements and codes looked up. `by_insee` and `by_siren`
-    still give the module's full Collectivity records. Nothing is read before the first look-up,
-    so an index made before a fork() reads through each process's own connection."""
+    Only what a batch row is checked against is kept (name, SIREN, population, département),
+    as plain tuples: building 36,000 Collectivity instances cost more than the whole check.
+    `by_insee` and `by_siren` still give the module's full Collectivity records, read from the
+    database for the codes that exist only."""
 
-    def __init__(self) -> None:
-        #: COG code -> (name, SIREN, population, département, COG code), None when unknown
-        self.communes = _Communes()
-        self._epcis: dict[str, tuple[str, str, int | None, str | None, str]] | None = None
+    def __init__(self, communes: dict[str, CommuneRow], epcis: dict[str, EpciRow]) -> None:
+        #: COG code -> (name, SIREN, population, département, COG code) of today's communes
+        self.communes = communes
+        #: SIREN -> (kind, name, population, département, SIREN) of the EPCI
+        self.epcis = epcis
+        self._commune_sirens: dict[str, str] | None = None
         self._aliases: dict[str, str] | None = None
-        self._commune_sirens: dict[str, str | None] = {}
-
-    @property
-    def epcis(self) -> dict[str, tuple[str, str, int | None, str | None, str]]:
-        """SIREN -> (kind, name, population, département, SIREN) of the EPCI."""
-        if self._epcis is None:
-            self._epcis = {row[4]: row for row in _db().execute(
-                "SELECT kind, name, population, departement, siren FROM epci")}
-        return self._epcis
 
     def commune_of_siren(self, siren: str) -> str | None:
-        """The COG code of the commune with this SIREN (nine digits), if any."""
-        found = self._commune_sirens.get(siren, "")
-        if found == "":
-            row = _db().execute("SELECT insee FROM commune WHERE siren = ?", (siren,)).fetchone()
-            found = row[0] if row else None
-            if len(self._commune_sirens) < _SIREN_CACHE:
-                self._commune_sirens[siren] = found
-        return found
+        """The COG code of the commune with this SIREN, if any."""
+        if self._commune_sirens is None:
+            self._commune_sirens = {row[1]: code for code, row in self.communes.items()
+                                    if row[1]}
+        return self._commune_sirens.get(siren)
 
     def by_insee(self, code: str) -> Collectivity | None:
         """Same answers as the module's by_insee, without a query for unknown codes."""
         code = _clean_insee(code)
         if self._aliases is None:
             self._aliases = dict(_db().execute("SELECT code, insee FROM code_alias"))
-        known = self.communes[code] is not None or code in self._aliases
-        return by_insee(code) if known else None
+        return by_insee(code) if code in self.communes or code in self._aliases else None
 
     def by_siren(self, siren: str) -> Collectivity | None:
         """Same answers as the module's by_siren, without a query for unknown SIRENs."""
         siren = _clean_siren(siren)
-        if not _is_siren(siren):
-            return None
         known = siren in self.epcis or self.commune_of_siren(siren) is not None
         return by_siren(siren) if known else None
 
 
 def load_index() -> Index:
-    """An index of the communes and EPCI, read as codes are looked up."""
-    return Index()
+    """All communes and EPCI, from the user's cache (about 15 ms), or read from the database
+    (about 40 ms) and cached when the database is not the one the cache was made from. The
+    reading uses a connection of its own, closed at once: a process may fork after this."""
+    path = _db_path()
+    stat = os.stat(path)
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    cache = os.path.join(base, "tnl", f"territoire-{stat.st_size}-{stat.st_mtime_ns}-py"
+                         f"{sys.version_info[0]}{sys.version_info[1]}-{_INDEX_FORMAT}.marshal")
+    found = _read_cache(cache)
+    if found is None:
+        found = _read_rows(path)
+        _write_cache(cache, found)
+    return Index(*found)
+
+
+def _read_cache(cache: str) -> tuple[dict[str, CommuneRow], dict[str, EpciRow]] | None:
+    import marshal
+
+    try:
+        with open(cache, "rb") as handle:
+            # Only a file this user wrote: a damaged marshal file can crash the interpreter.
+            if os.fstat(handle.fileno()).st_uid != os.getuid():
+                return None
+            communes, epcis = marshal.loads(handle.read())  # load() reads object by object
+    except Exception:  # noqa: BLE001 - any unreadable cache means: read the database
+        return None
+    if isinstance(communes, dict) and isinstance(epcis, dict):
+        return communes, epcis
+    return None
+
+
+def _read_rows(path: str) -> tuple[dict[str, CommuneRow], dict[str, EpciRow]]:
+    uri = path.replace(os.sep, "/").replace("%", "%25").replace("?", "%3f").replace("#", "%23")
+    db = sqlite3.connect(f"file:{'' if uri.startswith('/') else '/'}{uri}?mode=ro&immutable=1",
+                         uri=True)
+    try:
+        communes = {row[4]: row for row in db.execute(
+            "SELECT name, siren, population, departement, insee FROM commune")}
+        epcis = {row[4]: row for row in db.execute(
+            "SELECT kind, name, population, departement, siren FROM epci")}
+    finally:
+        db.close()
+    return communes, epcis
+
+
+def _write_cache(cache: str, found: tuple[dict[str, CommuneRow], dict[str, EpciRow]]) -> None:
+    """Best effort: a cache that cannot be written is simply not there next time."""
+    import glob
+    import marshal
+
+    try:
+        folder = os.path.dirname(cache)
+        os.makedirs(folder, exist_ok=True)
+        for old in glob.glob(os.path.join(glob.escape(folder), "territoire-*.marshal")):
+            os.unlink(old)
+        tmp = f"{cache}.{os.getpid()}.tmp"
+        with open(tmp, "wb") as handle:
+            handle.write(marshal.dumps(found))
+        os.replace(tmp, cache)
+    except OSError:
+        pass
