@@ -413,7 +413,8 @@ def _read_cache(cache: str) -> tuple[dict[str, CommuneRow], dict[str, EpciRow]] 
     try:
         with open(cache, "rb") as handle:
             # Only a file this user wrote: a damaged marshal file can crash the interpreter.
-            if os.fstat(handle.fileno()).st_uid != os.getuid():
+            # (Windows has no uid; a profile's cache folder is its user's.)
+            if hasattr(os, "getuid") and os.fstat(handle.fileno()).st_uid != os.getuid():
                 return None
             communes, epcis = marshal.loads(handle.read())  # load() reads object by object
     except Exception:  # noqa: BLE001 - any unreadable cache means: read the database
