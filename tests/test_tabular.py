@@ -13,9 +13,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tnl_cli import tabular
+from tnl_cli import tabular, tabular_write
 from tnl_cli.errors import TnlError
-from tnl_cli.tabular import Column
+from tnl_cli.tabular_write import Column
 
 ACCENTED = "nom;type;code_insee\nSaint-Étienne;commune;42218\nL'Haÿ-les-Roses;commune;94038\n"
 KNOWN = {"nom", "type", "code_insee", "siren"}
@@ -191,7 +191,7 @@ ROWS = [[2, "=HYPERLINK(\"http://x\")", "01001", 75, ("a", "b")],
 
 
 def _write(path: Path, rows: list[list[object]] = ROWS) -> None:
-    with tabular.open_output(path, COLUMNS, sheet="résultats") as out:
+    with tabular_write.open_output(path, COLUMNS, sheet="résultats") as out:
         for row in rows:
             out.write(list(row))
 
@@ -257,13 +257,13 @@ def test_csv_rows_read_back_as_written_and_neutralised(tmp_path_factory: Any,
                                                        rows: list[tuple[Any, ...]]) -> None:
     """The formatted shortcut and csv.writer give the same file, whatever the texts hold."""
     path = tmp_path_factory.mktemp("csv") / "out.csv"
-    with tabular.open_output(path, _ALL_KINDS, overwrite=True) as out:
+    with tabular_write.open_output(path, _ALL_KINDS, overwrite=True) as out:
         for row in rows:
             out.write(list(row))
     with path.open(encoding="utf-8-sig", newline="") as handle:
         back = list(csv.reader(handle, delimiter=";"))
     assert back[0] == ["n", "t", "c", "k", "l", "i"]
-    neutral = tabular.neutralise
+    neutral = tabular_write.neutralise
     assert back[1:] == [[
         "" if number is None else neutral(number) if isinstance(number, str) else str(number),
         neutral(text), neutral(code), key, neutral(" | ".join(texts)), " | ".join(keys)]
@@ -273,7 +273,7 @@ def test_csv_rows_read_back_as_written_and_neutralised(tmp_path_factory: Any,
 def test_nothing_is_left_when_writing_fails(tmp_path: Path) -> None:
     path = tmp_path / "out.csv"
     path.write_text("ancien", encoding="utf-8")
-    with pytest.raises(RuntimeError), tabular.open_output(path, COLUMNS, overwrite=True) as out:
+    with pytest.raises(RuntimeError), tabular_write.open_output(path, COLUMNS, overwrite=True) as out:
         out.write(list(ROWS[0]))
         raise RuntimeError("interrupted")
     assert path.read_text(encoding="utf-8") == "ancien"
@@ -285,7 +285,7 @@ def test_nothing_is_left_when_writing_fails(tmp_path: Path) -> None:
 def test_targets_refused_before_any_work(tmp_path: Path, name: str, key: str) -> None:
     (tmp_path / "out.csv").write_text("x", encoding="utf-8")
     with pytest.raises(TnlError) as refused:
-        tabular.check_target(tmp_path / name, overwrite=False)
+        tabular_write.check_target(tmp_path / name, overwrite=False)
     assert refused.value.problems[0].key == key
 
 

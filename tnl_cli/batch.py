@@ -23,7 +23,8 @@ from tnl_cli.catalog import Catalog
 from tnl_cli.compiled import Compiled, TypeEvaluator
 from tnl_cli.errors import TnlError
 from tnl_cli.i18n import tr
-from tnl_cli.tabular import Column, Source, Writer
+from tnl_cli.tabular import Source
+from tnl_cli.tabular_write import Column, Writer
 
 REJECTED = "rejected"
 SAMPLE = 20  # rejection and warning messages kept for the terminal summary

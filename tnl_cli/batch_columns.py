@@ -8,7 +8,8 @@ from typing import NamedTuple
 from tnl_cli.catalog import Catalog, Criterion
 from tnl_cli.errors import TnlError
 from tnl_cli.i18n import pick, tr
-from tnl_cli.tabular import Column, column_letter
+from tnl_cli.tabular import column_letter
+from tnl_cli.tabular_write import Column
 from tnl_cli.textnorm import fold
 
 IDENTITY_FIELDS = ("nom", "type", "code_insee", "siren", "population", "agents",

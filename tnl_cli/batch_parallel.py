@@ -27,7 +27,8 @@ from tnl_cli.batch_chunks import Chunk, chunks, codec, data_start
 from tnl_cli.batch_columns import Layout
 from tnl_cli.catalog import Catalog
 from tnl_cli.errors import TnlError
-from tnl_cli.tabular import Formatter, Source, Writer
+from tnl_cli.tabular import Source
+from tnl_cli.tabular_write import Formatter, Writer
 
 MIN_SIZE = 2 << 20  # bytes: below this, starting processes costs more than they save
 MAX_WORKERS = 4

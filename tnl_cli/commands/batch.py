@@ -52,7 +52,7 @@ def _stderr_is_terminal() -> bool:
 def write_template(path: Path, edition: int | None, force: bool) -> None:
     from tnl_cli import batch_columns
     from tnl_cli.catalog import load_edition
-    from tnl_cli.tabular import open_output
+    from tnl_cli.tabular_write import open_output
 
     if path.suffix.lower() not in (".csv", ".ods", ".xlsx"):
         raise TnlError.of("batch.bad_template_format", file=str(path))
@@ -182,14 +182,14 @@ def register(app: typer.Typer, lang: str) -> None:
             raise typer.Exit(EXIT_OK)
         if file is None:
             raise TnlError.of("batch.need_file")
-        from tnl_cli import batch, tabular
+        from tnl_cli import batch, tabular_write
         from tnl_cli.catalog import load_edition
 
         catalog = load_edition(edition)
         if output is not None:
             if _same_file(output, file):
                 raise TnlError.of("batch.same_file", file=str(output))
-            tabular.check_target(output, force)
+            tabular_write.check_target(output, force)
         sink = None
         if dossiers is not None:
             from tnl_cli.batch_dossiers import DossierWriter
@@ -206,7 +206,7 @@ def register(app: typer.Typer, lang: str) -> None:
                 summary = batch.run(source, catalog, SETTINGS.lang, str(file), progress=bar,
                                     dossiers=sink, started=started, warn=warn)
             else:
-                with tabular.open_output(output, batch.output_columns(catalog),
+                with tabular_write.open_output(output, batch.output_columns(catalog),
                                          overwrite=force, sheet="resultats") as writer:
                     summary = batch.run(source, catalog, SETTINGS.lang, str(file),
                                         writer=writer, progress=bar, dossiers=sink,
