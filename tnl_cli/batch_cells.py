@@ -22,7 +22,7 @@ from tnl_cli.textnorm import fold
 # pointless).
 _CACHE_LIMIT = {"number": 4096, "multi": 8192, "inventory": 4096, "text": 16, "url": 16}
 _DEFAULT_LIMIT = 256
-_PLAIN_NUMBER = re.compile(r"[0-9]{1,15}(?:[.,][0-9]{1,15})?")
+PLAIN_NUMBER = re.compile(r"[0-9]{1,15}(?:[.,][0-9]{1,15})?")  # what float() reads as typed
 _PLAIN_URL = re.compile(r"https?://[A-Za-z0-9.-]+(?:[/?#]\S*)?")
 # "Mon logiciel (libre)": what `{nom: Mon logiciel, libre: oui}` says in an answers file.
 _QUALIFIED = re.compile(r"^(?P<name>.*\S)\s*\((?P<word>[^()]*)\)\s*$")
@@ -121,7 +121,7 @@ class Cells(dict):  # type: ignore[type-arg]
             return self.items.combine(raw)
         if c.type == "text":
             return raw.strip() or None
-        if c.type == "number" and _PLAIN_NUMBER.fullmatch(raw):
+        if c.type == "number" and PLAIN_NUMBER.fullmatch(raw):
             number = float(raw.replace(",", "."))
             if (c.minimum is None or c.minimum <= number) and (
                     c.maximum is None or number <= c.maximum):

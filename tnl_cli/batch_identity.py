@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from tnl_cli import answers as ans
 from tnl_cli import identity as ident
+from tnl_cli.batch_cells import PLAIN_NUMBER
 from tnl_cli.batch_columns import Layout
 from tnl_cli.errors import Problem
 
@@ -23,7 +24,6 @@ if TYPE_CHECKING:
 
 _PERSON_ANGLE = re.compile(r"^(?P<nom>[^<>]*)<(?P<email>[^<>]*)>\s*$")
 _LABEL = re.compile(r"^\s*(\d{4})\s*[:=]\s*(\S(?:.*\S)?)\s*$")
-_PLAIN_NUMBER = re.compile(r"[0-9]{1,15}(?:[.,][0-9]{1,15})?")
 _KINDS_LIMIT = 256
 _AGENTS_LIMIT = 4096
 # Luhn: every second digit from the right is doubled (its digits summed); indexed by the
@@ -169,7 +169,7 @@ class IdentityCells:
                 self._count(text, j_pop, "population", True, problems)
         text = row[j_agents]
         if text and text not in self._agents:
-            if _PLAIN_NUMBER.fullmatch(text):
+            if PLAIN_NUMBER.fullmatch(text):
                 if len(self._agents) < _AGENTS_LIMIT:
                     self._agents.add(text)  # staff counts repeat: '12', '3,5'
             else:
