@@ -134,22 +134,28 @@ def environment(pycache: str) -> dict[str, str]:
 
 
 ENV: dict[str, str] = {}
-# The command restricted to one CPU, as on a single-core machine (tnl then uses one process).
-ONE_CPU = ("import os, sys; os.sched_setaffinity(0, {min(os.sched_getaffinity(0))}); "
-           "os.execv(sys.argv[1], sys.argv[1:])")
+ONE_CPU = "one CPU"  # a command run on one CPU, as on a single-core machine (one process then)
 
 
-def timed(cmd: list[str], runs: int) -> float:
-    """Median wall time of `runs` fresh processes (after one warm-up run)."""
-    subprocess.run(cmd, check=False, capture_output=True, env=ENV)
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        done = subprocess.run(cmd, check=False, capture_output=True, env=ENV)
-        times.append(time.perf_counter() - start)
-        if done.returncode not in (0, 1):
-            sys.exit(f"{' '.join(cmd)} failed:\n{done.stderr.decode()}")
-    return statistics.median(times)
+def _one_cpu() -> None:
+    os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})
+
+
+def timed(commands: list[list[str]], runs: int) -> list[float]:
+    """Median wall time of each command over `runs` fresh processes (after one warm-up run),
+    the commands taking turns so that a busy moment of the machine weighs on all of them."""
+    times: list[list[float]] = [[] for _ in commands]
+    for round_ in range(runs + 1):
+        for cmd, spent in zip(commands, times, strict=True):
+            one_cpu = cmd[0] == ONE_CPU
+            start = time.perf_counter()
+            done = subprocess.run(cmd[one_cpu:], check=False, capture_output=True, env=ENV,
+                                  preexec_fn=_one_cpu if one_cpu else None)
+            if round_:
+                spent.append(time.perf_counter() - start)
+            if done.returncode not in (0, 1):
+                sys.exit(f"{' '.join(cmd)} failed:\n{done.stderr.decode()}")
+    return [statistics.median(spent) for spent in times]
 
 
 def peak_rss_mib(cmd: list[str]) -> float:
@@ -183,23 +189,23 @@ def main() -> None:
         bare_script.write_text(BARE, encoding="utf-8")
 
         def tnl(file: Path, one_cpu: bool = False) -> list[str]:
-            start = [sys.executable, "-c", ONE_CPU] if one_cpu else []
-            return [*start, sys.executable, "-m", "tnl_cli", "batch", str(file), "-o",
-                    str(where / "out.csv"), "--force"]
+            return [*([ONE_CPU] if one_cpu else []), sys.executable, "-m", "tnl_cli", "batch",
+                    str(file), "-o", str(where / "out.csv"), "--force"]
 
-        bare = timed([sys.executable, str(bare_script), str(small)], args.runs)
+        bare_read = [sys.executable, str(bare_script), str(small)]
+        bare, full, plain_full, one, plain_one = timed(
+            [bare_read, tnl(small), tnl(plain), tnl(small, True), tnl(plain, True)], args.runs)
         size = small.stat().st_size / 2**20
         cpus = len(os.sched_getaffinity(0))
-        print(f"{args.rows:,} rows ({size:.1f} MiB), median of {args.runs} fresh processes, "
-              f"{cpus} CPU(s):")
+        print(f"{args.rows:,} rows ({size:.1f} MiB), median of {args.runs} fresh processes "
+              f"taking turns, {cpus} CPU(s):")
         print(f"  bare csv.reader read           : {bare:.3f} s")
-        for label, one_cpu in ((f"all {cpus} CPU(s)", False), ("one CPU", True)):
-            full = timed(tnl(small, one_cpu), args.runs)
-            checked = timed(tnl(plain, one_cpu), args.runs)
-            print(f"  tnl batch -o out.csv, {label:9}: {full:.3f} s = {full / bare:.2f}x the "
-                  "bare read (target: at most 3x)")
-            print(f"    without the code columns    : {checked:.3f} s: identity checks add "
-                  f"{(full - checked) / checked:.0%} (target: at most 20 %)")
+        for label, checked, unchecked in ((f"all {cpus} CPU(s)", full, plain_full),
+                                          ("one CPU", one, plain_one)):
+            print(f"  tnl batch -o out.csv, {label:9}: {checked:.3f} s = {checked / bare:.2f}x "
+                  "the bare read (target: at most 3x)")
+            print(f"    without the code columns    : {unchecked:.3f} s: identity checks add "
+                  f"{(checked - unchecked) / unchecked:.0%} (target: at most 20 %)")
         if args.memory_rows:
             generate(big, args.memory_rows)
             rss = peak_rss_mib(tnl(big))
