@@ -202,9 +202,13 @@ def test_lists_where_text_is_expected(tmp_path: Path) -> None:
 
 def test_any_malformed_value_in_an_answers_file_gets_a_message(tmp_path: Path) -> None:
     """Every field of the example replaced by junk: an error message or a result, never a crash."""
+    import copy
+
     import yaml
     from hypothesis import given, settings
     from hypothesis import strategies as st
+
+    from tnl_cli import yamlio
 
     example = yaml.safe_load((Path(__file__).parent.parent / "examples"
                               / "commune-exemple.yaml").read_text(encoding="utf-8"))
@@ -225,12 +229,12 @@ def test_any_malformed_value_in_an_answers_file_gets_a_message(tmp_path: Path) -
     @settings(max_examples=300, deadline=None)
     @given(st.sampled_from(places), st.sampled_from(junk))
     def check(place, value) -> None:
-        data = yaml.safe_load(yaml.safe_dump(example))
+        data = copy.deepcopy(example)
         target = data
         for key in place[:-1]:
             target = target[key]
-        target[place[-1]] = value
-        path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+        target[place[-1]] = copy.deepcopy(value)
+        path.write_text(yamlio.dump(data), encoding="utf-8")
         try:
             answers, catalog, _ = ans.load(path, load_edition)
         except TnlError as err:

@@ -561,11 +561,6 @@ def editions() -> list[int]:
 _CACHE_FORMAT = 3
 
 
-def _cache_dir() -> Path:
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "tnl"
-
-
 def _cached(path: Path, edition: int) -> Catalog:
     """Build the catalog once per file version and keep it pickled in the user's cache.
 
@@ -579,7 +574,7 @@ def _cached(path: Path, edition: int) -> Catalog:
     stat = path.stat()
     name = (f"catalog-{edition}-{stat.st_size}-{stat.st_mtime_ns}-{__version__}"
             f"-{_CACHE_FORMAT}.pickle")
-    cache = _cache_dir() / name
+    cache = resources.cache_dir() / name
     try:
         # Only a cache this user wrote: unpickling runs code, so never trust another's file.
         if cache.stat().st_uid != os.getuid():

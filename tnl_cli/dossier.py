@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import os
 import re
 import traceback
 from functools import lru_cache
@@ -70,8 +69,9 @@ def _bytecode_cache() -> Any:
             with contextlib.suppress(OSError):
                 super().dump_bytecode(bucket)
 
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    directory = Path(base) / "tnl" / "templates"
+    from tnl_cli.resources import cache_dir
+
+    directory = cache_dir() / "templates"
     try:
         directory.mkdir(parents=True, exist_ok=True)
     except OSError:

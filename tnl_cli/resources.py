@@ -19,6 +19,14 @@ def _bundled(name: str) -> Path:
     return _PACKAGE.parent / name
 
 
+def cache_dir() -> Path:
+    """The user's cache for tnl (`$XDG_CACHE_HOME/tnl`, else `~/.cache/tnl`): safe to delete."""
+    import os
+
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "tnl"
+
+
 def criteria_dir() -> Path:
     return _bundled("criteria")
 

@@ -397,8 +397,9 @@ def load_index() -> Index:
     reading uses a connection of its own, closed at once: a process may fork after this."""
     path = _db_path()
     stat = os.stat(path)
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    cache = os.path.join(base, "tnl", f"territoire-{stat.st_size}-{stat.st_mtime_ns}-py"
+    from tnl_cli.resources import cache_dir
+
+    cache = os.path.join(cache_dir(), f"territoire-{stat.st_size}-{stat.st_mtime_ns}-py"
                          f"{sys.version_info[0]}{sys.version_info[1]}-{_INDEX_FORMAT}.marshal")
     found = _read_cache(cache)
     if found is None:
