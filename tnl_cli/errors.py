@@ -44,8 +44,9 @@ class Problem(NamedTuple):
             k: tr(lang, v, **self.params) if k.endswith("_key") else v
             for k, v in self.params.items()
         }
-        if params.get("errno") in _OS_REASONS:  # the OS's own words are English
-            params["reason"] = tr(lang, _OS_REASONS[params["errno"]])
+        reason = _OS_REASONS.get(params.get("errno", -1))  # the OS's own words are English
+        if reason is not None:
+            params["reason"] = tr(lang, reason)
         text = tr(lang, self.key, **params)
         if self.file and self.line:
             return f"{self.file}:{self.line}: {text}"
