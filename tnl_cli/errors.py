@@ -40,7 +40,7 @@ class Problem(NamedTuple):
     line: int | None = None
 
     def render(self, lang: str) -> str:
-        params = {
+        params: dict[str, Any] = {
             k: tr(lang, v, **self.params) if k.endswith("_key") else v
             for k, v in self.params.items()
         }
