@@ -31,18 +31,7 @@ def write_atomic(path: Path, content: str | bytes, *, overwrite: bool = True) ->
         fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=parent)
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        if path.exists():
-            with contextlib.suppress(OSError):
-                os.chmod(tmp_name, path.stat().st_mode & 0o777)
-        else:
-            umask = os.umask(0)
-            os.umask(umask)
-            os.chmod(tmp_name, 0o666 & ~umask)
-        if not overwrite and path.exists():  # appeared while we were writing
-            raise TnlError.of("io.exists", file=display)
-        os.replace(tmp_name, path)
+        replace_with(tmp_name, path, overwrite)
         tmp_name = None
     except OSError as exc:
         key = "io.disk_full" if exc.errno == errno.ENOSPC else "io.unwritable"
@@ -52,3 +41,20 @@ def write_atomic(path: Path, content: str | bytes, *, overwrite: bool = True) ->
         if tmp_name is not None:
             with contextlib.suppress(OSError):
                 os.unlink(tmp_name)
+
+
+def replace_with(tmp_name: str, path: Path, overwrite: bool) -> None:
+    """Put a complete temporary file in place of `path`: the old file's permissions (or the
+    umask's), flushed to disk, then renamed over in one step."""
+    if path.exists():
+        with contextlib.suppress(OSError):
+            os.chmod(tmp_name, path.stat().st_mode & 0o777)
+    else:
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp_name, 0o666 & ~umask)
+    with open(tmp_name, "rb") as handle:
+        os.fsync(handle.fileno())
+    if not overwrite and path.exists():  # appeared while we were writing
+        raise TnlError.of("io.exists", file=str(path))
+    os.replace(tmp_name, path)

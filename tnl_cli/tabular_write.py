@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any, NamedTuple, Protocol
 
 from tnl_cli.errors import TnlError
+from tnl_cli.fsio import replace_with
 
 OUTPUT_FORMATS = (".csv", ".json", ".jsonl", ".ods", ".xlsx")
 XLSX_MAX_ROWS = 1_048_576
@@ -406,28 +407,15 @@ def open_output(path: Path, columns: Sequence[Column], *, overwrite: bool = Fals
                         text.flush()
                     finally:
                         text.detach()  # the binary file is closed once, by its own block
-        _finish(tmp_name, path, overwrite)
+        replace_with(tmp_name, path, overwrite)
         tmp_name = None
     except OSError as exc:
         key = "io.disk_full" if exc.errno == errno.ENOSPC else "io.unwritable"
-        raise TnlError.of(key, file=display, reason=exc.strerror or str(exc)) from exc
+        raise TnlError.of(key, file=display, reason=exc.strerror or str(exc),
+                          errno=exc.errno) from exc
     finally:
         if tmp_name is not None:
             with contextlib.suppress(OSError):
                 os.unlink(tmp_name)
 
 
-def _finish(tmp_name: str, path: Path, overwrite: bool) -> None:
-    """Give the new file the old one's permissions (or the umask's), then rename it over."""
-    if path.exists():
-        with contextlib.suppress(OSError):
-            os.chmod(tmp_name, path.stat().st_mode & 0o777)
-    else:
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp_name, 0o666 & ~umask)
-    with open(tmp_name, "rb") as handle:
-        os.fsync(handle.fileno())
-    if not overwrite and path.exists():  # appeared while we were writing
-        raise TnlError.of("io.exists", file=str(path))
-    os.replace(tmp_name, path)
