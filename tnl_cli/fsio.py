@@ -8,14 +8,15 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
-import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 from tnl_cli.errors import TnlError
 
 
-def write_atomic(path: Path, content: str | bytes, *, overwrite: bool = True) -> None:
-    """Write `content` to `path` atomically; refuse to replace a file unless `overwrite`."""
+def check_target(path: Path, overwrite: bool) -> None:
+    """Refuse at once what could not be written: a directory, an existing file without
+    `overwrite`, a missing parent directory (or a file where the directory should be)."""
     display = str(path)
     parent = path.parent if str(path.parent) else Path(".")
     if path.is_dir():
@@ -25,22 +26,39 @@ def write_atomic(path: Path, content: str | bytes, *, overwrite: bool = True) ->
     if not parent.is_dir():
         key = "io.parent_not_dir" if parent.exists() else "io.no_dir"
         raise TnlError.of(key, file=display, dir=str(parent))
-    data = content.encode("utf-8") if isinstance(content, str) else content
+
+
+@contextlib.contextmanager
+def temporary_beside(path: Path, *, overwrite: bool) -> Iterator[str]:
+    """The name of a temporary file next to `path`, for the block to fill. When the block
+    ends without error the file replaces `path`; otherwise it is removed. OS errors become
+    clear messages (disk full, permission...)."""
+    import tempfile  # ~1.5 ms of start-up (it imports random): only when writing
+
+    check_target(path, overwrite)
+    parent = path.parent if str(path.parent) else Path(".")
     tmp_name = None
     try:
         fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=parent)
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
+        os.close(fd)
+        yield tmp_name
         replace_with(tmp_name, path, overwrite)
         tmp_name = None
     except OSError as exc:
         key = "io.disk_full" if exc.errno == errno.ENOSPC else "io.unwritable"
-        raise TnlError.of(key, file=display, reason=exc.strerror or str(exc),
+        raise TnlError.of(key, file=str(path), reason=exc.strerror or str(exc),
                           errno=exc.errno) from exc
     finally:
         if tmp_name is not None:
             with contextlib.suppress(OSError):
                 os.unlink(tmp_name)
+
+
+def write_atomic(path: Path, content: str | bytes, *, overwrite: bool = True) -> None:
+    """Write `content` to `path` atomically; refuse to replace a file unless `overwrite`."""
+    data = content.encode("utf-8") if isinstance(content, str) else content
+    with temporary_beside(path, overwrite=overwrite) as tmp_name, open(tmp_name, "wb") as handle:
+        handle.write(data)
 
 
 def replace_with(tmp_name: str, path: Path, overwrite: bool) -> None:

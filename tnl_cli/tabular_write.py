@@ -11,16 +11,14 @@ from __future__ import annotations
 import codecs
 import contextlib
 import csv
-import errno
 import io
-import os
 import re
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any, NamedTuple, Protocol
 
+from tnl_cli import fsio
 from tnl_cli.errors import TnlError
-from tnl_cli.fsio import replace_with
 
 OUTPUT_FORMATS = (".csv", ".json", ".jsonl", ".ods", ".xlsx")
 XLSX_MAX_ROWS = 1_048_576
@@ -354,17 +352,10 @@ class _XlsxWriter:
 
 
 def check_target(path: Path, overwrite: bool) -> None:
-    """Refuse early what write_atomic would refuse at the end (after all the work)."""
-    display = str(path)
-    if path.is_dir():
-        raise TnlError.of("io.is_dir", file=display)
-    if not overwrite and path.exists():
-        raise TnlError.of("io.exists", file=display)
-    parent = path.parent if str(path.parent) else Path(".")
-    if not parent.is_dir():
-        raise TnlError.of("io.no_dir", file=display, dir=str(parent))
+    """Refuse early what writing would refuse at the end (after all the work)."""
+    fsio.check_target(path, overwrite)
     if path.suffix.lower() not in OUTPUT_FORMATS:
-        raise TnlError.of("batch.bad_output_format", file=display,
+        raise TnlError.of("batch.bad_output_format", file=str(path),
                           allowed=", ".join(OUTPUT_FORMATS))
 
 
@@ -376,46 +367,29 @@ def open_output(path: Path, columns: Sequence[Column], *, overwrite: bool = Fals
     .csv (UTF-8 with BOM, `;`: what Excel and LibreOffice both open right), .json/.jsonl
     (JSON Lines), .ods, .xlsx."""
     check_target(path, overwrite)
-    display = str(path)
     suffix = path.suffix.lower()
-    parent = path.parent if str(path.parent) else Path(".")
-    tmp_name = None
-    try:
-        import tempfile  # 1.5 ms of start-up (it imports random): only when writing
-
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=parent)
+    with fsio.temporary_beside(path, overwrite=overwrite) as tmp_name:
         if suffix == ".xlsx":
-            os.close(fd)
             xlsx = _XlsxWriter(tmp_name, columns, sheet)
             yield xlsx
             xlsx.close()
-        else:
-            with os.fdopen(fd, "wb") as binary:
-                if suffix == ".ods":
-                    ods = _OdsWriter(binary, columns, sheet)
-                    yield ods
-                    ods.close()
-                else:
-                    if suffix == ".csv":  # the BOM by hand: the utf-8-sig codec is slow to write
-                        binary.write(codecs.BOM_UTF8)
-                    text = io.TextIOWrapper(binary, newline="", encoding="utf-8")
-                    try:
-                        writer = (_CsvWriter(text, columns) if suffix == ".csv"
-                                  else _JsonWriter(text, columns))
-                        yield writer
-                        writer.flush()
-                        text.flush()
-                    finally:
-                        text.detach()  # the binary file is closed once, by its own block
-        replace_with(tmp_name, path, overwrite)
-        tmp_name = None
-    except OSError as exc:
-        key = "io.disk_full" if exc.errno == errno.ENOSPC else "io.unwritable"
-        raise TnlError.of(key, file=display, reason=exc.strerror or str(exc),
-                          errno=exc.errno) from exc
-    finally:
-        if tmp_name is not None:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp_name)
+            return
+        with open(tmp_name, "wb") as binary:
+            if suffix == ".ods":
+                ods = _OdsWriter(binary, columns, sheet)
+                yield ods
+                ods.close()
+                return
+            if suffix == ".csv":  # the BOM by hand: the utf-8-sig codec is slow to write
+                binary.write(codecs.BOM_UTF8)
+            text = io.TextIOWrapper(binary, newline="", encoding="utf-8")
+            try:
+                writer = (_CsvWriter(text, columns) if suffix == ".csv"
+                          else _JsonWriter(text, columns))
+                yield writer
+                writer.flush()
+                text.flush()
+            finally:
+                text.detach()  # the binary file is closed once, by its own block
 
 
