@@ -3,14 +3,13 @@ migration, short form, and the modes where it must not prompt. Each test reads t
 
 from __future__ import annotations
 
-import io
 import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import EXAMPLES
+from conftest import EXAMPLES, _Stream
 from test_wizard import FakePrompter
 
 from tnl_cli import cli, territory, wizard_session, yamlio
@@ -21,15 +20,6 @@ from tnl_cli.wizard import Walk
 
 IDENTITY = ["Lettret", "commune", "05072", None, None, "3", "Camille Moreau", "Adjointe",
             "camille@lettret.example", "", ""]
-
-
-class _Stream(io.StringIO):
-    def __init__(self, tty: bool) -> None:
-        super().__init__()
-        self._tty = tty
-
-    def isatty(self) -> bool:
-        return self._tty
 
 
 @dataclass
