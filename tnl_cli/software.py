@@ -9,6 +9,7 @@ it, so the user can qualify it instead of the tool guessing.
 from __future__ import annotations
 
 import json
+import os
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -94,21 +95,22 @@ class _Catalog:
                     compact = words.replace(" ", "")
                     self.keys.append(_Key(words, compact, frozenset(words.split()), entry["id"]))
         self.by_compact = {key.compact: key.software_id for key in self.keys}
-        domains = self.metadata["use_domains"]
-        self.search_text = {
-            entry["id"]: normalise_name(
-                " ".join(
-                    [
-                        entry["name"],
-                        *entry["aliases"],
-                        entry["function"],
-                        entry["use_domain"],
-                        domains[entry["use_domain"]],
-                    ]
-                )
-            )
-            for entry in data["software"]
-        }
+        self._entries = data["software"]
+        self._search_text: dict[str, str] | None = None
+
+    @property
+    def search_text(self) -> dict[str, str]:
+        """Every entry's names, function and domain, folded: what `search` looks through
+        (built on first search: matching names does not need it)."""
+        if self._search_text is None:
+            domains = self.metadata["use_domains"]
+            self._search_text = {
+                entry["id"]: normalise_name(" ".join([
+                    entry["name"], *entry["aliases"], entry["function"], entry["use_domain"],
+                    domains[entry["use_domain"]]]))
+                for entry in self._entries
+            }
+        return self._search_text
 
 
 _catalog: _Catalog | None = None
@@ -117,10 +119,11 @@ _catalog: _Catalog | None = None
 def _load() -> _Catalog:
     global _catalog
     if _catalog is None:
-        from importlib.resources import files
-
-        text = (files("tnl_cli") / "data" / _DATA).read_text(encoding="utf-8")
-        _catalog = _Catalog(json.loads(text))
+        # read by path, as the other bundled data (see resources.py): importlib.resources
+        # would add several milliseconds to every batch run with an inventory column
+        with open(os.path.join(os.path.dirname(os.path.abspath(__file__)), "data", _DATA),
+                  encoding="utf-8") as handle:
+            _catalog = _Catalog(json.load(handle))
     return _catalog
 
 
