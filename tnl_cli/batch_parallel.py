@@ -267,6 +267,8 @@ def _serve(parent: int, prepare: tuple[Any, ...], job_fd: int,
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    for name in ("SIGTERM", "SIGHUP"):  # the main process's way of stopping is not a worker's
+        signal.signal(getattr(signal, name), signal.SIG_DFL)
     with contextlib.suppress(OSError, AttributeError):  # every Linux libc has prctl
         ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
     if os.getppid() != parent:  # the main process ended before prctl

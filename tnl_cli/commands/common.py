@@ -63,21 +63,41 @@ class HelpCommand(_TranslatedHelp, typer.core.TyperCommand):
     """A command that speaks the user's language."""
 
 
+def _stop(signum: int, _frame: Any) -> None:
+    raise KeyboardInterrupt(signum)
+
+
 def _guarded(fn: Any) -> Any:
     """Typer turns Ctrl-C into a silent exit 130 and a closed pipe into exit 1: keep them ours,
-    so that `cli.main` says "Interrompu." and stops quietly on a closed pipe."""
+    so that `cli.main` says "Interrompu." and stops quietly on a closed pipe.
+
+    SIGTERM and SIGHUP (a closed terminal) stop a command as Ctrl-C does, instead of killing
+    it on the spot: the temporary file of an output being written is removed, the target is
+    left as it was. (The guided walk puts its own handlers over these while it asks.)"""
     import functools
+    import signal
 
     from tnl_cli.errors import Interrupted, PipeClosed
 
+    stopping = [getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name)]
+
     @functools.wraps(fn)
     def guarded(*args: Any, **kwargs: Any) -> Any:
+        previous = {}
+        try:
+            for sig in stopping:
+                previous[sig] = signal.signal(sig, _stop)
+        except ValueError:  # not the main thread: signals cannot be handled there
+            pass
         try:
             return fn(*args, **kwargs)
         except KeyboardInterrupt as exc:
             raise Interrupted() from exc
         except BrokenPipeError as exc:
             raise PipeClosed() from exc
+        finally:
+            for sig, handler in previous.items():
+                signal.signal(sig, handler)
 
     return guarded
 
