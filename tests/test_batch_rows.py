@@ -3,8 +3,6 @@ row exactly as `engine.evaluate` would."""
 
 from __future__ import annotations
 
-import csv
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -304,59 +302,3 @@ def test_every_row_is_assessed_as_the_engine_would(edition: int, data: st.DataOb
             expected = int(d.points * 100 / d.possible + 0.5) if d.possible else 0
             assert result[f"score_{d.id}"] == expected
         assert result["score"] == int(want.total_ratio * 100 + 0.5)
-
-
-# -- the CSV line lane writes what the row writer writes ------------------------------------------
-
-_LANE_HEADER = ["nom", "type", "code_insee", "siren", "population", "agents", "responsable",
-                *[c.id for c in CATALOG.criteria]]
-_LANE_KINDS = ["commune", "CC", "métropole", "département", "région", "syndicat", "entreprise",
-               "", "ctu"]
-_LANE_NAMES = ["Nancy", "", "Saint-Dié; la \"vosgienne\"", "=1+1", "-moins", "@x", "\tTab",
-               "Lettret", "L'Haÿ-les-Roses", "Ville fausse"]
-_LANE_CODES = [("54395", "215403957"), ("05074", ""), ("", "245400676"), ("", ""), ("54", ""),
-               ("2A004", "212000046"), ("97411", "")]
-
-
-def _lane_cell(c: Criterion, draw: Any) -> str:
-    if c.type == "boolean":
-        return draw(st.sampled_from(["", "oui", "x", "non", "peut-être"]))
-    if c.type in ("choice", "multi"):
-        return draw(st.sampled_from(["", *(ch.value for ch in c.choices)]))
-    if c.type == "number":
-        return draw(st.sampled_from(["", "0", "3", "12,5", "100", "-1"]))
-    if c.type == "url":
-        return draw(st.sampled_from(["", "https://www.nancy.fr/donnees", "pas une adresse"]))
-    if c.type == "inventory":
-        return draw(st.sampled_from(["", "LibreOffice | Outlook", "Mon outil (libre)"]))
-    return draw(st.sampled_from(["", "Délibération de 2022", "=cmd"]))
-
-
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(data=st.data())
-def test_csv_line_lane_writes_what_the_row_writer_writes(data: st.DataObject, run: Any,
-                                                          tmp_path: Path,
-                                                          monkeypatch: Any) -> None:
-    """Assessed rows go to a CSV file as lines made from remembered parts; the file must be the
-    one the row-by-row writer makes (names to quote or neutralise, warnings, rejections, every
-    type of collectivity, mentions and tiers)."""
-    from tnl_cli import tabular_write
-
-    rows = []
-    for _ in range(data.draw(st.integers(1, 12))):
-        insee, siren = data.draw(st.sampled_from(_LANE_CODES))
-        agents = data.draw(st.sampled_from(["", "60", "2,5"]))
-        rows.append([data.draw(st.sampled_from(_LANE_NAMES)),
-                     data.draw(st.sampled_from(_LANE_KINDS)), insee, siren,
-                     data.draw(st.sampled_from(["", "4200", "104000"])), agents,
-                     data.draw(st.sampled_from(["", "A <a@b.fr>", "B, DSI, b@c"])),
-                     *[_lane_cell(c, data.draw) for c in CATALOG.criteria]])
-    source = tmp_path / "lane.csv"
-    with source.open("w", encoding="utf-8", newline="") as handle:
-        csv.writer(handle, delimiter=";").writerows([_LANE_HEADER, *rows])
-    lane = run("batch", str(source), "-o", str(tmp_path / "lane-out.csv"), "--force")
-    with monkeypatch.context() as patch:
-        patch.delattr(tabular_write._CsvWriter, "write_line")
-        rows_only = run("batch", str(source), "-o", str(tmp_path / "rows-out.csv"), "--force")
-    assert lane.code == rows_only.code
-    assert (tmp_path / "lane-out.csv").read_bytes() == (tmp_path / "rows-out.csv").read_bytes()

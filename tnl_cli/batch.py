@@ -24,7 +24,7 @@ from tnl_cli.compiled import Compiled, TypeEvaluator
 from tnl_cli.errors import TnlError
 from tnl_cli.i18n import tr
 from tnl_cli.tabular import Source
-from tnl_cli.tabular_write import Column, Formatter, Writer, plain
+from tnl_cli.tabular_write import Column, Writer
 
 REJECTED = "rejected"
 SAMPLE = 20  # rejection and warning messages kept for the terminal summary
@@ -93,36 +93,14 @@ class Checker:
 
     def for_kind(self, kind: str | None) -> tuple[Any, ...]:
         """What a row of type `kind` needs: its cell caches, the compiled evaluator's run,
-        tier ids, mentions and gates, the percentages of points per domain, and the CSV text
-        of its results (`csv_results`)."""
+        tier ids, mentions and gates, and the percentages of points per domain."""
         found = self.per_kind.get(kind)
         if found is None:
             evaluator = self.evaluator(kind)
             found = self.per_kind[kind] = (self.cells_for(kind), evaluator.run,
                                             evaluator.tier_ids, evaluator.mentions,
-                                            evaluator.gates, self.percents(kind),
-                                            self.csv_results(kind))
+                                            evaluator.gates, self.percents(kind))
         return found
-
-    def csv_results(self, kind: str | None) -> Callable[..., str]:
-        """results(verdict, rank, mentions mask, ratio, points, total): the CSV cells of an
-        assessed row from `verdict` to the end, as the CSV writer writes them when there is no
-        warning (`tabular_write.write_line`); texts are remembered per tier, mentions mask
-        and gates."""
-        evaluator = self.evaluator(kind)
-        levels = ("", *evaluator.tier_ids)
-        percents = tuple(tuple(map(str, row)) for row in self.percents(kind))
-        mentions = _Texts(lambda mask: " | ".join(evaluator.mentions(mask)))
-        gate_mask, gates = evaluator.gate_mask, evaluator.gates
-        gate_texts = _Texts(lambda key: ";".join(" | ".join(ids) for ids in gates(key)))
-        get = tuple.__getitem__
-
-        def results(verdict: str, rank: int, mask: int, ratio: float, points: tuple[int, ...],
-                    total: int) -> str:
-            return (f"{verdict};{levels[rank]};{mentions[mask]};{int(ratio * 100 + 0.5)};"
-                    f"{';'.join(map(get, percents, points))};{gate_texts[total & gate_mask]};;")
-
-        return results
 
     def percents(self, kind: str | None) -> tuple[tuple[int, ...], ...]:
         """Per domain, the rounded percentage of each possible number of points."""
@@ -171,20 +149,6 @@ class Checker:
             if value is not None:
                 responses[c.id] = ans.Answer(value)
         return ans.Answers(self.catalog.edition, self.identity.identity(row), responses)
-
-
-class _Texts(dict):  # type: ignore[type-arg]
-    """key -> make(key), remembered (a few thousand at most: tiers, mentions, gates)."""
-
-    __slots__ = ("make",)
-
-    def __init__(self, make: Callable[[int], str]) -> None:
-        super().__init__()
-        self.make = make
-
-    def __missing__(self, key: int) -> str:
-        text = self[key] = self.make(key)
-        return text
 
 
 def output_columns(catalog: Catalog) -> list[Column]:
@@ -236,8 +200,9 @@ def run(source: Source, catalog: Catalog, lang: str, file: str, *, writer: Write
             run_parallel(source, catalog, layout, lang, file, summary, writer, progress, workers)
         else:
             checker = Checker(catalog, layout, lang, directory(layout))
-            check_rows(checker, source.rows, source.line_state, summary, writer, file,
-                       progress=progress, fraction=source.fraction, dossiers=dossiers)
+            write = writer.write if writer is not None else None
+            check_rows(checker, source.rows, source.line_state, summary, write, file, progress=progress,
+                  fraction=source.fraction, dossiers=dossiers)
     except UnicodeDecodeError as exc:
         raise _decode_error(file, source) from exc
     if summary.rows == 0:
@@ -262,18 +227,13 @@ def _decode_error(file: str, source: Source) -> TnlError:
 
 
 def check_rows(checker: Checker, rows: Iterator[list[str]], state: Any, summary: Summary,
-               out: Writer | Formatter | None, file: str, *, offset: int = 0,
-               check_hint: bool = True, progress: Progress | None = None,
-               fraction: Callable[[], float] | None = None,
-               dossiers: DossierSink | None = None) -> None:
+          write: Callable[[list[Any]], None] | None, file: str, *, offset: int = 0,
+          check_hint: bool = True, progress: Progress | None = None,
+          fraction: Callable[[], float] | None = None, dossiers: DossierSink | None = None) -> None:
     """The hot loop: kept flat, with local names, because it runs once per row.
 
-    Result rows go to `out`; to a CSV writer, an assessed row without warnings goes as a line
-    of text, made from parts remembered per type of collectivity (`Checker.csv_results`).
     `state.line_num` is the number of lines `rows` has read, `offset` the lines before them;
     `check_hint`: whether the first row may be the template's hint line."""
-    write = out.write if out is not None else None
-    write_line = getattr(out, "write_line", None)
     layout, catalog = checker.layout, checker.catalog
     width = checker.width
     padded = width + 1  # the extra blank cell stands for the columns the file lacks
@@ -308,8 +268,7 @@ def check_rows(checker: Checker, rows: Iterator[list[str]], state: Any, summary:
             if progress is not None and fraction is not None and not count & 1023:
                 progress(fraction(), count)
             kind, first, head, problems, notes = check(row)
-            caches, run, tiers, mentions, gates, percents, results = \
-                per_kind.get(kind) or for_kind(kind)
+            caches, run, tiers, mentions, gates, percents = per_kind.get(kind) or for_kind(kind)
             try:
                 entries = list(map(get, caches, criterion_cells(row)))
             except ans.ValueRefused:
@@ -332,11 +291,7 @@ def check_rows(checker: Checker, rows: Iterator[list[str]], state: Any, summary:
                 found_mentions = mentions(mention_mask)
                 for mention in found_mentions:
                     mentions_count[mention] += 1
-            if write_line is not None and not warnings and plain(head[0]):
-                # the other identity cells are codes, keys and numbers the check made
-                write_line(f"{line};{head[0]};{head[1]};{head[2]};{head[3]};{head[4]};{head[5]};"
-                           f"{results(verdict, rank, mention_mask, ratio, points, total)}\r\n")
-            elif write is not None:
+            if write is not None:
                 write([line, *head, verdict, level, found_mentions, int(ratio * 100 + 0.5),
                        *map(percent, percents, points), *gates(total), (), warnings])
             if dossiers is not None and verdict == "eligible":

@@ -171,7 +171,8 @@ def _assess(job: Chunk) -> tuple[str, Any]:
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=_WORKER["delimiter"])
     summary = Summary()
     try:
-        check_rows(_WORKER["checker"], reader, reader, summary, formatter, _WORKER["file"],
+        check_rows(_WORKER["checker"], reader, reader, summary,
+                   formatter.write if formatter is not None else None, _WORKER["file"],
                    offset=job.first_line - 1, check_hint=job.number == 0)
     except TnlError as exc:
         return "stop", exc.problems

@@ -268,7 +268,7 @@ class TypeEvaluator:
         gates = [c for c in catalog.gates if c.applies(kind)]
         self._gates = tuple((c.id, compiled.met_bit(c.id), compiled.answered_bit(c.id))
                             for c in gates)
-        self.gate_mask = sum(met | ans for _, met, ans in self._gates)
+        self._gate_mask = sum(met | ans for _, met, ans in self._gates)
         self._gate_cache: dict[int, tuple[tuple[str, ...], tuple[str, ...]]] = {}
         self.tier_ids = tuple(t.id for t in catalog.tiers)
         self.mention_ids = tuple(m.id for m in catalog.mentions)
@@ -330,7 +330,7 @@ class TypeEvaluator:
 
     def gates(self, total: int) -> tuple[tuple[str, ...], tuple[str, ...]]:
         """(unmet gates, unanswered gates) in catalog order, as the engine lists them."""
-        key = total & self.gate_mask
+        key = total & self._gate_mask
         found = self._gate_cache.get(key)
         if found is None:
             unmet = tuple(cid for cid, met, ans in self._gates if key & ans and not key & met)

@@ -67,13 +67,6 @@ def neutralise(text: str) -> str:
     return "'" + text if text and text.startswith(_INJECTION) else text
 
 
-def plain(text: str) -> bool:
-    """Whether a text cell can go into a CSV line as it is (`write_line`): nothing to quote,
-    nothing to neutralise. (Four `in` tests beat a regex.)"""
-    return not ('"' in text or ";" in text or "\n" in text or "\r" in text
-                or text.startswith(_INJECTION))
-
-
 class _CsvWriter:
     """Rows as `;`-separated lines, buffered. A row whose texts hold nothing to quote or
     neutralise (nearly all of them) is formatted by one generated f-string; any other goes
@@ -94,14 +87,6 @@ class _CsvWriter:
 
     def formatter(self) -> _CsvWriter:
         return _CsvWriter(io.StringIO(), self._columns, header=False)
-
-    def write_line(self, text: str) -> None:
-        """Append a line its caller formatted: one cell per column, joined by ';', ending in
-        CR LF, as `write` would give it (texts `plain`, lists joined by ' | ', numbers as
-        `str` gives them). For a caller that knows its cells: faster than a row."""
-        self._buffer.append(text)
-        if len(self._buffer) >= self._BUFFERED:
-            self.flush()
 
     def write_formatted(self, text: str) -> None:
         self.flush()
