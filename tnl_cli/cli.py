@@ -5,6 +5,7 @@ Commands live one per module in `tnl_cli/commands/`; each imports its heavy depe
 """
 
 
+import contextlib
 import importlib
 import os
 import sys
@@ -140,7 +141,8 @@ def main(argv: Sequence[str] | None = None) -> None:
         settings.stderr.write(tr(lang, "cli.try_help", command=where) + "\n")
         code = EXIT_USAGE
     except Interrupted:
-        settings.stderr.write("\n" + tr(lang, "cli.interrupted") + "\n")
+        with contextlib.suppress(OSError):  # SIGHUP: the terminal is gone, nobody reads it
+            settings.stderr.write("\n" + tr(lang, "cli.interrupted") + "\n")
         code = EXIT_INTERRUPTED
     except TnlError as exc:
         settings.stderr.write(f"{tr(lang, 'cli.error')} : " if lang == "fr" else "Error: ")
