@@ -27,6 +27,11 @@ def cache_dir() -> Path:
     return Path(base) / "tnl"
 
 
+def data_dir() -> Path:
+    """The reference data built by `scripts/` (software catalog, territory database)."""
+    return _PACKAGE / "data"
+
+
 def criteria_dir() -> Path:
     return _bundled("criteria")
 

@@ -9,7 +9,6 @@ it, so the user can qualify it instead of the tool guessing.
 from __future__ import annotations
 
 import json
-import os
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -119,10 +118,9 @@ _catalog: _Catalog | None = None
 def _load() -> _Catalog:
     global _catalog
     if _catalog is None:
-        # read by path, as the other bundled data (see resources.py): importlib.resources
-        # would add several milliseconds to every batch run with an inventory column
-        with open(os.path.join(os.path.dirname(os.path.abspath(__file__)), "data", _DATA),
-                  encoding="utf-8") as handle:
+        from tnl_cli.resources import data_dir
+
+        with (data_dir() / _DATA).open(encoding="utf-8") as handle:
             _catalog = _Catalog(json.load(handle))
     return _catalog
 
