@@ -23,7 +23,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from tnl_cli import territory  # noqa: E402  (imports nothing heavy; cold starts run apart)
+from tnl_cli.reference import territory  # noqa: E402  (imports nothing heavy; cold starts run apart)
 
 DB = ROOT / "tnl_cli" / "data" / "territoire.sqlite"
 BUDGET_MS = 20.0

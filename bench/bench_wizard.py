@@ -102,11 +102,11 @@ def interpreter_ms(code: str, runs: int) -> float:
 
 def in_process_ms() -> tuple[float, float]:
     """Median cost of one answer on the walk, and of one autosave, measured in process."""
-    from tnl_cli.answers import Answers
-    from tnl_cli.catalog import load_edition
-    from tnl_cli.identity import Identity
-    from tnl_cli.wizard import Walk
-    from tnl_cli.wizard_session import Saver
+    from tnl_cli.core.answers import Answers
+    from tnl_cli.core.catalog import load_edition
+    from tnl_cli.core.identity import Identity
+    from tnl_cli.walk.session import Saver
+    from tnl_cli.walk.steps import Walk
 
     catalog = load_edition()
     walk = Walk(catalog, Answers(catalog.edition, Identity(type="commune"), {}))

@@ -26,7 +26,7 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from tnl_cli.software import normalise_name  # noqa: E402  (the matcher's own folding)
+from tnl_cli.reference.software import normalise_name  # noqa: E402  (the matcher's own folding)
 
 SILL = ROOT / "scripts" / "data" / "sill-2020.csv"
 COMPLEMENTS = ROOT / "scripts" / "data" / "logiciels_complements.yaml"

@@ -2,7 +2,7 @@
 
 The tool must identify collectivities offline, so their reference data ships inside the package.
 This script is the only way that file is made: it fetches one pinned version of the upstream
-package (checked against its published integrity hash), keeps what `tnl_cli.territory` needs and
+package (checked against its published integrity hash), keeps what `tnl_cli.reference.territory` needs and
 writes a small read-only SQLite database. Same tarball + same SOURCE_DATE_EPOCH = same bytes.
 
 Usage: python scripts/build_territory.py [--tarball FILE] [--output FILE]
@@ -31,7 +31,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 # One normaliser and one trigram split for build and lookup.
-from tnl_cli.territory import _trigrams, normalise_name  # noqa: E402
+from tnl_cli.reference.territory import _trigrams, normalise_name  # noqa: E402
 
 PACKAGE = "@etalab/decoupage-administratif"
 VERSION = "6.0.0"
@@ -106,7 +106,7 @@ CREATE TABLE code_alias (code TEXT PRIMARY KEY, insee TEXT NOT NULL REFERENCES c
 
 -- Every name a search may return (overseas collectivities of kind 'com' left out), numbered
 -- from the most populated: ordering by id is ordering by population, homonyms included.
--- norm: the name as tnl_cli.territory.normalise_name folds it ('l hay les roses');
+-- norm: the name as tnl_cli.reference.territory.normalise_name folds it ('l hay les roses');
 -- key: norm without spaces ('lhaylesroses'), indexed for exact and prefix search, so that word
 -- breaks do not matter; source/ref: the table and primary key of the collectivity named.
 CREATE TABLE name (

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from tnl_cli import answers as ans
-from tnl_cli import identity as ident
-from tnl_cli.catalog import load_edition
+from tnl_cli.core import answers as ans
+from tnl_cli.core import identity as ident
+from tnl_cli.core.catalog import load_edition
 from tnl_cli.errors import TnlError
 
 CAT = load_edition(2025)
@@ -151,7 +151,7 @@ def test_set_override_goes_through_same_validation() -> None:
 def test_round_trip_keeps_evidence(tmp_path: Path) -> None:
     loaded, catalog, _ = ans.load(Path(__file__).parent.parent / "examples"
                                   / "commune-exemple.yaml", load_edition)
-    from tnl_cli import yamlio
+    from tnl_cli.io import yaml as yamlio
 
     again, _, _ = _load(tmp_path, yamlio.dump(ans.to_document(loaded, catalog, "test")))
     assert again.responses == loaded.responses
@@ -208,7 +208,7 @@ def test_any_malformed_value_in_an_answers_file_gets_a_message(tmp_path: Path) -
     from hypothesis import given, settings
     from hypothesis import strategies as st
 
-    from tnl_cli import yamlio
+    from tnl_cli.io import yaml as yamlio
 
     example = yaml.safe_load((Path(__file__).parent.parent / "examples"
                               / "commune-exemple.yaml").read_text(encoding="utf-8"))
@@ -240,8 +240,8 @@ def test_any_malformed_value_in_an_answers_file_gets_a_message(tmp_path: Path) -
         except TnlError as err:
             assert err.render("fr") and err.render("en")
             return
-        from tnl_cli.engine import evaluate
-        from tnl_cli.report import to_dict
+        from tnl_cli.core.engine import evaluate
+        from tnl_cli.report.assessment import to_dict
 
         to_dict(evaluate(catalog, answers), catalog, answers, "fr")
 
@@ -257,7 +257,7 @@ def test_os_errors_are_told_in_french() -> None:
 
 
 def test_output_under_a_file(tmp_path: Path) -> None:
-    from tnl_cli.fsio import write_atomic
+    from tnl_cli.io.files import write_atomic
 
     blocker = tmp_path / "fichier"
     blocker.write_text("x")

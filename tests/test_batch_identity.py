@@ -10,10 +10,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tnl_cli import territory
-from tnl_cli.batch_columns import read_layout
-from tnl_cli.batch_identity import IdentityCells
-from tnl_cli.catalog import load_edition
+from tnl_cli.batch.columns import read_layout
+from tnl_cli.batch.identity import IdentityCells
+from tnl_cli.core.catalog import load_edition
+from tnl_cli.reference import territory
 
 CATALOG = load_edition()
 GATES = [c.id for c in CATALOG.gates]

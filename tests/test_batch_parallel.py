@@ -13,8 +13,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tnl_cli import batch_chunks, batch_parallel
-from tnl_cli.catalog import load_edition
+from tnl_cli.batch import chunks as batch_chunks
+from tnl_cli.batch import parallel as batch_parallel
+from tnl_cli.core.catalog import load_edition
 
 pytestmark = pytest.mark.skipif(sys.platform != "linux", reason="workers are forked on Linux")
 
@@ -46,7 +47,7 @@ def _write(path: Path, rows: list[list[str]], newline: str = "\r\n", hint: bool 
     out = csv.writer(buffer, delimiter=";", lineterminator=newline)
     out.writerow(HEADER)
     if hint:
-        from tnl_cli.batch_columns import hint as hint_text
+        from tnl_cli.batch.columns import hint as hint_text
 
         out.writerow([hint_text(name, CATALOG, "fr") for name in HEADER])
     out.writerows(rows)
@@ -85,7 +86,7 @@ def test_two_processes_write_what_one_writes(run: Any, tmp_path: Path, monkeypat
     assert (one.out.split("\n")[1:], one.err) == (  # the first line gives the time taken
         two.out.replace("two.", "one.").split("\n")[1:], two.err.replace("two.", "one."))
     if suffix == ".ods":  # the zip's dates differ: compare the table
-        from tnl_cli.tabular import open_spreadsheet
+        from tnl_cli.io.table_read import open_spreadsheet
 
         first = repr(list(open_spreadsheet(tmp_path / "one.ods", None).rows)).encode()
         second = repr(list(open_spreadsheet(tmp_path / "two.ods", None).rows)).encode()
@@ -148,7 +149,7 @@ def test_errors_are_located_as_one_process_locates_them(run: Any, tmp_path: Path
 
 
 def test_who_gets_workers() -> None:
-    from tnl_cli.tabular import Source
+    from tnl_cli.io.table_read import Source
 
     def source(size: int, encoding: str = "utf-8-sig") -> Source:
         return Source(rows=iter(()), line_state=None, fraction=lambda: 0.0, path=Path("f.csv"),

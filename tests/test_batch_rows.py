@@ -9,15 +9,19 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tnl_cli import answers as ans
-from tnl_cli import batch, batch_cells, batch_columns, batch_identity
-from tnl_cli import identity as ident
-from tnl_cli.batch_dossiers import dossier_stem
-from tnl_cli.catalog import Catalog, Criterion, editions, load_edition
-from tnl_cli.compiled import Compiled
-from tnl_cli.engine import evaluate
+from tnl_cli.batch import cells as batch_cells
+from tnl_cli.batch import columns as batch_columns
+from tnl_cli.batch import identity as batch_identity
+from tnl_cli.batch import rows as batch_rows
+from tnl_cli.batch import runner as batch
+from tnl_cli.batch.compiled import Compiled
+from tnl_cli.batch.dossiers import dossier_stem
+from tnl_cli.core import answers as ans
+from tnl_cli.core import identity as ident
+from tnl_cli.core.catalog import Catalog, Criterion, editions, load_edition
+from tnl_cli.core.engine import evaluate
 from tnl_cli.errors import TnlError
-from tnl_cli.tabular import Source, _SheetRows
+from tnl_cli.io.table_read import Source, _SheetRows
 
 CATALOG = load_edition()
 
@@ -263,13 +267,13 @@ class _Collect:
 
 
 def run_rows(rows: list[list[str]], catalog: Catalog, lang: str = "fr") -> tuple[
-        batch.Summary, list[dict[str, Any]]]:
+        batch_rows.Summary, list[dict[str, Any]]]:
     """Run the batch core on in-memory rows; the result rows as dicts."""
     reader = _SheetRows(iter(rows))
     source = Source(rows=reader, line_state=reader, fraction=lambda: 0.0)
     out = _Collect()
     summary = batch.run(source, catalog, lang, "table.csv", writer=out)
-    names = [c.name for c in batch.output_columns(catalog)]
+    names = [c.name for c in batch_rows.output_columns(catalog)]
     return summary, [dict(zip(names, row, strict=True)) for row in out.rows]
 
 

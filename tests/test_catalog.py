@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from tnl_cli import catalog as cat
-from tnl_cli import yamlio
+from tnl_cli.core import catalog as cat
 from tnl_cli.errors import CatalogError, TnlError
+from tnl_cli.io import yaml as yamlio
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -147,7 +147,7 @@ def test_schema_accepts_the_example_and_refuses_unknown_criteria(run, tmp_path: 
 
 
 def test_ctrl_c_in_a_command_says_interrupted(run, monkeypatch) -> None:
-    from tnl_cli import territory
+    from tnl_cli.reference import territory
 
     def interrupted(*args, **kwargs):
         raise KeyboardInterrupt
@@ -188,9 +188,9 @@ def test_file_of_an_unknown_edition_says_how_to_proceed(run, tmp_path: Path) -> 
 
 def test_example_is_complete_so_the_readme_command_evaluates_it() -> None:
     """On a terminal, an unfinished file resumes the walk: the README's first command must not."""
-    from tnl_cli import answers as ans
-    from tnl_cli import wizard
-    from tnl_cli.catalog import load_edition
+    from tnl_cli.core import answers as ans
+    from tnl_cli.core.catalog import load_edition
+    from tnl_cli.walk import steps as wizard
 
     loaded, catalog, _ = ans.load(Path(EXAMPLE), load_edition)
     assert wizard.Walk(catalog, loaded).finished
@@ -199,8 +199,8 @@ def test_example_is_complete_so_the_readme_command_evaluates_it() -> None:
 def test_readme_sample_is_accepted(tmp_path: Path) -> None:
     import re
 
-    from tnl_cli import answers as ans
-    from tnl_cli.catalog import load_edition
+    from tnl_cli.core import answers as ans
+    from tnl_cli.core.catalog import load_edition
 
     readme = (Path(EXAMPLE).parent.parent / "README.md").read_text(encoding="utf-8")
     sample = re.search(r"```yaml\n(edition: 2025\n.*?)```", readme, re.S).group(1)

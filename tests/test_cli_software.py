@@ -6,9 +6,9 @@ import json
 
 import pytest
 
-from tnl_cli import software
 from tnl_cli.commands.software import software_dict
-from tnl_cli.report import use_domain_label
+from tnl_cli.reference import software
+from tnl_cli.report.assessment import use_domain_label
 
 
 def search_json(run, *args: str) -> dict:

@@ -8,12 +8,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tnl_cli import identity as ident
-from tnl_cli import rules
-from tnl_cli.answers import Answer, Answers, InventoryItem
-from tnl_cli.catalog import Catalog, Criterion, editions, load_edition
-from tnl_cli.compiled import Compiled
-from tnl_cli.engine import best_value, evaluate
+from tnl_cli.batch.compiled import Compiled
+from tnl_cli.core import identity as ident
+from tnl_cli.core import rules
+from tnl_cli.core.answers import Answer, Answers, InventoryItem
+from tnl_cli.core.catalog import Catalog, Criterion, editions, load_edition
+from tnl_cli.core.engine import best_value, evaluate
 
 
 def _value(c: Criterion) -> st.SearchStrategy[Any]:

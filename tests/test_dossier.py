@@ -14,10 +14,10 @@ from pathlib import Path
 
 import pytest
 
-from tnl_cli import answers as ans
-from tnl_cli import dossier
-from tnl_cli.catalog import load_edition
-from tnl_cli.engine import evaluate
+from tnl_cli.core import answers as ans
+from tnl_cli.core.catalog import load_edition
+from tnl_cli.core.engine import evaluate
+from tnl_cli.dossier import render as dossier
 
 HERE = Path(__file__).resolve().parent
 FIXTURES = HERE / "fixtures" / "dossier"

@@ -12,12 +12,14 @@ from typing import Any
 from markdown_it import MarkdownIt
 from odfdo import Document
 
-from tnl_cli import answers as ans
-from tnl_cli import dossier, dossier_view, software
-from tnl_cli.catalog import load_edition
-from tnl_cli.engine import evaluate
+from tnl_cli.core import answers as ans
+from tnl_cli.core.catalog import load_edition
+from tnl_cli.core.engine import evaluate
+from tnl_cli.dossier import render as dossier
+from tnl_cli.dossier import view as dossier_view
 from tnl_cli.i18n import pick, tr
 from tnl_cli.locale.report import USE_DOMAINS_EN
+from tnl_cli.reference import software
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "dossier"
 TODAY = dt.date(2025, 9, 1)

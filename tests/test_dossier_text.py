@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
-from tnl_cli.dossier_text import clean, html_paragraphs, is_link, md_block, md_escape
+from tnl_cli.dossier.text import clean, html_paragraphs, is_link, md_block, md_escape
 
 READER = MarkdownIt("commonmark").enable("table").enable("strikethrough")
 

@@ -6,10 +6,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tnl_cli import identity as ident
-from tnl_cli.answers import Answer, Answers, InventoryItem
-from tnl_cli.catalog import load_edition
-from tnl_cli.engine import best_value, evaluate
+from tnl_cli.core import identity as ident
+from tnl_cli.core.answers import Answer, Answers, InventoryItem
+from tnl_cli.core.catalog import load_edition
+from tnl_cli.core.engine import best_value, evaluate
 
 GATES = ("utilise_logiciel_libre", "ouverture_donnees", "formats_ouverts",
          "initiatives_libres_territoire")

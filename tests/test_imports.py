@@ -17,7 +17,7 @@ MODULES = sorted(
 
 
 def test_there_are_modules_to_check() -> None:
-    assert "tnl_cli.engine" in MODULES and "tnl_cli.commands.assess" in MODULES
+    assert "tnl_cli.core.engine" in MODULES and "tnl_cli.commands.assess" in MODULES
 
 
 @pytest.mark.parametrize("chunk", [MODULES[i::4] for i in range(4)])

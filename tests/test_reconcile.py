@@ -6,12 +6,12 @@ from pathlib import Path
 
 import pytest
 
-from tnl_cli import answers as ans
-from tnl_cli import territory
-from tnl_cli.catalog import load_edition
+from tnl_cli.core import answers as ans
+from tnl_cli.core.catalog import load_edition
+from tnl_cli.core.identity import Identity
+from tnl_cli.core.reconcile import reconcile
 from tnl_cli.errors import TnlError
-from tnl_cli.identity import Identity
-from tnl_cli.reconcile import reconcile
+from tnl_cli.reference import territory
 
 
 def test_code_fills_in_what_is_missing() -> None:

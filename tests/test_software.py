@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from tnl_cli import software
-from tnl_cli.software import Software, alternatives, catalog, match, match_many, search
+from tnl_cli.reference import software
+from tnl_cli.reference.software import Software, alternatives, catalog, match, match_many, search
 
 
 def matched_id(name: str) -> str | None:

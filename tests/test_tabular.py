@@ -13,9 +13,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tnl_cli import tabular, tabular_write
 from tnl_cli.errors import TnlError
-from tnl_cli.tabular_write import Column
+from tnl_cli.io import table_read as tabular
+from tnl_cli.io import table_write as tabular_write
+from tnl_cli.io.table_write import Column
 
 ACCENTED = "nom;type;code_insee\nSaint-Étienne;commune;42218\nL'Haÿ-les-Roses;commune;94038\n"
 KNOWN = {"nom", "type", "code_insee", "siren"}

@@ -11,8 +11,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tnl_cli import territory
-from tnl_cli.territory import Collectivity, by_insee, by_siren, normalise_name, search
+from tnl_cli.reference import territory
+from tnl_cli.reference.territory import Collectivity, by_insee, by_siren, normalise_name, search
 
 
 def commune(code: str) -> Collectivity:

@@ -10,14 +10,14 @@ from typing import Any
 
 import pytest
 
-from tnl_cli import yamlio
-from tnl_cli.answers import Answer, Answers
-from tnl_cli.catalog import load_edition
-from tnl_cli.identity import Identity
-from tnl_cli.wizard import Walk, changes
-from tnl_cli.wizard_prompter import Ask
-from tnl_cli.wizard_questions import BACK, SKIP, YES, YES_MORE, Questions, apply
-from tnl_cli.wizard_session import Interrupted, Saver, run, signals_deferred, signals_interrupt
+from tnl_cli.core.answers import Answer, Answers
+from tnl_cli.core.catalog import load_edition
+from tnl_cli.core.identity import Identity
+from tnl_cli.io import yaml as yamlio
+from tnl_cli.walk.prompter import Ask
+from tnl_cli.walk.questions import BACK, SKIP, YES, YES_MORE, Questions, apply
+from tnl_cli.walk.session import Interrupted, Saver, run, signals_deferred, signals_interrupt
+from tnl_cli.walk.steps import Walk, changes
 
 CATALOG = load_edition(2025)
 ALIASES = {"oui": YES, "yes": YES, "non": "no", "no": "no", "+": YES_MORE, "<": BACK,

@@ -12,11 +12,14 @@ import pytest
 from conftest import EXAMPLES, _Stream
 from test_wizard import FakePrompter
 
-from tnl_cli import cli, territory, wizard_session, yamlio
-from tnl_cli.answers import load
-from tnl_cli.catalog import load_edition
+from tnl_cli import cli
 from tnl_cli.commands import common
-from tnl_cli.wizard import Walk
+from tnl_cli.core.answers import load
+from tnl_cli.core.catalog import load_edition
+from tnl_cli.io import yaml as yamlio
+from tnl_cli.reference import territory
+from tnl_cli.walk import session as wizard_session
+from tnl_cli.walk.steps import Walk
 
 IDENTITY = ["Lettret", "commune", "05072", None, None, "3", "Camille Moreau", "Adjointe",
             "camille@lettret.example", "", ""]

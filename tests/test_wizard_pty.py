@@ -28,11 +28,12 @@ from pty_helpers import (  # noqa: E402
     wait_question,
 )
 
-from tnl_cli import territory, yamlio  # noqa: E402
-from tnl_cli.answers import Answers  # noqa: E402
-from tnl_cli.catalog import load_edition  # noqa: E402
-from tnl_cli.identity import Identity, Person, PreviousLabel  # noqa: E402
-from tnl_cli.wizard import Walk  # noqa: E402
+from tnl_cli.core.answers import Answers  # noqa: E402
+from tnl_cli.core.catalog import load_edition  # noqa: E402
+from tnl_cli.core.identity import Identity, Person, PreviousLabel  # noqa: E402
+from tnl_cli.io import yaml as yamlio  # noqa: E402
+from tnl_cli.reference import territory  # noqa: E402
+from tnl_cli.walk.steps import Walk  # noqa: E402
 
 CATALOG = load_edition()
 LETTRET = territory.by_insee("05072")
@@ -87,7 +88,7 @@ def test_complete_walk(tmp_path: Path) -> None:
 
 
 def _yes(c: Any) -> Any:
-    from tnl_cli.answers import Answer
+    from tnl_cli.core.answers import Answer
 
     return Answer(True if c.type == "boolean" else c.choices[0].value if c.type == "choice"
                   else None)

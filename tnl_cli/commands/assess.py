@@ -16,9 +16,9 @@ DEFAULT_ANSWERS = Path("tnl-reponses.yaml")
 
 def evaluate_file(path: Path, edition: int | None, overrides: list[str]):
     """Load, migrate if asked, apply --set, evaluate. Returns (catalog, answers, assessment, gone)."""
-    from tnl_cli import answers as ans
-    from tnl_cli.catalog import load_edition
-    from tnl_cli.engine import evaluate
+    from tnl_cli.core import answers as ans
+    from tnl_cli.core.catalog import load_edition
+    from tnl_cli.core.engine import evaluate
 
     answers, catalog, gone = ans.load(path, load_edition, edition)
     for spec in overrides:

@@ -2,7 +2,7 @@
 
 Used when both ends are a terminal. It lives with the commands because it speaks through
 their shared settings and views (`commands.common`); the question logic itself is the pure
-`wizard.Walk`, the prompts and autosave are in `wizard_session`.
+`walk.steps.Walk`, the prompts and autosave are in `walk.session`.
 """
 
 import os
@@ -35,10 +35,11 @@ def _open(path: Path, edition: int | None):
     An existing file of another edition is migrated to `edition` (the newest by default);
     `raw` is the file's text (None for a new walk), kept as a backup when migrating.
     """
-    from tnl_cli import answers as ans
-    from tnl_cli import wizard, yamlio
-    from tnl_cli.catalog import editions, load_edition
-    from tnl_cli.identity import Identity
+    from tnl_cli.core import answers as ans
+    from tnl_cli.core.catalog import editions, load_edition
+    from tnl_cli.core.identity import Identity
+    from tnl_cli.io import yaml as yamlio
+    from tnl_cli.walk import steps as wizard
 
     catalog = load_edition(edition)
     raw = yamlio.read_text(path) if path.exists() else ""
@@ -57,7 +58,7 @@ def _open(path: Path, edition: int | None):
 
 def _backup(path: Path, raw: str, old_edition: int) -> Path:
     """Keep last edition's file as it was, under a name that does not exist yet."""
-    from tnl_cli.fsio import write_atomic
+    from tnl_cli.io.files import write_atomic
 
     for n in range(1, 100):
         suffix = f".{old_edition}" if n == 1 else f".{old_edition}-{n}"
@@ -88,7 +89,7 @@ def _tell_changes(prompter, changes, path: Path, backup: Path, catalog) -> None:
 def _dossier_problem(text: str) -> str | None:
     """Why the dossier cannot be written at `text`, in the user's language, or None: checked as
     the name is typed, so a wrong place is refused on the spot rather than after the walk."""
-    from tnl_cli import dossier
+    from tnl_cli.dossier import render as dossier
 
     if not text.strip():
         return t("wizard.dossier_path")
@@ -110,9 +111,9 @@ def _dossier_problem(text: str) -> str | None:
 
 def _offer_dossier(prompter, path: Path, catalog, answers, assessment) -> None:
     """After the verdict: write the dossier now, or say the command that does."""
-    from tnl_cli import dossier
-    from tnl_cli.fsio import write_atomic
-    from tnl_cli.wizard_prompter import Ask, Option
+    from tnl_cli.dossier import render as dossier
+    from tnl_cli.io.files import write_atomic
+    from tnl_cli.walk.prompter import Ask, Option
 
     command = shlex.join(["tnl", "dossier", "--answers", str(path), "-o", DEFAULT_DOSSIER])
     yes_no = (Option("yes", tr(SETTINGS.lang, "report.yes").capitalize()),
@@ -133,9 +134,10 @@ def _offer_dossier(prompter, path: Path, catalog, answers, assessment) -> None:
 
 def walk(path: Path, edition: int | None, review: bool, form: str | None) -> int:
     """The guided walk on a terminal; returns the exit code."""
-    from tnl_cli import wizard, wizard_session
-    from tnl_cli.engine import evaluate
+    from tnl_cli.core.engine import evaluate
     from tnl_cli.i18n import pick
+    from tnl_cli.walk import session as wizard_session
+    from tnl_cli.walk import steps as wizard
 
     catalog, answers, changes, raw = _open(path, edition)
     only = None

@@ -24,7 +24,7 @@ class _Bar:
         self.stream, self.next, self.drawn = stream, 0.0, False
 
     def __call__(self, fraction: float, rows: int) -> None:
-        from tnl_cli.report import number_text
+        from tnl_cli.report.assessment import number_text
 
         now = time.monotonic()
         if now < self.next:
@@ -50,9 +50,9 @@ def _stderr_is_terminal() -> bool:
 
 
 def write_template(path: Path, edition: int | None, force: bool) -> None:
-    from tnl_cli import batch_columns
-    from tnl_cli.catalog import load_edition
-    from tnl_cli.tabular_write import open_output
+    from tnl_cli.batch import columns as batch_columns
+    from tnl_cli.core.catalog import load_edition
+    from tnl_cli.io.table_write import open_output
 
     if path.suffix.lower() not in (".csv", ".ods", ".xlsx"):
         raise TnlError.of("batch.bad_template_format", file=str(path))
@@ -67,8 +67,8 @@ def write_template(path: Path, edition: int | None, force: bool) -> None:
 
 def _open_source(path: Path, encoding: str | None, delimiter: str | None, sheet: str | None,
                  catalog: Any) -> Any:
-    from tnl_cli import tabular
-    from tnl_cli.batch_columns import header_score
+    from tnl_cli.batch.columns import header_score
+    from tnl_cli.io import table_read as tabular
 
     if tabular.is_spreadsheet(path):
         if encoding or delimiter:
@@ -93,7 +93,7 @@ def _same_file(a: Path, b: Path) -> bool:
 def _print_summary(summary: Any, catalog: Any, file: str, output: Path | None,
                    dossiers: Path | None) -> None:
     from tnl_cli.i18n import pick
-    from tnl_cli.report import number_text
+    from tnl_cli.report.assessment import number_text
 
     lang = SETTINGS.lang
     out = SETTINGS.stdout
@@ -182,8 +182,10 @@ def register(app: typer.Typer, lang: str) -> None:
             raise typer.Exit(EXIT_OK)
         if file is None:
             raise TnlError.of("batch.need_file")
-        from tnl_cli import batch, tabular_write
-        from tnl_cli.catalog import load_edition
+        from tnl_cli.batch import runner as batch
+        from tnl_cli.batch.rows import output_columns
+        from tnl_cli.core.catalog import load_edition
+        from tnl_cli.io import table_write as tabular_write
 
         catalog = load_edition(edition)
         if output is not None:
@@ -192,7 +194,7 @@ def register(app: typer.Typer, lang: str) -> None:
             tabular_write.check_target(output, force)
         sink = None
         if dossiers is not None:
-            from tnl_cli.batch_dossiers import DossierWriter
+            from tnl_cli.batch.dossiers import DossierWriter
 
             sink = DossierWriter(dossiers, catalog, SETTINGS.lang)
         source = _open_source(file, encoding, delimiter, sheet, catalog)
@@ -206,7 +208,7 @@ def register(app: typer.Typer, lang: str) -> None:
                 summary = batch.run(source, catalog, SETTINGS.lang, str(file), progress=bar,
                                     dossiers=sink, started=started, warn=warn)
             else:
-                with tabular_write.open_output(output, batch.output_columns(catalog),
+                with tabular_write.open_output(output, output_columns(catalog),
                                          overwrite=force, sheet="resultats") as writer:
                     summary = batch.run(source, catalog, SETTINGS.lang, str(file),
                                         writer=writer, progress=bar, dossiers=sink,

@@ -165,8 +165,8 @@ def check_choice(value: str, allowed: tuple[str, ...], option: str) -> str:
 
 def show_assessment(catalog: Any, answers: Any, assessment: Any, fmt: str) -> int:
     """Print an assessment (terminal view or JSON); the exit code its verdict calls for."""
-    from tnl_cli import report
     from tnl_cli.errors import EXIT_NEGATIVE, EXIT_OK
+    from tnl_cli.report import assessment as report
 
     if fmt == "json":
         print_json(report.to_dict(assessment, catalog, answers, SETTINGS.lang))

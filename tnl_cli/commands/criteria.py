@@ -67,7 +67,7 @@ def criterion_text(catalog: Any, c: Any, lang: str) -> str:
     """One criterion in full, as plain wrapped text."""
     import textwrap
 
-    from tnl_cli.report import number_text
+    from tnl_cli.report.assessment import number_text
 
     data = criterion_dict(c, lang)
     gate = f" {tr(lang, 'cli.gate_mark')}" if c.eligibility else ""
@@ -107,7 +107,7 @@ def register(app: typer.Typer, lang: str) -> None:
         lang_: common.lang_option(lang) = lang,
         no_color: common.no_color_option(lang) = False,
     ) -> None:
-        from tnl_cli.catalog import load_edition
+        from tnl_cli.core.catalog import load_edition
 
         common.check_choice(fmt, ("table", "json"), "--format")
         catalog = load_edition(edition)
@@ -126,7 +126,7 @@ def register(app: typer.Typer, lang: str) -> None:
     ) -> None:
         import difflib
 
-        from tnl_cli.catalog import load_edition
+        from tnl_cli.core.catalog import load_edition
 
         common.check_choice(fmt, ("table", "json"), "--format")
         catalog = load_edition(edition)
@@ -148,7 +148,7 @@ def register(app: typer.Typer, lang: str) -> None:
         lang_: common.lang_option(lang) = lang,
         no_color: common.no_color_option(lang) = False,
     ) -> None:
-        from tnl_cli.catalog import load_file
+        from tnl_cli.core.catalog import load_file
 
         catalog = load_file(file)
         SETTINGS.stdout.write(t("cli.lint_ok", file=str(file), count=len(catalog.criteria),

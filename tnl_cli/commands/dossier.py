@@ -31,12 +31,12 @@ def register(app: typer.Typer, lang: str) -> None:
         lang_: common.lang_option(lang) = lang,
         no_color: common.no_color_option(lang) = False,
     ) -> None:
-        from tnl_cli import answers as ans
-        from tnl_cli import dossier as dos
-        from tnl_cli.catalog import load_edition
-        from tnl_cli.engine import evaluate
-        from tnl_cli.fsio import write_atomic
-        from tnl_cli.report import verdict_text
+        from tnl_cli.core import answers as ans
+        from tnl_cli.core.catalog import load_edition
+        from tnl_cli.core.engine import evaluate
+        from tnl_cli.dossier import render as dos
+        from tnl_cli.io.files import write_atomic
+        from tnl_cli.report.assessment import verdict_text
 
         if answers is None:
             raise TnlError.of("dossier.need_answers")

@@ -35,7 +35,7 @@ def kind_text(kind: str, lang: str) -> str:
 
 
 def population_text(value: int | None, lang: str) -> str:
-    from tnl_cli.report import number_text
+    from tnl_cli.report.assessment import number_text
 
     return tr(lang, "lookup.unknown") if value is None else number_text(value, lang)
 
@@ -116,7 +116,7 @@ def not_found_hint(text: str) -> str:
     compact = re.sub(_SIREN_SEPARATORS, "", text)
     if compact.isascii() and compact.isdigit():
         if len(compact) == 9:
-            from tnl_cli.identity import IdentityValueError, parse_siren
+            from tnl_cli.core.identity import IdentityValueError, parse_siren
 
             try:
                 parse_siren(compact)
@@ -148,7 +148,7 @@ def register(app: typer.Typer, lang: str) -> None:
         if not 1 <= limit <= MAX_LIMIT:
             raise TnlError.of("lookup.bad_limit", value=limit, max=MAX_LIMIT)
 
-        from tnl_cli import territory
+        from tnl_cli.reference import territory
 
         results = territory.search(text, limit)
         out, lang_now = SETTINGS.stdout, SETTINGS.lang

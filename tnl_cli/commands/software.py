@@ -20,7 +20,7 @@ MAX_LIMIT = 1000  # more is no longer a list to read, and rapidfuzz wants a C lo
 def status_text(sw: Any, lang: str) -> str:
     """'logiciel libre, licence MPL-2.0', 'logiciel propriétaire', 'logiciel non libre, licence
     SSPL-1.0': free or not in words, never by colour."""
-    from tnl_cli import software
+    from tnl_cli.reference import software
 
     status = software.licence_status(sw.free, sw.licence)
     if status == "proprietary":
@@ -38,8 +38,8 @@ def sill_text(status: str | None, lang: str) -> str:
 
 def software_dict(sw: Any, lang: str) -> dict[str, Any]:
     """One entry for `--format json`; words in `lang`, codes as the catalog has them."""
-    from tnl_cli import software
-    from tnl_cli.report import use_domain_label
+    from tnl_cli.reference import software
+    from tnl_cli.report.assessment import use_domain_label
 
     return {
         "id": sw.id,
@@ -63,8 +63,8 @@ def _label(key: str, lang: str) -> str:
 
 def block_text(sw: Any, lang: str, replaces: list[Any] | None = None) -> str:
     """One software as a heading line and labelled lines; `replaces` adds what it replaces."""
-    from tnl_cli import software
-    from tnl_cli.report import use_domain_label
+    from tnl_cli.reference import software
+    from tnl_cli.report.assessment import use_domain_label
 
     lines = [
         ("software.field_function", sw.function),
@@ -119,7 +119,7 @@ def register(app: typer.Typer, lang: str) -> None:
         lang_: common.lang_option(lang) = lang,
         no_color: common.no_color_option(lang) = False,
     ) -> None:
-        from tnl_cli import software
+        from tnl_cli.reference import software
 
         common.check_choice(fmt, ("table", "json"), "--format")
         text = _text(words)
@@ -149,7 +149,7 @@ def register(app: typer.Typer, lang: str) -> None:
         lang_: common.lang_option(lang) = lang,
         no_color: common.no_color_option(lang) = False,
     ) -> None:
-        from tnl_cli import software
+        from tnl_cli.reference import software
 
         common.check_choice(fmt, ("table", "json"), "--format")
         text = _text(words)

@@ -19,10 +19,10 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from tnl_cli import rules
-from tnl_cli.catalog import Catalog, Criterion
-from tnl_cli.engine import applicable, free_count, is_met, points_for
-from tnl_cli.identity import Identity
+from tnl_cli.core import rules
+from tnl_cli.core.catalog import Catalog, Criterion
+from tnl_cli.core.engine import applicable, free_count, is_met, points_for
+from tnl_cli.core.identity import Identity
 
 _EPS = "1e-9"  # the engine's tolerance on ratios, written where the generated code compares
 # What a compiled evaluator returns: verdict, level rank, mentions bit mask, total ratio, the

@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import NamedTuple
 
-from tnl_cli.catalog import Catalog, Criterion
+from tnl_cli.core.catalog import Catalog, Criterion
 from tnl_cli.errors import TnlError
 from tnl_cli.i18n import pick, tr
-from tnl_cli.tabular import column_letter
-from tnl_cli.tabular_write import Column
+from tnl_cli.io.table_read import column_letter
+from tnl_cli.io.table_write import Column
 from tnl_cli.textnorm import fold
 
 IDENTITY_FIELDS = ("nom", "type", "code_insee", "siren", "population", "agents",

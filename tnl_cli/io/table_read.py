@@ -4,7 +4,7 @@ Reading yields rows of strings whatever the format, so one code path checks them
 cells are strings already; spreadsheet cells (floats, booleans, dates) are turned into the text
 a person would have typed (1001.0 -> "1001"), and codes are repaired later from the column's
 meaning. CSV is streamed; a spreadsheet is loaded whole by python-calamine. Writing tables is
-`tabular_write`.
+`table_write`.
 """
 
 from __future__ import annotations

@@ -96,7 +96,7 @@ _conn: sqlite3.Connection | None = None
 
 def _db_path() -> str:
     """The database as a real file: next to this module normally, extracted from a zip else."""
-    path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "data", _DB_NAME)
+    path = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "data", _DB_NAME)
     if os.path.isfile(path):
         return path
     # Zipped or otherwise virtual package: importlib.resources (slow to import) gives a file.

@@ -10,14 +10,14 @@ import datetime as dt
 from functools import cache
 from typing import Any
 
-from tnl_cli import report
-from tnl_cli.answers import Answers
-from tnl_cli.catalog import Catalog, Criterion, editions
-from tnl_cli.dossier_text import clean, is_link
-from tnl_cli.engine import Assessment, CriterionResult, best_value
+from tnl_cli.core.answers import Answers
+from tnl_cli.core.catalog import Catalog, Criterion, editions
+from tnl_cli.core.engine import Assessment, CriterionResult, best_value
+from tnl_cli.core.identity import Identity, Person
+from tnl_cli.dossier.text import clean, is_link
 from tnl_cli.i18n import pick, tr
-from tnl_cli.identity import Identity, Person
 from tnl_cli.locale.dossier import MESSAGES, MONTHS
+from tnl_cli.report import assessment as report
 
 # Criteria whose answer is a claim that a justification and an evidence link should back;
 # text and url answers are their own justification or evidence.
@@ -104,7 +104,7 @@ def _software(r: CriterionResult, known: dict[str, dict[str, Any]],
     """The rows of an inventory answer: name, free or not, licence (an SPDX id)."""
     if r.criterion.type != "inventory" or not r.value:
         return []
-    from tnl_cli import software
+    from tnl_cli.reference import software
 
     rows = []
     for item in r.value:

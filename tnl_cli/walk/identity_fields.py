@@ -1,6 +1,6 @@
 """The identity questions of the guided walk: how each field is read, stored and shown.
 
-Values go through the same parsers as an answers file (`tnl_cli.identity`), so a SIREN or an
+Values go through the same parsers as an answers file (`tnl_cli.core.identity`), so a SIREN or an
 INSEE code is refused with the same words whether it is typed or read from YAML.
 """
 
@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Any
 
-from tnl_cli import identity as ident
+from tnl_cli.core import identity as ident
 
 # Types that have a COG code of their own; EPCI, syndicats and the like only have a SIREN.
 _WITH_INSEE = ("commune", "departement", "region", "ctu")
@@ -56,7 +56,7 @@ def _text(raw: str, _identity: ident.Identity) -> str:
 def _known(name: str, value: str, identity: ident.Identity) -> str:
     """Refuse a code the official geography does not know, as the answers file loader does
     (otherwise the wizard would save a file it cannot read back)."""
-    from tnl_cli.answers import check_identity
+    from tnl_cli.core.answers import check_identity
     from tnl_cli.errors import Problem
 
     problems: list[Problem] = []

@@ -12,14 +12,14 @@ import sqlite3
 from dataclasses import dataclass, replace
 from typing import Any
 
-from tnl_cli import identity as ident
-from tnl_cli.answers import ValueRefused, normalise_value, parse_url
-from tnl_cli.catalog import Criterion
+from tnl_cli.core import identity as ident
+from tnl_cli.core.answers import ValueRefused, normalise_value, parse_url
+from tnl_cli.core.catalog import Criterion
 from tnl_cli.i18n import pick, tr
-from tnl_cli.report import number_text
-from tnl_cli.wizard import Step, Walk
-from tnl_cli.wizard_identity import IdentityField, shown
-from tnl_cli.wizard_prompter import Ask, Option, Prompter
+from tnl_cli.report.assessment import number_text
+from tnl_cli.walk.identity_fields import IdentityField, shown
+from tnl_cli.walk.prompter import Ask, Option, Prompter
+from tnl_cli.walk.steps import Step, Walk
 
 BACK = "<back>"
 SKIP = "<skip>"
@@ -158,7 +158,7 @@ class Questions:
 
     def _lookup(self, key: str, value: str) -> None:
         """Offer what the offline directory knows of the code just typed, as defaults."""
-        from tnl_cli import territory
+        from tnl_cli.reference import territory
 
         try:
             found = territory.by_insee(value) if key == "code_insee" else territory.by_siren(value)
@@ -176,7 +176,7 @@ class Questions:
 
     def _warnings(self, walk: Walk, f: IdentityField, value: str) -> None:
         """What the loader would warn about this code (a name or type that contradicts it)."""
-        from tnl_cli.answers import check_identity
+        from tnl_cli.core.answers import check_identity
         from tnl_cli.errors import Problem
 
         # Without its département, so that the directory says the new code's one.

@@ -1,6 +1,6 @@
 """Large CSV files checked by forked processes, chunk by chunk, results written in file order.
 
-The main process cuts the file into chunks of whole records (`batch_chunks`) and hands them
+The main process cuts the file into chunks of whole records (`batch.chunks`) and hands them
 out in turn to the workers, which read their bytes, check and assess the rows as a single
 process would (the same `batch.check_rows`, the same line numbers), and send back the rows
 formatted as the output's text; the main process writes them in file order. Workers are forked
@@ -21,14 +21,14 @@ import pickle
 import sys
 from typing import Any, BinaryIO
 
-from tnl_cli.batch import SAMPLE, Checker, Progress, Summary, check_rows, directory
-from tnl_cli.batch_cells import cell_value
-from tnl_cli.batch_chunks import Chunk, chunks, codec, data_start
-from tnl_cli.batch_columns import Layout
-from tnl_cli.catalog import Catalog
+from tnl_cli.batch.cells import cell_value
+from tnl_cli.batch.chunks import Chunk, chunks, codec, data_start
+from tnl_cli.batch.columns import Layout
+from tnl_cli.batch.rows import SAMPLE, Checker, Progress, Summary, check_rows, directory
+from tnl_cli.core.catalog import Catalog
 from tnl_cli.errors import TnlError
-from tnl_cli.tabular import Source
-from tnl_cli.tabular_write import Formatter, Writer
+from tnl_cli.io.table_read import Source
+from tnl_cli.io.table_write import Formatter, Writer
 
 MIN_SIZE = 2 << 20  # bytes: below this, starting processes costs more than they save
 MAX_WORKERS = 4

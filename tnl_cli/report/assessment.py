@@ -7,9 +7,9 @@ from typing import TYPE_CHECKING, Any
 from tnl_cli.i18n import pick, tr
 
 if TYPE_CHECKING:  # lookup and software use number_text and use_domain_label: keep them light
-    from tnl_cli.answers import Answers
-    from tnl_cli.catalog import Catalog, Criterion
-    from tnl_cli.engine import Assessment, Note
+    from tnl_cli.core.answers import Answers
+    from tnl_cli.core.catalog import Catalog, Criterion
+    from tnl_cli.core.engine import Assessment, Note
 
 SCHEMA_VERSION = "1"
 
@@ -60,8 +60,8 @@ def verdict_text(verdict: str, lang: str) -> str:
 
 def use_domain_label(domain: str, lang: str) -> str:
     """'sig' -> 'Information géographique' (or its English name)."""
-    from tnl_cli import software
     from tnl_cli.locale.report import USE_DOMAINS_EN
+    from tnl_cli.reference import software
 
     if domain == "inconnu":  # software outside the catalog, qualified by the user
         return tr(lang, "report.use_other")
@@ -71,7 +71,7 @@ def use_domain_label(domain: str, lang: str) -> str:
 
 def _use_order(domain: str) -> tuple[int, str]:
     """The catalog's reading order of uses (office suite first), software outside it last."""
-    from tnl_cli import software
+    from tnl_cli.reference import software
 
     order = list(software.use_domains())
     return (order.index(domain) if domain in order else len(order), domain)
@@ -83,7 +83,7 @@ def inventory(a: Assessment, lang: str) -> dict[str, Any] | None:
     lists = [r.value for r in a.results if r.criterion.type == "inventory" and r.value]
     if not lists:
         return None
-    from tnl_cli import software
+    from tnl_cli.reference import software
 
     known = software.catalog()
     items: list[dict[str, Any]] = []

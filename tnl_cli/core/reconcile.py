@@ -12,8 +12,8 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any, Protocol
 
+from tnl_cli.core.identity import Identity
 from tnl_cli.errors import Problem
-from tnl_cli.identity import Identity
 from tnl_cli.textnorm import fold
 
 # Bodies without a SIREN in the source: a valid checksum is all we can check.
@@ -30,7 +30,7 @@ class Directory(Protocol):
 def _area(code: str, kind: str | None) -> Any:
     """A département, région or CTU by its own COG code (the type tells 44 région from 44
     département)."""
-    from tnl_cli import territory
+    from tnl_cli.reference import territory
 
     found = [c for c in territory.search(code, limit=5) if c.insee == code]
     preferred = [c for c in found if c.kind == kind]
@@ -38,7 +38,7 @@ def _area(code: str, kind: str | None) -> Any:
 
 
 def _same_name(given: str, official: str) -> bool:
-    from tnl_cli.territory import normalise_name
+    from tnl_cli.reference.territory import normalise_name
 
     return normalise_name(given) == normalise_name(official) or fold(given) == fold(official)
 

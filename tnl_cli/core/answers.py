@@ -15,13 +15,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 from urllib.parse import urlparse
 
-from tnl_cli import identity as ident
-from tnl_cli.catalog import Catalog, Criterion
+from tnl_cli.core import identity as ident
+from tnl_cli.core.catalog import Catalog, Criterion
 from tnl_cli.errors import AnswersError, CatalogError, Problem
 from tnl_cli.textnorm import fold
 
 if TYPE_CHECKING:  # PyYAML costs ~15 ms to import: only the functions that read files load it
-    from tnl_cli import yamlio
+    from tnl_cli.io import yaml as yamlio
 
 TRUE_WORDS = {"oui", "o", "vrai", "yes", "y", "true", "1", "on"}
 FALSE_WORDS = {"non", "n", "faux", "no", "false", "0", "off"}
@@ -169,7 +169,7 @@ def _parse_inventory(raw: Any) -> tuple[InventoryItem, ...]:
 
     An entry may be qualified by the user as `{nom: ..., libre: oui|non}`, which wins over the
     catalog (for software the catalog does not know, or knows wrongly)."""
-    from tnl_cli import software
+    from tnl_cli.reference import software
 
     entries: list[Any]
     if isinstance(raw, str):
@@ -344,10 +344,10 @@ def check_identity(identity: ident.Identity, at: Any, problems: list[Problem],
     passes an in-memory `territory.Index`)."""
     if identity.code_insee is None and identity.siren is None:
         return identity
-    from tnl_cli.reconcile import reconcile
+    from tnl_cli.core.reconcile import reconcile
 
     if directory is None:
-        from tnl_cli import territory as directory
+        from tnl_cli.reference import territory as directory
     completed, errors, warnings = reconcile(identity, directory)
     problems.extend(at(p.key, (p.params["field"],), **p.params) for p in errors)
     return replace(completed, notes=completed.notes + tuple(warnings))
@@ -474,7 +474,7 @@ def load(path: Path, catalog_for: Any, edition: int | None = None) -> tuple[Answ
     With an explicit `edition` different from the file's, answers are migrated: criteria that
     no longer exist are dropped and returned in the third element.
     """
-    from tnl_cli import yamlio
+    from tnl_cli.io import yaml as yamlio
 
     doc = yamlio.load(path)
     declared = file_edition(doc)

@@ -15,12 +15,14 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, TextIO
 
-from tnl_cli import __version__, fsio, yamlio
+from tnl_cli import __version__
 from tnl_cli.errors import TnlError
 from tnl_cli.i18n import tr
-from tnl_cli.wizard import Walk
-from tnl_cli.wizard_prompter import Prompter
-from tnl_cli.wizard_questions import Questions, apply
+from tnl_cli.io import files as fsio
+from tnl_cli.io import yaml as yamlio
+from tnl_cli.walk.prompter import Prompter
+from tnl_cli.walk.questions import Questions, apply
+from tnl_cli.walk.steps import Walk
 
 _SIGNALS = tuple(getattr(signal, name) for name in ("SIGHUP", "SIGTERM") if hasattr(signal, name))
 
@@ -129,7 +131,7 @@ def run(walk: Walk, prompter: Prompter, saver: Saver, lang: str) -> bool:
 
 def terminal_prompter(settings: Any) -> Prompter:
     """The real prompter on the run's terminal; NO_COLOR and --no-color turn colour off."""
-    from tnl_cli.wizard_prompter import QuestionaryPrompter
+    from tnl_cli.walk.prompter import QuestionaryPrompter
 
     color = settings.color and "NO_COLOR" not in os.environ
     return QuestionaryPrompter(settings.stdout, color)

@@ -5,12 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from tnl_cli.catalog import Catalog
+from tnl_cli.core.catalog import Catalog
 from tnl_cli.errors import TnlError
 from tnl_cli.textnorm import fold
 
 if TYPE_CHECKING:
-    from tnl_cli.batch import Checker
+    from tnl_cli.batch.rows import Checker
 
 
 class DossierWriter:
@@ -18,7 +18,7 @@ class DossierWriter:
     name and the code, slugified (no path can leave the directory), never overwriting."""
 
     def __init__(self, directory: Path, catalog: Catalog, lang: str) -> None:
-        from tnl_cli import dossier  # noqa: F401 - fail early if the dossier module is missing
+        from tnl_cli.dossier import render as dossier  # noqa: F401 - fail early if the dossier module is missing
 
         display = str(directory)
         if directory.exists() and not directory.is_dir():
@@ -30,9 +30,9 @@ class DossierWriter:
         self._used: set[str] = set()
 
     def __call__(self, checker: Checker, row: list[str], line: int, code: str | None) -> None:
-        from tnl_cli import dossier
-        from tnl_cli.engine import evaluate
-        from tnl_cli.fsio import write_atomic
+        from tnl_cli.core.engine import evaluate
+        from tnl_cli.dossier import render as dossier
+        from tnl_cli.io.files import write_atomic
 
         answers = checker.answers(row)
         data = dossier.render(self.catalog, answers, evaluate(self.catalog, answers), "md",

@@ -19,10 +19,10 @@ from typing import Any
 from markupsafe import Markup, escape
 
 from tnl_cli import resources
-from tnl_cli.answers import Answers
-from tnl_cli.catalog import Catalog
-from tnl_cli.dossier_text import html_paragraphs, is_link, md_block, md_escape
-from tnl_cli.engine import Assessment
+from tnl_cli.core.answers import Answers
+from tnl_cli.core.catalog import Catalog
+from tnl_cli.core.engine import Assessment
+from tnl_cli.dossier.text import html_paragraphs, is_link, md_block, md_escape
 from tnl_cli.errors import TnlError
 
 FORMATS = ("md", "html", "odt")
@@ -163,17 +163,17 @@ def render(catalog: Catalog, answers: Answers, assessment: Assessment, fmt: str,
     """The dossier of one collectivity in `fmt` (one of FORMATS: user input goes through
     `format_for` first), as bytes ready to write."""
     from tnl_cli import __version__
-    from tnl_cli.dossier_view import build
+    from tnl_cli.dossier.view import build
 
     if assessment.next_level is None and assessment.level_rank < len(catalog.tiers):
         # evaluated without the path (batch's fast path): the dossier needs the next steps
-        from tnl_cli.engine import evaluate
+        from tnl_cli.core.engine import evaluate
 
         assessment = evaluate(catalog, answers)
     view = build(catalog, answers, assessment, lang, tool_version=tool_version or __version__,
                  today=today or dt.date.today())
     if fmt == "odt":
-        from tnl_cli.dossier_odt import write
+        from tnl_cli.dossier.odt import write
 
         return write(view)
     text = _render_template(fmt, template_dir, view)

@@ -2,7 +2,7 @@
 
 `Walk` knows which question comes next, how to go back, what skipping records, where an
 unfinished file resumes and what the answers file should now contain. The prompting layer
-(`wizard_session`) only asks what `Walk.current` says and reports the reply, so the whole
+(`walk.session`) only asks what `Walk.current` says and reports the reply, so the whole
 logic is tested without a terminal.
 
 Resume rule: a criterion is done when its id is in `reponses` (a skipped one is saved as null);
@@ -17,10 +17,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from typing import Any
 
-from tnl_cli import engine
-from tnl_cli.answers import Answer, Answers, to_document
-from tnl_cli.catalog import Catalog, Criterion
-from tnl_cli.wizard_identity import FIELDS, IdentityField
+from tnl_cli.core import engine
+from tnl_cli.core.answers import Answer, Answers, to_document
+from tnl_cli.core.catalog import Catalog, Criterion
+from tnl_cli.walk.identity_fields import FIELDS, IdentityField
 
 
 @dataclass(frozen=True)

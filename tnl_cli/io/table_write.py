@@ -17,8 +17,8 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any, NamedTuple, Protocol
 
-from tnl_cli import fsio
 from tnl_cli.errors import TnlError
+from tnl_cli.io import files as fsio
 
 OUTPUT_FORMATS = (".csv", ".json", ".jsonl", ".ods", ".xlsx")
 XLSX_MAX_ROWS = 1_048_576

@@ -10,10 +10,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from tnl_cli import identity as ident
-from tnl_cli.answers import Answers, InventoryItem
-from tnl_cli.catalog import Catalog, Criterion, Tier
-from tnl_cli.rules import SCORE_WEIGHT, Rule
+from tnl_cli.core import identity as ident
+from tnl_cli.core.answers import Answers, InventoryItem
+from tnl_cli.core.catalog import Catalog, Criterion, Tier
+from tnl_cli.core.rules import SCORE_WEIGHT, Rule
 
 
 @dataclass(frozen=True)

@@ -13,14 +13,14 @@ import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from tnl_cli import answers as ans
-from tnl_cli import identity as ident
-from tnl_cli.batch_cells import PLAIN_NUMBER
-from tnl_cli.batch_columns import Layout
+from tnl_cli.batch.cells import PLAIN_NUMBER
+from tnl_cli.batch.columns import Layout
+from tnl_cli.core import answers as ans
+from tnl_cli.core import identity as ident
 from tnl_cli.errors import Problem
 
 if TYPE_CHECKING:
-    from tnl_cli.territory import Index
+    from tnl_cli.reference.territory import Index
 
 _PERSON_ANGLE = re.compile(r"^(?P<nom>[^<>]*)<(?P<email>[^<>]*)>\s*$")
 _LABEL = re.compile(r"^\s*(\d{4})\s*[:=]\s*(\S(?:.*\S)?)\s*$")
@@ -133,7 +133,7 @@ class IdentityCells:
         self._agents: set[str] = set()
         self.index = index
         if index is not None:
-            from tnl_cli.reconcile import reconcile
+            from tnl_cli.core.reconcile import reconcile
 
             self._reconcile = reconcile
             self._communes = index.communes.get

@@ -1,30 +1,28 @@
-"""Batch pre-check: every row of a table of collectivities checked, assessed and written, streamed.
+"""Batch rows: every row of a table of collectivities checked, assessed and written, streamed.
 
 Rows are read, checked, assessed and written one at a time, so memory does not grow with the
-file. Identity cells are checked by `batch_identity` (against the official geography, loaded
-once per run), criterion cells by `batch_cells` (the answers file's normaliser, cached), and
-each row is assessed by the compiled evaluator (`compiled.py`), equal to `engine.evaluate`.
+file. Identity cells are checked by `batch.identity` (against the official geography, loaded
+once per run), criterion cells by `batch.cells` (the answers file's normaliser, cached), and
+each row is assessed by the compiled evaluator (`batch.compiled`), equal to `engine.evaluate`.
 """
 
 from __future__ import annotations
 
 import operator
-import time
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from tnl_cli import answers as ans
-from tnl_cli.batch_cells import Cells, Items, cell_value, cells
-from tnl_cli.batch_columns import Layout, is_hint_row, read_layout, suggestions
-from tnl_cli.batch_identity import IdentityCells, RowProblem
-from tnl_cli.catalog import Catalog
-from tnl_cli.compiled import Compiled, TypeEvaluator
+from tnl_cli.batch.cells import Cells, Items, cell_value, cells
+from tnl_cli.batch.columns import Layout, is_hint_row
+from tnl_cli.batch.compiled import Compiled, TypeEvaluator
+from tnl_cli.batch.identity import IdentityCells, RowProblem
+from tnl_cli.core import answers as ans
+from tnl_cli.core.catalog import Catalog
 from tnl_cli.errors import TnlError
 from tnl_cli.i18n import tr
-from tnl_cli.tabular import Source
-from tnl_cli.tabular_write import Column, Writer
+from tnl_cli.io.table_write import Column
 
 REJECTED = "rejected"
 SAMPLE = 20  # rejection and warning messages kept for the terminal summary
@@ -168,62 +166,13 @@ Progress = Callable[[float, int], None]
 DossierSink = Callable[[Checker, list[str], int, str | None], None]
 
 
-def run(source: Source, catalog: Catalog, lang: str, file: str, *, writer: Writer | None = None,
-        progress: Progress | None = None, dossiers: DossierSink | None = None,
-        started: float | None = None, warn: Callable[[str], None] | None = None) -> Summary:
-    """Check and assess every row of `source`, writing one result row per input row.
-
-    `warn` hears about unknown columns once, as soon as the header is read."""
-    summary = Summary()
-    start = time.perf_counter() if started is None else started
-    rows = source.rows
-    try:
-        header = next((r for r in rows if any(cell.strip() for cell in r)), None)
-    except UnicodeDecodeError as exc:
-        raise _decode_error(file, source) from exc
-    except _CsvError as exc:
-        raise TnlError.of("batch.csv_error", file=file, line=source.line_num,
-                          reason=str(exc)) from exc
-    if header is None:
-        raise TnlError.of("batch.no_header", file=file)
-    layout = read_layout(header, catalog, file, source.line_num, source.first_column)
-    summary.unknown_columns = suggestions(layout.unknown, catalog)
-    if summary.unknown_columns and warn is not None:
-        warn(tr(lang, "batch.unknown_columns", columns=", ".join(summary.unknown_columns)))
-    from tnl_cli.batch_parallel import worker_count
-
-    workers = worker_count(source, writer, dossiers)
-    try:
-        if workers > 1:
-            from tnl_cli.batch_parallel import run_parallel
-
-            run_parallel(source, catalog, layout, lang, file, summary, writer, progress, workers)
-        else:
-            checker = Checker(catalog, layout, lang, directory(layout))
-            write = writer.write if writer is not None else None
-            check_rows(checker, source.rows, source.line_state, summary, write, file, progress=progress,
-                  fraction=source.fraction, dossiers=dossiers)
-    except UnicodeDecodeError as exc:
-        raise _decode_error(file, source) from exc
-    if summary.rows == 0:
-        raise TnlError.of("batch.no_rows", file=file)
-    summary.seconds = time.perf_counter() - start
-    return summary
-
-
 def directory(layout: Layout) -> Any:
     """The official geography, loaded once per run, for a file with a code column."""
     if "code_insee" not in layout.identity and "siren" not in layout.identity:
         return None
-    from tnl_cli.territory import load_index
+    from tnl_cli.reference.territory import load_index
 
     return load_index()
-
-
-def _decode_error(file: str, source: Source) -> TnlError:
-    """The decoder reads ahead of the rows: the file is scanned again for the exact line."""
-    return TnlError.of("batch.decode_error", file=file, line=source.bad_line(),
-                       encoding=(source.encoding or "?").upper())
 
 
 def check_rows(checker: Checker, rows: Iterator[list[str]], state: Any, summary: Summary,

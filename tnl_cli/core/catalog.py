@@ -12,10 +12,11 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from tnl_cli import resources, rules
+from tnl_cli import resources
+from tnl_cli.core import rules
 
 if TYPE_CHECKING:
-    from tnl_cli import yamlio
+    from tnl_cli.io import yaml as yamlio
 from tnl_cli.errors import CatalogError, Problem
 
 TYPES = ("boolean", "choice", "multi", "number", "text", "url", "inventory")
@@ -545,7 +546,7 @@ def build(doc: "yamlio.Located", expected_edition: int | None = None) -> Catalog
 
 def load_file(path: Path) -> Catalog:
     """Load and validate any catalog file (used by `tnl criteria lint`)."""
-    from tnl_cli import yamlio
+    from tnl_cli.io import yaml as yamlio
 
     doc = yamlio.load(path)
     stem = path.stem
@@ -584,7 +585,7 @@ def _cached(path: Path, edition: int) -> Catalog:
             return loaded
     except Exception:  # noqa: BLE001 - any unreadable cache means: rebuild it
         pass
-    from tnl_cli import yamlio
+    from tnl_cli.io import yaml as yamlio
 
     catalog = build(yamlio.load(path, f"criteria/{edition}.yaml"), edition)
     try:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from tnl_cli.catalog import Catalog, Criterion
+from tnl_cli.core.catalog import Catalog, Criterion
+from tnl_cli.core.identity import ALL_TYPES
 from tnl_cli.i18n import pick, tr
-from tnl_cli.identity import ALL_TYPES
 
 _BOOL_WORDS = ["oui", "non", "vrai", "faux", "yes", "no", "true", "false", "1", "0"]
 

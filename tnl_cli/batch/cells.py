@@ -1,7 +1,7 @@
 """Criterion cells of a batch table: normalised as the answers file is, packed, cached.
 
 Each cell goes through `answers.normalise_value`, so a value is refused with the same words
-everywhere; what it gives is packed into the compiled evaluator's entry (`compiled.py`) and
+everywhere; what it gives is packed into the compiled evaluator's entry (`batch.compiled`) and
 remembered per (column, applicability, cell text), since spreadsheets repeat 'oui', 'non' and
 'x'. Texts whose normalised value is obvious skip the normaliser (tests/test_batch_rows.py
 checks the two agree).
@@ -12,9 +12,9 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from tnl_cli import answers as ans
-from tnl_cli.catalog import Criterion
-from tnl_cli.compiled import Compiled
+from tnl_cli.batch.compiled import Compiled
+from tnl_cli.core import answers as ans
+from tnl_cli.core.catalog import Criterion
 from tnl_cli.textnorm import fold
 
 # Cell texts remembered per column (memory stays flat): booleans and choices have a few

@@ -1,0 +1,1 @@
+"""The batch pre-check: cells, columns, identity, chunks, workers and the compiled evaluator."""

@@ -1,0 +1,1 @@
+"""The candidacy dossier: view model and Markdown, HTML and ODT rendering."""

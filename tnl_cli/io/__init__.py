@@ -1,0 +1,1 @@
+"""Files: atomic writes, YAML documents, tables read and written."""

@@ -1,0 +1,1 @@
+"""Reference data shipped with tnl: the official geography and the software catalog."""

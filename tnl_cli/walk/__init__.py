@@ -1,0 +1,1 @@
+"""The guided questionnaire: a pure walk over the questions, its prompter and session."""
