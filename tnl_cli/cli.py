@@ -115,6 +115,9 @@ def main(argv: Sequence[str] | None = None) -> None:
     args = list(sys.argv[1:] if argv is None else argv)
     lang = detect_lang(args, os.environ)
     settings = common.SETTINGS
+    # Nothing from input reaches the terminal as a control sequence, whoever prints it.
+    settings.stdout = common.SafeStream.wrap(settings.stdout)
+    settings.stderr = common.SafeStream.wrap(settings.stderr)
     settings.lang = lang
     settings.color = "--no-color" not in args
     asked = requested_lang(args)

@@ -9,6 +9,7 @@ from types import MappingProxyType
 from typing import Any, NamedTuple
 
 from tnl_cli.i18n import tr
+from tnl_cli.textsafe import escaped
 
 EXIT_OK = 0
 EXIT_NEGATIVE = 1
@@ -40,18 +41,21 @@ class Problem(NamedTuple):
     line: int | None = None
 
     def render(self, lang: str) -> str:
+        # A value echoed from input shows its control characters escaped (`\x1b[31moui`):
+        # the user sees what is wrong, the terminal acts on nothing.
+        shown = {k: escaped(v) if isinstance(v, str) and not k.endswith("_key") else v
+                 for k, v in self.params.items()}
         params: dict[str, Any] = {
-            k: tr(lang, v, **self.params) if k.endswith("_key") else v
-            for k, v in self.params.items()
+            k: tr(lang, v, **shown) if k.endswith("_key") else v for k, v in shown.items()
         }
         reason = _OS_REASONS.get(params.get("errno", -1))  # the OS's own words are English
         if reason is not None:
             params["reason"] = tr(lang, reason)
         text = tr(lang, self.key, **params)
         if self.file and self.line:
-            return f"{self.file}:{self.line}: {text}"
+            return f"{escaped(self.file)}:{self.line}: {text}"
         if self.file:
-            return f"{self.file}: {text}"
+            return f"{escaped(self.file)}: {text}"
         return text
 
 

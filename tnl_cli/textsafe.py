@@ -40,6 +40,16 @@ def escaped(text: object, *, one_line: bool = False) -> str:
     return text.translate(_ESCAPE_ALL if one_line else _ESCAPE)
 
 
+_JSON = {c: f"\\u{c:04x}" for c in _UNSAFE if c >= 0x20}
+
+
+def escaped_json(text: str) -> str:
+    """JSON text (from `json.dumps(..., ensure_ascii=False)`, which escapes C0 only) with DEL,
+    C1 and bidi characters escaped too: the same data, nothing a terminal would act on. These
+    characters are not JSON syntax, so they can only stand inside strings."""
+    return text if text.isprintable() else text.translate(_JSON)
+
+
 def is_clean(text: str) -> bool:
     """True when `text` holds nothing `clean` would remove."""
     return text.isprintable() or not any(ch in UNSAFE_CHARS for ch in text)

@@ -198,7 +198,7 @@ def register(app: typer.Typer, lang: str) -> None:
 
             sink = DossierWriter(dossiers, catalog, SETTINGS.lang)
         source = _open_source(file, encoding, delimiter, sheet, catalog)
-        bar = _Bar(SETTINGS.stderr) if _stderr_is_terminal() else None
+        bar = _Bar(common.raw_stream(SETTINGS.stderr)) if _stderr_is_terminal() else None
 
         def warn(message: str) -> None:
             SETTINGS.stderr.write(message + "\n")

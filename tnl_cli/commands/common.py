@@ -13,6 +13,36 @@ import typer
 import typer.core
 
 from tnl_cli.i18n import tr
+from tnl_cli.textsafe import clean
+
+
+class SafeStream:
+    """A text stream that writes only clean text (`textsafe.clean`): whatever a command prints
+    through `SETTINGS.stdout`/`stderr`, no control sequence from input reaches the terminal.
+    The few writers whose own control codes are wanted (Rich's colours, the progress bar's
+    carriage return, the walk's bold) write to `.raw` and clean their input themselves."""
+
+    def __init__(self, raw: TextIO) -> None:
+        self.raw = raw
+
+    @classmethod
+    def wrap(cls, stream: Any) -> Any:
+        return stream if isinstance(stream, cls) or stream is None else cls(stream)
+
+    def write(self, text: str) -> int:
+        return self.raw.write(clean(text))
+
+    def writelines(self, lines: Any) -> None:
+        for line in lines:
+            self.write(line)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.raw, name)
+
+
+def raw_stream(stream: Any) -> Any:
+    """The stream under a `SafeStream` (itself otherwise)."""
+    return getattr(stream, "raw", stream) if isinstance(stream, SafeStream) else stream
 
 
 class Settings:
@@ -35,11 +65,35 @@ class Settings:
             return False
 
     def console(self, stderr: bool = False) -> Any:
-        from rich.console import Console
-
         no_color = not self.color or "NO_COLOR" in os.environ
-        return Console(file=self.stderr if stderr else self.stdout, no_color=no_color,
-                       highlight=False, emoji=False, soft_wrap=False)
+        stream = raw_stream(self.stderr if stderr else self.stdout)
+        return _safe_console_class()(file=stream, no_color=no_color, highlight=False,
+                                     emoji=False, soft_wrap=False)
+
+
+_CONSOLE_CLASS: list[Any] = []
+
+
+def _safe_console_class() -> Any:
+    """A Rich console that removes control characters from every text it is given (Rich only
+    strips a few: BEL, BS, CR, VT, FF; ESC and C1 would pass) before laying it out, and from
+    every segment it writes, its own style codes excepted."""
+    if _CONSOLE_CLASS:
+        return _CONSOLE_CLASS[0]
+    from rich.console import Console
+    from rich.segment import Segment
+
+    class SafeConsole(Console):
+        def render_str(self, text: str, *args: Any, **kwargs: Any) -> Any:
+            return super().render_str(clean(text), *args, **kwargs)
+
+        def _render_buffer(self, buffer: Any) -> str:
+            return super()._render_buffer(
+                segment if segment.control else Segment(clean(segment.text), segment.style)
+                for segment in buffer)
+
+    _CONSOLE_CLASS.append(SafeConsole)
+    return SafeConsole
 
 
 SETTINGS = Settings()
@@ -178,6 +232,14 @@ def show_assessment(catalog: Any, answers: Any, assessment: Any, fmt: str) -> in
 def print_json(data: Any) -> None:
     import json
 
-    SETTINGS.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, default=str,
-                                      allow_nan=False) + "\n")
+    text = json.dumps(data, ensure_ascii=False, indent=2, default=str, allow_nan=False)
+    SETTINGS.stdout.write(json_escaped(text) + "\n")
+
+
+def json_escaped(text: str) -> str:
+    """JSON text with DEL, C1 controls and bidi overrides written as `\\uXXXX` escapes (json
+    escapes only C0 when it keeps non-ASCII): the same data, nothing a terminal would act on."""
+    from tnl_cli.textsafe import escaped_json
+
+    return escaped_json(text)
 

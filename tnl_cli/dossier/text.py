@@ -12,6 +12,8 @@ from functools import lru_cache
 
 from markupsafe import Markup, escape
 
+from tnl_cli import textsafe
+
 # Characters that can start or end inline Markdown constructs anywhere in a line
 # (emphasis, code, links, images, autolinks and raw HTML, GFM tables and strikethrough).
 _INLINE = re.compile(r"[\\`*\[\]<>|~]")
@@ -32,13 +34,13 @@ _LINK = re.compile(r"^https?://[^\s<>\"'`\\\x00-\x1f\x7f]+$", re.IGNORECASE)
 
 
 def clean(text: str) -> str:
-    """Drop control characters (but tab and newline) and lone surrogates, which ODF, XML
-    and some Markdown readers refuse; unify line ends."""
+    """Drop control characters (but tab and newline), bidi overrides and isolates (U+202E
+    would show `exe.txt` as `txt.exe`) and lone surrogates, which ODF, XML and some Markdown
+    readers refuse; unify line ends."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if text.isprintable():
         return text
-    return "".join(ch for ch in text if ch in "\n\t" or unicodedata.category(ch) not in
-                   ("Cc", "Cs"))
+    return "".join(ch for ch in textsafe.clean(text) if unicodedata.category(ch) != "Cs")
 
 
 def _escape_line(line: str) -> str:

@@ -79,6 +79,9 @@ class QuestionaryPrompter:
         share_default_key_bindings()
 
     def say(self, text: str, *, strong: bool = False, indent: int = 0) -> None:
+        from tnl_cli.textsafe import clean
+
+        text = clean(text)
         width = max(40, min(shutil.get_terminal_size().columns, 100) - 1)
         lines = []
         for paragraph in text.split("\n"):
@@ -97,6 +100,9 @@ class QuestionaryPrompter:
     def ask(self, ask: Ask) -> Any:
         import questionary
 
+        from tnl_cli.textsafe import clean
+
+        ask = _cleaned(ask, clean)
         options = self.app_options
         if ask.kind == "select":
             choices = [questionary.Choice(o.label, value=o.value) for o in ask.options]
@@ -114,8 +120,21 @@ class QuestionaryPrompter:
 
             def check(text: str) -> bool | str:
                 error = validate(text) if validate else None
-                return True if error is None else error
+                return True if error is None else clean(error)
 
             question = questionary.text(ask.message, default=ask.default or "", validate=check,
                                         instruction=ask.instruction or None, **options)
         return question.unsafe_ask()
+
+
+def _cleaned(ask: Ask, clean: Callable[[str], str]) -> Ask:
+    """The prompt with no control character in what it shows (a saved answer, a name read from
+    the answers file, a label): prompt_toolkit would print some of them as they are."""
+    import dataclasses
+
+    default = ask.default
+    if isinstance(default, str) and ask.kind == "text":
+        default = clean(default)
+    return dataclasses.replace(
+        ask, message=clean(ask.message), instruction=clean(ask.instruction), default=default,
+        options=tuple(Option(o.value, clean(o.label)) for o in ask.options))

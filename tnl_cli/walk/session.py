@@ -134,7 +134,9 @@ def terminal_prompter(settings: Any) -> Prompter:
     from tnl_cli.walk.prompter import QuestionaryPrompter
 
     color = settings.color and "NO_COLOR" not in os.environ
-    return QuestionaryPrompter(settings.stdout, color)
+    # its own bold codes must pass: it writes to the stream under the cleaning one, and cleans
+    stdout = getattr(settings.stdout, "raw", settings.stdout)
+    return QuestionaryPrompter(stdout, color)
 
 
 def tell_interrupted(stderr: TextIO, lang: str, walk: Walk, path: Path, command: str) -> None:
