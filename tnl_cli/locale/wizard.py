@@ -15,16 +15,18 @@ MESSAGES = {
     "wizard.intro": {
         "fr": "Questionnaire du label Territoire Numérique Libre {edition}.\n"
               "Chaque réponse est enregistrée aussitôt dans {file}.\n"
-              "Listes : flèches ou chiffre, puis Entrée. « ← Question précédente » revient "
-              "en arrière, « Passer » laisse la question sans réponse.\n"
+              "Listes : flèches ou chiffre, puis Entrée. Le curseur part de la réponse "
+              "enregistrée, sinon de « Passer » : Entrée seule ne répond jamais à votre place. "
+              "« ← Question précédente » revient en arrière.\n"
               "Réponses à taper : « < » revient en arrière, Entrée sans rien taper passe la "
               "question.\n"
               "Ctrl-C arrête à tout moment sans rien perdre ; la commande pour reprendre "
               "s'affiche alors.",
         "en": "Territoire Numérique Libre label {edition} questionnaire.\n"
               "Every answer is saved at once to {file}.\n"
-              "Lists: arrow keys or number, then Enter. '← Previous question' goes back, "
-              "'Skip' leaves the question unanswered.\n"
+              "Lists: arrow keys or number, then Enter. The cursor starts on the saved answer, "
+              "else on 'Skip': Enter alone never answers for you. '← Previous question' goes "
+              "back.\n"
               "Typed answers: '<' goes back, Enter on an empty answer skips the question.\n"
               "Ctrl-C stops at any time without losing anything; the command to resume is "
               "shown then.",
@@ -41,9 +43,9 @@ MESSAGES = {
     },
     "wizard.review": {
         "fr": "Relecture de {file} : toutes les questions, vos réponses enregistrées proposées "
-              "par défaut (Entrée pour les garder).",
+              "par défaut (Entrée pour les garder ; une question passée reste sans réponse).",
         "en": "Reviewing {file}: every question, with your saved answers as defaults (Enter "
-              "keeps them).",
+              "keeps them; a skipped question stays unanswered).",
     },
     "wizard.form": {
         "fr": "{name} : {count} critères.",

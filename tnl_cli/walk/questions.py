@@ -100,9 +100,11 @@ class Questions:
         return (Option(SKIP, self.t("wizard.skip")), Option(BACK, self.t("wizard.back")))
 
     def _select(self, message: str, options: tuple[Option, ...], default: str | None) -> str:
+        """A list whose cursor starts on the saved answer, else on « Passer »: Enter alone
+        never records an answer the user did not choose."""
         options = options + self._nav()
         if default not in {o.value for o in options}:
-            default = None
+            default = SKIP
         return str(self.prompter.ask(Ask("select", message, options, default,
                                          self.t("wizard.select_hint"))))
 
@@ -274,7 +276,7 @@ class Questions:
                 entries.append(item.name)
                 continue
             old = before.get(item.name)
-            default = {True: YES, False: NO}.get(old.free) if old and old.qualified else None
+            default = {True: YES, False: NO}.get(old.free, SKIP) if old and old.qualified else SKIP
             chosen = self.prompter.ask(Ask("select", self.t("wizard.inventory_free", name=item.name),
                                            (Option(YES, self.t("wizard.free_yes")),
                                             Option(NO, self.t("wizard.free_no")),
