@@ -63,7 +63,7 @@ def code_value(text: str) -> str | int:
     stripped = text.strip()
     if stripped.endswith(".0"):
         stripped = stripped[:-2]
-    if stripped.isascii() and stripped.isdigit():
+    if len(stripped) <= 9 and stripped.isascii() and stripped.isdigit():  # a SIREN at most
         return int(stripped)
     return text
 
@@ -165,7 +165,7 @@ class IdentityCells:
         text = row[j_pop]
         population = None
         if text:
-            population = int(text) if text.isdigit() and text.isascii() else \
+            population = int(text) if len(text) <= 9 and text.isdigit() and text.isascii() else \
                 self._count(text, j_pop, "population", True, problems)
         text = row[j_agents]
         if text and text not in self._agents:

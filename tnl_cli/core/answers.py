@@ -18,7 +18,7 @@ from urllib.parse import urlparse
 from tnl_cli.core import identity as ident
 from tnl_cli.core.catalog import Catalog, Criterion
 from tnl_cli.errors import AnswersError, CatalogError, Problem
-from tnl_cli.textnorm import fold
+from tnl_cli.textnorm import fold, fold_word
 
 if TYPE_CHECKING:  # PyYAML costs ~15 ms to import: only the functions that read files load it
     from tnl_cli.io import yaml as yamlio
@@ -26,6 +26,7 @@ if TYPE_CHECKING:  # PyYAML costs ~15 ms to import: only the functions that read
 TRUE_WORDS = {"oui", "o", "vrai", "yes", "y", "true", "1", "on"}
 FALSE_WORDS = {"non", "n", "faux", "no", "false", "0", "off"}
 MULTI_SEPARATOR = "|"
+_UNITS = ("%", "€", "eur", "euros")  # ignored after a number
 
 
 class InventoryItem(NamedTuple):
@@ -42,6 +43,8 @@ class ValueRefused(ValueError):
 
     def __init__(self, key: str, **params: Any) -> None:
         super().__init__(key)
+        if "value" in params:
+            params["value"] = ident.shown(params["value"])
         self.key, self.params = key, params
 
 
@@ -74,7 +77,7 @@ def parse_bool(raw: Any, *, allow_x: bool = False) -> bool:
     if isinstance(raw, (int, float)) and raw in (0, 1):
         return bool(raw)
     if isinstance(raw, str):
-        word = fold(raw)
+        word = fold_word(raw)  # not fold(): '-1', '(non)' or 'oui?' are not yes or no
         if word in TRUE_WORDS or (allow_x and word == "x"):
             return True
         if word in FALSE_WORDS:
@@ -83,23 +86,11 @@ def parse_bool(raw: Any, *, allow_x: bool = False) -> bool:
 
 
 def _parse_number(raw: Any, c: Criterion) -> float | int:
-    if isinstance(raw, bool):
-        raise ValueRefused("answers.bad_number", value=raw)
-    if isinstance(raw, (int, float)):
-        number = float(raw)
-    elif isinstance(raw, str):
-        text = raw.strip().replace("\u202f", "").replace("\xa0", "").replace(" ", "")
-        for unit in ("%", "€", "eur", "euros"):
-            if text.lower().endswith(unit):
-                text = text[: -len(unit)]
-        try:
-            number = float(text.replace(",", "."))
-        except ValueError as exc:
-            raise ValueRefused("answers.bad_number", value=raw) from exc
-    else:
-        raise ValueRefused("answers.bad_number", value=raw)
-    if number != number or number in (float("inf"), float("-inf")):
-        raise ValueRefused("answers.bad_number", value=raw)
+    try:
+        number = ident.read_number(raw, _UNITS)
+    except ident.NumberRefused as exc:
+        key = "answers.too_large" if exc.args[0] == "too_large" else "answers.bad_number"
+        raise ValueRefused(key, value=raw) from exc
     low = c.minimum if c.minimum is not None else float("-inf")
     high = c.maximum if c.maximum is not None else float("inf")
     if not low <= number <= high:

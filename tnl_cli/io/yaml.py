@@ -11,9 +11,24 @@ import yaml
 from tnl_cli.errors import Problem, TnlError
 
 try:  # the C loader is several times faster when libyaml is present
-    _Loader: type = yaml.CSafeLoader
+    _Base: type = yaml.CSafeLoader
 except AttributeError:  # pragma: no cover - pure-Python PyYAML build
-    _Loader = yaml.SafeLoader
+    _Base = yaml.SafeLoader
+
+
+class _Loader(_Base):  # type: ignore[misc,valid-type]
+    """The safe loader, but an integer Python cannot build (over 4,300 digits) stays text: the
+    field that reads it refuses it with its own message and line instead of a crash."""
+
+
+def _construct_int(loader: Any, node: yaml.ScalarNode) -> Any:
+    try:
+        return yaml.SafeLoader.construct_yaml_int(loader, node)
+    except ValueError:  # "Exceeds the limit (4300 digits) for integer string conversion"
+        return loader.construct_scalar(node)
+
+
+_Loader.add_constructor("tag:yaml.org,2002:int", _construct_int)
 
 Path_ = tuple[Any, ...]
 

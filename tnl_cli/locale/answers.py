@@ -53,6 +53,10 @@ MESSAGES = {
         "fr": "« {value} » n'est pas un nombre.",
         "en": "'{value}' is not a number.",
     },
+    "answers.too_large": {
+        "fr": "« {value} » est trop grand (au-delà d'un million de milliards, 10^15).",
+        "en": "'{value}' is too large (over a million billion, 10^15).",
+    },
     "answers.out_of_bounds": {
         "fr": "{value} est hors des bornes ({low} à {high}).",
         "en": "{value} is out of bounds ({low} to {high}).",

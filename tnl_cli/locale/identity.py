@@ -29,6 +29,11 @@ MESSAGES = {
         "fr": "« {field} » : « {value} » n'est pas un nombre.",
         "en": "'{field}': '{value}' is not a number.",
     },
+    "identity.too_large": {
+        "fr": "« {field} » : « {value} » est trop grand (au-delà d'un million de milliards, "
+              "10^15).",
+        "en": "'{field}': '{value}' is too large (over a million billion, 10^15).",
+    },
     "identity.negative": {
         "fr": "« {field} » : {value} ne peut pas être négatif.",
         "en": "'{field}': {value} cannot be negative.",
