@@ -1,0 +1,283 @@
+"""`tnl compare OLD NEW`: what moved between last year's answers file and this year's."""
+
+
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from tnl_cli.commands import common
+from tnl_cli.commands.common import SETTINGS, t
+from tnl_cli.errors import EXIT_OK, AnswersError, TnlError
+from tnl_cli.i18n import pick, tr
+from tnl_cli.textsafe import clean
+
+
+def load_side(path: Path, edition: int | None = None):
+    """(answers, catalog, gone) of one file, in its own edition or migrated to `edition`.
+
+    A file of an edition this version does not ship cannot be assessed as it was: say so,
+    with the editions there are (`--edition` is no way out here, unlike `tnl assess`)."""
+    from tnl_cli.core import answers as ans
+    from tnl_cli.core.catalog import editions, load_edition
+
+    try:
+        return ans.load(path, load_edition, edition)
+    except AnswersError as exc:
+        problem = exc.problems[0]
+        if problem.key != "answers.no_edition":
+            raise
+        available = editions()
+        raise TnlError.of("compare.edition_gone", file=str(path), line=problem.line,
+                          edition=problem.params["edition"],
+                          available=", ".join(map(str, available))) from exc
+
+
+def load_comparison(old_path: Path, new_path: Path):
+    """Both files assessed in their own edition, the old one also read (in memory) in the
+    new one's; returns (comparison, ids of old criteria the new edition dropped)."""
+    from tnl_cli.core.compare import compare
+
+    old_answers, old_catalog, _ = load_side(old_path)
+    new_answers, new_catalog, _ = load_side(new_path)
+    migrated, _, gone = load_side(old_path, new_catalog.edition)
+    return compare(old_catalog, old_answers, migrated, new_catalog, new_answers), gone
+
+
+def collectivity_text(answers: Any, lang: str) -> str:
+    """"Boé (INSEE 47031, SIREN 214700312)": how a file names its collectivity."""
+    identity = answers.identity
+    codes = [f"{label} {code}" for label, code in (("INSEE", identity.code_insee),
+                                                    ("SIREN", identity.siren)) if code]
+    name = identity.nom or tr(lang, "compare.unnamed")
+    return f"{name} ({', '.join(codes)})" if codes else name
+
+
+def json_value(c: Any, value: Any) -> Any:
+    if value is None:
+        return None
+    if c.type == "inventory":
+        return [item.name for item in value]
+    return value
+
+
+def _range(a: Any) -> tuple[str | None, str | None]:
+    return (a.level, a.level)
+
+
+def _tier_name(catalog: Any, tier_id: str | None, lang: str) -> str | None:
+    tier = next((x for x in catalog.tiers if x.id == tier_id), None)
+    return pick(tier.name, lang) if tier else None
+
+
+def side_dict(side: Any, path: Path, lang: str) -> dict[str, Any]:
+    a, catalog = side.assessment, side.catalog
+    low, high = _range(a)
+    return {
+        "file": str(path),
+        "edition": a.edition,
+        "scheme": pick(catalog.scheme, lang),
+        "verdict": a.verdict,
+        "level": a.level,
+        "level_name": _tier_name(catalog, a.level, lang),
+        "level_range": {"low": low, "high": high},
+        "score": round(a.total_ratio, 4),
+        "domains": [{"id": d.id, "name": pick(catalog.domain(d.id).name, lang),
+                     "points": d.points, "possible": d.possible, "ratio": round(d.ratio, 4)}
+                    for d in a.domains],
+    }
+
+
+def _score(d: Any) -> dict[str, Any] | None:
+    if d is None:
+        return None
+    return {"points": d.points, "possible": d.possible, "ratio": round(d.ratio, 4)}
+
+
+def _share(pair: tuple[int, int] | None) -> dict[str, Any] | None:
+    if pair is None:
+        return None
+    free, total = pair
+    return {"free": free, "total": total, "ratio": round(free / total, 4) if total else 0.0}
+
+
+def to_dict(cmp: Any, old_path: Path, new_path: Path, lang: str) -> dict[str, Any]:
+    """The machine-readable comparison (`--format json`)."""
+    from tnl_cli.report.assessment import use_domain_label
+
+    catalog = cmp.new.catalog
+    old = side_dict(cmp.old, old_path, lang)
+    migrated = cmp.migrated.assessment
+    low, high = _range(migrated)
+    old["in_new_edition"] = None if cmp.same_edition else {
+        "edition": migrated.edition, "verdict": migrated.verdict, "level": migrated.level,
+        "level_range": {"low": low, "high": high}}
+    return {
+        "schema_version": "1",
+        "old": old,
+        "new": side_dict(cmp.new, new_path, lang),
+        "same_collectivity": not cmp.identity_mismatch,
+        "unchanged": cmp.unchanged,
+        "changes": [{"id": ch.id, "question": pick(ch.criterion.question, lang),
+                     "before": json_value(ch.criterion, ch.before),
+                     "after": json_value(ch.criterion, ch.after), "effect": ch.effect}
+                    for ch in cmp.changes],
+        "domains": [{"id": d.id, "name": pick(catalog.domain(d.id).name, lang),
+                     "before": _score(d.before), "after": _score(d.after)}
+                    for d in cmp.domains],
+        "inventory": {
+            "added": [item.name for item in cmp.inventory.added],
+            "removed": [item.name for item in cmp.inventory.removed],
+            "share_free": [{"use": s.use, "label": use_domain_label(s.use, lang),
+                            "before": _share(s.before), "after": _share(s.after)}
+                           for s in cmp.inventory.shares],
+        },
+        "legal": [{"id": x.criterion.id, "question": pick(x.criterion.question, lang),
+                   "basis": pick(x.criterion.legal, lang), "before": x.before,
+                   "after": x.after} for x in cmp.legal],
+    }
+
+
+def _level_text(a: Any, catalog: Any, lang: str) -> str:
+    from tnl_cli.report.assessment import verdict_text
+
+    level = _tier_name(catalog, a.level, lang) or tr(lang, "compare.no_level")
+    low, high = _range(a)
+    if (low, high) != (a.level, a.level) and low is not None and high is not None:
+        level = tr(lang, "compare.range", level=level, low=_tier_name(catalog, low, lang),
+                   high=_tier_name(catalog, high, lang))
+    return tr(lang, "compare.level_line", edition=a.edition,
+              verdict=verdict_text(a.verdict, lang).lower(), level=level)
+
+
+def _points(d: Any, lang: str) -> str:
+    from tnl_cli.report.assessment import number_text
+
+    if d is None:
+        return tr(lang, "compare.absent")
+    return tr(lang, "compare.points", percent=round(d.ratio * 100),
+              points=number_text(d.points, lang), possible=number_text(d.possible, lang))
+
+
+def text_lines(cmp: Any, old_path: Path, new_path: Path, lang: str) -> list[str]:
+    """The terminal view, line by line (plain text: the meaning is in the words)."""
+    from tnl_cli.report.assessment import number_text, use_domain_label, value_text
+
+    old_a, new_a = cmp.old.assessment, cmp.new.assessment
+    name = cmp.new.answers.identity.nom or cmp.old.answers.identity.nom or tr(
+        lang, "compare.unnamed")
+    lines = [tr(lang, "compare.title", name=name, old=old_a.edition, new=new_a.edition),
+             tr(lang, "compare.files", old_file=old_path, old=old_a.edition,
+                new_file=new_path, new=new_a.edition)]
+    if cmp.unchanged:
+        return [*lines, "", tr(lang, "compare.unchanged")]
+
+    lines += ["", tr(lang, "compare.level_title")]
+    if not cmp.same_edition:
+        for side in (cmp.old, cmp.new):
+            lines.append("  " + tr(lang, "compare.scheme", edition=side.catalog.edition,
+                                   scheme=pick(side.catalog.scheme, lang)))
+    lines.append("  " + _level_text(old_a, cmp.old.catalog, lang))
+    lines.append("  " + _level_text(new_a, cmp.new.catalog, lang))
+    if not cmp.same_edition:
+        m = cmp.migrated.assessment
+        level = _tier_name(cmp.new.catalog, m.level, lang) or tr(lang, "compare.no_level")
+        from tnl_cli.report.assessment import verdict_text
+
+        lines.append("  " + tr(lang, "compare.level_migrated", old=old_a.edition,
+                               new=new_a.edition, verdict=verdict_text(m.verdict, lang).lower(),
+                               level=level))
+
+    lines += ["", tr(lang, "compare.domains_title", edition=new_a.edition)]
+    for d in cmp.domains:
+        before = d.before.points if d.before else 0.0
+        delta = d.after.points - before
+        sign = "+" if delta > 0 else ("−" if delta < 0 else "±")
+        lines.append("  " + tr(lang, "compare.domain_line",
+                               name=pick(cmp.new.catalog.domain(d.id).name, lang),
+                               before=_points(d.before, lang), after=_points(d.after, lang),
+                               delta=tr(lang, "compare.delta_points", sign=sign,
+                                        delta=number_text(abs(delta), lang))))
+
+    for effect in ("gained", "lost", "changed", "answered", "new_criterion",
+                   "removed_criterion"):
+        changes = cmp.of(effect)
+        if not changes:
+            continue
+        lines += ["", tr(lang, f"compare.effect_{effect}", count=len(changes),
+                         new=new_a.edition)]
+        for ch in changes:
+            c = ch.criterion
+            question = pick(c.question, lang)
+            if effect == "new_criterion":
+                line = tr(lang, "compare.new_line", question=question, id=c.id,
+                          after=value_text(c, ch.after, lang),
+                          met=tr(lang, "compare.new_met") if ch.met_after else "")
+            elif effect == "removed_criterion":
+                line = tr(lang, "compare.removed_line", question=question, id=c.id,
+                          before=value_text(c, ch.before, lang))
+            else:
+                line = tr(lang, "compare.change_line", question=question, id=c.id,
+                          before=value_text(c, ch.before, lang),
+                          after=value_text(c, ch.after, lang))
+            lines.append("  " + line)
+
+    stock = cmp.inventory
+    if stock.moved:
+        lines += ["", tr(lang, "compare.inventory_title")]
+        if stock.added:
+            lines.append("  " + tr(lang, "compare.added",
+                                   names=", ".join(i.name for i in stock.added)))
+        if stock.removed:
+            lines.append("  " + tr(lang, "compare.removed",
+                                   names=", ".join(i.name for i in stock.removed)))
+        for s in stock.shares:
+            if s.before == s.after:
+                continue
+            share = [tr(lang, "compare.share", free=p[0], total=p[1]) if p else
+                     tr(lang, "compare.share_none") for p in (s.before, s.after)]
+            lines.append("  " + tr(lang, "compare.share_line", use=use_domain_label(s.use, lang),
+                                   before=share[0], after=share[1]))
+
+    if cmp.legal:
+        lines += ["", tr(lang, "compare.legal_title")]
+        for x in cmp.legal:
+            lines.append("  " + tr(lang, "compare.legal_line",
+                                   question=pick(x.criterion.question, lang),
+                                   before=tr(lang, f"compare.status_{x.before}"),
+                                   after=tr(lang, f"compare.status_{x.after}"),
+                                   basis=pick(x.criterion.legal, lang)))
+    return lines
+
+
+def register(app: typer.Typer, lang: str) -> None:
+    @app.command("compare", help=tr(lang, "compare.help"))
+    def compare(
+        old: Annotated[Path, typer.Argument(help=tr(lang, "compare.arg_old"),
+                                            metavar="ANCIEN" if lang == "fr" else "OLD",
+                                            show_default=False)],
+        new: Annotated[Path, typer.Argument(help=tr(lang, "compare.arg_new"),
+                                            metavar="NOUVEAU" if lang == "fr" else "NEW",
+                                            show_default=False)],
+        fmt: common.format_option(lang, "text|json") = "text",
+        lang_: common.lang_option(lang) = lang,
+        no_color: common.no_color_option(lang) = False,
+    ) -> None:
+        common.check_choice(fmt, ("text", "json"), "--format")
+        cmp, _gone = load_comparison(old, new)  # listed as removed criteria
+        lang_now = SETTINGS.lang
+        if cmp.identity_mismatch:
+            SETTINGS.stderr.write(clean(t(
+                "compare.other_collectivity", old=collectivity_text(cmp.old.answers, lang_now),
+                new=collectivity_text(cmp.new.answers, lang_now), old_file=old,
+                new_file=new)) + "\n")
+        if cmp.old.catalog.edition > cmp.new.catalog.edition:
+            SETTINGS.stderr.write(t("compare.newer_first", old_file=clean(old),
+                                    old=cmp.old.catalog.edition, new_file=clean(new),
+                                    new=cmp.new.catalog.edition) + "\n")
+        if fmt == "json":
+            common.print_json(to_dict(cmp, old, new, lang_now))
+        else:
+            SETTINGS.stdout.write("".join(clean(line) + "\n"
+                                          for line in text_lines(cmp, old, new, lang_now)))
+        raise typer.Exit(EXIT_OK)
