@@ -223,6 +223,9 @@ _BOOL_TEXT = {True: ["oui", "x", "OUI", "Vrai", "1", "yes"], False: ["non", "Non
 
 
 def _cell(c: Criterion, draw: st.DrawFn) -> str:
+    if c.not_concerned and draw(st.integers(0, 3)) == 0:
+        return draw(st.sampled_from(("nc", "NC", "non concerné", "Non concerne", "n/a",
+                                     "non_concerne")))
     if c.type == "boolean":
         return draw(st.sampled_from(_BOOL_TEXT[draw(st.sampled_from((True, True, False)))]))
     if c.type == "choice":
@@ -299,6 +302,8 @@ def test_every_row_is_assessed_as_the_engine_would(edition: int, data: st.DataOb
         want = evaluate(catalog, answers, with_path=False)
         assert result["verdict"] == want.verdict
         assert result["niveau"] == (want.level or "")
+        assert (result["niveau_min"], result["niveau_max"]) == tuple(
+            x or "" for x in want.level_range)
         assert result["mentions"] == tuple(m.id for m in want.mentions)
         assert result["manques"] == want.unmet_gates
         assert result["sans_reponse"] == want.unanswered_gates

@@ -11,12 +11,18 @@ from hypothesis import strategies as st
 from tnl_cli.batch.compiled import Compiled
 from tnl_cli.core import identity as ident
 from tnl_cli.core import rules
-from tnl_cli.core.answers import Answer, Answers, InventoryItem
+from tnl_cli.core.answers import NOT_CONCERNED, Answer, Answers, InventoryItem
 from tnl_cli.core.catalog import Catalog, Criterion, editions, load_edition
 from tnl_cli.core.engine import best_value, evaluate
 
 
 def _value(c: Criterion) -> st.SearchStrategy[Any]:
+    if c.not_concerned:
+        return st.one_of(st.just(NOT_CONCERNED), _plain_value(c))
+    return _plain_value(c)
+
+
+def _plain_value(c: Criterion) -> st.SearchStrategy[Any]:
     if c.type == "boolean":  # mostly yes, so that eligible rows and high tiers are common
         return st.sampled_from((True, True, True, False))
     if c.type == "choice":
@@ -64,8 +70,16 @@ def _check(catalog: Catalog, compiled: Compiled, answers: Answers,
     kind = answers.identity.type
     evaluator = compiled.evaluator(kind, {c.id: j for j, c in enumerate(present)})
     entries = [compiled.entry(c, answers.value(c.id), c.applies(kind)) for c in present]
-    got = evaluator.outcome(evaluator.run(entries, sum(entries), not answers.identity.labels))
+    first = not answers.identity.labels
+    # the high end of the range: the best answer to every unanswered applicable criterion
+    everything = compiled.evaluator(kind, {c.id: j for j, c in enumerate(catalog.criteria)})
+    best = [compiled.entry(c, answers.value(c.id), c.applies(kind))
+            if answers.value(c.id) is not None or not c.applies(kind)
+            else compiled.best_entry(c, True) for c in catalog.criteria]
+    high = everything.run(best, sum(best), first)
+    got = evaluator.outcome(evaluator.run(entries, sum(entries), first), high)
     want = evaluate(catalog, answers, with_path=False)
+    assert got.level_range == want.level_range
     assert got.verdict == want.verdict
     assert (got.level_rank, got.level) == (want.level_rank, want.level)
     assert got.mentions == tuple(m.id for m in want.mentions)

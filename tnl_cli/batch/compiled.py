@@ -20,8 +20,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from tnl_cli.core import rules
+from tnl_cli.core.answers import NOT_CONCERNED
 from tnl_cli.core.catalog import Catalog, Criterion
-from tnl_cli.core.engine import applicable, free_count, is_met, points_for
+from tnl_cli.core.engine import applicable, best_value, free_count, is_met, points_for
 from tnl_cli.core.identity import Identity
 
 _EPS = "1e-9"  # the engine's tolerance on ratios, written where the generated code compares
@@ -46,6 +47,9 @@ class Outcome:
     total_ratio: float
     unmet_gates: tuple[str, ...]
     unanswered_gates: tuple[str, ...]
+    # low: the level itself (an unanswered criterion fails every rule as an unmet one does:
+    # rules only hold on met criteria); high: from the run on the best answers
+    level_range: tuple[str | None, str | None] = (None, None)
 
 
 class _OneAnswer:
@@ -106,6 +110,16 @@ class Compiled:
             width = max(1, sum(c.points for c in catalog.criteria if c.domain == d).bit_length())
             self._shift[d], self._mask[d] = position, (1 << width) - 1
             position += width
+        # "non_concerne" answers: one bit per criterion that accepts it; the points it takes
+        # out of the possible are summed per domain where a row's ratios are computed
+        self._nc_bits: dict[str, int] = {}
+        for c in catalog.criteria:
+            if c.not_concerned:
+                self._nc_bits[c.id] = 1 << position
+                position += 1
+        self.nc_mask = sum(self._nc_bits.values())
+        self._nc_of = {d: tuple((self._nc_bits[c.id], c.points) for c in catalog.criteria
+                                if c.domain == d and c.not_concerned) for d in self.domain_ids}
         self.bits = position
         self._evaluators: dict[tuple[str | None, tuple[tuple[str, int], ...]], TypeEvaluator] = {}
         self._memo: dict[tuple[str, bool, Any], int] = {}
@@ -151,6 +165,9 @@ class Compiled:
             free = 0
         if not applies:
             return free  # derive() looks at every answer, applicable or not
+        if value == NOT_CONCERNED and c.not_concerned:  # out of the points possible
+            return (self._answered_bits.get(c.id, 0) | self._tests_bits(c, value)
+                    | self._nc_bits[c.id])
         pts = points_for(c, value)
         whole = int(pts)
         if whole != pts:  # the catalog format only has whole points
@@ -158,6 +175,11 @@ class Compiled:
         packed = free | self._answered_bits.get(c.id, 0) | whole << self._shift[c.domain]
         if is_met(c, value, pts):
             packed |= self._met_bits.get(c.id, 0)
+        return packed | self._tests_bits(c, value)
+
+    def _tests_bits(self, c: Criterion, value: Any) -> int:
+        """The bits of the `answer` tests the rules make on `c` that `value` passes."""
+        packed = 0
         tests = self._tests_of.get(c.id)
         if tests:
             state = _OneAnswer(c.id, value)
@@ -165,6 +187,18 @@ class Compiled:
                 if test.eval(state) is True:  # type: ignore[arg-type]
                     packed |= 1 << (self._test_base + k)
         return packed
+
+    def best_entry(self, c: Criterion, applies: bool) -> int:
+        """The entry of the answer that meets `c` best (the high end of the level range)."""
+        return self.entry(c, best_value(c), applies)
+
+    def not_concerned_out(self, total: int) -> tuple[tuple[int, ...], tuple[int, ...]]:
+        """Per domain, the points and the criteria that "non_concerne" answers take out."""
+        points = tuple(sum(p for bit, p in self._nc_of[d] if total & bit)
+                       for d in self.domain_ids)
+        count = tuple(sum(1 for bit, _ in self._nc_of[d] if total & bit)
+                      for d in self.domain_ids)
+        return points, count
 
     def evaluator(self, kind: str | None, positions: Mapping[str, int]) -> TypeEvaluator:
         """The evaluator for collectivity type `kind`; `positions` gives where each criterion's
@@ -293,15 +327,22 @@ class TypeEvaluator:
                 parts += [derived[c.id]] if c.id in derived else []
                 lines += [f"    if not {cp.holds(c.when, final=False)}:",
                           f"        total -= {' + '.join(parts)}"]
-        names = []
+        names, wholes = [], []
         for j, d in enumerate(cp.domain_ids):
             lines.append(f"    p{j} = (total >> {cp._shift[d]}) & {cp._mask[d]}")
             possible = self.possible[j]
-            lines.append(f"    r{j} = p{j} / {possible!r}" if possible else f"    r{j} = 0.0")
+            if cp._nc_of[d]:  # "non_concerne" answers take points out of the possible
+                out = " - ".join(f"({p} if total & {bit} else 0)" for bit, p in cp._nc_of[d])
+                lines += [f"    q{j} = {possible!r} - {out}",
+                          f"    r{j} = p{j} / q{j} if q{j} else 0.0"]
+                wholes.append(f"q{j}")
+            else:
+                lines.append(f"    r{j} = p{j} / {possible!r}" if possible else f"    r{j} = 0.0")
+                wholes.append(repr(possible))
             names.append(f"p{j}")
-        whole = sum(self.possible)
-        lines.append(f"    tr = ({' + '.join(names)}) / {whole!r}" if whole else "    tr = 0.0")
-        lines.append(f"    points = ({', '.join(names)},)")
+        lines += [f"    whole = {' + '.join(wholes)}",
+                  f"    tr = ({' + '.join(names)}) / whole if whole else 0.0",
+                  f"    points = ({', '.join(names)},)"]
         category = Identity(type=self.kind).category
         if category == "prive":
             lines.append("    return ('not_eligible', 0, 0, tr, total, points)")
@@ -344,14 +385,19 @@ class TypeEvaluator:
     def mentions(self, mask: int) -> tuple[str, ...]:
         return tuple(m for k, m in enumerate(self.mention_ids) if mask >> k & 1)
 
-    def outcome(self, result: Result) -> Outcome:
+    def outcome(self, result: Result, high: Result | None = None) -> Outcome:
+        """The decoded result; `high`: the run on the best answers to the unanswered
+        criteria (see `Compiled.best_entry`), for the high end of the level range."""
         verdict, rank, mentions, ratio, total, points = result
         unmet, unanswered = self.gates(total)
+        out_points, out_count = self.compiled.not_concerned_out(total)
         return Outcome(
             verdict=verdict, level_rank=rank, level=self.level(rank),
             mentions=self.mentions(mentions), points=points,
-            possible=self.possible,
+            possible=tuple(p - o for p, o in zip(self.possible, out_points, strict=True)),
             met=None if self._domain_masks is None else tuple(
                 (total & m).bit_count() for m in self._domain_masks),
-            applicable=self.applicable, total_ratio=ratio,
-            unmet_gates=unmet, unanswered_gates=unanswered)
+            applicable=tuple(a - o for a, o in zip(self.applicable, out_count, strict=True)),
+            total_ratio=ratio,
+            unmet_gates=unmet, unanswered_gates=unanswered,
+            level_range=(self.level(rank), self.level(high[1]) if high else None))

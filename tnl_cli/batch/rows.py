@@ -79,6 +79,13 @@ class Checker:
                         for _, c in layout.criteria for applies in (True, False)}
         self.per_kind: dict[str | None, Any] = {}  # filled by for_kind()
         self._evaluators: dict[str | None, TypeEvaluator] = {}
+        # the high end of the level range: the layout's columns, then the catalog's criteria
+        # the table lacks, each unanswered one given its best answer
+        in_layout = set(self.positions)
+        self.missing = tuple(c for c in catalog.criteria if c.id not in in_layout)
+        self.high_positions = {**self.positions, **{c.id: len(self.positions) + k
+                                                    for k, c in enumerate(self.missing)}}
+        self._high_evaluators: dict[str | None, TypeEvaluator] = {}
         self._rendered: dict[Any, str] = {}
         self.domains = tuple(d.id for d in catalog.domains)
 
@@ -91,14 +98,35 @@ class Checker:
 
     def for_kind(self, kind: str | None) -> tuple[Any, ...]:
         """What a row of type `kind` needs: its cell caches, the compiled evaluator's run,
-        tier ids, mentions and gates, and the percentages of points per domain."""
+        tier ids, mentions and gates, the percentages of points per domain, and for the high
+        end of the level range: the caches giving an empty cell its best answer, the entries
+        of the criteria the table lacks, and the run that takes them."""
         found = self.per_kind.get(kind)
         if found is None:
             evaluator = self.evaluator(kind)
-            found = self.per_kind[kind] = (self.cells_for(kind), evaluator.run,
-                                            evaluator.tier_ids, evaluator.mentions,
-                                            evaluator.gates, self.percents(kind))
+            cells = self.cells_for(kind)
+            high = self._high_evaluators.get(kind)
+            if high is None:
+                high = self._high_evaluators[kind] = self.compiled.evaluator(
+                    kind, self.high_positions)
+            best = [self.compiled.best_entry(c, True) if c.applies(kind) else 0
+                    for _, c in self.layout.criteria]
+            found = self.per_kind[kind] = (
+                cells, evaluator.run, evaluator.tier_ids, evaluator.mentions,
+                evaluator.gates, self.percents(kind),
+                [BestCells(column, entry) for column, entry in zip(cells, best, strict=True)],
+                tuple(self.compiled.best_entry(c, True) if c.applies(kind) else 0
+                      for c in self.missing),
+                high.run)
         return found
+
+    def row_percents(self, kind: str | None, total: int,
+                     points: tuple[int, ...]) -> list[int]:
+        """Per domain, the percentage of a row whose "non_concerne" answers take points out
+        of the possible."""
+        out, _ = self.compiled.not_concerned_out(total)
+        return [int(p * 100 / (q - o) + 0.5) if q - o else 0
+                for p, q, o in zip(points, self.evaluator(kind).possible, out, strict=True)]
 
     def percents(self, kind: str | None) -> tuple[tuple[int, ...], ...]:
         """Per domain, the rounded percentage of each possible number of points."""
@@ -154,10 +182,30 @@ def output_columns(catalog: Catalog) -> list[Column]:
     return [Column("ligne", "number"), Column("nom"), Column("code_insee", "code"),
             Column("siren", "code"), Column("type"), Column("population", "number"),
             Column("departement", "code"), Column("verdict", "key"), Column("niveau", "key"),
-            Column("mentions", "keys"), Column("score", "number"),
+            Column("niveau_min", "key"), Column("niveau_max", "key"), Column("mentions", "keys"),
+            Column("score", "number"),
             *[Column(f"score_{d.id}", "number") for d in catalog.domains],
             Column("manques", "keys"), Column("sans_reponse", "keys"),
             Column("erreurs", "list"), Column("avertissements", "list")]
+
+
+class BestCells(dict):  # type: ignore[type-arg]
+    """Cell text -> entry for the high end of the level range: a cell's own entry, or the
+    best answer's entry when the cell leaves the criterion unanswered."""
+
+    __slots__ = ("cells", "best")
+
+    def __init__(self, cells: Cells, best: int) -> None:
+        super().__init__({"": best})
+        self.cells, self.best = cells, best
+
+    def __missing__(self, raw: str) -> int:
+        entry = self.cells[raw]
+        if self.cells.value(raw) is None:
+            entry = self.best
+        if len(self) < self.cells.limit:
+            self[raw] = entry
+        return entry
 
 
 # -- the run --------------------------------------------------------------------------------
@@ -192,6 +240,7 @@ def check_rows(checker: Checker, rows: Iterator[list[str]], state: Any, summary:
     per_kind, message = checker.per_kind, checker.message
     verdicts, levels, mentions_count = summary.verdicts, summary.levels, summary.mentions
     get, percent = dict.__getitem__, tuple.__getitem__
+    nc_mask = checker.compiled.nc_mask
     last_line = offset + state.line_num
     count = 0
     hint_checked = not check_hint
@@ -217,9 +266,11 @@ def check_rows(checker: Checker, rows: Iterator[list[str]], state: Any, summary:
             if progress is not None and fraction is not None and not count & 1023:
                 progress(fraction(), count)
             kind, first, head, problems, notes = check(row)
-            caches, run, tiers, mentions, gates, percents = per_kind.get(kind) or for_kind(kind)
+            caches, run, tiers, mentions, gates, percents, best_caches, missing, run_high = \
+                per_kind.get(kind) or for_kind(kind)
             try:
-                entries = list(map(get, caches, criterion_cells(row)))
+                texts = criterion_cells(row)
+                entries = list(map(get, caches, texts))
             except ans.ValueRefused:
                 checker.refused_cells(row, kind, problems)
             warnings = [message(line, note) for note in notes] if notes else ()
@@ -236,13 +287,18 @@ def check_rows(checker: Checker, rows: Iterator[list[str]], state: Any, summary:
             if rank:
                 level = tiers[rank - 1]
                 levels[level] += 1
+            highs = [*map(get, best_caches, texts), *missing]
+            high_rank = run_high(highs, sum(highs), first)[1]
             if mention_mask:
                 found_mentions = mentions(mention_mask)
                 for mention in found_mentions:
                     mentions_count[mention] += 1
             if write is not None:
-                write([line, *head, verdict, level, found_mentions, int(ratio * 100 + 0.5),
-                       *map(percent, percents, points), *gates(total), (), warnings])
+                shares = checker.row_percents(kind, total, points) if total & nc_mask else \
+                    map(percent, percents, points)
+                write([line, *head, verdict, level, level, tiers[high_rank - 1] if high_rank
+                       else "", found_mentions, int(ratio * 100 + 0.5), *shares, *gates(total),
+                       (), warnings])
             if dossiers is not None and verdict == "eligible":
                 dossiers(checker, row, line, head[1] or head[2] or None)
                 summary.dossiers += 1
@@ -272,8 +328,8 @@ def _rejected(row: list[str], line: int, messages: list[str], warnings: Sequence
         where, width = checker.identity.columns, checker.width
         typed = [row[where[k]].strip() if where[k] < width else ""
                  for k in ("nom", "code_insee", "siren", "type", "population")]
-        write([line, *typed, "", REJECTED, "", (), "", *[""] * len(checker.domains), (), (),
-               messages, warnings])
+        write([line, *typed, "", REJECTED, "", "", "", (), "", *[""] * len(checker.domains), (),
+               (), messages, warnings])
 
 
 def _extra_cells(row: list[str], line: int, checker: Checker, summary: Summary,

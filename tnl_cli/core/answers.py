@@ -27,6 +27,12 @@ TRUE_WORDS = {"oui", "o", "vrai", "yes", "y", "true", "1", "on"}
 FALSE_WORDS = {"non", "n", "faux", "no", "false", "0", "off"}
 MULTI_SEPARATOR = "|"
 _UNITS = ("%", "€", "eur", "euros")  # ignored after a number
+# The stored answer of a criterion whose subject does not exist for the body (no school…):
+# only criteria marked `not_concerned: true` in the catalog accept it.
+NOT_CONCERNED = "non_concerne"
+# Its spellings, as textnorm.fold_word leaves them (case, accents, spacing folded, punctuation
+# kept as for yes/no): non_concerne, non concerné, nc, n/a, not concerned.
+NOT_CONCERNED_WORDS = frozenset({"non_concerne", "non concerne", "nc", "n/a", "not concerned"})
 
 
 class InventoryItem(NamedTuple):
@@ -200,6 +206,10 @@ def normalise_value(c: Criterion, raw: Any, *, allow_x: bool = False) -> Any:
     """The canonical value of `raw` for criterion `c`, or ValueRefused. None stays unanswered."""
     if raw is None or (isinstance(raw, str) and not raw.strip()):
         return None
+    if isinstance(raw, str) and fold_word(raw) in NOT_CONCERNED_WORDS:
+        if c.not_concerned:
+            return NOT_CONCERNED
+        raise ValueRefused("answers.not_concerned_refused", value=raw)
     if c.type == "boolean":
         return parse_bool(raw, allow_x=allow_x)
     if c.type == "number":
@@ -231,8 +241,10 @@ def unknown_criterion(criterion_id: str, catalog: Catalog, file: str | None,
 
 
 def refused(c: Criterion, exc: ValueRefused, file: str | None, line: int | None) -> Problem:
+    accepts = "answers.accepts_not_concerned" if c.not_concerned else "answers.accepts_more"
     return Problem("answers.refused", {"id": c.id, "reason_key": exc.key, **exc.params,
-                                       "accepts_key": f"answers.accepts_{c.type}"}, file, line)
+                                       "accepts_key": f"answers.accepts_{c.type}",
+                                       "more_key": accepts}, file, line)
 
 
 _IDENTITY_KEYS = ("nom", "type", "code_insee", "siren", "population", "agents", "departement",

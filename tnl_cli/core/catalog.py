@@ -77,6 +77,9 @@ class Criterion(NamedTuple):
     scoring: tuple[Threshold, ...] = ()
     implies: tuple[str, ...] = ()  # inventory: yes/no criteria a listed free software answers
     line: int | None = None
+    # its subject may not exist for a body (no school, no IT procurement): the answer
+    # "non_concerne" is accepted and takes the criterion out of the points possible
+    not_concerned: bool = False
 
     def applies(self, collectivity_type: str | None) -> bool:
         return self.applies_to is None or collectivity_type in self.applies_to
@@ -222,7 +225,7 @@ def _criterion(ck: _Checker, raw: Any, i: int, domain_ids: set[str]) -> Criterio
     known = {
         "id", "domain", "type", "question", "help", "effort", "recommendation", "points",
         "eligibility", "applies_to", "when", "legal", "choices", "unit", "min", "max", "scoring",
-        "implies",
+        "implies", "not_concerned",
     }
     for key in raw:
         if key not in known:
@@ -248,6 +251,11 @@ def _criterion(ck: _Checker, raw: Any, i: int, domain_ids: set[str]) -> Criterio
         ck.add("catalog.gate_not_boolean", path + ("eligibility",), who=who)
     elif eligibility and "when" in raw:
         ck.add("catalog.gate_when", path + ("when",), who=who)
+    not_concerned = raw.get("not_concerned", False)
+    if not_concerned not in (True, False):
+        ck.add("catalog.bad_bool", path + ("not_concerned",), field="not_concerned", who=who)
+    elif not_concerned and (eligibility is True or ctype == "inventory"):
+        ck.add("catalog.not_concerned_gate", path + ("not_concerned",), who=who)
     applies = raw.get("applies_to")
     applies_to = None
     if applies is not None:
@@ -346,6 +354,7 @@ def _criterion(ck: _Checker, raw: Any, i: int, domain_ids: set[str]) -> Criterio
         scoring=tuple(scoring),
         implies=tuple(str(x) for x in implies),
         line=ck.doc.line(*path),
+        not_concerned=not_concerned is True,
     )
 
 
@@ -362,6 +371,17 @@ def _check_refs(ck: _Checker, rule: rules.Rule | None, path: tuple[Any, ...], wh
     for ref in rule.domain_refs():
         if ref not in domain_ids:
             ck.add("catalog.unknown_domain", path, who=who, domain=ref)
+
+
+def _check_not_concerned(ck: _Checker, rule: rules.Rule | None, path: tuple[Any, ...],
+                         who: str, known: Mapping[str, Criterion]) -> None:
+    """A criterion that may be 'not concerned' must not decide a tier: the answer would then
+    block it (or grant it), whereas it only takes the criterion out of the points."""
+    if rule is None:
+        return
+    for ref in rule.refs():
+        if ref in known and known[ref].not_concerned:
+            ck.add("catalog.not_concerned_in_rule", path, who=who, ref=ref)
 
 
 def _check_when_tests(ck: _Checker, c: Criterion, path: tuple[Any, ...],
@@ -488,6 +508,7 @@ def build(doc: "yamlio.Located", expected_edition: int | None = None) -> Catalog
             ck.add("catalog.tier_order", path + ("min_score",), who=tid,
                    previous=tiers[-1].id, value=min_score, floor=tiers[-1].min_score)
         rule = compiled(t["rule"], path + ("rule",), tid) if "rule" in t else None
+        _check_not_concerned(ck, rule, path + ("rule",), tid, by_id)
         tiers.append(Tier(tid, ck.text(t, "name", path, who=tid) or {},
                           ck.text(t, "description", path, who=tid) or {},
                           float(min_score), rule))
@@ -559,7 +580,7 @@ def editions() -> list[int]:
 
 
 # Bump when the model classes change shape, so that no older pickle is ever read back.
-_CACHE_FORMAT = 3
+_CACHE_FORMAT = 4
 
 
 def _cached(path: Path, edition: int) -> Catalog:

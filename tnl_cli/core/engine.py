@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from tnl_cli.core import identity as ident
-from tnl_cli.core.answers import Answers, InventoryItem
+from tnl_cli.core.answers import NOT_CONCERNED, Answers, InventoryItem
 from tnl_cli.core.catalog import Catalog, Criterion, Tier
 from tnl_cli.core.rules import SCORE_WEIGHT, Rule
 
@@ -33,14 +33,31 @@ class CriterionResult:
     points: float
     met: bool
 
+    @property
+    def not_concerned(self) -> bool:
+        """Answered "non_concerne": out of the points obtained and possible."""
+        return self.visible and self.value == NOT_CONCERNED
+
+    @property
+    def status(self) -> str:
+        """hidden | not_concerned | unanswered | met | unmet."""
+        if not self.visible:
+            return "hidden"
+        if self.not_concerned:
+            return "not_concerned"
+        if not self.answered:
+            return "unanswered"
+        return "met" if self.met else "unmet"
+
 
 @dataclass(frozen=True)
 class DomainScore:
     id: str
     points: float
-    possible: float
+    possible: float  # not-concerned criteria taken out
     met: int
-    applicable: int
+    applicable: int  # not-concerned criteria taken out
+    not_concerned: int = 0
 
     @property
     def ratio(self) -> float:
@@ -78,17 +95,25 @@ class Assessment:
     open_data: tuple[str, str]
     unmet_gates: tuple[str, ...]
     unanswered_gates: tuple[str, ...]
+    # (low, high) tier ids: every unanswered applicable criterion counted unmet, or met
+    level_range: tuple[str | None, str | None] = (None, None)
+    range_ranks: tuple[int, int] = (0, 0)
+    unanswered: int = 0  # visible applicable criteria without an answer (not-concerned apart)
 
     @property
     def level(self) -> str | None:
         return self.tier.id if self.tier else None
+
+    @property
+    def not_concerned(self) -> tuple[CriterionResult, ...]:
+        return tuple(r for r in self.results if r.not_concerned)
 
 
 class _State:
     """The facts rules look at, for one set of answers."""
 
     __slots__ = ("met", "answered", "values", "points", "visible", "domain_ratio",
-                 "total_ratio", "first_candidacy")
+                 "total_ratio", "first_candidacy", "possible", "not_concerned")
 
     def __init__(self, first_candidacy: bool | None) -> None:
         self.met: set[str] = set()
@@ -99,6 +124,8 @@ class _State:
         self.domain_ratio: dict[str, float] = {}
         self.total_ratio = 0.0
         self.first_candidacy = first_candidacy
+        self.possible: dict[str, float] = {}  # per domain, not-concerned criteria taken out
+        self.not_concerned: set[str] = set()
 
 
 def points_for(c: Criterion, value: Any) -> float:
@@ -155,9 +182,13 @@ def _possible(catalog: Catalog, collectivity_type: str | None) -> dict[str, floa
 
 
 def _compute(catalog: Catalog, criteria: tuple[Criterion, ...], possible: Mapping[str, float],
-             values: Mapping[str, Any], first_candidacy: bool | None) -> _State:
+             values: Mapping[str, Any], first_candidacy: bool | None, *,
+             closed: bool = False) -> _State:
+    """The facts for `values`. `closed`: every criterion left unanswered counts as answered
+    and unmet (the low end of the level range)."""
     s = _State(first_candidacy)
     obtained = dict.fromkeys(possible, 0.0)
+    possible = dict(possible)
     for c in criteria:
         if c.when is not None and not c.when.holds(s):  # type: ignore[arg-type]
             continue
@@ -167,11 +198,18 @@ def _compute(catalog: Catalog, criteria: tuple[Criterion, ...], possible: Mappin
             continue
         s.answered.add(c.id)
         s.values[c.id] = value
+        if value == NOT_CONCERNED and c.not_concerned:
+            s.not_concerned.add(c.id)
+            possible[c.domain] -= c.points
+            continue
         pts = points_for(c, value)
         s.points[c.id] = pts
         obtained[c.domain] += pts
         if is_met(c, value, pts):
             s.met.add(c.id)
+    if closed:
+        s.answered.update(c.id for c in criteria)
+    s.possible = possible
     s.domain_ratio = {d: (obtained[d] / possible[d] if possible[d] else 0.0) for d in possible}
     total = sum(possible.values())
     s.total_ratio = sum(obtained.values()) / total if total else 0.0
@@ -230,7 +268,8 @@ def _path(catalog: Catalog, criteria: tuple[Criterion, ...], possible: Mapping[s
     while deficit > 1e-9:
         best: tuple[float, int, Criterion, float] | None = None
         for c in criteria:
-            if c.id in s.met or c.id not in s.visible or c in chosen:
+            if c.id in s.met or c.id not in s.visible or c in chosen or \
+                    c.id in s.not_concerned:
                 continue
             if (c.points == 0 and not c.eligibility) or c.type == "inventory":
                 continue
@@ -330,13 +369,20 @@ def evaluate(catalog: Catalog, answers: Answers, *, with_path: bool = True) -> A
         if person is None or not person.named:
             warnings.append(Note(f"engine.no_{role}"))
 
-    tier: Tier | None = None
-    rank = 0
-    if verdict == "eligible":
-        for i, t in enumerate(catalog.tiers, start=1):
-            if not _tier_holds(t, s):
-                break
-            tier, rank = t, i
+    tier, rank = _climb(catalog, s) if verdict == "eligible" else (None, 0)
+    low = high = 0
+    unanswered_count = sum(1 for c in criteria if c.id in s.visible and c.id not in s.answered)
+    if category != "prive" and kind is not None:
+        closed = _compute(catalog, criteria, possible, values, first, closed=True)
+        if catalog.eligibility.holds(closed):  # type: ignore[arg-type]
+            low = _climb(catalog, closed)[1]
+        filled = dict(values)
+        for c in criteria:  # catalog order: a `when` only names earlier criteria
+            if c.id not in filled:
+                filled[c.id] = best_value(c)
+        best = _compute(catalog, criteria, possible, filled, first)
+        if catalog.eligibility.holds(best):  # type: ignore[arg-type]
+            high = _climb(catalog, best)[1]
     mentions = tuple(m for m in catalog.mentions
                      if verdict == "eligible" and m.rule.holds(s))  # type: ignore[arg-type]
 
@@ -344,8 +390,10 @@ def evaluate(catalog: Catalog, answers: Answers, *, with_path: bool = True) -> A
     for d in catalog.domains:
         members = [c for c in criteria if c.domain == d.id]
         obtained = sum(s.points.get(c.id, 0.0) for c in members)
-        domains.append(DomainScore(d.id, obtained, possible[d.id],
-                                   sum(1 for c in members if c.id in s.met), len(members)))
+        out = sum(1 for c in members if c.id in s.not_concerned)
+        domains.append(DomainScore(d.id, obtained, s.possible[d.id],
+                                   sum(1 for c in members if c.id in s.met),
+                                   len(members) - out, out))
 
     next_level = None
     if with_path and category != "prive" and kind is not None and rank < len(catalog.tiers):
@@ -362,4 +410,21 @@ def evaluate(catalog: Catalog, answers: Answers, *, with_path: bool = True) -> A
         domains=tuple(domains), total_ratio=s.total_ratio, next_level=next_level,
         results=results, open_data=ident.open_data_obligation(identity),
         unmet_gates=unmet, unanswered_gates=unanswered,
+        level_range=(_tier_id(catalog, low), _tier_id(catalog, high)), range_ranks=(low, high),
+        unanswered=unanswered_count,
     )
+
+
+def _climb(catalog: Catalog, s: _State) -> tuple[Tier | None, int]:
+    """The highest tier reached, each one requiring those below, and its rank (0: none)."""
+    tier: Tier | None = None
+    rank = 0
+    for i, t in enumerate(catalog.tiers, start=1):
+        if not _tier_holds(t, s):
+            break
+        tier, rank = t, i
+    return tier, rank
+
+
+def _tier_id(catalog: Catalog, rank: int) -> str | None:
+    return catalog.tiers[rank - 1].id if rank else None

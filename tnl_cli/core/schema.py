@@ -50,6 +50,8 @@ def answers_schema(catalog: Catalog, lang: str) -> dict[str, Any]:
     responses: dict[str, Any] = {}
     for c in catalog.criteria:
         value = _value_schema(c, lang)
+        if c.not_concerned:  # the subject may not exist for the body: "non_concerne"
+            value = {"anyOf": [value, {"const": "non_concerne"}]}
         value = {"anyOf": [value, {"type": "null"}]}
         responses[c.id] = {
             "description": pick(c.question, lang),

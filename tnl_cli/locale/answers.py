@@ -7,6 +7,12 @@ MESSAGES = {
         "en": "an answers file must be a YAML mapping with keys edition, collectivite and "
               "reponses (found: {kind}). See examples/commune-exemple.yaml.",
     },
+    "answers.not_concerned_refused": {
+        "fr": "« {value} » : cette question concerne toute collectivité, la réponse « non "
+              "concerné » n'y est pas possible.",
+        "en": "'{value}': this question concerns every body, 'not concerned' is not a "
+              "possible answer to it.",
+    },
     "answers.unknown_key": {
         "fr": "clé « {key} » inconnue ; clés possibles : {allowed}.",
         "en": "unknown key '{key}'; possible keys: {allowed}.",
@@ -42,9 +48,16 @@ MESSAGES = {
         "en": "unknown criterion '{id}' in edition {edition}; did you mean: {hint}?",
     },
     "answers.refused": {
-        "fr": "critère « {id} » : {reason_key} {accepts_key}",
-        "en": "criterion '{id}': {reason_key} {accepts_key}",
+        "fr": "critère « {id} » : {reason_key} {accepts_key}{more_key}",
+        "en": "criterion '{id}': {reason_key} {accepts_key}{more_key}",
     },
+    "answers.accepts_not_concerned": {
+        "fr": " Si le sujet n'existe pas chez vous : non_concerne (ou « non concerné », nc, "
+              "n/a).",
+        "en": " If the subject does not exist for you: non_concerne (or 'not concerned', nc, "
+              "n/a).",
+    },
+    "answers.accepts_more": {"fr": "", "en": ""},
     "answers.bad_bool": {
         "fr": "« {value} » n'est pas une réponse oui/non.",
         "en": "'{value}' is not a yes/no answer.",

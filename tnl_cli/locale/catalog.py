@@ -282,6 +282,20 @@ MESSAGES = {
         "fr": "« {field} » doit être une liste (des lignes commençant par « - »).",
         "en": "'{field}' must be a list (lines starting with '- ').",
     },
+    "catalog.not_concerned_gate": {
+        "fr": "critère {who} : un critère d'éligibilité ou un inventaire ne peut pas être "
+              "« not_concerned ».",
+        "en": "criterion {who}: an eligibility criterion or an inventory cannot be "
+              "'not_concerned'.",
+    },
+    "catalog.not_concerned_in_rule": {
+        "fr": "niveau {who} : sa règle nomme {ref}, qui accepte « non concerné » ; un tel "
+              "critère ne peut pas décider d'un niveau (retirez-le de la règle ou retirez "
+              "« not_concerned »).",
+        "en": "tier {who}: its rule names {ref}, which accepts 'not concerned'; such a "
+              "criterion cannot decide a tier (take it out of the rule or drop "
+              "'not_concerned').",
+    },
     "catalog.gate_when": {
         "fr": "critère {who} : un critère d'éligibilité ne peut pas avoir de « when ».",
         "en": "criterion {who}: an eligibility criterion cannot have a 'when'.",

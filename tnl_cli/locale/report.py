@@ -9,9 +9,26 @@ MESSAGES = {
     "report.verdict_not_eligible": {"fr": "NON ÉLIGIBLE", "en": "NOT ELIGIBLE"},
     "report.verdict_incomplete": {"fr": "INCOMPLET (réponses manquantes)",
                                   "en": "INCOMPLETE (answers missing)"},
-    "report.level": {"fr": "Niveau indicatif : {level} ({rank}/{total})",
-                     "en": "Indicative level: {level} ({rank}/{total})"},
-    "report.no_level": {"fr": "aucun palier atteint", "en": "no tier reached"},
+    "report.level": {"fr": "Niveau estimé : {level}", "en": "Estimated level: {level}"},
+    "report.level_range": {
+        "fr": "Niveau estimé : {level} (entre {low} et {high} selon les {count} questions "
+              "sans réponse)",
+        "en": "Estimated level: {level} (between {low} and {high} depending on the {count} "
+              "unanswered questions)",
+    },
+    "report.level_range_one": {
+        "fr": "Niveau estimé : {level} (entre {low} et {high} selon la question sans réponse)",
+        "en": "Estimated level: {level} (between {low} and {high} depending on the unanswered "
+              "question)",
+    },
+    "report.level_settled": {
+        "fr": "Niveau estimé : {level} (les questions sans réponse n'y changeraient rien)",
+        "en": "Estimated level: {level} (the unanswered questions would not change it)",
+    },
+    "report.no_level": {"fr": "aucun", "en": "none"},
+    "report.not_concerned": {"fr": "Non concerné : {questions}",
+                             "en": "Not concerned: {questions}"},
+    "report.not_concerned_value": {"fr": "non concerné", "en": "not concerned"},
     "report.mention": {"fr": "Mention possible : {name} — {why}",
                        "en": "Possible mention: {name} — {why}"},
     "report.domains": {"fr": "Score par domaine", "en": "Score per domain"},

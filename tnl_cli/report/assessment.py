@@ -27,6 +27,8 @@ def value_text(c: Criterion, value: Any, lang: str) -> str:
     """An answer as a person would read it."""
     if value is None:
         return tr(lang, "report.unanswered")
+    if c.not_concerned and value == "non_concerne":  # answers.NOT_CONCERNED
+        return tr(lang, "report.not_concerned_value")
     if c.type == "boolean":
         return tr(lang, "report.yes" if value else "report.no")
     if c.type == "choice":
@@ -164,6 +166,8 @@ def to_dict(a: Assessment, catalog: Catalog, answers: Answers, lang: str) -> dic
         "level": a.level,
         "level_rank": a.level_rank,
         "level_name": pick(a.tier.name, lang) if a.tier else None,
+        "level_range": {"low": a.level_range[0], "high": a.level_range[1]},
+        "unanswered": a.unanswered,
         "levels": [t.id for t in catalog.tiers],
         "estimate": tr(lang, "engine.estimate"),
         "score": round(a.total_ratio, 4),
@@ -176,9 +180,11 @@ def to_dict(a: Assessment, catalog: Catalog, answers: Answers, lang: str) -> dic
         "domains": [
             {"id": d.id, "name": pick(catalog.domain(d.id).name, lang), "points": d.points,
              "possible": d.possible, "ratio": round(d.ratio, 4), "met": d.met,
-             "applicable": d.applicable}
+             "applicable": d.applicable, "not_concerned": d.not_concerned}
             for d in a.domains
         ],
+        "not_concerned": [{"id": r.criterion.id, "question": pick(r.criterion.question, lang)}
+                          for r in a.not_concerned],
         "next_level": None if nl is None else {
             "level": nl.tier.id,
             "name": pick(nl.tier.name, lang),
@@ -195,6 +201,28 @@ def to_dict(a: Assessment, catalog: Catalog, answers: Answers, lang: str) -> dic
         "legal": legal(a, catalog, answers, lang),
         "inventory": stock,
     }
+
+
+def tier_label(catalog: Catalog, tier_id: str | None, lang: str) -> str:
+    """'2' for a numbered level, 'Label Argent' for a named one, 'aucun' for none."""
+    if tier_id is None:
+        return tr(lang, "report.no_level")
+    if tier_id.isdigit():
+        return tier_id
+    tier = next((t for t in catalog.tiers if t.id == tier_id), None)
+    return pick(tier.name, lang) if tier else tier_id
+
+
+def level_line(a: Assessment, catalog: Catalog, lang: str) -> str:
+    """'Niveau estimé : 2 (entre 1 et 5 selon les 31 questions sans réponse)'."""
+    level = tier_label(catalog, a.level, lang)
+    low, high = (tier_label(catalog, t, lang) for t in a.level_range)
+    if not a.unanswered:
+        return tr(lang, "report.level", level=level)
+    if a.range_ranks[0] == a.range_ranks[1]:
+        return tr(lang, "report.level_settled", level=level)
+    key = "report.level_range_one" if a.unanswered == 1 else "report.level_range"
+    return tr(lang, key, level=level, low=low, high=high, count=a.unanswered)
 
 
 def _bar(ratio: float, width: int = 10) -> str:
@@ -220,10 +248,8 @@ def render(a: Assessment, catalog: Catalog, answers: Answers, lang: str, console
                   f"[/bold {style}]")
     for reason in data["reasons"]:
         console.print(f"  • {reason}", markup=False)
-    if a.verdict == "eligible":
-        level = data["level_name"] or tr(lang, "report.no_level")
-        console.print(tr(lang, "report.level", level=level, rank=a.level_rank,
-                         total=len(catalog.tiers)))
+    if a.verdict == "eligible" or a.range_ranks[1]:
+        console.print(level_line(a, catalog, lang), markup=False)
         console.print(f"  [italic]{data['estimate']}[/italic]")
     for mention in data["mentions"]:
         console.print(tr(lang, "report.mention", name=mention["name"], why=mention["why"]),
@@ -240,6 +266,9 @@ def render(a: Assessment, catalog: Catalog, answers: Answers, lang: str, console
                       f"{round(d['ratio'] * 100)} %", _bar(d["ratio"]),
                       f"{d['met']} / {d['applicable']}")
     console.print(table)
+    if data["not_concerned"]:
+        console.print(tr(lang, "report.not_concerned", questions=" ; ".join(
+            item["question"] for item in data["not_concerned"])), markup=False)
 
     nl = data["next_level"]
     if nl is not None:
