@@ -30,10 +30,37 @@ def test_table_view_in_french_and_english(run) -> None:
     assert "ELIGIBLE" in en.out and "Score per domain" in en.out
 
 
-def test_set_can_make_it_not_eligible(run) -> None:
-    r = run("assess", "--answers", EXAMPLE, "--set", "ouverture_donnees=non", "--format", "json")
+def test_set_can_make_it_not_eligible(run, tmp_path: Path) -> None:
+    original = Path(EXAMPLE).read_text(encoding="utf-8")
+    r = run("assess", "--answers", EXAMPLE, "--set", "ouverture_donnees=non", "--format", "json",
+            "--dry-run")
     assert r.code == 1
     assert json.loads(r.out)["unmet_gates"] == ["ouverture_donnees"]
+    assert Path(EXAMPLE).read_text(encoding="utf-8") == original  # --dry-run saves nothing
+
+
+def test_set_answers_in_the_file_without_the_walk(run, tmp_path: Path) -> None:
+    from tnl_cli.core.answers import load
+    from tnl_cli.core.catalog import load_edition
+
+    path = tmp_path / "r.yaml"
+    path.write_text(Path(EXAMPLE).read_text(encoding="utf-8"), encoding="utf-8")
+    before = load(path, load_edition)[0]
+    r = run("assess", "--answers", str(path), "--set", "ouverture_donnees=non",
+            "--set", "collectivite.population=4200")
+    assert r.code == 1, r.err
+    assert f"Enregistré dans {path} : ouverture_donnees, collectivite.population." in r.err
+    after = load(path, load_edition)[0]
+    assert after.value("ouverture_donnees") is False and after.identity.population == 4200
+    assert after.responses["ouverture_donnees"].preuves  # its evidence is kept
+    assert {k: v for k, v in after.responses.items() if k != "ouverture_donnees"} == {
+        k: v for k, v in before.responses.items() if k != "ouverture_donnees"}
+    assert run("assess", "--answers", str(path)).code == 1  # the file reads back as saved
+    old = tmp_path / "old.yaml"
+    old.write_text("edition: 2024\ncollectivite: {type: commune}\n", encoding="utf-8")
+    r = run("assess", "--answers", str(old), "--edition", "2025", "--set", "formats_ouverts=oui")
+    assert "n'y est pas enregistré" in r.err
+    assert old.read_text(encoding="utf-8") == "edition: 2024\ncollectivite: {type: commune}\n"
 
 
 def test_incomplete_exits_1(run, tmp_path: Path) -> None:

@@ -82,6 +82,8 @@ class FakePrompter:
             return ask.default or ask.options[0].value
         if ask.kind == "checkbox":
             return [ask.options[0].value]
+        if ask.kind == "complete":  # where to go in a review: in order, then finish
+            return ""
         samples = ((ask.default,) if ask.default else ()) + self.SAMPLES
         return next(s for s in samples if ask.validate is None or ask.validate(s) is None)
 
@@ -243,14 +245,30 @@ def test_form_walk_asks_only_the_form_criteria() -> None:
     assert set(criteria_ids(walk)) == set(form.criteria)
 
 
-def test_progress_counts_domains_and_visible_questions() -> None:
+def test_progress_counts_domains_and_questions_with_a_stable_total() -> None:
+    walk = Walk(CATALOG, empty())
+    walk.answer("Lettret")
+    totals = {walk.progress().total}
+    walk.answer("commune")
+    while walk.current.key != "elu_referent.nom":
+        totals.add(walk.progress().total)
+        walk.skip()
+    walk.answer("Camille Moreau")  # naming a referent adds questions, not to the total
+    totals.add(walk.progress().total)
+    assert len(totals) == 1
     walk = Walk(CATALOG, with_identity())
     skip_until(walk, criteria_ids(walk)[0])
     p = walk.progress()
     assert (p.domain_number, p.domain_total, p.number, p.new_section) == (1, 5, 1, True)
-    assert p.total == sum(1 for c in CATALOG.criteria if c.applies("commune") and c.when is None)
+    # every question of a commune counts, a follow-up hidden by its condition included
+    assert p.total == sum(1 for c in CATALOG.criteria if c.applies("commune"))
     walk.skip()
     assert walk.progress().number == 2 and not walk.progress().new_section
+    condition, dependent = when_pair()
+    skip_until(walk, condition)
+    number = walk.progress().number
+    walk.skip()  # the follow-up is hidden: the next question keeps its own number
+    assert walk.progress().number == number + 2 and walk.progress().total == p.total
 
 
 def test_changes_between_editions() -> None:

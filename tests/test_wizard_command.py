@@ -122,9 +122,48 @@ def test_complete_file_is_evaluated_at_once_and_review_walks_again(terminal, tmp
     assert s.prompter.asked == []
 
     review = terminal("assess", "--answers", "r.yaml", "--review",
-                      replies=[None, None, KeyboardInterrupt])
-    assert [a.default for a in review.prompter.asked[:2]] == ["Saint-Libre-sur-Loire", "commune"]
+                      replies=["", None, None, KeyboardInterrupt])
+    assert review.prompter.asked[0].kind == "complete"  # where to go: Enter is "everything"
+    assert [a.default for a in review.prompter.asked[1:3]] == ["Saint-Libre-sur-Loire",
+                                                                "commune"]
     assert saved(tmp_path / "r.yaml")["collectivite"]["nom"] == "Saint-Libre-sur-Loire"
+
+
+def test_review_goes_straight_to_a_question_or_a_domain(terminal, tmp_path) -> None:
+    complete_example(tmp_path / "r.yaml")
+    before = saved(tmp_path / "r.yaml")
+    catalog = load_edition()
+    walk = Walk(catalog, load(tmp_path / "r.yaml", load_edition)[0], review=True)
+    numbers = {walk.steps[i].key: n for n, i in enumerate(walk.numbered(), 1)}
+    assert before["reponses"]["formats_ouverts"] is True
+    # a domain by a word of its name: its questions in order, then where next
+    domain = [walk.steps[i].key for i in walk.numbered() if walk.visible(i)
+              and walk.steps[i].criterion.domain == "pratiques"]
+    s = terminal("assess", "--answers", "r.yaml", "--review",
+                 replies=[str(numbers["formats_ouverts"]), "non", "pratiques"]
+                 + [None] * len(domain) + ["jeux donnees", "0", None, ""],
+                 by_message={"Écrire maintenant": "no"})
+    assert s.code in (0, 1), s.err
+    asked = [a.message for a in s.prompter.asked]
+    assert asked[1] == catalog.by_id["formats_ouverts"].question["fr"]
+    assert asked[2] == "Aller à"
+    assert all(m.startswith(catalog.by_id[c].question["fr"])
+               for m, c in zip(asked[3:3 + len(domain)], domain, strict=True))
+    assert asked[4 + len(domain)].endswith("laquelle ?")  # several questions hold the words
+    after = saved(tmp_path / "r.yaml")
+    assert after["reponses"].pop("formats_ouverts") is False
+    before["reponses"].pop("formats_ouverts")
+    assert after["reponses"] == before["reponses"]
+
+
+def test_review_refuses_a_place_that_does_not_exist(terminal, tmp_path) -> None:
+    complete_example(tmp_path / "r.yaml")
+    s = terminal("assess", "--answers", "r.yaml", "--review",
+                 replies=["999", "zzz introuvable", KeyboardInterrupt])
+    assert s.code == 130
+    assert [(reply, error.split(" :")[0]) for _m, reply, error in s.prompter.refused] == [
+        ("999", "aucune question ni aucun domaine ne correspond à « 999 »"),
+        ("zzz introuvable", "aucune question ni aucun domaine ne correspond à « zzz introuvable »")]
 
 
 def test_older_edition_is_migrated_and_backed_up(terminal, tmp_path) -> None:

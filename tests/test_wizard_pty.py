@@ -111,6 +111,8 @@ def test_enter_alone_in_review_changes_nothing(tmp_path: Path) -> None:
     (tmp_path / "r.yaml").write_text(yamlio.dump(document), encoding="utf-8")
     before = saved(tmp_path / "r.yaml")
     child = spawn("assess", "--answers", "r.yaml", "--review", cwd=tmp_path)
+    child.expect(PROMPT + "Aller à")
+    child.send(ENTER)  # everything, in order
     # Each software tnl does not know has a question of its own (live: with its hint).
     unknown = PROMPT + r"« [^\r\n]* » n'est pas dans le catalogue[^\r\n]*\(flèches"
     while (index := child.expect([HEADER, PROMPT + "Écrire maintenant le dossier",
@@ -266,3 +268,28 @@ def test_not_a_terminal_never_waits(tmp_path: Path) -> None:
                          cwd=tmp_path, env=env(), stdin=subprocess.DEVNULL, capture_output=True,
                          text=True, timeout=10)
     assert run.returncode == 1 and "INCOMPLET" in run.stdout
+
+
+def test_review_jumps_to_a_question_by_its_number(tmp_path: Path) -> None:
+    walk = prefilled(tmp_path / "r.yaml")
+    while not walk.finished:
+        walk.answer(True) if walk.current.criterion.type == "boolean" else walk.skip()
+    (tmp_path / "r.yaml").write_text(yamlio.dump(walk.document("test")), encoding="utf-8")
+    target = next(walk.steps[i].key for i in walk.numbered()[20:]
+                  if walk.steps[i].criterion.type == "boolean" and walk.visible(i))
+    number = [walk.steps[i].key for i in walk.numbered()].index(target) + 1
+    before = saved(tmp_path / "r.yaml")["reponses"]
+    child = spawn("assess", "--answers", "r.yaml", "--review", cwd=tmp_path)
+    child.expect(PROMPT + "Aller à")
+    child.send(f"{number}" + ENTER)
+    child.expect(rf"question {number}/")
+    child.expect(PROMPT + _re(question(target)))
+    child.send(NO + ENTER)
+    child.expect(PROMPT + "Aller à")
+    child.send(ENTER)  # finish: the assessment, then the dossier offer
+    child.expect(PROMPT + "Écrire maintenant le dossier")
+    child.send("2" + ENTER)
+    assert finish(child) in (0, 1)
+    after = saved(tmp_path / "r.yaml")["reponses"]
+    assert before.pop(target) is True and after.pop(target) is False
+    assert after == before  # one question changed, nothing else walked

@@ -1,6 +1,7 @@
 """`tnl assess`: evaluate an answers file, or walk the questionnaire on a terminal."""
 
 
+import shlex
 from pathlib import Path
 from typing import Annotated
 
@@ -26,6 +27,28 @@ def evaluate_file(path: Path, edition: int | None, overrides: list[str]):
     return catalog, answers, evaluate(catalog, answers), gone
 
 
+def record(path: Path, catalog, answers, overrides: list[str]) -> None:
+    """Write the answers given with --set into the file, so that answering goes on without
+    the walk. A file of another edition is left alone (the walk migrates it, with a backup)."""
+    from tnl_cli import __version__
+    from tnl_cli.core import answers as ans
+    from tnl_cli.io import files as fsio
+    from tnl_cli.io import yaml as yamlio
+    from tnl_cli.walk.session import file_header
+
+    declared = ans.file_edition(yamlio.load(path))
+    if declared is not None and declared != catalog.edition:
+        SETTINGS.stderr.write(t("assess.set_not_saved", file=str(path), edition=declared) + "\n")
+        return
+    command = shlex.join(["tnl", "assess", "--answers", str(path)])
+    text = file_header(SETTINGS.lang, command) + yamlio.dump(
+        ans.to_document(answers, catalog, __version__))
+    fsio.write_atomic(path, text)
+    SETTINGS.stderr.write(t("assess.set_saved", file=str(path),
+                            ids=", ".join(spec.partition("=")[0].strip() for spec in overrides))
+                          + "\n")
+
+
 def register(app: typer.Typer, lang: str) -> None:
     @app.command("assess", help=tr(lang, "assess.help"))
     def assess(
@@ -37,6 +60,8 @@ def register(app: typer.Typer, lang: str) -> None:
             if lang == "fr" else "ID=VALUE")] = None,
         fmt: common.format_option(lang) = "table",
         edition: common.edition_option(lang) = None,
+        dry_run: Annotated[bool, typer.Option("--dry-run",
+                                              help=tr(lang, "assess.opt_dry_run"))] = False,
         review: Annotated[bool, typer.Option("--review",
                                              help=tr(lang, "assess.opt_review"))] = False,
         form: Annotated[str | None, typer.Option(
@@ -59,6 +84,8 @@ def register(app: typer.Typer, lang: str) -> None:
             SETTINGS.stderr.write(t("assess.walk_only", option="--review" if review
                                     else "--form") + "\n")
         catalog, loaded, assessment, gone = evaluate_file(answers, edition, overrides)
+        if overrides and not dry_run:
+            record(answers, catalog, loaded, overrides)
         if gone:
             SETTINGS.stderr.write(t("assess.migrated_gone", ids=", ".join(gone),
                                     edition=catalog.edition) + "\n")

@@ -132,6 +132,30 @@ def _offer_dossier(prompter, path: Path, catalog, answers, assessment) -> None:
     prompter.say(t("wizard.dossier_written", file=str(out)))
 
 
+def _review(prompter, the_walk, saver) -> bool:
+    """`--review`: where to go first (everything, a domain, a question by number or words),
+    that part walked, then where next until the user finishes. False when interrupted."""
+    from tnl_cli.walk import review as goto
+    from tnl_cli.walk import session as wizard_session
+
+    first = True
+    while True:
+        try:
+            prompter.prepare()
+            keys = goto.choose(prompter, the_walk, SETTINGS.lang, first)
+        except (KeyboardInterrupt, EOFError):
+            return False
+        if keys == goto.FINISH:
+            the_walk.focus(())
+            return True
+        the_walk.focus(None if keys == goto.ALL else keys)
+        if not wizard_session.run(the_walk, prompter, saver, SETTINGS.lang):
+            return False
+        if keys == goto.ALL:
+            return True
+        first = False
+
+
 def walk(path: Path, edition: int | None, review: bool, form: str | None) -> int:
     """The guided walk on a terminal; returns the exit code."""
     from tnl_cli.core.engine import evaluate
@@ -175,7 +199,9 @@ def walk(path: Path, edition: int | None, review: bool, form: str | None) -> int
         prompter.say(t("wizard.resume", file=str(path),
                        count=wizard_session.answered(the_walk)))
 
-    if not wizard_session.run(the_walk, prompter, saver, SETTINGS.lang):
+    done = (_review(prompter, the_walk, saver) if review and changes is None
+            else wizard_session.run(the_walk, prompter, saver, SETTINGS.lang))
+    if not done:
         wizard_session.tell_interrupted(SETTINGS.stderr, SETTINGS.lang, the_walk, path, command)
         return EXIT_INTERRUPTED
     prompter.say("")

@@ -17,10 +17,28 @@ MESSAGES = {
         "en": "YAML answers file (on a terminal, default ./tnl-reponses.yaml).",
     },
     "assess.opt_set": {
-        "fr": "Remplace ou ajoute une réponse, par exemple --set ouverture_donnees=oui ou "
+        "fr": "Répond à une question sans le questionnaire : la réponse est enregistrée dans "
+              "le fichier puis évaluée, par exemple --set ouverture_donnees=oui ou "
               "--set collectivite.population=4200 (répétable).",
-        "en": "Override or add one answer, e.g. --set ouverture_donnees=yes or "
+        "en": "Answer one question without the walk: the answer is saved in the file, then "
+              "evaluated, e.g. --set ouverture_donnees=yes or "
               "--set collectivite.population=4200 (repeatable).",
+    },
+    "assess.opt_dry_run": {
+        "fr": "Avec --set : évaluer sans rien enregistrer dans le fichier (simulation).",
+        "en": "With --set: evaluate without saving anything in the file (what-if).",
+    },
+    "assess.set_saved": {
+        "fr": "Enregistré dans {file} : {ids}.",
+        "en": "Saved in {file}: {ids}.",
+    },
+    "assess.set_not_saved": {
+        "fr": "{file} est rempli pour l'édition {edition} : --set n'y est pas enregistré. "
+              "Pour le passer à la nouvelle édition (avec une copie de l'original), lancez "
+              "tnl assess --answers {file} sur un terminal.",
+        "en": "{file} is filled in for edition {edition}: --set is not saved in it. To move it "
+              "to the new edition (keeping a copy of the original), run "
+              "tnl assess --answers {file} on a terminal.",
     },
     "assess.opt_review": {
         "fr": "Repasse toutes les questions, avec les réponses enregistrées par défaut.",

@@ -364,4 +364,34 @@ MESSAGES = {
     "wizard.type_entreprise": {
         "fr": "Entreprise (non éligible au label)", "en": "Company (not eligible for the label)",
     },
+    "wizard.goto": {"fr": "Aller à", "en": "Go to"},
+    "wizard.goto_hint_first": {
+        "fr": "Entrée : revoir toutes les questions dans l'ordre. Ou tapez un numéro de question "
+              "(1 à {total}), des mots de la question ou le nom d'un domaine ; Tab propose la "
+              "liste.",
+        "en": "Enter: review every question in order. Or type a question number (1 to {total}), "
+              "words of the question or a domain's name; Tab offers the list.",
+    },
+    "wizard.goto_hint_next": {
+        "fr": "Entrée : terminer et voir l'évaluation. Ou tapez un autre numéro (1 à {total}), "
+              "des mots d'une question ou un domaine ; Tab propose la liste.",
+        "en": "Enter: finish and see the assessment. Or type another number (1 to {total}), "
+              "words of a question or a domain; Tab offers the list.",
+    },
+    "wizard.goto_all": {"fr": "Tout revoir, dans l'ordre", "en": "Review everything, in order"},
+    "wizard.goto_finish": {"fr": "Terminer et voir l'évaluation",
+                           "en": "Finish and see the assessment"},
+    "wizard.goto_identity": {"fr": "La collectivité (identité)",
+                             "en": "The collectivity (identity)"},
+    "wizard.goto_domain": {"fr": "Domaine : {name}", "en": "Domain: {name}"},
+    "wizard.goto_unknown": {
+        "fr": "aucune question ni aucun domaine ne correspond à « {text} » : tapez un numéro de "
+              "1 à {total}, des mots d'une question ou le nom d'un domaine (Tab propose la "
+              "liste).",
+        "en": "no question or domain matches '{text}': type a number from 1 to {total}, words "
+              "of a question or a domain's name (Tab offers the list).",
+    },
+    "wizard.goto_which": {"fr": "{count} questions correspondent : laquelle ?",
+                          "en": "{count} questions match: which one?"},
+    "wizard.goto_back": {"fr": "← Chercher autrement", "en": "← Search again"},
 }

@@ -24,7 +24,7 @@ class Option:
 class Ask:
     """One prompt. select returns an option value, checkbox a list of them, text a string."""
 
-    kind: str  # select | checkbox | text
+    kind: str  # select | checkbox | text | complete (text with the option labels completed)
     message: str
     options: tuple[Option, ...] = ()
     default: Any = None  # option value (select), values (checkbox), text (text)
@@ -59,6 +59,26 @@ def share_default_key_bindings() -> None:
     build = getattr(application, "load_key_bindings", None)
     if build is not None and not hasattr(build, "cache_info"):
         application.load_key_bindings = functools.cache(build)  # type: ignore[attr-defined]
+
+
+def folded_completer(labels: list[str]) -> Any:
+    """Completes every label that holds all the typed words, accents and case ignored
+    ("accessib" and "Accessibilité" both find the accessibility questions)."""
+    from prompt_toolkit.completion import Completer, Completion
+
+    from tnl_cli.textnorm import fold
+
+    folded = [(label, fold(label)) for label in labels]
+
+    class Folded(Completer):
+        def get_completions(self, document: Any, complete_event: Any) -> Any:
+            typed = document.text_before_cursor
+            words = fold(typed).split()
+            for label, key in folded:
+                if all(w in key for w in words):
+                    yield Completion(label, start_position=-len(typed))
+
+    return Folded()
 
 
 class QuestionaryPrompter:

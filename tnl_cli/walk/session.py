@@ -71,13 +71,18 @@ def signals_deferred() -> Iterator[None]:
         raise Interrupted(pending[0])
 
 
+def file_header(lang: str, resume: str) -> str:
+    """The comment at the top of an answers file tnl writes: what it is, how to come back."""
+    return "".join(f"# {line}\n" for line in
+                   tr(lang, "wizard.file_header", command=resume).splitlines())
+
+
 class Saver:
     """Writes the walk's answers to `path`, with a header saying how to come back to it."""
 
     def __init__(self, path: Path, lang: str, resume: str) -> None:
         self.path = path
-        self.header = "".join(f"# {line}\n" for line in
-                              tr(lang, "wizard.file_header", command=resume).splitlines())
+        self.header = file_header(lang, resume)
 
     def check_writable(self) -> None:
         """Fail before the first question rather than after the first answer."""

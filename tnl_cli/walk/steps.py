@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from tnl_cli.core import engine
+from tnl_cli.core import identity as ident
 from tnl_cli.core.answers import Answer, Answers, to_document
 from tnl_cli.core.catalog import Catalog, Criterion
 from tnl_cli.walk.identity_fields import FIELDS, IdentityField
@@ -73,6 +74,7 @@ class Walk:
         self.steps: tuple[Step, ...] = tuple(
             [Step(f.key, field=f) for f in FIELDS] + [Step(c.id, criterion=c) for c in criteria])
         self.visited: set[int] = set()
+        self.scope: frozenset[int] | None = None  # review: the steps the user chose to see
         self._refresh()
         self.position: int | None = self._after(-1)
         self._visit()
@@ -124,7 +126,20 @@ class Walk:
 
     # -- moves -----------------------------------------------------------------------------
     def _target(self, i: int) -> bool:
+        if self.scope is not None and i not in self.scope:
+            return False
         return self.visible(i) and (self.review or i in self.visited or not self.done(i))
+
+    def focus(self, keys: Iterable[str] | None) -> bool:
+        """Walk (again) over these steps only, in order; None: every step. False when none of
+        them is visible (nothing to ask)."""
+        wanted = None if keys is None else set(keys)
+        self.scope = None if wanted is None else frozenset(
+            i for i, step in enumerate(self.steps) if step.key in wanted)
+        self._refresh()
+        self.position = next((i for i in range(len(self.steps)) if self._target(i)), None)
+        self._visit()
+        return self.position is not None
 
     def _after(self, start: int) -> int | None:
         for i in range(start + 1, len(self.steps)):
@@ -193,11 +208,24 @@ class Walk:
         return False
 
     # -- views -----------------------------------------------------------------------------
+    def numbered(self, criteria: bool = True) -> list[int]:
+        """The steps the header counts, so that a question keeps its number and the total does
+        not move as answers come in: the criteria that apply to the collectivity type (a
+        follow-up hidden by its condition keeps its number), the identity fields asked of a
+        collectivity whose referents are named."""
+        if criteria:
+            kind = self.answers.identity.type
+            return [i for i, s in enumerate(self.steps)
+                    if s.criterion is not None and s.criterion.applies(kind)]
+        named = ident.Person(nom="?")
+        identity = replace(self.answers.identity, elu_referent=named, responsable=named)
+        return [i for i, s in enumerate(self.steps)
+                if s.field is not None and s.field.visible(identity)]
+
     def progress(self) -> Progress:
         step = self.current
         assert step is not None and self.position is not None
-        shown = [i for i in range(len(self.steps)) if self.visible(i)
-                 and (self.steps[i].criterion is None) == (step.criterion is None)]
+        shown = self.numbered(step.criterion is not None)
         previous = next((i for i in range(self.position - 1, -1, -1) if self.visible(i)), None)
         prev_domain = self._domain(previous) if previous is not None else "?"
         domain = self._domain(self.position)
