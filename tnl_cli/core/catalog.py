@@ -4,7 +4,6 @@ Validation collects every problem it finds (with file and line) before refusing 
 so that `tnl criteria lint` shows the whole list at once.
 """
 
-import os
 import pickle
 import re
 from collections.abc import Mapping
@@ -597,11 +596,12 @@ def _cached(path: Path, edition: int) -> Catalog:
     name = (f"catalog-{edition}-{stat.st_size}-{stat.st_mtime_ns}-{__version__}"
             f"-{_CACHE_FORMAT}.pickle")
     cache = resources.cache_dir() / name
+    from tnl_cli.io.files import read_private, write_private
+
     try:
-        # Only a cache this user wrote: unpickling runs code, so never trust another's file.
-        if cache.stat().st_uid != os.getuid():
-            raise PermissionError(str(cache))
-        loaded = pickle.loads(cache.read_bytes())
+        # Only a cache this user wrote and no one else could change: unpickling runs code.
+        data = read_private(cache)
+        loaded = pickle.loads(data) if data is not None else None
         if isinstance(loaded, Catalog):
             return loaded
     except Exception:  # noqa: BLE001 - any unreadable cache means: rebuild it
@@ -613,9 +613,7 @@ def _cached(path: Path, edition: int) -> Catalog:
         cache.parent.mkdir(parents=True, exist_ok=True)
         for old in cache.parent.glob(f"catalog-{edition}-*.pickle"):
             old.unlink()
-        tmp = cache.with_suffix(f".{os.getpid()}.tmp")
-        tmp.write_bytes(pickle.dumps(catalog, protocol=pickle.HIGHEST_PROTOCOL))
-        os.replace(tmp, cache)
+        write_private(cache, pickle.dumps(catalog, protocol=pickle.HIGHEST_PROTOCOL))
     except OSError:
         pass
     return catalog

@@ -61,10 +61,20 @@ def _html_autolink(url: Any) -> Any:
 def _bytecode_cache() -> Any:
     """Compiled templates kept in the user's cache: compiling the dossier template costs more
     than rendering it. Keyed by the template's source, so an edited template is recompiled;
-    a cache that cannot be read or written is simply not used."""
+    a cache that cannot be read or written is simply not used, nor a file another user could
+    have written (refused, then replaced by our own)."""
+    from io import BytesIO
+
     from jinja2 import FileSystemBytecodeCache
 
-    class QuietCache(FileSystemBytecodeCache):
+    from tnl_cli.io.files import private, read_private
+
+    class OwnCache(FileSystemBytecodeCache):
+        def load_bytecode(self, bucket: Any) -> None:
+            data = read_private(Path(self._get_cache_filename(bucket)))
+            if data is not None:
+                bucket.load_bytecode(BytesIO(data))
+
         def dump_bytecode(self, bucket: Any) -> None:
             with contextlib.suppress(OSError):
                 super().dump_bytecode(bucket)
@@ -73,10 +83,12 @@ def _bytecode_cache() -> Any:
 
     directory = cache_dir() / "templates"
     try:
-        directory.mkdir(parents=True, exist_ok=True)
+        directory.mkdir(parents=True, exist_ok=True, mode=0o700)
+        if directory.is_symlink() or not private(directory.lstat()):
+            return None
     except OSError:
         return None
-    return QuietCache(str(directory))
+    return OwnCache(str(directory))
 
 
 @lru_cache(maxsize=16)

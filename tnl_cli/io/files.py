@@ -76,3 +76,47 @@ def replace_with(tmp_name: str, path: Path, overwrite: bool) -> None:
     if not overwrite and path.exists():  # appeared while we were writing
         raise TnlError.of("io.exists", file=str(path))
     os.replace(tmp_name, path)
+
+
+def private(st: os.stat_result) -> bool:
+    """A file (or directory) this user owns and nobody else may change. A cache that is
+    unpickled or holds compiled code runs what it contains: another user's file, or one that
+    others could have rewritten, is never read. (Windows has no uids: a user's profile is
+    private there, so any file is taken.)"""
+    import stat
+
+    getuid = getattr(os, "getuid", None)
+    if getuid is None:
+        return True
+    return st.st_uid == getuid() and not st.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
+
+
+def read_private(path: Path) -> bytes | None:
+    """The bytes of `path` if it is a regular file that `private` accepts (not a link: the
+    file checked is the file read), else None."""
+    import stat
+
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0)
+    try:
+        fd = os.open(path, flags)
+    except OSError:
+        return None
+    with os.fdopen(fd, "rb") as handle:
+        found = os.fstat(fd)
+        if not (stat.S_ISREG(found.st_mode) and private(found)):
+            return None
+        return handle.read()
+
+
+def write_private(path: Path, data: bytes) -> None:
+    """Write a cache file readable and writable by this user only, atomically."""
+    tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_BINARY", 0), 0o600)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
