@@ -4,6 +4,7 @@ The CLI catches `TnlError` in one place; anything else that escapes is a bug.
 """
 
 import errno
+import os
 from collections.abc import Mapping
 from types import MappingProxyType
 from typing import Any, NamedTuple
@@ -26,7 +27,12 @@ _OS_REASONS = {
     errno.ENOTDIR: "io.reason_not_dir",
     errno.EISDIR: "io.reason_is_dir",
     errno.ENAMETOOLONG: "io.reason_name_too_long",
+    errno.ENOENT: "io.reason_missing",
+    errno.EIO: "io.reason_io",
+    errno.ELOOP: "io.reason_loop",
 }
+# A reason given as the OS's English text (`exc.strerror`) without its errno: found back by text.
+_OS_TEXTS = {os.strerror(code): code for code in _OS_REASONS}
 
 
 class Problem(NamedTuple):
@@ -48,7 +54,10 @@ class Problem(NamedTuple):
         params: dict[str, Any] = {
             k: tr(lang, v, **shown) if k.endswith("_key") else v for k, v in shown.items()
         }
-        reason = _OS_REASONS.get(params.get("errno", -1))  # the OS's own words are English
+        code = params.get("errno")
+        if code is None and isinstance(params.get("reason"), str):
+            code = _OS_TEXTS.get(params["reason"])
+        reason = _OS_REASONS.get(code if code is not None else -1)  # the OS speaks English
         if reason is not None:
             params["reason"] = tr(lang, reason)
         text = tr(lang, self.key, **params)

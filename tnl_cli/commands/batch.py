@@ -80,7 +80,22 @@ def _open_source(path: Path, encoding: str | None, delimiter: str | None, sheet:
         if delimiter not in _DELIMITERS:
             raise TnlError.of("batch.bad_delimiter", value=delimiter)
         delimiter = _DELIMITERS[delimiter]
-    return tabular.open_csv(path, encoding, delimiter, header_score(catalog))
+    return tabular.open_csv(path, encoding, delimiter, header_score(catalog),
+                            stream=_stdin_bytes() if str(path) == STDIN else None)
+
+
+STDIN = "-"  # the conventional name of standard input
+
+
+def _stdin_bytes() -> Any:
+    """Standard input as bytes (the encoding is detected like a file's)."""
+    stdin = SETTINGS.stdin
+    binary = getattr(stdin, "buffer", None)
+    if binary is not None:
+        return binary
+    import io
+
+    return io.BytesIO(stdin.read().encode("utf-8"))  # a text stream already decoded
 
 
 def _same_file(a: Path, b: Path) -> bool:

@@ -114,7 +114,17 @@ class HelpGroup(_TranslatedHelp, typer.core.TyperGroup):
 
 
 class HelpCommand(_TranslatedHelp, typer.core.TyperCommand):
-    """A command that speaks the user's language."""
+    """A command that speaks the user's language.
+
+    Click checks that a path option is readable before the command runs and says so in English
+    ("Path '…' is not readable."): the commands read their files themselves and say it in the
+    user's language, naming the file and the OS's reason."""
+
+    def parse_args(self, ctx, args):  # type: ignore[no-untyped-def]
+        for param in self.params:
+            if getattr(param.type, "readable", False):
+                param.type.readable = False
+        return super().parse_args(ctx, args)
 
 
 def _stop(signum: int, _frame: Any) -> None:

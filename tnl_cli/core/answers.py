@@ -240,6 +240,15 @@ def unknown_criterion(criterion_id: str, catalog: Catalog, file: str | None,
                    file, line)
 
 
+def unknown_key(at: Any, path: tuple[Any, ...], key: Any, allowed: tuple[str, ...]) -> Problem:
+    """An unknown key: every possible key listed, the closest ones suggested first."""
+    close = suggest(str(key), list(allowed))
+    if close:
+        return at("answers.unknown_key_hint", path, key=key, hint=close,
+                  allowed=", ".join(allowed))
+    return at("answers.unknown_key", path, key=key, allowed=", ".join(allowed))
+
+
 def refused(c: Criterion, exc: ValueRefused, file: str | None, line: int | None) -> Problem:
     accepts = "answers.accepts_not_concerned" if c.not_concerned else "answers.accepts_more"
     return Problem("answers.refused", {"id": c.id, "reason_key": exc.key, **exc.params,
@@ -250,6 +259,7 @@ def refused(c: Criterion, exc: ValueRefused, file: str | None, line: int | None)
 _IDENTITY_KEYS = ("nom", "type", "code_insee", "siren", "population", "agents", "departement",
                   "elu_referent", "responsable", "labels_anterieurs")
 _PERSON_KEYS = ("nom", "fonction", "email")
+_PERSONS = ("elu_referent", "responsable")
 
 
 def parse_person(raw: Any, field_name: str, at: Any, problems: list[Problem]) -> ident.Person | None:
@@ -288,9 +298,7 @@ def parse_identity(raw: Any, at: Any, problems: list[Problem]) -> ident.Identity
         return ident.Identity()
     for key in raw:
         if key not in _IDENTITY_KEYS:
-            close = suggest(str(key), list(_IDENTITY_KEYS))
-            problems.append(at("answers.unknown_key", (key,), key=key,
-                               allowed=close or ", ".join(_IDENTITY_KEYS)))
+            problems.append(unknown_key(at, (key,), key, _IDENTITY_KEYS))
     values: dict[str, Any] = {}
 
     def check(name: str, fn: Any, *args: Any) -> None:
@@ -438,9 +446,7 @@ def from_document(doc: yamlio.Located, catalog: Catalog, *, migrate: bool = Fals
         raise AnswersError(loc("answers.not_mapping", (), kind=type(data).__name__))
     for key in data:
         if key not in TOP_KEYS:
-            close = suggest(str(key), list(TOP_KEYS))
-            problems.append(loc("answers.unknown_key", (key,), key=key,
-                                allowed=close or ", ".join(TOP_KEYS)))
+            problems.append(unknown_key(loc, (key,), key, TOP_KEYS))
     edition = file_edition(doc)
     if data.get("edition") is not None and edition is None:
         problems.append(loc("answers.bad_edition", ("edition",), value=data["edition"]))
@@ -507,7 +513,12 @@ def apply_override(answers: Answers, catalog: Catalog, spec: str) -> Answers:
         # survive a change of code.
         current = {k: v for k, v in identity_to_dict(answers.identity).items()
                    if k not in answers.identity.filled}
-        current[name] = raw
+        person, dot, person_field = name.partition(".")
+        if dot and person in _PERSONS:  # collectivite.elu_referent.nom=…: one field of a person
+            fields = current.get(person)
+            current[person] = {**(fields if isinstance(fields, dict) else {}), person_field: raw}
+        else:
+            current[name] = raw
         loc = _Locator(None, file="--set")
         identity = parse_identity(current, loc, problems)
         if not problems:

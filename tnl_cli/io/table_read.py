@@ -14,6 +14,7 @@ import csv
 import datetime as dt
 import io
 import os
+import stat
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -24,6 +25,17 @@ from tnl_cli.errors import TnlError
 SPREADSHEET_READ = (".ods", ".xlsx", ".xlsm", ".xls", ".xlsb")
 DELIMITERS = (";", ",", "\t")
 _HEAD = 1 << 16  # bytes read to detect the encoding and the delimiter
+_STREAM_SAMPLE = 1 << 20  # from a pipe, at most this much is held back to detect the encoding
+# The encodings a spreadsheet or database export writes CSV in (Python's name -> the name shown):
+# LibreOffice and Excel (UTF-8, Windows-1252, "Unicode text" UTF-16), older tools (ISO-8859-1,
+# -15), Numbers and Excel for Mac (Mac Roman). Any other codec Python knows (UTF-32, EBCDIC,
+# text transforms such as rot13 or hex) is refused by name: no export writes them.
+ENCODINGS = {
+    "utf-8": "UTF-8", "utf-8-sig": "UTF-8", "ascii": "ASCII", "cp1252": "Windows-1252",
+    "iso8859-1": "ISO-8859-1", "iso8859-15": "ISO-8859-15", "utf-16": "UTF-16",
+    "utf-16-le": "UTF-16LE", "utf-16-be": "UTF-16BE", "mac-roman": "Mac Roman",
+}
+_UTF32_BOMS = (codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)  # tested before UTF-16's (a prefix)
 
 
 @dataclass
@@ -75,16 +87,80 @@ def detect_encoding(head: bytes, complete: bool) -> str | None:
     return None if best is None else codecs.lookup(best.encoding).name
 
 
-def _sample(handle: Any, size: int) -> tuple[bytes, bool, int]:
+def encoding_option(value: str) -> str:
+    """`--encoding`: Python's name of one of `ENCODINGS`, or a TnlError naming the value."""
+    try:
+        name = codecs.lookup(value).name
+    except (LookupError, ValueError, TypeError) as exc:  # ValueError: a NUL in the name
+        raise TnlError.of("batch.bad_encoding_option", value=value,
+                          allowed=_allowed_encodings()) from exc
+    if name not in ENCODINGS:
+        raise TnlError.of("batch.unsupported_encoding", value=value,
+                          allowed=_allowed_encodings())
+    return name
+
+
+def _allowed_encodings() -> str:
+    return "utf-8, cp1252 (windows-1252), latin-1 (iso-8859-1), iso-8859-15, utf-16, mac-roman"
+
+
+class _Replay(io.RawIOBase):
+    """A pipe or FIFO read from its start twice: what was read to detect the encoding and the
+    delimiter is given back before the rest of the stream (which is never held whole)."""
+
+    def __init__(self, raw: Any) -> None:
+        super().__init__()
+        self.raw, self.kept, self.pos, self.replaying = raw, bytearray(), 0, False
+
+    def readable(self) -> bool:
+        return True
+
+    def read(self, size: int = -1) -> bytes:
+        if self.replaying:
+            return super().read(size)
+        out = bytearray()
+        while size < 0 or len(out) < size:  # a pipe gives what is there: read until `size`
+            chunk = self.raw.read(size - len(out) if size >= 0 else 1 << 16)
+            if not chunk:
+                break
+            out += chunk
+        self.kept += out
+        return bytes(out)
+
+    def rewind(self) -> None:
+        self.replaying, self.pos = True, 0
+
+    def readinto(self, buffer: Any) -> int:
+        if self.pos < len(self.kept):
+            n = min(len(buffer), len(self.kept) - self.pos)
+            buffer[:n] = self.kept[self.pos:self.pos + n]
+            self.pos += n
+            if self.pos == len(self.kept):
+                self.kept = bytearray()  # given back: not kept any longer
+                self.pos = 1 << 62
+            return n
+        return int(self.raw.readinto(buffer) or 0)
+
+    def close(self) -> None:
+        self.raw.close()
+        super().close()
+
+
+def _sample(handle: Any, size: int | None) -> tuple[bytes, bool, int]:
     """The bytes that decide the encoding: the file's start, or, when that is plain ASCII,
     the first stretch that is not (a Windows-1252 file may have its first accent far down).
-    Also: whether the sample ends the file, and how many lines come before it."""
+    Also: whether the sample ends the file, and how many lines come before it. `size` None:
+    a stream of unknown length, searched no further than `_STREAM_SAMPLE` bytes."""
     head = handle.read(_HEAD)
-    if len(head) >= size or not head.isascii():
-        return head, len(head) >= size, 0
+    if len(head) < _HEAD or (size is not None and len(head) >= size) or not head.isascii():
+        return head, len(head) < _HEAD or size is not None and len(head) >= size, 0
     lines = head.count(b"\n")
+    read = len(head)
     while True:
+        if size is None and read >= _STREAM_SAMPLE:
+            return head, False, 0
         chunk = handle.read(_HEAD)
+        read += len(chunk)
         if not chunk:
             return head, True, 0
         if not chunk.isascii():
@@ -115,24 +191,36 @@ def _file_error(path: Path, exc: OSError) -> TnlError:
 
 
 def open_csv(path: Path, encoding: str | None, delimiter: str | None,
-             score: Callable[[Sequence[str]], int]) -> Source:
+             score: Callable[[Sequence[str]], int], stream: Any = None) -> Source:
     """Open a CSV file, detecting its encoding and delimiter unless forced.
 
     `score(cells)` counts how many header cells are known columns: the delimiter that makes the
-    header most meaningful wins (ties: the one that splits it into more cells)."""
+    header most meaningful wins (ties: the one that splits it into more cells). `stream`: a
+    binary stream to read instead of opening `path` (standard input, for `-`); a pipe, a FIFO
+    or /dev/stdin given as `path` is streamed as well."""
     display = str(path)
     try:
-        raw = io.FileIO(path, "r")
+        raw: Any = stream if stream is not None else io.FileIO(path, "r")
     except OSError as exc:
         raise _file_error(path, exc) from exc
     try:
-        size = os.fstat(raw.fileno()).st_size
-        if size == 0:
+        regular = stream is None and stat.S_ISREG(os.fstat(raw.fileno()).st_mode)
+        size = os.fstat(raw.fileno()).st_size if regular else 0
+        if regular and size == 0:
             raise TnlError.of("batch.empty", file=display)
-        sample, complete, lines_before = _sample(raw, size)
-        raw.seek(0)
-        head = raw.read(_HEAD)
-        raw.seek(0)
+        if not regular:
+            raw = _Replay(raw)
+        sample, complete, lines_before = _sample(raw, size if regular else None)
+        if regular:
+            raw.seek(0)
+            head = raw.read(_HEAD)
+            raw.seek(0)
+            whole = len(head) >= size
+        else:
+            head, whole = bytes(raw.kept[:_HEAD]), len(raw.kept) < _HEAD  # short read: the end
+            raw.rewind()
+            if not head:
+                raise TnlError.of("batch.empty", file=display)
     except OSError as exc:
         raw.close()
         raise _file_error(path, exc) from exc
@@ -142,6 +230,9 @@ def open_csv(path: Path, encoding: str | None, delimiter: str | None,
     if head.startswith(b"PK\x03\x04"):
         raw.close()
         raise TnlError.of("batch.zip_named_csv", file=display)
+    if head.startswith(_UTF32_BOMS) and (encoding is None or "32" in encoding):
+        raw.close()
+        raise TnlError.of("batch.utf32", file=display)
     if encoding is None:
         utf16 = head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
         mixed = None if utf16 else _mixed(sample, complete)
@@ -155,14 +246,14 @@ def open_csv(path: Path, encoding: str | None, delimiter: str | None,
             raise TnlError.of("batch.encoding_unknown", file=display)
     else:
         try:
-            encoding = codecs.lookup(encoding).name
-        except LookupError as exc:
+            encoding = encoding_option(encoding)
+        except TnlError:
             raw.close()
-            raise TnlError.of("batch.bad_encoding_option", value=encoding) from exc
+            raise
         if encoding == "utf-8" and head.startswith(codecs.BOM_UTF8):
             encoding = "utf-8-sig"
     text = codecs.getincrementaldecoder(encoding)(errors="replace").decode(
-        head, final=len(head) >= size)
+        head, final=whole)
     lines = [line.strip().lstrip("\ufeff") for line in text.splitlines()]
     first = lines[0] if lines else ""
     declared = first[4:] if first.lower().startswith("sep=") and len(first) == 5 else None
@@ -171,20 +262,20 @@ def open_csv(path: Path, encoding: str | None, delimiter: str | None,
         delimiter = declared or max(DELIMITERS, key=lambda d: (
             score(next(csv.reader([header], delimiter=d), [])), header.count(d)))
     buffered = io.BufferedReader(raw, 1 << 16)
-    stream = io.TextIOWrapper(buffered, encoding=encoding, newline="")
-    reader = csv.reader(stream, delimiter=delimiter)
+    text_stream = io.TextIOWrapper(buffered, encoding=encoding, newline="")
+    reader = csv.reader(text_stream, delimiter=delimiter)
     if declared is not None:  # Excel's "sep=;" first line names the separator
         next(reader, None)
 
     def fraction() -> float:
-        return raw.tell() / size if size else 1.0
+        return raw.tell() / size if size else 0.0  # a stream: how far is unknown
 
-    def bad_line() -> int | None:
-        return first_undecodable_line(path, encoding or "utf-8")
+    def bad_line() -> int | None:  # a stream cannot be read again
+        return first_undecodable_line(path, encoding or "utf-8") if regular else None
 
     return Source(rows=reader, line_state=reader, fraction=fraction, encoding=encoding,
-                  delimiter=delimiter, closers=[stream.close], bad_line=bad_line, path=path,
-                  size=size)
+                  delimiter=delimiter, closers=[text_stream.close], bad_line=bad_line,
+                  path=path if regular else None, size=size)
 
 
 def first_undecodable_line(path: Path, encoding: str) -> int | None:

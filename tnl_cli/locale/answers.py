@@ -17,6 +17,10 @@ MESSAGES = {
         "fr": "clé « {key} » inconnue ; clés possibles : {allowed}.",
         "en": "unknown key '{key}'; possible keys: {allowed}.",
     },
+    "answers.unknown_key_hint": {
+        "fr": "clé « {key} » inconnue ; vouliez-vous dire : {hint} ? Clés possibles : {allowed}.",
+        "en": "unknown key '{key}'; did you mean: {hint}? Possible keys: {allowed}.",
+    },
     "answers.bad_edition": {
         "fr": "« edition » doit être une année (par exemple 2025), pas « {value} ».",
         "en": "'edition' must be a year (e.g. 2025), not '{value}'.",

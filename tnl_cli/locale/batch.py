@@ -11,8 +11,9 @@ MESSAGES = {
     },
     "batch.arg_file": {
         "fr": "Le fichier à vérifier : .csv (« ; » ou « , », UTF-8 ou Windows-1252), .ods "
-              "ou .xlsx.",
-        "en": "The file to check: .csv (';' or ',', UTF-8 or Windows-1252), .ods or .xlsx.",
+              "ou .xlsx ; « - » : un CSV sur l'entrée standard.",
+        "en": "The file to check: .csv (';' or ',', UTF-8 or Windows-1252), .ods or .xlsx; "
+              "'-': a CSV on standard input.",
     },
     "batch.opt_output": {
         "fr": "Fichier de résultats, une ligne par ligne lue : .csv (UTF-8, « ; »), .json "
@@ -27,8 +28,10 @@ MESSAGES = {
               "or .xlsx), then stop.",
     },
     "batch.opt_encoding": {
-        "fr": "Encodage du CSV (utf-8, cp1252…) ; détecté automatiquement par défaut.",
-        "en": "Encoding of the CSV (utf-8, cp1252…); detected automatically by default.",
+        "fr": "Encodage du CSV (utf-8, cp1252, latin-1, iso-8859-15, utf-16, mac-roman) ; "
+              "détecté automatiquement par défaut.",
+        "en": "Encoding of the CSV (utf-8, cp1252, latin-1, iso-8859-15, utf-16, mac-roman); "
+              "detected automatically by default.",
     },
     "batch.opt_delimiter": {
         "fr": "Séparateur du CSV (« ; », « , » ou « tab ») ; détecté par défaut.",
@@ -80,8 +83,20 @@ MESSAGES = {
         "en": "unsupported separator '{value}'; use ';', ',' or 'tab'.",
     },
     "batch.bad_encoding_option": {
-        "fr": "encodage « {value} » inconnu ; essayez utf-8 ou cp1252 (Windows).",
-        "en": "unknown encoding '{value}'; try utf-8 or cp1252 (Windows).",
+        "fr": "encodage « {value} » inconnu ; encodages acceptés : {allowed}.",
+        "en": "unknown encoding '{value}'; accepted encodings: {allowed}.",
+    },
+    "batch.unsupported_encoding": {
+        "fr": "encodage « {value} » non pris en charge : tnl lit les encodages des exports de "
+              "tableurs, à savoir : {allowed}.",
+        "en": "encoding '{value}' not supported: tnl reads the encodings spreadsheets export "
+              "in, namely: {allowed}.",
+    },
+    "batch.utf32": {
+        "fr": "ce fichier est en UTF-32 (d'après sa marque d'ordre des octets), que tnl ne lit "
+              "pas : réenregistrez-le en « CSV UTF-8 » (ou UTF-16).",
+        "en": "this file is UTF-32 (by its byte order mark), which tnl does not read: save it "
+              "again as 'CSV UTF-8' (or UTF-16).",
     },
     "batch.options_csv_only": {
         "fr": "--encoding et --delimiter ne servent que pour un CSV ; ils sont ignorés pour "

@@ -50,4 +50,9 @@ MESSAGES = {
                           "en": "a part of the path is not a directory"},
     "io.reason_is_dir": {"fr": "c'est un répertoire", "en": "it is a directory"},
     "io.reason_name_too_long": {"fr": "nom trop long", "en": "file name too long"},
+    "io.reason_missing": {"fr": "fichier ou répertoire introuvable",
+                          "en": "no such file or directory"},
+    "io.reason_io": {"fr": "erreur d'entrée-sortie du disque", "en": "input/output error"},
+    "io.reason_loop": {"fr": "trop de liens symboliques en boucle",
+                       "en": "too many levels of symbolic links"},
 }
