@@ -442,3 +442,19 @@ def test_software_inventory_asks_about_unknown_software() -> None:
     again = ask_one(walk, [None, None])  # review: the list and the answer given are offered
     assert again.asked[0].default == "LibreOffice, Logiciel Maison Zorglub, Firefox"
     assert again.asked[1].default == YES
+
+
+def test_focus_walks_only_the_chosen_steps_and_what_they_reveal() -> None:
+    condition, dependent = when_pair()
+    walk = Walk(CATALOG, with_identity(**{condition: False}), review=True)
+    assert walk.focus([condition]) and walk.current.key == condition
+    walk.answer(False)
+    assert walk.finished  # nothing else in scope, nothing revealed
+    assert walk.focus([condition])
+    walk.answer(True)  # reveals the follow-up: asked although not chosen
+    assert walk.current is not None and walk.current.key == dependent
+    walk.skip()
+    while walk.current is not None and CATALOG.by_id[walk.current.key].when_source:
+        walk.skip()  # other follow-ups of the same answer, if any
+    assert walk.finished
+    assert not walk.focus([])

@@ -293,3 +293,35 @@ def test_review_jumps_to_a_question_by_its_number(tmp_path: Path) -> None:
     after = saved(tmp_path / "r.yaml")["reponses"]
     assert before.pop(target) is True and after.pop(target) is False
     assert after == before  # one question changed, nothing else walked
+
+
+def test_not_concerned_is_offered_saved_and_kept_in_review(tmp_path: Path) -> None:
+    target = next(c.id for c in CATALOG.criteria if c.not_concerned and c.type == "boolean"
+                  and c.applies("commune") and c.when is None)
+    prefilled(tmp_path / "r.yaml", stop_at=target)
+    child = spawn("assess", "--answers", "r.yaml", cwd=tmp_path)
+    wait_question(child, question(target))
+    child.expect("4\\) Non concerné")  # after « Non », where the catalog allows it
+    child.send("4" + ENTER)
+    child.expect(HEADER)
+    child.send(CTRL_C)
+    assert finish(child) == 130
+    assert saved(tmp_path / "r.yaml")["reponses"][target] == "non_concerne"
+    walk = Walk(CATALOG, yamlio_answers(tmp_path / "r.yaml"))
+    number = [walk.steps[i].key for i in walk.numbered()].index(target) + 1
+    child = spawn("assess", "--answers", "r.yaml", "--review", cwd=tmp_path)
+    child.expect(PROMPT + "Aller à")
+    child.send(f"{number}" + ENTER)
+    child.expect(PROMPT + _re(question(target)))
+    child.expect(r"» (?:\x1b\[[\d;]*m)*4\) Non concerné")  # the cursor on the saved answer
+    child.send(ENTER)
+    child.expect(PROMPT + "Aller à")
+    child.send(CTRL_C)
+    assert finish(child) == 130
+    assert saved(tmp_path / "r.yaml")["reponses"][target] == "non_concerne"
+
+
+def yamlio_answers(path: Path) -> Answers:
+    from tnl_cli.core.answers import load
+
+    return load(path, load_edition)[0]

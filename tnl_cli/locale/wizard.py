@@ -394,4 +394,8 @@ MESSAGES = {
     "wizard.goto_which": {"fr": "{count} questions correspondent : laquelle ?",
                           "en": "{count} questions match: which one?"},
     "wizard.goto_back": {"fr": "← Chercher autrement", "en": "← Search again"},
+    "wizard.not_concerned": {
+        "fr": "Non concerné (le sujet n'existe pas chez vous : ne compte ni pour ni contre)",
+        "en": "Not concerned (no such thing here: counts neither for nor against)",
+    },
 }

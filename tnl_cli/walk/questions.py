@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from tnl_cli.core import identity as ident
-from tnl_cli.core.answers import ValueRefused, normalise_value, parse_url
+from tnl_cli.core.answers import NOT_CONCERNED, ValueRefused, normalise_value, parse_url
 from tnl_cli.core.catalog import Criterion
 from tnl_cli.i18n import pick, tr
 from tnl_cli.report.assessment import number_text
@@ -198,7 +198,7 @@ class Questions:
             return self._boolean(walk, c, message, saved)
         if c.type == "choice":
             options = tuple(Option(ch.value, pick(ch.label, self.lang)) for ch in c.choices)
-            chosen = self._select(message, options, saved)
+            chosen = self._select(message, options + self._not_concerned(c), saved)
             if chosen in (BACK, SKIP):
                 return Reply("back" if chosen == BACK else "skip")
             return Reply("answer", normalise_value(c, chosen))
@@ -228,17 +228,24 @@ class Questions:
             parts.append(self.t("wizard.at_most", high=number_text(_num(high), self.lang)))
         return f"({', '.join(parts)})" if parts else ""
 
+    def _not_concerned(self, c: Criterion) -> tuple[Option, ...]:
+        """« Non concerné » where the catalog allows it (no school, no media library…)."""
+        return (Option(NOT_CONCERNED, self.t("wizard.not_concerned")),) if c.not_concerned else ()
+
     def _boolean(self, walk: Walk, c: Criterion, message: str, saved: Any) -> Reply:
         previous = walk.answer_of(Step(c.id, criterion=c))
         has_details = previous is not None and bool(previous.justification or previous.preuves)
         options = (Option(YES, self.t("report.yes").capitalize()),
                    Option(YES_MORE, self.t("wizard.yes_edit" if has_details else "wizard.yes_more")),
-                   Option(NO, self.t("report.no").capitalize()))
-        default = {True: YES, False: NO}.get(saved) if saved is not None else None
+                   Option(NO, self.t("report.no").capitalize())) + self._not_concerned(c)
+        default = ({True: YES, False: NO}.get(saved, saved) if isinstance(saved, bool)
+                   else saved)
         while True:
             chosen = self._select(message, options, default)
             if chosen in (BACK, SKIP):
                 return Reply("back" if chosen == BACK else "skip")
+            if chosen == NOT_CONCERNED:
+                return Reply("answer", NOT_CONCERNED)
             if chosen != YES_MORE:
                 return Reply("answer", chosen == YES)
             details = self._details(previous.justification if previous else None,

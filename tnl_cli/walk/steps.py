@@ -75,6 +75,7 @@ class Walk:
             [Step(f.key, field=f) for f in FIELDS] + [Step(c.id, criterion=c) for c in criteria])
         self.visited: set[int] = set()
         self.scope: frozenset[int] | None = None  # review: the steps the user chose to see
+        self._seen_at_focus: frozenset[int] = frozenset()
         self._refresh()
         self.position: int | None = self._after(-1)
         self._visit()
@@ -137,6 +138,7 @@ class Walk:
         self.scope = None if wanted is None else frozenset(
             i for i, step in enumerate(self.steps) if step.key in wanted)
         self._refresh()
+        self._seen_at_focus = frozenset(i for i in range(len(self.steps)) if self.visible(i))
         self.position = next((i for i in range(len(self.steps)) if self._target(i)), None)
         self._visit()
         return self.position is not None
@@ -145,9 +147,11 @@ class Walk:
         for i in range(start + 1, len(self.steps)):
             if self._target(i):
                 return i
-        # A question made visible behind the cursor and never seen (a `when` on a later answer).
+        # A question made visible behind the cursor and never seen (a `when` on a later answer);
+        # in a review of chosen steps, only one that the answers just revealed.
         return next((i for i in range(len(self.steps))
-                     if self.visible(i) and not self.done(i) and i not in self.visited), None)
+                     if self.visible(i) and not self.done(i) and i not in self.visited
+                     and (self.scope is None or i not in self._seen_at_focus)), None)
 
     def _visit(self) -> None:
         if self.position is not None:
