@@ -45,3 +45,22 @@ def test_same_edition_has_no_new_or_removed_criterion() -> None:
     cmp = compare(catalog, _answers(), _answers(), catalog, _answers(evenements_libres=True))
     assert [(c.id, c.effect) for c in cmp.changes] == [("evenements_libres", "gained")]
     assert cmp.same_edition and not cmp.unchanged
+
+
+def test_not_concerned_is_neither_a_gain_nor_a_loss() -> None:
+    from tnl_cli.core.answers import NOT_CONCERNED
+
+    catalog = load_edition(2025)
+    cmp = compare(catalog, _answers(ecoles_logiciels_libres=True),
+                  _answers(ecoles_logiciels_libres=True), catalog,
+                  _answers(ecoles_logiciels_libres=NOT_CONCERNED))
+    assert [(c.id, c.effect, c.after) for c in cmp.changes] == [
+        ("ecoles_logiciels_libres", "changed", NOT_CONCERNED)]
+    logiciels = next(d for d in cmp.domains if d.id == "logiciels")
+    assert logiciels.before is not None
+    assert logiciels.after.possible == logiciels.before.possible - 2  # out of the possible too
+    legal = compare(catalog, _answers(clauses_interoperabilite_marches=False),
+                    _answers(clauses_interoperabilite_marches=False), catalog,
+                    _answers(clauses_interoperabilite_marches=NOT_CONCERNED)).legal
+    assert [(x.criterion.id, x.before, x.after) for x in legal] == [
+        ("clauses_interoperabilite_marches", "unmet", "not_applicable")]

@@ -67,11 +67,28 @@ def register(app: typer.Typer, lang: str) -> None:
         form: Annotated[str | None, typer.Option(
             "--form", help=tr(lang, "wizard.opt_form"), metavar="NOM" if lang == "fr"
             else "NAME")] = None,
+        renew: Annotated[Path | None, typer.Option(
+            "--renew", help=tr(lang, "renew.opt_renew"), metavar="FICHIER" if lang == "fr"
+            else "FILE")] = None,
+        force: Annotated[bool, typer.Option("--force", help=tr(lang, "renew.opt_force"))] = False,
+        last_label: Annotated[str | None, typer.Option(
+            "--last-label", help=tr(lang, "renew.opt_last_label"), metavar="NIVEAU"
+            if lang == "fr" else "TIER")] = None,
         lang_: common.lang_option(lang) = lang,
         no_color: common.no_color_option(lang) = False,
     ) -> None:
         common.check_choice(fmt, ("table", "json"), "--format")
         overrides = list(set_ or [])
+        if renew is not None:  # this year's file from last year's (commands/assess_renew.py)
+            from tnl_cli.commands import assess_renew
+
+            if answers is None:
+                raise TnlError.of("renew.need_answers")
+            raise typer.Exit(assess_renew.renew(answers, renew, edition, force, last_label,
+                                                overrides, fmt, form))
+        for option, given in (("--force", force), ("--last-label", last_label is not None)):
+            if given:
+                SETTINGS.stderr.write(t("renew.only_with_renew", option=option) + "\n")
         # Prompts only on a terminal, for the terminal view, and when nothing is overridden.
         if SETTINGS.interactive and fmt == "table" and not overrides:
             from tnl_cli.commands import assess_walk as wizard_flow

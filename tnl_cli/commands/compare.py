@@ -1,6 +1,7 @@
 """`tnl compare OLD NEW`: what moved between last year's answers file and this year's."""
 
 
+import shlex
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -30,7 +31,8 @@ def load_side(path: Path, edition: int | None = None):
         available = editions()
         raise TnlError.of("compare.edition_gone", file=str(path), line=problem.line,
                           edition=problem.params["edition"],
-                          available=", ".join(map(str, available))) from exc
+                          available=", ".join(map(str, available)), newest=available[-1],
+                          path=shlex.quote(str(path))) from exc
 
 
 def load_comparison(old_path: Path, new_path: Path):
@@ -61,10 +63,6 @@ def json_value(c: Any, value: Any) -> Any:
     return value
 
 
-def _range(a: Any) -> tuple[str | None, str | None]:
-    return (a.level, a.level)
-
-
 def _tier_name(catalog: Any, tier_id: str | None, lang: str) -> str | None:
     tier = next((x for x in catalog.tiers if x.id == tier_id), None)
     return pick(tier.name, lang) if tier else None
@@ -72,7 +70,7 @@ def _tier_name(catalog: Any, tier_id: str | None, lang: str) -> str | None:
 
 def side_dict(side: Any, path: Path, lang: str) -> dict[str, Any]:
     a, catalog = side.assessment, side.catalog
-    low, high = _range(a)
+    low, high = a.level_range
     return {
         "file": str(path),
         "edition": a.edition,
@@ -108,7 +106,7 @@ def to_dict(cmp: Any, old_path: Path, new_path: Path, lang: str) -> dict[str, An
     catalog = cmp.new.catalog
     old = side_dict(cmp.old, old_path, lang)
     migrated = cmp.migrated.assessment
-    low, high = _range(migrated)
+    low, high = migrated.level_range
     old["in_new_edition"] = None if cmp.same_edition else {
         "edition": migrated.edition, "verdict": migrated.verdict, "level": migrated.level,
         "level_range": {"low": low, "high": high}}
@@ -138,16 +136,23 @@ def to_dict(cmp: Any, old_path: Path, new_path: Path, lang: str) -> dict[str, An
     }
 
 
+def _level(a: Any, catalog: Any, lang: str) -> str:
+    """"Label Bronze (fourchette : Label Bronze à Label Or)": the tier, and its range while
+    questions are left unanswered."""
+    none = tr(lang, "compare.no_level")
+    level = _tier_name(catalog, a.level, lang) or none
+    low, high = a.level_range
+    if (low, high) != (a.level, a.level) and (low, high) != (None, None):
+        level = tr(lang, "compare.range", level=level, low=_tier_name(catalog, low, lang) or none,
+                   high=_tier_name(catalog, high, lang) or none)
+    return level
+
+
 def _level_text(a: Any, catalog: Any, lang: str) -> str:
     from tnl_cli.report.assessment import verdict_text
 
-    level = _tier_name(catalog, a.level, lang) or tr(lang, "compare.no_level")
-    low, high = _range(a)
-    if (low, high) != (a.level, a.level) and low is not None and high is not None:
-        level = tr(lang, "compare.range", level=level, low=_tier_name(catalog, low, lang),
-                   high=_tier_name(catalog, high, lang))
     return tr(lang, "compare.level_line", edition=a.edition,
-              verdict=verdict_text(a.verdict, lang).lower(), level=level)
+              verdict=verdict_text(a.verdict, lang).lower(), level=_level(a, catalog, lang))
 
 
 def _points(d: Any, lang: str) -> str:
@@ -180,13 +185,12 @@ def text_lines(cmp: Any, old_path: Path, new_path: Path, lang: str) -> list[str]
     lines.append("  " + _level_text(old_a, cmp.old.catalog, lang))
     lines.append("  " + _level_text(new_a, cmp.new.catalog, lang))
     if not cmp.same_edition:
-        m = cmp.migrated.assessment
-        level = _tier_name(cmp.new.catalog, m.level, lang) or tr(lang, "compare.no_level")
         from tnl_cli.report.assessment import verdict_text
 
+        m = cmp.migrated.assessment
         lines.append("  " + tr(lang, "compare.level_migrated", old=old_a.edition,
                                new=new_a.edition, verdict=verdict_text(m.verdict, lang).lower(),
-                               level=level))
+                               level=_level(m, cmp.new.catalog, lang)))
 
     lines += ["", tr(lang, "compare.domains_title", edition=new_a.edition)]
     for d in cmp.domains:

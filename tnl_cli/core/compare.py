@@ -124,13 +124,15 @@ def _shown(result: CriterionResult | None) -> Any:
 
 
 def _effect(c: Criterion, before: CriterionResult | None, after: CriterionResult) -> str | None:
+    old, new = _shown(before), _shown(after)
+    # "Not concerned" on either side is neither a gain nor a loss: the subject came or went.
+    concerned = not (after.not_concerned or (before is not None and before.not_concerned))
     met_before = before is not None and before.visible and before.met
     met_after = after.visible and after.met
-    if met_after and not met_before:
+    if concerned and met_after and not met_before:
         return "gained"
-    if met_before and not met_after:
+    if concerned and met_before and not met_after:
         return "lost"
-    old, new = _shown(before), _shown(after)
     if same_value(c, old, new):
         return None
     return "answered" if old is None else "changed"
@@ -193,16 +195,11 @@ def inventory_change(migrated: Side, new: Side) -> InventoryChange:
 
 
 def obligation_statuses(a: Assessment) -> dict[str, str]:
-    """Status of each criterion that carries a legal obligation, for this collectivity."""
-    out = {}
-    for r in a.results:
-        if not r.criterion.legal:
-            continue
-        if not r.visible:
-            out[r.criterion.id] = "not_applicable"
-        else:
-            out[r.criterion.id] = "met" if r.met else ("unmet" if r.answered else "unanswered")
-    return out
+    """Status of each criterion that carries a legal obligation, for this collectivity:
+    met, unmet, unanswered, or not_applicable (hidden by a condition, or not concerned)."""
+    statuses = {"hidden": "not_applicable", "not_concerned": "not_applicable"}
+    return {r.criterion.id: statuses.get(r.status, r.status)
+            for r in a.results if r.criterion.legal}
 
 
 def legal_changes(migrated: Side, new: Side) -> tuple[LegalChange, ...]:

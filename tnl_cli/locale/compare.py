@@ -23,10 +23,12 @@ MESSAGES = {
     "compare.edition_gone": {
         "fr": "ce fichier est de l'édition {edition}, que cette version de tnl ne fournit pas "
               "(éditions disponibles : {available}) : il ne peut pas être évalué dans sa propre "
-              "édition. Comparez des fichiers de ces éditions.",
+              "édition. Comparez des fichiers de ces éditions ; pour reprendre ses réponses dans "
+              "l'édition {newest} : tnl assess --answers NOUVEAU.yaml --renew {path}.",
         "en": "this file is for edition {edition}, which this version of tnl does not ship "
               "(available editions: {available}): it cannot be assessed in its own edition. "
-              "Compare files of these editions.",
+              "Compare files of these editions; to carry its answers over to edition {newest}: "
+              "tnl assess --answers NEW.yaml --renew {path}.",
     },
     "compare.other_collectivity": {
         "fr": "Attention : ces fichiers ne décrivent pas la même collectivité ({old} dans {old_file}, "
