@@ -95,7 +95,7 @@ def _dossier_problem(text: str) -> str | None:
         return t("wizard.dossier_path")
     target = Path(text.strip()).expanduser()
     folder = target.parent
-    if target.exists():
+    if os.path.lexists(target):  # a link to nothing too: it is not replaced without a word
         return t("wizard.dossier_exists", file=text.strip())
     if not folder.is_dir():
         key = "wizard.dossier_not_dir" if folder.exists() else "wizard.dossier_no_dir"

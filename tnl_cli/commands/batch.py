@@ -98,13 +98,6 @@ def _stdin_bytes() -> Any:
     return io.BytesIO(stdin.read().encode("utf-8"))  # a text stream already decoded
 
 
-def _same_file(a: Path, b: Path) -> bool:
-    try:
-        return a.exists() and b.exists() and a.samefile(b)
-    except OSError:
-        return False
-
-
 def _print_summary(summary: Any, catalog: Any, file: str, output: Path | None,
                    dossiers: Path | None) -> None:
     from tnl_cli.i18n import pick
@@ -204,7 +197,9 @@ def register(app: typer.Typer, lang: str) -> None:
 
         catalog = load_edition(edition)
         if output is not None:
-            if _same_file(output, file):
+            from tnl_cli.io.files import same_file
+
+            if same_file(output, file):
                 raise TnlError.of("batch.same_file", file=str(output))
             tabular_write.check_target(output, force)
         sink = None

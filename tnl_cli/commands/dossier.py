@@ -44,6 +44,11 @@ def register(app: typer.Typer, lang: str) -> None:
         chosen = dos.format_for(None if to_stdout else output, fmt)
         if chosen == "odt" and to_stdout:
             raise TnlError.of("dossier.odt_needs_file")
+        if not to_stdout and output is not None:
+            from tnl_cli.io.files import check_target, refuse_input
+
+            refuse_input(output, answers)  # before anything: --force would destroy the answers
+            check_target(output, force)
         if chosen == "odt" and template_dir is not None:
             SETTINGS.stderr.write(t("dossier.odt_template_dir") + "\n")
         loaded, catalog, gone = ans.load(answers, load_edition, edition)

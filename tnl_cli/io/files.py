@@ -14,40 +14,149 @@ from pathlib import Path
 from tnl_cli.errors import TnlError
 
 
+def same_file(a: Path, b: Path) -> bool:
+    """True when `a` and `b` name one file (same path written otherwise, `./`, `..`, a
+    symbolic link, a hard link): device and inode compared, as os.path.samefile does."""
+    try:
+        return os.path.samefile(a, b)
+    except (OSError, ValueError):
+        return False
+
+
+def refuse_input(output: Path, *inputs: Path | None) -> None:
+    """Refuse an output that is one of the command's inputs: writing it would destroy what
+    the command reads (`dossier --answers r.yaml -o r.yaml --force`)."""
+    for source in inputs:
+        if source is not None and same_file(output, source):
+            raise TnlError.of("io.output_is_input", file=str(output), input=str(source))
+
+
+def real_target(path: Path) -> Path:
+    """Where writing `path` lands: a symbolic link is followed to its target (the link stays,
+    the file it points to is replaced), so that the user's shared file is never forked."""
+    if os.path.islink(path):
+        return Path(os.path.realpath(path))
+    return path
+
+
+def _os_error(path: Path, exc: OSError) -> TnlError:
+    key = "io.disk_full" if exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", -1)) \
+        else "io.unwritable"
+    return TnlError.of(key, file=str(path), reason=exc.strerror or str(exc), errno=exc.errno)
+
+
 def check_target(path: Path, overwrite: bool) -> None:
-    """Refuse at once what could not be written: a directory, an existing file without
-    `overwrite`, a missing parent directory (or a file where the directory should be)."""
+    """Refuse at once what could not be written: a directory, an existing file (or a link,
+    even one to nothing) without `overwrite`, a missing parent directory (or a file where the
+    directory should be), a name the system refuses."""
     display = str(path)
-    parent = path.parent if str(path.parent) else Path(".")
-    if path.is_dir():
-        raise TnlError.of("io.is_dir", file=display)
-    if not overwrite and path.exists():
-        raise TnlError.of("io.exists", file=display)
-    if not parent.is_dir():
-        key = "io.parent_not_dir" if parent.exists() else "io.no_dir"
-        raise TnlError.of(key, file=display, dir=str(parent))
+    try:
+        if not overwrite and os.path.lexists(path):
+            raise TnlError.of("io.exists", file=display)
+        target = real_target(path)
+        parent = target.parent if str(target.parent) else Path(".")
+        if target.is_dir():
+            raise TnlError.of("io.is_dir", file=display)
+        if not parent.is_dir():
+            key = "io.parent_not_dir" if parent.exists() else "io.no_dir"
+            raise TnlError.of(key, file=display, dir=str(parent))
+        if len(os.fsencode(target.name)) > _name_max(parent):
+            raise OSError(errno.ENAMETOOLONG, os.strerror(errno.ENAMETOOLONG), str(path))
+    except OSError as exc:
+        raise _os_error(path, exc) from exc
+
+
+def _name_max(directory: Path) -> int:
+    try:
+        return os.pathconf(directory, "PC_NAME_MAX")
+    except (AttributeError, OSError, ValueError):  # Windows: no pathconf; NTFS allows 255
+        return 255
+
+
+# Temporary files: `.NAME.tnl-HOST-PID.RANDOM.tmp` beside the target. A run killed with
+# SIGKILL (or a power cut) leaves its own behind; the next run writing into that directory
+# removes those whose process is gone (on this host: a shared folder may hold another
+# machine's files being written).
+_TMP_MARK = ".tnl-"
+_cleaned_dirs: set[str] = set()
+
+
+def _host_tag() -> str:
+    import zlib
+
+    node = os.uname().nodename if hasattr(os, "uname") else os.environ.get("COMPUTERNAME", "")
+    return f"{zlib.crc32(node.encode('utf-8', 'replace')):08x}"[:6]
+
+
+def _tmp_prefix(target: Path) -> str:
+    # a name near the system's limit still leaves room for the temporary file's additions
+    short = os.fsencode(target.name)[:150].decode("utf-8", "ignore") or "out"
+    return f".{short}{_TMP_MARK}{_host_tag()}-{os.getpid()}."
+
+
+def _alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    if os.name == "nt":  # os.kill(pid, 0) would end the process there: tell by age instead
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # exists, another user's
+        return True
+    return True
+
+
+def remove_stale(directory: Path) -> None:
+    """Remove the temporary files that runs of tnl killed before they could clean up left in
+    `directory` (once per directory and process: a batch writes thousands of dossiers in one)."""
+    import time
+
+    key = os.path.abspath(directory)
+    if key in _cleaned_dirs:
+        return
+    _cleaned_dirs.add(key)
+    host = f"{_TMP_MARK}{_host_tag()}-"
+    try:
+        entries = list(os.scandir(directory))
+    except OSError:
+        return
+    for entry in entries:
+        name = entry.name
+        if not (name.startswith(".") and name.endswith(".tmp") and host in name):
+            continue
+        pid_text = name.rsplit(host, 1)[1].split(".", 1)[0]
+        if not pid_text.isdigit():
+            continue
+        with contextlib.suppress(OSError):
+            stale = not _alive(int(pid_text)) or (
+                os.name == "nt" and time.time() - entry.stat().st_mtime > 86400)
+            if stale and entry.is_file(follow_symlinks=False):
+                os.unlink(entry.path)
 
 
 @contextlib.contextmanager
 def temporary_beside(path: Path, *, overwrite: bool) -> Iterator[str]:
-    """The name of a temporary file next to `path`, for the block to fill. When the block
-    ends without error the file replaces `path`; otherwise it is removed. OS errors become
-    clear messages (disk full, permission...)."""
+    """The name of a temporary file next to `path` (next to its target when `path` is a
+    symbolic link), for the block to fill. When the block ends without error the file
+    replaces the target; otherwise it is removed. OS errors become clear messages (disk full,
+    permission, name too long...)."""
     import tempfile  # ~1.5 ms of start-up (it imports random): only when writing
 
     check_target(path, overwrite)
-    parent = path.parent if str(path.parent) else Path(".")
+    target = real_target(path)
+    parent = target.parent if str(target.parent) else Path(".")
+    remove_stale(parent)
     tmp_name = None
     try:
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=parent)
+        fd, tmp_name = tempfile.mkstemp(prefix=_tmp_prefix(target), suffix=".tmp", dir=parent)
         os.close(fd)
         yield tmp_name
-        replace_with(tmp_name, path, overwrite)
+        replace_with(tmp_name, target, overwrite, shown=path)
         tmp_name = None
     except OSError as exc:
-        key = "io.disk_full" if exc.errno == errno.ENOSPC else "io.unwritable"
-        raise TnlError.of(key, file=str(path), reason=exc.strerror or str(exc),
-                          errno=exc.errno) from exc
+        raise _os_error(path, exc) from exc
     finally:
         if tmp_name is not None:
             with contextlib.suppress(OSError):
@@ -61,7 +170,7 @@ def write_atomic(path: Path, content: str | bytes, *, overwrite: bool = True) ->
         handle.write(data)
 
 
-def replace_with(tmp_name: str, path: Path, overwrite: bool) -> None:
+def replace_with(tmp_name: str, path: Path, overwrite: bool, shown: Path | None = None) -> None:
     """Put a complete temporary file in place of `path`: the old file's permissions (or the
     umask's), flushed to disk, then renamed over in one step."""
     if path.exists():
@@ -73,8 +182,8 @@ def replace_with(tmp_name: str, path: Path, overwrite: bool) -> None:
         os.chmod(tmp_name, 0o666 & ~umask)
     with open(tmp_name, "rb") as handle:
         os.fsync(handle.fileno())
-    if not overwrite and path.exists():  # appeared while we were writing
-        raise TnlError.of("io.exists", file=str(path))
+    if not overwrite and os.path.lexists(shown or path):  # appeared while we were writing
+        raise TnlError.of("io.exists", file=str(shown or path))
     os.replace(tmp_name, path)
 
 

@@ -42,6 +42,12 @@ MESSAGES = {
         "fr": "« {dir} » est un fichier, pas un répertoire : choisissez un autre emplacement.",
         "en": "'{dir}' is a file, not a directory: choose another place.",
     },
+    "io.output_is_input": {
+        "fr": "c'est aussi le fichier lu ({input}) : l'écrire détruirait ce qu'il contient. "
+              "Choisissez un autre nom de sortie ; rien n'a été modifié.",
+        "en": "this is also the file read ({input}): writing it would destroy what it holds. "
+              "Choose another output name; nothing was changed.",
+    },
     "io.reason_permission": {"fr": "permission refusée", "en": "permission denied"},
     "io.reason_read_only": {"fr": "système de fichiers en lecture seule",
                             "en": "read-only file system"},

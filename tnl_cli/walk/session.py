@@ -86,11 +86,12 @@ class Saver:
 
     def check_writable(self) -> None:
         """Fail before the first question rather than after the first answer."""
-        folder = self.path.parent if str(self.path.parent) else Path(".")
+        target = fsio.real_target(self.path)  # a link: its target is what is rewritten
+        folder = target.parent if str(target.parent) else Path(".")
         if not folder.is_dir():
             raise TnlError.of("io.no_dir", file=str(self.path), dir=str(folder))
-        if not os.access(folder, os.W_OK) or (self.path.exists()
-                                               and not os.access(self.path, os.W_OK)):
+        if not os.access(folder, os.W_OK) or (target.exists()
+                                               and not os.access(target, os.W_OK)):
             raise TnlError.of("io.unwritable", file=str(self.path),
                               reason=os.strerror(13))
 
