@@ -81,16 +81,21 @@ def table_with(tables: list[list[list[str]]], header: list[str]) -> list[list[st
 def test_obligations_are_the_visible_criteria_with_a_legal_basis() -> None:
     catalog, _, a = loaded("not-eligible")
     obligations = view("not-eligible")["summary"]["obligations"]
-    expected = [r.criterion.id for r in a.results if r.criterion.legal and r.visible]
+    # obligations only (article 16's "encouragent" is a recommendation), and only those that
+    # bind this 196-inhabitant commune (no open data by default, no REEN strategy)
+    expected = [r.criterion.id for r in a.results if r.criterion.law and r.visible
+                and r.criterion.law.force == "obligation"
+                and r.criterion.id not in ("obligation_open_data_defaut",
+                                           "strategie_numerique_responsable")]
     assert [o["id"] for o in obligations] == expected
+    assert "formats_ouverts" not in expected and "utilise_logiciel_libre" not in expected
     hidden = [r.criterion.id for r in a.results if r.criterion.legal and not r.visible]
     assert hidden  # the code licence is asked only of those who publish code
     by_id = {o["id"]: o for o in obligations}
-    assert by_id["formats_ouverts"]["status"] == "unmet"
+    assert by_id["declaration_accessibilite"]["status"] == "unmet"
     # in the words of the terminal view (report.obligation_*)
-    assert by_id["formats_ouverts"]["status_text"] == UNMET
-    assert by_id["declaration_accessibilite"]["status_text"] == "sans réponse"
-    assert by_id["utilise_logiciel_libre"]["status_text"] == "respectée"
+    assert by_id["declaration_accessibilite"]["status_text"] == UNMET
+    assert by_id["schema_pluriannuel_accessibilite"]["status_text"] == "sans réponse"
     assert by_id["declaration_accessibilite"]["basis"] == pick(
         catalog.by_id["declaration_accessibilite"].legal, "fr")
 
@@ -110,8 +115,8 @@ def test_markdown_lists_obligations_with_status_and_basis() -> None:
 
 def test_unmet_obligations_stand_out_and_hidden_ones_are_left_out() -> None:
     md = text("not-eligible")
-    assert f"| {question('formats_ouverts')} | **{UNMET}** |" in md
-    assert f"| {question('declaration_accessibilite')} | **sans réponse** |" in md
+    assert f"| {question('declaration_accessibilite')} | **{UNMET}** |" in md
+    assert f"| {question('plan_annuel_accessibilite')} | **sans réponse** |" in md
     rows = table_with(md_tables(md), ["Obligation", "Situation", "Fondement juridique"])
     assert question("licence_code_publie") not in [row[0] for row in rows]
     page = text("not-eligible", "html")
@@ -212,7 +217,7 @@ def test_odt_obligations_and_shares() -> None:
 
 def test_odt_unmet_obligations_and_unknown_software() -> None:
     rows = odt("not-eligible").body.get_table(name="Obligations").get_values()
-    assert [question("formats_ouverts"), UNMET] == rows[1][:2]
+    assert [question("declaration_accessibilite"), UNMET] in [row[:2] for row in rows]
     paragraphs = [p.text_recursive for p in odt("hostile").body.get_paragraphs()]
     assert any(p.startswith("☐ 1 logiciel de l'inventaire inconnu du catalogue") for p in paragraphs)
     assert "<b>Gras</b> | colonne" in paragraphs

@@ -55,6 +55,22 @@ class Threshold(NamedTuple):
     points: int
 
 
+FORCES = ("obligation", "recommendation")
+EPCI_FP = ("communaute_communes", "communaute_agglomeration", "communaute_urbaine", "metropole")
+
+
+class Law(NamedTuple):
+    """What a legal text asks of a criterion's subject, and of whom (see catalog-format.md)."""
+
+    force: str  # obligation | recommendation
+    types: frozenset[str] | None = None  # body types the text binds (None: every body)
+    population_over: int | None = None  # binds bodies of strictly more inhabitants ("plus de")
+    population_min: int | None = None  # binds bodies of at least this many ("moins de" exempt)
+    agents_min: float | None = None  # binds bodies with at least this many agents (FTE)
+    since: str | None = None  # ISO date of entry into force
+    met_values: tuple[str, ...] = ()  # choice criteria: the answers that satisfy the text
+
+
 class Criterion(NamedTuple):
     id: str
     domain: str
@@ -79,6 +95,7 @@ class Criterion(NamedTuple):
     # its subject may not exist for a body (no school, no IT procurement): the answer
     # "non_concerne" is accepted and takes the criterion out of the points possible
     not_concerned: bool = False
+    law: Law | None = None  # force and scope of the legal text `legal` names
 
     def applies(self, collectivity_type: str | None) -> bool:
         return self.applies_to is None or collectivity_type in self.applies_to
@@ -328,6 +345,7 @@ def _criterion(ck: _Checker, raw: Any, i: int, domain_ids: set[str]) -> Criterio
             ck.add("catalog.number_only", path + (name,), who=who, field=name)
     if "scoring" in raw and ctype not in ("number", "inventory"):
         ck.add("catalog.number_only", path + ("scoring",), who=who, field="scoring")
+    legal_source, law = _legal(ck, raw.get("legal"), path + ("legal",), who, ctype, choices)
     implies = raw.get("implies") or []
     if implies and (ctype != "inventory" or not isinstance(implies, list)):
         ck.add("catalog.bad_implies", path + ("implies",), who=who)
@@ -345,7 +363,7 @@ def _criterion(ck: _Checker, raw: Any, i: int, domain_ids: set[str]) -> Criterio
         applies_to=applies_to,
         when=when,
         when_source=raw.get("when"),
-        legal=ck.text(raw, "legal", path, required=False, who=who),
+        legal=legal_source,
         choices=tuple(choices),
         unit=ck.text(raw, "unit", path, required=False, who=who),
         minimum=minimum,
@@ -354,7 +372,61 @@ def _criterion(ck: _Checker, raw: Any, i: int, domain_ids: set[str]) -> Criterio
         implies=tuple(str(x) for x in implies),
         line=ck.doc.line(*path),
         not_concerned=not_concerned is True,
+        law=law,
     )
+
+
+_SCOPE_KEYS = ("types", "population_over", "population_min", "agents_min", "since")
+
+
+def _legal(ck: _Checker, raw: Any, path: tuple[Any, ...], who: str, ctype: Any,
+           choices: list[Choice]) -> tuple[Text | None, Law | None]:
+    """`legal: {force, source, scope, met}`: the text, its force and whom it binds."""
+    if raw is None:
+        return None, None
+    import datetime
+
+    if not isinstance(raw, dict) or raw.get("force") not in FORCES or "source" not in raw:
+        ck.add("catalog.bad_legal", path, who=who)
+        return None, None
+    for key in raw:
+        if key not in ("force", "source", "scope", "met"):
+            ck.add("catalog.unknown_field", path + (key,), field=f"legal.{key}", who=who)
+    source = ck.text(raw, "source", path, who=who)
+    scope = raw.get("scope") or {}
+    if not isinstance(scope, dict):
+        ck.add("catalog.bad_legal", path + ("scope",), who=who)
+        scope = {}
+    for key in scope:
+        if key not in _SCOPE_KEYS:
+            ck.add("catalog.unknown_field", path + ("scope", key), field=f"scope.{key}", who=who)
+    types = scope.get("types")
+    if types is not None and (not isinstance(types, list) or not types or any(
+            t not in COLLECTIVITY_TYPES for t in types)):
+        ck.add("catalog.bad_applies", path + ("scope", "types"), who=who, value=types)
+        types = None
+    counts: dict[str, Any] = {}
+    for key in ("population_over", "population_min", "agents_min"):
+        value = scope.get(key)
+        if value is not None and (not _number(value) or value < 0):
+            ck.add("catalog.bad_bound", path + ("scope", key), who=who, value=value)
+            value = None
+        counts[key] = value
+    since = scope.get("since")
+    if since is not None and not isinstance(since, datetime.date):
+        ck.add("catalog.bad_deadline", path + ("scope", "since"), value=since)
+        since = None
+    met = raw.get("met") or []
+    if met and (ctype != "choice" or not isinstance(met, list)):
+        ck.add("catalog.bad_legal", path + ("met",), who=who)
+        met = []
+    for value in met:
+        if not any(ch.value == value for ch in choices):
+            ck.add("catalog.when_value", path + ("met",), who=who, ref=who, value=value)
+    law = Law(str(raw["force"]), frozenset(types) if types else None,
+              counts["population_over"], counts["population_min"], counts["agents_min"],
+              since.isoformat() if since else None, tuple(str(v) for v in met))
+    return source, law
 
 
 def _check_refs(ck: _Checker, rule: rules.Rule | None, path: tuple[Any, ...], who: str,
@@ -579,7 +651,7 @@ def editions() -> list[int]:
 
 
 # Bump when the model classes change shape, so that no older pickle is ever read back.
-_CACHE_FORMAT = 4
+_CACHE_FORMAT = 5
 
 
 def _cached(path: Path, edition: int) -> Catalog:

@@ -261,10 +261,13 @@ def parse_email(value: Any, field: str) -> str:
 def open_data_obligation(identity: Identity) -> tuple[str, str]:
     """Whether the law (loi 2016-1321, art. 6) obliges open data: (yes|no|unknown, reason key).
 
-    Over 3,500 inhabitants and 50 agents (FTE) or more: the two thresholds must both be met.
+    CRPA L. 312-1-1 exempts "les collectivités territoriales de moins de 3 500 habitants" and
+    bodies under the staff threshold of D. 312-1-1-1 (décret 2016-1922: "50 agents ou salariés
+    exprimé en équivalents temps plein"): 3,500 inhabitants or more and 50 agents (FTE) or more,
+    both. (The catalogs' `obligation_open_data_defaut` carries the same scope.)
     """
     pop, agents = identity.population, identity.agents
-    if pop is not None and pop <= OPEN_DATA_POPULATION:
+    if pop is not None and pop < OPEN_DATA_POPULATION:
         return "no", "identity.od_no_population"
     if agents is not None and agents < OPEN_DATA_AGENTS:
         return "no", "identity.od_no_agents"

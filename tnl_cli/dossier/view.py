@@ -327,10 +327,11 @@ def _checklist(catalog: Catalog, answers: Answers, a: Assessment, domains: list[
 
 
 def _obligations(data: dict[str, Any], lang: str) -> list[dict[str, Any]]:
-    """The criteria grounded in law that apply to us, with where we stand and the text."""
+    """The criteria grounded in law that apply to us, with where we stand and the text
+    (obligations only: recommendations and texts that do not bind us are left out)."""
     return [{"id": o["id"], "question": o["question"], "status": o["status"],
              "status_text": tr(lang, f"report.obligation_{o['status']}"), "basis": o["basis"]}
-            for o in data["legal"]["obligations"]]
+            for o in data["legal"]["obligations"] if o["status"] != "not_applicable"]
 
 
 def _summary(catalog: Catalog, a: Assessment, data: dict[str, Any], name: str,

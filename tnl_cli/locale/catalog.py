@@ -282,6 +282,12 @@ MESSAGES = {
         "fr": "« {field} » doit être une liste (des lignes commençant par « - »).",
         "en": "'{field}' must be a list (lines starting with '- ').",
     },
+    "catalog.bad_legal": {
+        "fr": "critère {who} : « legal » doit être {{force: obligation|recommendation, source: "
+              "{{fr, en}}, scope: {{...}}, met: [...]}} (« met » pour un choix seulement).",
+        "en": "criterion {who}: 'legal' must be {{force: obligation|recommendation, source: "
+              "{{fr, en}}, scope: {{...}}, met: [...]}} ('met' for a choice only).",
+    },
     "catalog.not_concerned_gate": {
         "fr": "critère {who} : un critère d'éligibilité ou un inventaire ne peut pas être "
               "« not_concerned ».",

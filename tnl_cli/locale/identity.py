@@ -59,15 +59,15 @@ MESSAGES = {
     },
     "identity.od_yes": {
         "fr": "Soumise à l'ouverture des données par défaut (loi pour une République "
-              "numérique, art. 6) : plus de 3 500 habitants ({population}) et au moins "
+              "numérique, art. 6) : au moins 3 500 habitants ({population}) et au moins "
               "50 agents ({agents}).",
-        "en": "Bound by open data by default (Digital Republic Act, art. 6): over 3,500 "
+        "en": "Bound by open data by default (Digital Republic Act, art. 6): at least 3,500 "
               "inhabitants ({population}) and at least 50 agents ({agents}).",
     },
     "identity.od_no_population": {
         "fr": "Pas d'obligation légale d'ouverture des données : {population} habitants, "
-              "3 500 ou moins (l'ouverture reste encouragée).",
-        "en": "No legal open-data obligation: {population} inhabitants, 3,500 or fewer "
+              "moins de 3 500 (l'ouverture reste encouragée).",
+        "en": "No legal open-data obligation: {population} inhabitants, fewer than 3,500 "
               "(opening data is still encouraged).",
     },
     "identity.od_no_agents": {
@@ -78,10 +78,10 @@ MESSAGES = {
     },
     "identity.od_unknown": {
         "fr": "Obligation d'ouverture des données inconnue : indiquez la population et le "
-              "nombre d'agents (ETP) ; elle s'applique au-delà de 3 500 habitants et à partir "
-              "de 50 agents.",
+              "nombre d'agents (ETP) ; elle s'applique à partir de 3 500 habitants et de 50 "
+              "agents.",
         "en": "Open-data obligation unknown: give the population and the number of agents "
-              "(FTE); it applies over 3,500 inhabitants with 50 agents or more.",
+              "(FTE); it applies from 3,500 inhabitants and 50 agents.",
     },
     # Collectivity types in prose: tr(lang, f"identity.type_{kind}")
     "identity.type_commune": {"fr": "commune", "en": "commune (municipality)"},

@@ -65,6 +65,24 @@ MESSAGES = {
                                "en": "Obligations met (criteria with a legal basis): {count}"},
     "report.obligation_unmet": {"fr": "NON RESPECTÉE", "en": "NOT MET"},
     "report.obligation_unanswered": {"fr": "sans réponse", "en": "unanswered"},
+    "report.obligation_not_applicable": {"fr": "ne s'applique pas", "en": "does not apply"},
+    "report.obligation_unknown": {"fr": "à vérifier", "en": "to check"},
+    "report.obligation_line_not_applicable": {"fr": "Ne s'applique pas : {question} ({reason})",
+                                              "en": "Does not apply: {question} ({reason})"},
+    "report.obligation_line_unknown": {"fr": "À vérifier : {question} ({reason})",
+                                       "en": "To check: {question} ({reason})"},
+    "report.recommendations": {"fr": "Recommandations de la loi (pas des obligations) :",
+                               "en": "What the law recommends (not obligations):"},
+    "report.recommendation_met": {"fr": "suivie : {question} ({basis})",
+                                  "en": "followed: {question} ({basis})"},
+    "report.recommendation_unmet": {"fr": "pas encore suivie : {question} ({basis})",
+                                    "en": "not followed yet: {question} ({basis})"},
+    "report.recommendation_unanswered": {"fr": "sans réponse : {question} ({basis})",
+                                         "en": "unanswered: {question} ({basis})"},
+    "report.recommendation_not_applicable": {"fr": "ne s'applique pas : {question} ({reason})",
+                                             "en": "does not apply: {question} ({reason})"},
+    "report.recommendation_unknown": {"fr": "à vérifier : {question} ({reason})",
+                                      "en": "to check: {question} ({reason})"},
     "report.check_ok": {"fr": "Conforme : {answer} ({rule})", "en": "Compliant: {answer} ({rule})"},
     "report.check_not_allowed": {
         "fr": "Non conforme : {answer}. {rule}",
@@ -79,6 +97,14 @@ MESSAGES = {
     "report.yes": {"fr": "oui", "en": "yes"},
     "report.no": {"fr": "non", "en": "no"},
     "report.unanswered": {"fr": "sans réponse", "en": "unanswered"},
+}
+
+# Month names for dates in legal reasons (report.assessment.date_text)
+MONTHS = {
+    "fr": ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
+           "octobre", "novembre", "décembre"],
+    "en": ["January", "February", "March", "April", "May", "June", "July", "August",
+           "September", "October", "November", "December"],
 }
 
 # English names of the software catalog's use domains (tnl_cli/data/logiciels.json holds the

@@ -263,9 +263,9 @@ MESSAGES = {
     },
     "wizard.id_population": {"fr": "Population (habitants)", "en": "Population (inhabitants)"},
     "wizard.help_population": {
-        "fr": "La population municipale de l'INSEE. Au-delà de 3 500 habitants et à partir de "
+        "fr": "La population municipale de l'INSEE. À partir de 3 500 habitants et de "
               "50 agents, la loi impose l'ouverture des données publiques.",
-        "en": "INSEE's municipal population. Over 3,500 inhabitants with 50 agents or more, the "
+        "en": "INSEE's municipal population. From 3,500 inhabitants and 50 agents, the "
               "law requires opening public data.",
     },
     "wizard.id_agents": {

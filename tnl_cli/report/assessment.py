@@ -133,12 +133,24 @@ def legal(a: Assessment, catalog: Catalog, answers: Answers, lang: str) -> dict[
             answer = value_text(row.criterion, row.value, lang)
         checks.append({"id": check.id, "criterion": check.criterion, "status": verdict,
                        "answer": answer, "rule": pick(check.text, lang)})
-    obligations = [
-        {"id": r.criterion.id, "question": pick(r.criterion.question, lang),
-         "basis": pick(r.criterion.legal, lang),
-         "status": "met" if r.met else ("unmet" if r.answered else "unanswered")}
-        for r in a.results if r.criterion.legal and r.visible
-    ]
+    from tnl_cli.core import legal as law
+
+    obligations: list[dict[str, Any]] = []
+    recommendations: list[dict[str, Any]] = []
+    for item in law.items(catalog, a.results, identity):
+        c, scope = item.criterion, item.law
+        params = {k: _legal_param(k, v, lang) for k, v in item.params}
+        entry = {
+            "id": c.id, "question": pick(c.question, lang), "force": scope.force,
+            "status": item.status,
+            "reason": tr(lang, item.reason_key, **params) if item.reason_key else None,
+            "source": pick(c.legal, lang), "basis": pick(c.legal, lang),
+            "scope": {"types": sorted(scope.types) if scope.types else None,
+                      "population_over": scope.population_over,
+                      "population_min": scope.population_min,
+                      "agents_min": scope.agents_min, "since": scope.since},
+        }
+        (obligations if item.obligation else recommendations).append(entry)
     return {
         "open_data": {"status": status, "population": identity.population,
                       "agents": identity.agents,
@@ -146,7 +158,28 @@ def legal(a: Assessment, catalog: Catalog, answers: Answers, lang: str) -> dict[
                                  agents=number_text(identity.agents, lang))},
         "checks": checks,
         "obligations": obligations,
+        "recommendations": recommendations,
     }
+
+
+def date_text(iso: str, lang: str) -> str:
+    """'2025-01-01' -> '1er janvier 2025' / '1 January 2025'."""
+    from tnl_cli.locale.report import MONTHS
+
+    year, month, day = (int(x) for x in iso.split("-"))
+    name = MONTHS[lang][month - 1]
+    first = "1er" if lang == "fr" and day == 1 else str(day)
+    return f"{first} {name} {year}"
+
+
+def _legal_param(key: str, value: Any, lang: str) -> Any:
+    if key in ("since", "deadline"):
+        return date_text(value, lang)
+    if key in ("population", "threshold", "agents"):
+        return number_text(value, lang)
+    if key.endswith("_key"):
+        return tr(lang, value)
+    return value
 
 
 def to_dict(a: Assessment, catalog: Catalog, answers: Answers, lang: str) -> dict[str, Any]:
@@ -302,14 +335,26 @@ def render(a: Assessment, catalog: Catalog, answers: Answers, lang: str, console
     if met:
         console.print("  " + tr(lang, "report.obligations_met", count=met), markup=False)
     for item in obligations:  # what is left to do, with the text that requires it
-        if item["status"] != "met":
+        if item["status"] in ("unmet", "unanswered"):
             console.print("  " + tr(lang, "report.obligation", question=item["question"],
                                     status=tr(lang, f"report.obligation_{item['status']}"),
-                                    basis=item["basis"]), markup=False)
+                                    basis=item["source"]), markup=False)
+        elif item["status"] in ("unknown", "not_applicable"):
+            console.print("  " + tr(lang, f"report.obligation_line_{item['status']}",
+                                    question=item["question"], reason=item["reason"]),
+                          markup=False)
     for check in data["legal"]["checks"]:
         if check["status"] == "not_applicable":
             continue
         console.print("  " + tr(lang, f"report.check_{check['status']}",
                                 answer=check["answer"] or "", rule=check["rule"]), markup=False)
+    recommendations = data["legal"]["recommendations"]
+    if recommendations:
+        console.print(f"[bold]{tr(lang, 'report.recommendations')}[/bold]")
+        for item in recommendations:
+            key = f"report.recommendation_{item['status']}"
+            console.print("  " + tr(lang, key, question=item["question"],
+                                    reason=item["reason"] or "", basis=item["source"]),
+                          markup=False)
     for warning in data["warnings"]:
         console.print(f"{tr(lang, 'report.warning')} {warning}", markup=False)
