@@ -169,3 +169,34 @@ def test_yaml_aliases_are_refused(text: str) -> None:
     with pytest.raises(TnlError) as err:
         yamlio.parse(text, "x.yaml")
     assert "alias" in err.value.render("fr")
+
+
+@pytest.mark.parametrize("edition", [2024, 2025])
+def test_every_bundled_criterion_has_a_statement(edition: int) -> None:
+    """The candidacy states each met criterion in the collectivity's voice: none may be silent,
+    none may ask the question back."""
+    catalog = cat.load_edition(edition)
+    for c in catalog.criteria:
+        assert c.statement is not None, c.id
+        for lang in ("fr", "en"):
+            text = c.statement[lang]
+            assert text.endswith(".") and "?" not in text, (c.id, lang)
+            assert "vous" not in text.lower().split() and "your" not in text.lower(), (c.id, lang)
+            if c.type in ("choice", "multi", "number", "url"):
+                assert "{value}" in text, (c.id, lang)
+
+
+def test_statement_placeholders_are_checked(tmp_path: Path) -> None:
+    data = _base()
+    data["criteria"][0]["statement"] = {"fr": "Nous avons {valeur}.", "en": "We have {value}."}
+    msg = _lint(tmp_path, data)
+    assert "{valeur}" in msg and "{value}" in msg and "deliberation_logiciel_libre" in msg
+
+
+def test_lint_names_criteria_without_statement(run, tmp_path: Path) -> None:
+    data = _base()
+    del data["criteria"][0]["statement"]
+    path = tmp_path / "2025.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    r = run("criteria", "lint", str(path))
+    assert r.code == 0 and "deliberation_logiciel_libre" in r.err and "statement" in r.err

@@ -153,3 +153,6 @@ def register(app: typer.Typer, lang: str) -> None:
         catalog = load_file(file)
         SETTINGS.stdout.write(t("cli.lint_ok", file=str(file), count=len(catalog.criteria),
                                 edition=catalog.edition) + "\n")
+        silent = [c.id for c in catalog.criteria if c.statement is None]
+        if silent:  # valid, but the candidacy will say nothing of these criteria when met
+            SETTINGS.stderr.write(t("cli.lint_no_statement", ids=", ".join(silent)) + "\n")

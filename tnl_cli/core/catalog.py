@@ -35,6 +35,10 @@ COLLECTIVITY_TYPES = (
     "association_collectivites",
 )
 _ID = re.compile(r"^[a-z0-9][a-z0-9_]*$")
+# Placeholders a `statement` may hold: the answer as read ({value}), the deliberative assembly
+# of the collectivity's type ({council}, capitalised {Council} at the start of a sentence).
+STATEMENT_FIELDS = ("value", "council", "Council")
+_PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
 
 Text = Mapping[str, str]
 
@@ -96,6 +100,9 @@ class Criterion(NamedTuple):
     # "non_concerne" is accepted and takes the criterion out of the points possible
     not_concerned: bool = False
     law: Law | None = None  # force and scope of the legal text `legal` names
+    # How the collectivity states the fact in its candidacy when the criterion is met;
+    # may hold the placeholders of STATEMENT_FIELDS.
+    statement: Text | None = None
 
     def applies(self, collectivity_type: str | None) -> bool:
         return self.applies_to is None or collectivity_type in self.applies_to
@@ -241,7 +248,7 @@ def _criterion(ck: _Checker, raw: Any, i: int, domain_ids: set[str]) -> Criterio
     known = {
         "id", "domain", "type", "question", "help", "effort", "recommendation", "points",
         "eligibility", "applies_to", "when", "legal", "choices", "unit", "min", "max", "scoring",
-        "implies", "not_concerned",
+        "implies", "not_concerned", "statement",
     }
     for key in raw:
         if key not in known:
@@ -373,6 +380,7 @@ def _criterion(ck: _Checker, raw: Any, i: int, domain_ids: set[str]) -> Criterio
         line=ck.doc.line(*path),
         not_concerned=not_concerned is True,
         law=law,
+        statement=_statement(ck, raw, path, who),
     )
 
 
@@ -427,6 +435,21 @@ def _legal(ck: _Checker, raw: Any, path: tuple[Any, ...], who: str, ctype: Any,
               counts["population_over"], counts["population_min"], counts["agents_min"],
               since.isoformat() if since else None, tuple(str(v) for v in met))
     return source, law
+
+
+def _statement(ck: _Checker, raw: dict[str, Any], path: tuple[Any, ...],
+               who: str) -> Text | None:
+    """The criterion's statement for the candidacy, its placeholders checked: a typo in one
+    would otherwise show up in a jury's document."""
+    text = ck.text(raw, "statement", path, required=False, who=who)
+    if text is None:
+        return None
+    for lang, value in text.items():
+        for name in _PLACEHOLDER.findall(value):
+            if name not in STATEMENT_FIELDS:
+                ck.add("catalog.bad_statement", path + ("statement", lang), who=who,
+                       field=name, allowed=", ".join("{" + f + "}" for f in STATEMENT_FIELDS))
+    return text
 
 
 def _check_refs(ck: _Checker, rule: rules.Rule | None, path: tuple[Any, ...], who: str,
@@ -651,7 +674,7 @@ def editions() -> list[int]:
 
 
 # Bump when the model classes change shape, so that no older pickle is ever read back.
-_CACHE_FORMAT = 5
+_CACHE_FORMAT = 6
 
 
 def _cached(path: Path, edition: int) -> Catalog:

@@ -69,6 +69,12 @@ MESSAGES = {
         "fr": "champ obligatoire « {field} » manquant au premier niveau du catalogue.",
         "en": "required top-level field '{field}' is missing.",
     },
+    "catalog.bad_statement": {
+        "fr": "critère {who} : « statement » contient {{{field}}}, inconnu ; les champs "
+              "possibles sont {allowed}.",
+        "en": "criterion {who}: 'statement' holds {{{field}}}, which is unknown; the possible "
+              "fields are {allowed}.",
+    },
     "catalog.text_langs": {
         "fr": "{who} : « {field} » doit donner un texte non vide en français et en anglais "
               "({{fr: …, en: …}}).",

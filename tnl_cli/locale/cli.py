@@ -75,6 +75,12 @@ MESSAGES = {
     },
     "cli.lint_ok": {"fr": "{file} : catalogue valide ({count} critères, édition {edition}).",
                     "en": "{file}: valid catalog ({count} criteria, edition {edition})."},
+    "cli.lint_no_statement": {
+        "fr": "note : critères sans « statement » (le dossier de candidature les passera sous "
+              "silence même remplis) : {ids}.",
+        "en": "note: criteria without a 'statement' (the candidacy will leave them out even "
+              "when met): {ids}.",
+    },
     "cli.schema_help": {"fr": "Publie le schéma JSON des fichiers de tnl.",
                         "en": "Print the JSON Schema of tnl's files."},
     "cli.schema_answers_help": {"fr": "Schéma JSON du fichier de réponses.",
