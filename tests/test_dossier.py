@@ -21,7 +21,7 @@ from tnl_cli.dossier import render as dossier
 
 HERE = Path(__file__).resolve().parent
 FIXTURES = HERE / "fixtures" / "dossier"
-SNAPSHOTS = HERE / "snapshots" / "dossier"
+SNAPSHOTS = HERE / "snapshots" / "rapport"
 TODAY = dt.date(2025, 9, 1)
 VERSION = "9.9.9-test"
 
@@ -30,7 +30,7 @@ def render(name: str, fmt: str, lang: str = "fr", template_dir: Path | None = No
     answers, catalog, _ = ans.load(FIXTURES / f"{name}.yaml", load_edition)
     assessment = evaluate(catalog, answers)
     return dossier.render(catalog, answers, assessment, fmt, lang, template_dir,
-                          tool_version=VERSION, today=TODAY)
+                          tool_version=VERSION, today=TODAY, kind="rapport")
 
 
 def text_of(name: str, fmt: str = "md", lang: str = "fr") -> str:
@@ -124,13 +124,14 @@ def test_english_dossier() -> None:
 def test_deadline_passed_and_unknown() -> None:
     answers, catalog, _ = ans.load(FIXTURES / "incomplete.yaml", load_edition)
     a = evaluate(catalog, answers)
-    late = dossier.render(catalog, answers, a, "md", "fr", today=dt.date(2025, 10, 20)).decode()
+    late = dossier.render(catalog, answers, a, "md", "fr", today=dt.date(2025, 10, 20),
+                          kind="rapport").decode()
     late = late.replace("\u00a0", " ")
     assert "la date limite de dépôt (19 octobre 2025) est passée" in late
     old, _, _ = ans.load(FIXTURES / "incomplete.yaml", load_edition, 2024)
     catalog_2024 = load_edition(2024)
     text = dossier.render(catalog_2024, old, evaluate(catalog_2024, old), "md", "fr",
-                          today=dt.date(2024, 11, 7)).decode()
+                          today=dt.date(2024, 11, 7), kind="rapport").decode()
     assert "jusqu'à demain, 8 novembre 2024" in text
     assert "une édition plus récente existe (2025)" in text
 
@@ -180,7 +181,7 @@ def test_hostile_text_is_escaped_in_html() -> None:
 
 
 def test_custom_template_replaces_the_bundled_one(tmp_path: Path) -> None:
-    (tmp_path / "dossier.md.j2").write_text(
+    (tmp_path / "rapport.md.j2").write_text(
         "Dossier de {{ collectivite.display_name }} : {{ summary.verdict_text }}\n"
         "{% for d in domains %}- {{ d.name }} {{ d.percent }}\n{% endfor %}", encoding="utf-8")
     text = render("hostile", "md", template_dir=tmp_path).decode()
@@ -191,7 +192,7 @@ def test_custom_template_replaces_the_bundled_one(tmp_path: Path) -> None:
 
 
 def test_custom_template_can_include_bundled_files(tmp_path: Path) -> None:
-    (tmp_path / "dossier.html.j2").write_text(
+    (tmp_path / "rapport.html.j2").write_text(
         "<p>{{ collectivite.display_name }}</p>{{ 'a\\n\\nb'|paragraphs }}"
         "{{ 'https://x.org/a'|autolink }}", encoding="utf-8")
     page = render("hostile", "html", template_dir=tmp_path).decode()
@@ -283,8 +284,8 @@ def test_templates_are_compiled_once() -> None:
 def test_markdown_to_stdout_verdict_on_stderr(run) -> None:
     r = run("dossier", "--answers", str(FIXTURES / "not-eligible.yaml"))
     assert r.code == 0
-    assert r.out.startswith("# Candidature au label Territoire Numérique Libre 2025 — Lettret\n")
-    assert r.err == "Verdict : NON ÉLIGIBLE.\n"
+    assert r.out.startswith("# Candidature au label Territoire Numérique Libre 2025\n")
+    assert r.err.startswith("Verdict : NON ÉLIGIBLE.\n")
 
 
 def test_format_follows_the_extension(run, tmp_path: Path) -> None:
@@ -379,10 +380,9 @@ def test_bad_answers_file(run, tmp_path: Path) -> None:
 
 def test_older_catalog_and_migration(run, tmp_path: Path) -> None:
     out = tmp_path / "d.md"
-    r = run("dossier", "-a", str(FIXTURES / "eligible-or.yaml"), "--edition", "2024", "-o",
+    r = run("assess", "-a", str(FIXTURES / "eligible-or.yaml"), "--edition", "2024", "-o",
             str(out))
     assert r.code == 0, r.err
-    assert "réponses migrées vers l'édition 2024" in r.err
     text = out.read_text(encoding="utf-8").replace("\u00a0", " ")
     assert "Territoire Numérique Libre 2024" in text
     assert "une édition plus récente existe (2025)" in text
@@ -393,7 +393,7 @@ def test_assessment_without_path_still_gets_the_next_steps() -> None:
     fast = evaluate(catalog, answers, with_path=False)
     assert fast.next_level is None
     text = dossier.render(catalog, answers, fast, "md", "fr", tool_version=VERSION,
-                          today=TODAY).decode()
+                          today=TODAY, kind="rapport").decode()
     assert text == render("not-eligible", "md").decode()
 
 
@@ -419,10 +419,12 @@ def test_private_company_gets_no_path(run, tmp_path: Path) -> None:
     answers = tmp_path / "r.yaml"
     answers.write_text("edition: 2025\ncollectivite:\n  nom: ACME\n  type: entreprise\n",
                        encoding="utf-8")
-    r = run("dossier", "-a", str(answers))
-    assert r.code == 0 and r.err == "Verdict : NON ÉLIGIBLE.\n"
-    assert "il n'y a pas de niveau à viser pour une entreprise privée" in r.out
-    assert "Autres pistes de progression" not in r.out
+    out = tmp_path / "rapport.md"
+    r = run("assess", "-a", str(answers), "-o", str(out))
+    assert r.code == 1 and "Verdict : NON ÉLIGIBLE." in r.err
+    text = out.read_text(encoding="utf-8")
+    assert "il n'y a pas de niveau à viser pour une entreprise privée" in text
+    assert "Autres pistes de progression" not in text
 
 
 def test_types_and_efforts_in_the_words_shared_with_the_other_commands() -> None:

@@ -42,7 +42,8 @@ def view(name: str, lang: str = "fr") -> dict[str, Any]:
 @cache
 def rendered(name: str, fmt: str, lang: str = "fr") -> bytes:
     catalog, answers, a = loaded(name)
-    return dossier.render(catalog, answers, a, fmt, lang, tool_version="9.9.9-test", today=TODAY)
+    return dossier.render(catalog, answers, a, fmt, lang, tool_version="9.9.9-test", today=TODAY,
+                          kind="rapport")
 
 
 def text(name: str, fmt: str = "md", lang: str = "fr") -> str:

@@ -21,7 +21,7 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures" / "dossier"
 def odt(name: str, lang: str = "fr") -> tuple[bytes, Document]:
     answers, catalog, _ = ans.load(FIXTURES / f"{name}.yaml", load_edition)
     data = dossier.render(catalog, answers, evaluate(catalog, answers), "odt", lang,
-                          tool_version="9.9.9-test", today=dt.date(2025, 9, 1))
+                          tool_version="9.9.9-test", today=dt.date(2025, 9, 1), kind="rapport")
     return data, Document(io.BytesIO(data))
 
 
@@ -124,7 +124,7 @@ def test_inventory_without_qualified_software_says_answer_once(tmp_path: Path) -
                     "reponses:\n  inventaire_logiciels: [Foobarsoft, Zyxware]\n", encoding="utf-8")
     answers, catalog, _ = ans.load(path, load_edition)
     doc = Document(io.BytesIO(dossier.render(catalog, answers, evaluate(catalog, answers), "odt",
-                                             "fr", today=dt.date(2025, 9, 1))))
+                                             "fr", today=dt.date(2025, 9, 1), kind="rapport")))
     paragraphs = [p.text_recursive for p in doc.body.get_paragraphs()]
     answers_said = [p for p in paragraphs if p.startswith("Réponse")]
     assert len(answers_said) == 1, answers_said

@@ -70,10 +70,16 @@ def register(app: typer.Typer, lang: str) -> None:
         renew: Annotated[Path | None, typer.Option(
             "--renew", help=tr(lang, "renew.opt_renew"), metavar="FICHIER" if lang == "fr"
             else "FILE")] = None,
-        force: Annotated[bool, typer.Option("--force", help=tr(lang, "renew.opt_force"))] = False,
         last_label: Annotated[str | None, typer.Option(
             "--last-label", help=tr(lang, "renew.opt_last_label"), metavar="NIVEAU"
             if lang == "fr" else "TIER")] = None,
+        output: Annotated[Path | None, typer.Option(
+            "--output", "-o", help=tr(lang, "assess.opt_output"), metavar="FICHIER"
+            if lang == "fr" else "FILE")] = None,
+        template_dir: Annotated[Path | None, typer.Option(
+            "--template-dir", help=tr(lang, "assess.opt_template_dir"),
+            metavar="RÉPERTOIRE" if lang == "fr" else "DIR")] = None,
+        force: Annotated[bool, typer.Option("--force", help=tr(lang, "assess.opt_force"))] = False,
         lang_: common.lang_option(lang) = lang,
         no_color: common.no_color_option(lang) = False,
     ) -> None:
@@ -86,11 +92,17 @@ def register(app: typer.Typer, lang: str) -> None:
                 raise TnlError.of("renew.need_answers")
             raise typer.Exit(assess_renew.renew(answers, renew, edition, force, last_label,
                                                 overrides, fmt, form))
-        for option, given in (("--force", force), ("--last-label", last_label is not None)):
+        for option, given in (("--force", force and output is None),
+                              ("--last-label", last_label is not None)):
             if given:
                 SETTINGS.stderr.write(t("renew.only_with_renew", option=option) + "\n")
+        report_format = None
+        if output is not None:  # the self-assessment report as a document
+            from tnl_cli.dossier.render import format_for
+
+            report_format = format_for(output, None)
         # Prompts only on a terminal, for the terminal view, and when nothing is overridden.
-        if SETTINGS.interactive and fmt == "table" and not overrides:
+        if SETTINGS.interactive and fmt == "table" and not overrides and output is None:
             from tnl_cli.commands import assess_walk as wizard_flow
 
             raise typer.Exit(wizard_flow.walk(answers or DEFAULT_ANSWERS, edition, review, form))
@@ -106,4 +118,24 @@ def register(app: typer.Typer, lang: str) -> None:
         if gone:
             SETTINGS.stderr.write(t("assess.migrated_gone", ids=", ".join(gone),
                                     edition=catalog.edition) + "\n")
+        if output is not None and report_format is not None:
+            raise typer.Exit(write_report(catalog, loaded, assessment, output, report_format,
+                                          template_dir, force))
         raise typer.Exit(common.show_assessment(catalog, loaded, assessment, fmt))
+
+
+def write_report(catalog, answers, assessment, output: Path, fmt: str,
+                 template_dir: Path | None, force: bool) -> int:
+    """`tnl assess -o F`: the self-assessment report (scores, tiers, path, legal checklist),
+    for the team, in the format of F's extension; the exit code of the verdict."""
+    from tnl_cli.dossier import render as dos
+    from tnl_cli.errors import EXIT_NEGATIVE, EXIT_OK
+    from tnl_cli.io.files import write_atomic
+    from tnl_cli.report.assessment import verdict_text
+
+    data = dos.render(catalog, answers, assessment, fmt, SETTINGS.lang, template_dir,
+                      kind="rapport")
+    write_atomic(output, data, overwrite=force)
+    SETTINGS.stderr.write(t("assess.report_written", file=str(output), format=fmt,
+                            verdict=verdict_text(assessment.verdict, SETTINGS.lang)) + "\n")
+    return EXIT_OK if assessment.verdict == "eligible" else EXIT_NEGATIVE

@@ -57,6 +57,10 @@ def register(app: typer.Typer, lang: str) -> None:
                                     edition=catalog.edition) + "\n")
         assessment = evaluate(catalog, loaded)
         data = dos.render(catalog, loaded, assessment, chosen, SETTINGS.lang, template_dir)
+        from tnl_cli.dossier.candidacy import gaps
+        from tnl_cli.textsafe import clean
+
+        missing = gaps(catalog, loaded, assessment, SETTINGS.lang)
         verdict = verdict_text(assessment.verdict, SETTINGS.lang)
         if to_stdout or output is None:
             SETTINGS.stdout.write(data.decode("utf-8"))
@@ -65,4 +69,7 @@ def register(app: typer.Typer, lang: str) -> None:
             write_atomic(output, data, overwrite=force)
             SETTINGS.stderr.write(t("dossier.written", file=str(output), format=chosen,
                                     verdict=verdict) + "\n")
+        if missing:  # for the team, never inside the jury's document
+            SETTINGS.stderr.write(t("candidacy.gaps") + "\n" + "".join(
+                f"  - {clean(line)}\n" for line in missing))
         raise typer.Exit(EXIT_OK)

@@ -62,10 +62,35 @@ class Answer:
 
 
 @dataclass(frozen=True)
+class Annex:
+    """A document the candidacy cites that is not the evidence of one criterion."""
+
+    titre: str
+    url: str | None = None
+
+
+@dataclass(frozen=True)
+class DossierText:
+    """The `dossier:` section: what only the collectivity can write about itself."""
+
+    presentation: str | None = None
+    demarche: str | None = None
+    realisations: tuple[str, ...] = ()
+    projets: tuple[str, ...] = ()
+    lieu: str | None = None
+    annexes: tuple[Annex, ...] = ()
+
+    def __bool__(self) -> bool:
+        return any((self.presentation, self.demarche, self.realisations, self.projets,
+                    self.lieu, self.annexes))
+
+
+@dataclass(frozen=True)
 class Answers:
     edition: int | None
     identity: ident.Identity
     responses: Mapping[str, Answer] = field(default_factory=dict)
+    dossier: DossierText = field(default_factory=DossierText)
 
     def value(self, criterion_id: str) -> Any:
         answer = self.responses.get(criterion_id)
@@ -420,7 +445,99 @@ class _Locator:
         return loc
 
 
-TOP_KEYS = ("edition", "collectivite", "reponses", "outil")
+TOP_KEYS = ("edition", "collectivite", "reponses", "dossier", "outil")
+DOSSIER_TEXTS = ("presentation", "demarche", "lieu")
+DOSSIER_LISTS = ("realisations", "projets")
+DOSSIER_KEYS = (*DOSSIER_TEXTS[:2], *DOSSIER_LISTS, "lieu", "annexes")
+_ANNEX_KEYS = ("titre", "url")
+
+
+def _dossier_text(raw: Any, at: Any, path: tuple[Any, ...], problems: list[Problem],
+                  *, one_line: bool = False) -> str | None:
+    if raw is None or isinstance(raw, str) and not raw.strip():
+        return None
+    if isinstance(raw, (dict, list, bool)):
+        problems.append(at("answers.not_text", path, field=".".join(map(str, path))))
+        return None
+    text = str(raw).strip()
+    return " ".join(text.split()) if one_line else text
+
+
+def parse_dossier(raw: Any, at: Any, problems: list[Problem]) -> DossierText:
+    """The `dossier:` section: texts, lists of texts (a single text is a list of one),
+    annexes as {titre, url}. Everything is optional."""
+    if raw is None:
+        return DossierText()
+    if not isinstance(raw, dict):
+        problems.append(at("answers.dossier_not_mapping", ()))
+        return DossierText()
+    for key in raw:
+        if key not in DOSSIER_KEYS:
+            close = suggest(str(key), list(DOSSIER_KEYS))
+            problems.append(at("answers.unknown_key", (key,), key=key,
+                               allowed=close or ", ".join(DOSSIER_KEYS)))
+    lists: dict[str, tuple[str, ...]] = {}
+    for name in DOSSIER_LISTS:
+        value = raw.get(name)
+        items = [value] if isinstance(value, str) else value or []
+        if not isinstance(items, list):
+            problems.append(at("answers.dossier_not_list", (name,), field=name))
+            items = []
+        texts = (_dossier_text(item, at, (name, i), problems) for i, item in enumerate(items))
+        lists[name] = tuple(t for t in texts if t)
+    annexes: list[Annex] = []
+    raw_annexes = raw.get("annexes") or []
+    if not isinstance(raw_annexes, list):
+        problems.append(at("answers.dossier_not_list", ("annexes",), field="annexes"))
+        raw_annexes = []
+    for i, item in enumerate(raw_annexes):
+        if isinstance(item, str):  # a bare link or title
+            item = {"url": item} if item.strip().lower().startswith(("http://", "https://")) \
+                else {"titre": item}
+        if not isinstance(item, dict):
+            problems.append(at("answers.bad_annex", ("annexes", i)))
+            continue
+        for key in item:
+            if key not in _ANNEX_KEYS:
+                problems.append(at("answers.unknown_key", ("annexes", i, key), key=key,
+                                   allowed=", ".join(_ANNEX_KEYS)))
+        title = _dossier_text(item.get("titre"), at, ("annexes", i, "titre"), problems,
+                              one_line=True)
+        url = None
+        if item.get("url") not in (None, ""):
+            try:
+                url = parse_url(item["url"])
+            except ValueRefused as exc:
+                problems.append(at(exc.key, ("annexes", i, "url"), **exc.params))
+        if title is None and url is None:
+            problems.append(at("answers.bad_annex", ("annexes", i)))
+            continue
+        annexes.append(Annex(title or str(url), url))
+    return DossierText(
+        presentation=_dossier_text(raw.get("presentation"), at, ("presentation",), problems),
+        demarche=_dossier_text(raw.get("demarche"), at, ("demarche",), problems),
+        realisations=lists["realisations"],
+        projets=lists["projets"],
+        lieu=_dossier_text(raw.get("lieu"), at, ("lieu",), problems, one_line=True),
+        annexes=tuple(annexes),
+    )
+
+
+def dossier_to_dict(text: DossierText) -> dict[str, Any]:
+    """The `dossier:` section as the answers file writes it (empty fields left out)."""
+    out: dict[str, Any] = {}
+    for name in ("presentation", "demarche"):
+        if getattr(text, name):
+            out[name] = getattr(text, name)
+    for name in DOSSIER_LISTS:
+        if getattr(text, name):
+            out[name] = list(getattr(text, name))
+    if text.lieu:
+        out["lieu"] = text.lieu
+    if text.annexes:
+        out["annexes"] = [{k: v for k, v in (("titre", a.titre), ("url", a.url)) if v}
+                          for a in text.annexes]
+    return out
 
 
 def file_edition(doc: yamlio.Located) -> int | None:
@@ -472,9 +589,10 @@ def from_document(doc: yamlio.Located, catalog: Catalog, *, migrate: bool = Fals
         answer = parse_answer(c, raw, rloc, (cid,), problems)
         if answer is not None:
             responses[c.id] = answer
+    dossier = parse_dossier(data.get("dossier"), loc.sub("dossier"), problems)
     if problems:
         raise AnswersError(*problems)
-    return Answers(edition, identity, responses), gone
+    return Answers(edition, identity, responses, dossier), gone
 
 
 def load(path: Path, catalog_for: Any, edition: int | None = None) -> tuple[Answers, Any, list[str]]:
@@ -580,9 +698,12 @@ def to_document(answers: Answers, catalog: Catalog, tool_version: str) -> dict[s
             responses[c.id] = entry
         else:
             responses[c.id] = document_value(answer.value)
-    return {
+    document = {
         "edition": catalog.edition,
         "outil": f"tnl {tool_version}",
         "collectivite": identity_to_dict(answers.identity),
         "reponses": responses,
     }
+    if answers.dossier:
+        document["dossier"] = dossier_to_dict(answers.dossier)
+    return document

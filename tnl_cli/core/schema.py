@@ -100,6 +100,29 @@ def answers_schema(catalog: Catalog, lang: str) -> dict[str, Any]:
             },
             "reponses": {"type": "object", "properties": responses,
                          "additionalProperties": False},
+            "dossier": {
+                "type": ["object", "null"],
+                "description": tr(lang, "schema.dossier"),
+                "properties": {
+                    "presentation": {"type": ["string", "null"]},
+                    "demarche": {"type": ["string", "null"]},
+                    "realisations": {"type": ["array", "string", "null"],
+                                     "items": {"type": "string"}},
+                    "projets": {"type": ["array", "string", "null"], "items": {"type": "string"}},
+                    "lieu": {"type": ["string", "null"]},
+                    "annexes": {
+                        "type": ["array", "null"],
+                        "items": {"anyOf": [
+                            {"type": "string"},
+                            {"type": "object", "additionalProperties": False,
+                             "properties": {"titre": {"type": "string"},
+                                            "url": {"type": "string", "format": "uri",
+                                                    "pattern": "^https?://"}}},
+                        ]},
+                    },
+                },
+                "additionalProperties": False,
+            },
         },
         "additionalProperties": False,
     }

@@ -35,6 +35,64 @@ def _no_heading_numbers(doc: Any) -> None:
                 level.del_attribute(name)
 
 
+_FONT = "Liberation Sans"
+_ACCENT = "#2a5d8a"
+# (size, colour) of heading levels 1 to 4: each level clearly below the one above it.
+_HEADINGS = {1: ("18pt", _ACCENT), 2: ("15pt", _ACCENT), 3: ("12.5pt", "#1e1e1e"),
+             4: ("11pt", "#1e1e1e")}
+_LANGUAGES = {"fr": ("fr", "FR"), "en": ("en", "GB")}
+
+
+def restyle(doc: Any, lang: str, footer: str) -> None:
+    """One font family for body and headings, a heading hierarchy that reads as one, the
+    document's language (spelling, hyphenation) set to the rendering language, and
+    "{footer} N / M" page numbers at the foot of every page."""
+    from odfdo import Paragraph, Style, VarPageCount, VarPageNumber
+
+    styles = doc.get_part("styles.xml")
+    language, country = _LANGUAGES.get(lang, _LANGUAGES["fr"])
+    for props in styles.get_elements(
+            '//style:default-style[@style:family="paragraph"]/style:text-properties'):
+        props.set_attribute("style:font-name", _FONT)
+        props.set_attribute("fo:font-size", "11pt")
+        props.set_attribute("fo:language", language)
+        props.set_attribute("fo:country", country)
+    for level, (size, colour) in _HEADINGS.items():
+        for props in styles.get_elements(
+                f'//style:style[@style:name="Heading_20_{level}"]/style:text-properties'):
+            props.set_attribute("fo:font-size", size)
+            props.set_attribute("fo:font-weight", "bold")
+            props.set_attribute("fo:font-style", "normal")
+            props.set_attribute("fo:color", colour)
+    for props in styles.get_elements('//style:style[@style:name="Heading"]/style:text-properties'):
+        props.set_attribute("style:font-name", _FONT)
+        props.set_attribute("fo:font-family", f"'{_FONT}'")
+    doc.insert_style(Style("paragraph", name="Footer", display_name="Footer",
+                           parent_style="Standard", area="text", size="9pt", align="center",
+                           color="#4a4a4a"))
+    page = Paragraph(f"{footer} ", style="Footer")
+    page.append(VarPageNumber())
+    page.append(" / ")
+    page.append(VarPageCount())
+    doc.get_style("master-page", "Standard").set_page_footer(page)
+
+
+def statistics(doc: Any) -> None:
+    """The meta statistics a reader (and LibreOffice's File > Properties) shows."""
+    body = doc.body
+    text = " ".join(p.text_recursive for p in body.get_paragraphs() + body.get_headers())
+    doc.meta.set_statistic({
+        "meta:table-count": len(body.get_tables()),
+        "meta:image-count": 0,
+        "meta:object-count": 0,
+        "meta:page-count": 1,
+        "meta:paragraph-count": len(body.get_paragraphs()) + len(body.get_headers()),
+        "meta:word-count": len(text.split()),
+        "meta:character-count": len(text),
+        "meta:non-whitespace-character-count": sum(not ch.isspace() for ch in text),
+    })
+
+
 def _add_styles(doc: Any) -> None:
     from odfdo import Style, create_table_cell_style
 
@@ -57,13 +115,14 @@ def _add_styles(doc: Any) -> None:
 class _Writer:
     """Appends to the body of one document; every text goes in as plain text."""
 
-    def __init__(self, lang: str) -> None:
+    def __init__(self, lang: str, footer: str = "Page") -> None:
         from odfdo import Document
 
         self.lang = lang
         self.doc = Document("text")
         _no_heading_numbers(self.doc)
         _add_styles(self.doc)
+        restyle(self.doc, lang, footer)
         self.body = self.doc.body
         for paragraph in self.body.get_paragraphs():
             self.body.delete(paragraph)
@@ -263,9 +322,9 @@ def _checklist(w: _Writer, view: dict[str, Any]) -> None:
             w.bullets(item["details"])
 
 
-def write(view: dict[str, Any]) -> bytes:
-    """The ODT file's bytes."""
-    w = _Writer(view["lang"])
+def write_report(view: dict[str, Any]) -> bytes:
+    """The self-assessment report's ODT file's bytes."""
+    w = _Writer(view["lang"], "Page")
     meta = view["meta"]
     title = f"{meta['title']} — {view['collectivite']['display_name']}"
     w.doc.meta.set_title(title)
@@ -285,6 +344,8 @@ def write(view: dict[str, Any]) -> bytes:
     w.para(meta["generated"])
     if view["summary"]["level"]:
         w.para(view["summary"]["estimate"], note=True)
+    statistics(w.doc)
     buffer = io.BytesIO()
     w.doc.save(buffer)
     return buffer.getvalue()
+

@@ -26,7 +26,9 @@ from tnl_cli.dossier.text import html_paragraphs, is_link, md_block, md_escape
 from tnl_cli.errors import TnlError
 
 FORMATS = ("md", "html", "odt")
-TEMPLATES = {"md": "dossier.md.j2", "html": "dossier.html.j2"}
+# The two documents: the candidacy for the jury, the self-assessment report for the team.
+KINDS = ("dossier", "rapport")
+TEMPLATES = {(kind, fmt): f"{kind}.{fmt}.j2" for kind in KINDS for fmt in ("md", "html")}
 EXTENSIONS = {".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".odt": "odt"}
 
 _BLANK_RUNS = re.compile(r"\n{3,}")
@@ -141,7 +143,8 @@ def _sentence(message: str) -> str:
     return message.strip().rstrip(".")
 
 
-def _render_template(fmt: str, template_dir: Path | None, view: dict[str, Any]) -> str:
+def _render_template(fmt: str, template_dir: Path | None, view: dict[str, Any],
+                     kind: str = "dossier") -> str:
     from jinja2 import TemplateNotFound, TemplateSyntaxError
 
     directory = None
@@ -150,7 +153,7 @@ def _render_template(fmt: str, template_dir: Path | None, view: dict[str, Any]) 
             raise TnlError.of("dossier.no_template_dir", dir=str(template_dir))
         directory = str(template_dir.resolve())
     env = _environment(fmt, directory)
-    name = TEMPLATES[fmt]
+    name = TEMPLATES[kind, fmt]
     try:
         template = env.get_template(name)
         return template.render(view)
@@ -171,11 +174,16 @@ def _render_template(fmt: str, template_dir: Path | None, view: dict[str, Any]) 
 
 def render(catalog: Catalog, answers: Answers, assessment: Assessment, fmt: str, lang: str,
            template_dir: Path | None = None, *, tool_version: str | None = None,
-           today: dt.date | None = None) -> bytes:
-    """The dossier of one collectivity in `fmt` (one of FORMATS: user input goes through
-    `format_for` first), as bytes ready to write."""
+           today: dt.date | None = None, kind: str = "dossier") -> bytes:
+    """The candidacy (`kind` "dossier") or the self-assessment report ("rapport") of one
+    collectivity in `fmt` (one of FORMATS: user input goes through `format_for` first), as
+    bytes ready to write."""
     from tnl_cli import __version__
-    from tnl_cli.dossier.view import build
+
+    if kind == "dossier":
+        from tnl_cli.dossier.candidacy import build
+    else:
+        from tnl_cli.dossier.view import build
 
     if assessment.next_level is None and assessment.level_rank < len(catalog.tiers):
         # evaluated without the path (batch's fast path): the dossier needs the next steps
@@ -185,10 +193,12 @@ def render(catalog: Catalog, answers: Answers, assessment: Assessment, fmt: str,
     view = build(catalog, answers, assessment, lang, tool_version=tool_version or __version__,
                  today=today or dt.date.today())
     if fmt == "odt":
-        from tnl_cli.dossier.odt import write
-
+        if kind == "dossier":
+            from tnl_cli.dossier.odt_candidacy import write
+        else:
+            from tnl_cli.dossier.odt import write_report as write
         return write(view)
-    text = _render_template(fmt, template_dir, view)
+    text = _render_template(fmt, template_dir, view, kind)
     if fmt == "md":
         text = _BLANK_RUNS.sub("\n\n", _TRAILING_SPACES.sub("\n", text))
     return (text.strip() + "\n").encode("utf-8")

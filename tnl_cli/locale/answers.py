@@ -94,6 +94,20 @@ MESSAGES = {
         "fr": "un texte simple est attendu, pas une liste ou un dictionnaire.",
         "en": "plain text is expected, not a list or a mapping.",
     },
+    "answers.dossier_not_mapping": {
+        "fr": "« dossier » doit être un dictionnaire (presentation, demarche, realisations, "
+              "projets, lieu, annexes).",
+        "en": "'dossier' must be a mapping (presentation, demarche, realisations, projets, "
+              "lieu, annexes).",
+    },
+    "answers.dossier_not_list": {
+        "fr": "« {field} » doit être une liste, un élément par ligne commençant par « - ».",
+        "en": "'{field}' must be a list, one item per line starting with '- '.",
+    },
+    "answers.bad_annex": {
+        "fr": "annexe invalide : indiquez {{titre: …, url: https://…}} (au moins l'un des deux).",
+        "en": "invalid annex: give {{titre: …, url: https://…}} (at least one of them).",
+    },
     "answers.not_text": {
         "fr": "« {field} » doit être un texte, pas une liste ni un dictionnaire.",
         "en": "'{field}' must be a text, not a list or a mapping.",

@@ -56,6 +56,30 @@ MESSAGES = {
         "en": "--format json and --set evaluate a file: give it with --answers FILE (without "
               "these options, tnl assess asks the questions).",
     },
+    "assess.opt_output": {
+        "fr": "Écrit le rapport d'autoévaluation (pour l'équipe : verdict, niveau indicatif, "
+              "scores, pistes de progression, obligations légales) dans ce fichier ; le format "
+              "suit l'extension (.md, .html, .odt). Le dossier pour le jury : tnl dossier.",
+        "en": "Write the self-assessment report (for the team: verdict, indicative tier, "
+              "scores, ways forward, legal obligations) to this file; the format follows the "
+              "extension (.md, .html, .odt). The dossier for the jury: tnl dossier.",
+    },
+    "assess.opt_force": {
+        "fr": "Remplace le fichier existant : le rapport écrit avec -o, ou le fichier de réponses "
+              "de l'année créé avec --renew.",
+        "en": "Replace the existing file: the report written with -o, or this year's answers "
+              "file created with --renew.",
+    },
+    "assess.opt_template_dir": {
+        "fr": "Répertoire de modèles Jinja personnalisés du rapport (rapport.md.j2, "
+              "rapport.html.j2), consulté avant les modèles fournis.",
+        "en": "Directory of custom Jinja templates of the report (rapport.md.j2, "
+              "rapport.html.j2), searched before the bundled ones.",
+    },
+    "assess.report_written": {
+        "fr": "Rapport d'autoévaluation écrit : {file} ({format}). Verdict : {verdict}.",
+        "en": "Self-assessment report written: {file} ({format}). Verdict: {verdict}.",
+    },
     "assess.walk_only": {
         "fr": "{option} ne sert qu'au questionnaire guidé sur un terminal : ignoré ici.",
         "en": "{option} only applies to the guided walk on a terminal: ignored here.",

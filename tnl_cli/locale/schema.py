@@ -3,6 +3,12 @@
 MESSAGES = {
     "schema.title": {"fr": "tnl — fichier de réponses, édition {edition}",
                      "en": "tnl — answers file, edition {edition}"},
+    "schema.dossier": {
+        "fr": "Textes du dossier de candidature (tnl dossier) : présentation, démarche, "
+              "réalisations, projets, lieu de signature, annexes {{titre, url}}.",
+        "en": "Texts of the candidacy (tnl dossier): presentation, approach, achievements, "
+              "plans, place of signature, annexes {{titre, url}}.",
+    },
     "schema.number": {"fr": "nombre, virgule décimale acceptée",
                       "en": "number, a French decimal comma is accepted"},
     "schema.names": {"fr": "noms séparés par |", "en": "names separated by |"},

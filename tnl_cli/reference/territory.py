@@ -185,6 +185,19 @@ def by_siren(siren: str) -> Collectivity | None:
     )
 
 
+def epci_members(siren: str) -> tuple[int, int | None] | None:
+    """(number of member communes, their population municipale) of an EPCI, or None."""
+    row = _db().execute("SELECT members, population FROM epci WHERE siren = ?",
+                        (_clean_siren(siren),)).fetchone()
+    return (int(row[0]), row[1]) if row else None
+
+
+def by_code(code: str, *, region: bool = False) -> Collectivity | None:
+    """A département (or, with `region`, a région) by its own COG code ("33", "75")."""
+    code = code.strip().upper()
+    return _region(code) if region else _departement(code)
+
+
 def _departement(code: str) -> Collectivity | None:
     row = _db().execute("SELECT kind, same_as FROM departement WHERE code = ?", (code,)).fetchone()
     if row is None or row[0] == "com":

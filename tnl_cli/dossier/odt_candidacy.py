@@ -1,0 +1,267 @@
+"""The candidacy as an OpenDocument text, built with odfdo from its view model.
+
+Same sections and words as the Markdown and HTML (`dossier/candidacy.py`), plus what a word
+processor gives: a table of contents field, page numbers in the footer, styles a reader can
+change in one place, tables whose header row repeats on each page and whose numbers are
+right-aligned.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from typing import Any
+from xml.sax.saxutils import escape as xml_escape
+from xml.sax.saxutils import quoteattr
+
+from tnl_cli.dossier.odt import _WHITESPACE, _Writer, statistics
+
+_INVENTORY_WIDTHS = (6.0, 6.5, 4.5)
+_SHARE_WIDTHS = (7.0, 3.5, 3.5, 3.0)
+
+
+def _add_styles(doc: Any) -> None:
+    from odfdo import Style
+
+    justification = Style("paragraph", name="TnlJustification", parent_style="Text_20_body",
+                          area="paragraph", margin_left="0.8cm")
+    statement = Style("paragraph", name="TnlStatement", parent_style="Text_20_body",
+                      area="paragraph", margin_top="0.25cm")
+    cover_name = Style("paragraph", name="TnlCoverName", parent_style="Text_20_body",
+                       area="text", bold=True, color="#2a5d8a", size="15pt")
+    signatory = Style("paragraph", name="TnlSignatory", parent_style="Text_20_body",
+                      area="paragraph", margin_left="8.5cm")
+    num_text = Style("paragraph", name="TnlNumText", parent_style="Standard", align="end")
+    head_num = Style("paragraph", name="TnlHeadNumText", parent_style="Standard", align="end",
+                     area="text", bold=True)
+    keep = Style("paragraph", name="TnlKeep", parent_style="Text_20_body", area="paragraph",
+                 keep_with_next="always")
+    for style in (justification, statement, cover_name, signatory, num_text, head_num, keep):
+        doc.insert_style(style, automatic=True)
+    # paragraph properties odfdo's Style does not take as arguments
+    for name, attributes in (("TnlJustification", {"fo:margin-left": "0.8cm"}),
+                             ("TnlStatement", {"fo:margin-top": "0.25cm"}),
+                             ("TnlSignatory", {"fo:margin-left": "8.5cm"}),
+                             ("TnlKeep", {"fo:keep-with-next": "always"})):
+        style = doc.get_style("paragraph", name)
+        props = style.get_element("style:paragraph-properties")
+        if props is None:
+            from odfdo import Element
+
+            props = Element.from_tag("<style:paragraph-properties/>")
+            style.append(props)
+        for key, value in attributes.items():
+            props.set_attribute(key, value)
+    for width in sorted(set(_INVENTORY_WIDTHS + _SHARE_WIDTHS)):
+        doc.insert_style(Style("table-column", name=f"TnlCol{width}", width=f"{width}cm"),
+                         automatic=True)
+
+
+def _cell(text: str, *, head: bool = False, number: bool = False, bold: bool = False) -> str:
+    content = xml_escape(_WHITESPACE.sub(" ", text).strip(" "))
+    style = ("TnlHeadNumText" if head and number else "TnlHeadText" if head
+             else "TnlNumText" if number else "Standard")
+    if bold and not head:
+        content = f'<text:span text:style-name="TnlStrong">{content}</text:span>'
+    return (f'<table:table-cell table:style-name="{"TnlHead" if head else "TnlCell"}" '
+            f'office:value-type="string"><text:p text:style-name="{style}">{content}</text:p>'
+            "</table:table-cell>")
+
+
+def _table(w: _Writer, name: str, header: list[str], rows: list[list[str]],
+           widths: tuple[float, ...], numbers: tuple[int, ...] = (),
+           bold_rows: tuple[int, ...] = ()) -> None:
+    """A table whose header row repeats on each page; columns in `numbers` right-aligned."""
+    from odfdo import Element
+
+    columns = "".join(f'<table:table-column table:style-name="TnlCol{width}"/>'
+                      for width in widths)
+    head = ("<table:table-header-rows><table:table-row>"
+            + "".join(_cell(text, head=True, number=i in numbers)
+                      for i, text in enumerate(header))
+            + "</table:table-row></table:table-header-rows>")
+    body = "".join("<table:table-row>"
+                   + "".join(_cell(text, number=i in numbers, bold=r in bold_rows)
+                             for i, text in enumerate(values))
+                   + "</table:table-row>" for r, values in enumerate(rows))
+    w.body.append(Element.from_tag(
+        f'<table:table table:name={quoteattr(name)} table:style-name="TnlTable">'
+        f"{columns}{head}{body}</table:table>"))
+
+
+def _paragraphs(w: _Writer, text: str, style: str = "Text_20_body") -> None:
+    """The user's paragraphs, line breaks kept, as plain text."""
+    from odfdo import LineBreak, Paragraph
+
+    for block in text.replace("\r\n", "\n").split("\n\n"):
+        lines = [line.strip() for line in block.split("\n") if line.strip()]
+        if not lines:
+            continue
+        paragraph = Paragraph(style=style)
+        for i, line in enumerate(lines):
+            if i:
+                paragraph.append(LineBreak())
+            paragraph.append(line)
+        w.body.append(paragraph)
+
+
+def _action(w: _Writer, a: dict[str, Any], view: dict[str, Any]) -> None:
+    from odfdo import Link, Paragraph
+
+    t = view["t"]
+    paragraph = Paragraph(style="TnlStatement")
+    for part in a["statement"]:
+        paragraph.append(Link(part["text"], text=part["text"]) if part["link"] else part["text"])
+    if a["refs"]:
+        refs = a["refs"]
+        paragraph.append(f" ({refs['word']} ")
+        numbers = refs["numbers"]
+        for i, (number, anchor) in enumerate(zip(numbers, refs["ids"], strict=True)):
+            if i:
+                paragraph.append(f" {'et' if view['lang'] == 'fr' else 'and'} "
+                                 if i == len(numbers) - 1 else ", ")
+            paragraph.append(Link(f"#{anchor}", text=str(number)))
+        paragraph.append(")")
+    paragraph.append(a["end"])
+    w.body.append(paragraph)
+    if a["text"]:
+        _paragraphs(w, a["text"], "TnlJustification")
+    if a["justification"]:
+        _paragraphs(w, a["justification"], "TnlJustification")
+    if a["inventory"]:
+        inventory = a["inventory"]
+        _table(w, f"Inventaire_{a['id']}", [t["software"], t["use"], t["licence"]],
+               [[s["name"], s["use"], s["licence"] or ""] for s in inventory["software"]],
+               _INVENTORY_WIDTHS)
+        if inventory["shares"]:
+            w.para(t["shares"], note=False).style = "TnlKeep"
+            shares = inventory["shares"]
+            _table(w, f"Parts_{a['id']}", [t["use"], t["free_count"], t["total"], t["share"]],
+                   [[s["label"], s["free"], s["total"], s["percent"]] for s in shares],
+                   _SHARE_WIDTHS, numbers=(1, 2, 3),
+                   bold_rows=tuple(i for i, s in enumerate(shares) if s["is_total"]))
+
+
+def _fill_toc(toc: Any, doc: Any, entries: list[dict[str, Any]]) -> None:
+    """The table of contents field, filled with the sections as the other formats number
+    them (odfdo's own filling adds outline numbers of its own); a word processor refreshes
+    it with page numbers (Tools > Update)."""
+    from odfdo import Paragraph
+
+    toc.fill(doc)
+    body = toc.body
+    for child in list(body.children):
+        if child.tag == "text:p":
+            body.delete(child)
+    for entry in entries:
+        body.append(Paragraph(f"{entry['number']}. {entry['title']}", style="Contents_20_1"))
+        for sub in entry["children"]:
+            body.append(Paragraph(f"{sub['number']} {sub['title']}", style="Contents_20_2"))
+
+
+def _bullets(w: _Writer, items: list[str]) -> None:
+    w.bullets(items)
+
+
+def write(view: dict[str, Any]) -> bytes:
+    """The candidacy's ODT file's bytes."""
+    from odfdo import TOC, Bookmark, LineBreak, Link, Paragraph, Span
+
+    t, meta, cover = view["t"], view["meta"], view["cover"]
+    w = _Writer(view["lang"], t["page"])
+    _add_styles(w.doc)
+    title = f"{meta['title']} — {cover['name']}"
+    w.doc.meta.set_title(title)
+    w.doc.meta.set_subject(cover["name"])
+    w.doc.meta.set_language("fr-FR" if view["lang"] == "fr" else "en-GB")
+    w.doc.meta.set_generator(f"tnl {meta['tool_version']}")
+    day = dt.date.fromisoformat(meta["date_iso"])
+    w.doc.meta.set_creation_date(day)
+    w.doc.meta.set_modification_date(day)
+
+    w.body.append(Paragraph(meta["title"], style="Title"))
+    w.body.append(Paragraph(cover["name"], style="TnlCoverName"))
+    if cover["kind"] or cover["where"]:
+        w.para(", ".join(x for x in (cover["kind"], cover["where"]) if x))
+    w.para(f"{cover['edition']} — {cover['date']}")
+    w.para(cover["intro"])
+
+    toc = TOC(t["contents"], name="Sommaire", outline_level=3)
+    w.body.append(toc)
+
+    p = view["presentation"]
+    w.heading(2, f"{p['number']}. {p['title']}")
+    for fact in p["facts"]:
+        w.para(fact["value"], fact["label"])
+    if p["text"]:
+        _paragraphs(w, p["text"])
+
+    if view["approach"]:
+        a = view["approach"]
+        w.heading(2, f"{a['number']}. {a['title']}")
+        if a["text"]:
+            _paragraphs(w, a["text"])
+        for item in a["items"]:
+            _action(w, item, view)
+
+    if view["actions"]:
+        a = view["actions"]
+        w.heading(2, f"{a['number']}. {a['title']}")
+        if a["achievements"]:
+            w.heading(3, t["achievements"])
+            _bullets(w, a["achievements"])
+        for d in a["domains"]:
+            w.heading(3, f"{d['number']} {d['title']}")
+            for item in d["actions"]:
+                _action(w, item, view)
+
+    for key in ("labels", "plans"):
+        section = view[key]
+        if section:
+            w.heading(2, f"{section['number']}. {section['title']}")
+            _bullets(w, section["items"])
+
+    s = view["signature"]
+    w.para(s["line"]).style = "TnlStatement"
+    if s["signatory"]:
+        person = s["signatory"]
+        paragraph = Paragraph(style="TnlSignatory")
+        paragraph.append(Span(person["nom"], style="TnlStrong"))
+        if person["fonction"]:
+            paragraph.append(LineBreak())
+            paragraph.append(person["fonction"])
+        paragraph.append(LineBreak())
+        paragraph.append(person["role"])
+        w.body.append(paragraph)
+    if s["responsible"]:
+        person = s["responsible"]
+        details = ", ".join(x for x in (person["nom"], person["fonction_inline"] if
+                                        person["fonction"] else None) if x)
+        paragraph = w.para(details, person["role"])
+        if person["email"]:
+            paragraph.append(", ")
+            paragraph.append(Link(f"mailto:{person['email']}", text=person["email"]))
+
+    if view["annexes"]:
+        a = view["annexes"]
+        w.heading(2, f"{a['number']}. {a['title']}")
+        w.para(t["annexes_intro"])
+        for item in a["items"]:
+            paragraph = Paragraph(style="Text_20_body")
+            paragraph.append(Bookmark(item["id"]))
+            paragraph.append(f"{item['number']}. ")
+            if item["title"]:
+                paragraph.append(item["title"] + (" — " if item["url"] else ""))
+            if item["url"]:
+                paragraph.append(Link(item["url"], text=item["url"]) if item["link"]
+                                 else item["url"])
+            if item["sections"]:
+                paragraph.append(f" ({t['cited_in']} "
+                                 + ", ".join(x["number"] for x in item["sections"]) + ")")
+            w.body.append(paragraph)
+
+    _fill_toc(toc, w.doc, view["toc"])
+    statistics(w.doc)
+    buffer = io.BytesIO()
+    w.doc.save(buffer)
+    return buffer.getvalue()

@@ -1,0 +1,160 @@
+"""Words of the candidacy (`tnl dossier`), the document the jury reads.
+
+Keys `candidacy.l_*` are the fixed labels templates receive as `t.*` (without the `l_`
+prefix); the others are sentences built in Python, and the notes printed on standard error
+about what the dossier still lacks.
+"""
+
+MESSAGES = {
+    # ---------------------------------------------------------------- sentences
+    "candidacy.title": {"fr": "Candidature au label Territoire Numérique Libre {edition}",
+                        "en": "Application for the Territoire Numérique Libre label {edition}"},
+    "candidacy.edition": {"fr": "Label Territoire Numérique Libre, édition {edition}",
+                          "en": "Territoire Numérique Libre label, {edition} edition"},
+    "candidacy.intro": {
+        "fr": "{subject} présente sa candidature à l'édition {edition} du label Territoire "
+              "Numérique Libre, décerné par l'ADULLACT. Ce dossier présente notre collectivité, "
+              "notre démarche en faveur du logiciel libre et des données ouvertes, nos actions "
+              "et nos projets ; les pièces qui les attestent sont listées en annexe.",
+        "en": "{subject} applies for the {edition} edition of the Territoire Numérique Libre "
+              "label, awarded by ADULLACT. This dossier presents our authority, our approach "
+              "to free software and open data, our actions and our plans; the documents that "
+              "attest them are listed in the annexes.",
+    },
+    "candidacy.council_commune": {"fr": "le conseil municipal", "en": "the municipal council"},
+    "candidacy.council_epci": {"fr": "le conseil communautaire", "en": "the community council"},
+    "candidacy.council_metropole": {"fr": "le conseil de la métropole",
+                                    "en": "the metropolitan council"},
+    "candidacy.council_departement": {"fr": "le conseil départemental",
+                                      "en": "the departmental council"},
+    "candidacy.council_region": {"fr": "le conseil régional", "en": "the regional council"},
+    "candidacy.council_ctu": {"fr": "l'assemblée de la collectivité",
+                              "en": "the authority's assembly"},
+    "candidacy.council_other": {"fr": "notre assemblée délibérante",
+                                "en": "our deliberative assembly"},
+    "candidacy.inhabitants": {"fr": "{count} habitants", "en": "{count} inhabitants"},
+    "candidacy.members": {"fr": "{count} communes", "en": "{count} municipalities"},
+    "candidacy.members_population": {"fr": "(population municipale totale : {count} habitants)",
+                                     "en": "(total municipal population: {count})"},
+    "candidacy.percent": {"fr": "{percent}\u202f%", "en": "{percent}%"},
+    "candidacy.previous_label": {"fr": "{year} : label obtenu, niveau {level}",
+                                 "en": "{year}: label awarded, level {level}"},
+    "candidacy.done_at": {"fr": "Fait à {place}, le {date}.", "en": "Done at {place}, {date}."},
+    "candidacy.done_on": {"fr": "Fait le {date}.", "en": "Done on {date}."},
+    "candidacy.role_elu_f": {"fr": "Élue référente de la candidature",
+                             "en": "Referent elected official"},
+    "candidacy.role_elu_m": {"fr": "Élu référent de la candidature",
+                             "en": "Referent elected official"},
+    "candidacy.role_elu_n": {"fr": "Portage politique de la candidature",
+                             "en": "Referent elected official"},
+    "candidacy.role_responsable_f": {"fr": "Responsable de la candidature",
+                                     "en": "Person responsible for the application"},
+    "candidacy.role_responsable_m": {"fr": "Responsable de la candidature",
+                                     "en": "Person responsible for the application"},
+    "candidacy.role_responsable_n": {"fr": "Responsable de la candidature",
+                                     "en": "Person responsible for the application"},
+    "candidacy.sw_free": {"fr": "libre", "en": "free"},
+    "candidacy.sw_proprietary": {"fr": "propriétaire", "en": "proprietary"},
+    "candidacy.sw_not_free": {"fr": "non libre", "en": "non-free"},
+    "candidacy.sw_unknown": {"fr": "non précisée", "en": "not stated"},
+    # ---------------------------------------------------------------- notes on stderr
+    "candidacy.gaps": {
+        "fr": "Pour un dossier plus solide (ces remarques ne figurent pas dans le document) :",
+        "en": "For a stronger dossier (these notes are not in the document):",
+    },
+    "candidacy.gap_elu": {
+        "fr": "nommez l'élu ou l'élue référente (collectivite.elu_referent : nom, fonction) : "
+              "le dossier est signé en son nom ;",
+        "en": "name the referent elected official (collectivite.elu_referent: nom, fonction): "
+              "the dossier is signed in their name;",
+    },
+    "candidacy.gap_responsable": {
+        "fr": "nommez la personne responsable de la candidature (collectivite.responsable : "
+              "nom, fonction, email) ;",
+        "en": "name the person responsible for the application (collectivite.responsable: "
+              "nom, fonction, email);",
+    },
+    "candidacy.gap_email": {
+        "fr": "donnez l'adresse e-mail de la personne responsable (collectivite.responsable."
+              "email) : le jury doit pouvoir la joindre ;",
+        "en": "give the e-mail address of the person responsible (collectivite.responsable."
+              "email): the jury must be able to reach them;",
+    },
+    "candidacy.gap_presentation": {
+        "fr": "présentez la collectivité en quelques lignes (dossier.presentation) ;",
+        "en": "present the authority in a few lines (dossier.presentation);",
+    },
+    "candidacy.gap_demarche": {
+        "fr": "racontez votre démarche : pourquoi le libre, depuis quand, comment elle est "
+              "organisée (dossier.demarche) ;",
+        "en": "tell your approach: why free software, since when, how it is organised "
+              "(dossier.demarche);",
+    },
+    "candidacy.gap_projets": {
+        "fr": "listez vos projets pour l'année à venir (dossier.projets) ;",
+        "en": "list your plans for the coming year (dossier.projets);",
+    },
+    "candidacy.gap_lieu": {
+        "fr": "indiquez le lieu de signature (dossier.lieu) ;",
+        "en": "give the place of signature (dossier.lieu);",
+    },
+    "candidacy.gap_justification": {
+        "fr": "{count} critère(s) rempli(s) sans justification : {ids} ;",
+        "en": "{count} criteria met without a justification: {ids};",
+    },
+    "candidacy.gap_evidence": {
+        "fr": "{count} critère(s) rempli(s) sans pièce justificative (preuves) : {ids} ;",
+        "en": "{count} criteria met without evidence (preuves): {ids};",
+    },
+    "candidacy.gap_nothing": {
+        "fr": "aucun critère rempli : le dossier ne contient encore aucune action ;",
+        "en": "no criterion met: the dossier holds no action yet;",
+    },
+    # ---------------------------------------------------------------- fixed labels (t.*)
+    "candidacy.l_colon": {"fr": "\u202f:", "en": ":"},
+    "candidacy.l_unnamed": {"fr": "Notre collectivité", "en": "Our authority"},
+    "candidacy.l_contents": {"fr": "Sommaire", "en": "Contents"},
+    "candidacy.l_presentation": {"fr": "Présentation de la collectivité",
+                                 "en": "Our authority"},
+    "candidacy.l_approach": {"fr": "Notre démarche", "en": "Our approach"},
+    "candidacy.l_actions": {"fr": "Nos actions, domaine par domaine",
+                            "en": "Our actions, domain by domain"},
+    "candidacy.l_achievements": {"fr": "Réalisations marquantes",
+                                 "en": "Main achievements"},
+    "candidacy.l_labels": {"fr": "Labels obtenus", "en": "Labels awarded"},
+    "candidacy.l_plans": {"fr": "Nos projets pour l'année à venir",
+                          "en": "Our plans for the coming year"},
+    "candidacy.l_annexes": {"fr": "Annexes", "en": "Annexes"},
+    "candidacy.l_annexes_intro": {
+        "fr": "Pièces citées dans ce dossier, numérotées dans l'ordre de leur première mention.",
+        "en": "Documents cited in this dossier, numbered in the order they are first cited.",
+    },
+    "candidacy.l_signature": {"fr": "Signature", "en": "Signature"},
+    "candidacy.l_contact": {"fr": "Contact", "en": "Contact"},
+    "candidacy.l_justification": {"fr": "Précisions", "en": "Details"},
+    "candidacy.l_cited_in": {"fr": "cité en", "en": "cited in"},
+    "candidacy.l_annex_ref": {"fr": "annexe", "en": "annex"},
+    "candidacy.l_annexes_ref": {"fr": "annexes", "en": "annexes"},
+    "candidacy.l_annex": {"fr": "Annexe", "en": "Annex"},
+    "candidacy.l_document": {"fr": "Document", "en": "Document"},
+    "candidacy.l_address": {"fr": "Adresse", "en": "Address"},
+    "candidacy.l_type": {"fr": "Type", "en": "Type"},
+    "candidacy.l_population": {"fr": "Population", "en": "Population"},
+    "candidacy.l_agents": {"fr": "Agents", "en": "Staff"},
+    "candidacy.l_insee": {"fr": "Code INSEE", "en": "INSEE code"},
+    "candidacy.l_siren": {"fr": "SIREN", "en": "SIREN"},
+    "candidacy.l_departement": {"fr": "Département", "en": "Département"},
+    "candidacy.l_region": {"fr": "Région", "en": "Région"},
+    "candidacy.l_epci": {"fr": "Intercommunalité", "en": "Intermunicipal body"},
+    "candidacy.l_members": {"fr": "Communes membres", "en": "Member municipalities"},
+    "candidacy.l_software": {"fr": "Logiciel", "en": "Software"},
+    "candidacy.l_use": {"fr": "Usage", "en": "Use"},
+    "candidacy.l_licence": {"fr": "Licence", "en": "Licence"},
+    "candidacy.l_shares": {"fr": "Part de logiciels libres par usage",
+                           "en": "Share of free software per use"},
+    "candidacy.l_free_count": {"fr": "Logiciels libres", "en": "Free software"},
+    "candidacy.l_total": {"fr": "Logiciels recensés", "en": "Software listed"},
+    "candidacy.l_share": {"fr": "Part", "en": "Share"},
+    "candidacy.l_all_uses": {"fr": "Tous usages", "en": "All uses"},
+    "candidacy.l_page": {"fr": "Page", "en": "Page"},
+}
