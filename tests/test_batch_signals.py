@@ -28,8 +28,10 @@ def _table(path: Path, rows: int) -> Path:
     return path
 
 
-def _stopped(tmp_path: Path, source: Path, sig: int, *options: str) -> subprocess.CompletedProcess[str]:
-    """Start `tnl batch`, wait until it writes its temporary output, send `sig`."""
+def _stopped(tmp_path: Path, source: Path, sig: int, *options: str,
+             wait_for: str | None = None) -> subprocess.CompletedProcess[str]:
+    """Start `tnl batch`, wait until it writes its temporary output (and a file matching
+    `wait_for`: on a loaded machine a fixed delay may end before the first one), send `sig`."""
     out = tmp_path / "resultats.csv"
     out.write_text(OLD, encoding="utf-8")
     env = {k: v for k, v in os.environ.items() if not k.startswith(("LANG", "LC_"))}
@@ -40,6 +42,9 @@ def _stopped(tmp_path: Path, source: Path, sig: int, *options: str) -> subproces
     deadline = time.monotonic() + 20
     while not list(tmp_path.glob(".resultats.csv.*.tmp")) and process.poll() is None:
         assert time.monotonic() < deadline, "no temporary output appeared"
+        time.sleep(0.01)
+    while wait_for and not list(tmp_path.glob(wait_for)) and process.poll() is None:
+        assert time.monotonic() < deadline, f"no {wait_for} appeared"
         time.sleep(0.01)
     time.sleep(0.2)  # well into the rows (workers started, dossiers being written)
     process.send_signal(sig)
@@ -63,7 +68,8 @@ def test_sigterm_stops_several_processes_and_removes_the_temporary_output(tmp_pa
 
 def test_ctrl_c_while_dossiers_are_written(tmp_path: Path) -> None:
     source = _table(tmp_path / "liste.csv", 5_000)  # one process: one dossier per row
-    done = _stopped(tmp_path, source, signal.SIGINT, "--dossiers", str(tmp_path / "dossiers"))
+    done = _stopped(tmp_path, source, signal.SIGINT, "--dossiers", str(tmp_path / "dossiers"),
+                    wait_for="dossiers/*.md")
     assert done.returncode == 130, done.stderr
     assert "Interrompu" in done.stderr
     _left_as_it_was(tmp_path)
