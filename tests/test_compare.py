@@ -64,3 +64,30 @@ def test_not_concerned_is_neither_a_gain_nor_a_loss() -> None:
                     _answers(clauses_interoperabilite_marches=NOT_CONCERNED)).legal
     assert [(x.criterion.id, x.before, x.after) for x in legal] == [
         ("clauses_interoperabilite_marches", "unmet", "not_applicable")]
+
+
+def test_progress_keeps_only_what_went_forward() -> None:
+    from pathlib import Path
+
+    from tnl_cli.core import answers as ans
+    from tnl_cli.core.compare import progress
+
+    fixtures = Path(__file__).parent / "fixtures" / "renewal"
+    old, old_catalog, _ = ans.load(fixtures / "boe-2024.yaml", load_edition)
+    new, new_catalog, _ = ans.load(fixtures / "boe-2025.yaml", load_edition)
+    migrated, _, _ = ans.load(fixtures / "boe-2024.yaml", load_edition, 2025)
+    p = progress(compare(old_catalog, old, migrated, new_catalog, new))
+    assert p.year == 2024
+    assert [c.id for c in p.achieved] == [
+        "schema_directeur_numerique", "plan_annuel_accessibilite",
+        "strategie_numerique_responsable", "duree_vie_postes", "evenements_libres"]
+    assert [c.id for c in p.improved] == [
+        "enjeux_strategie", "part_postes_libreoffice", "nombre_jeux_donnees"]
+    assert [i.name for i in p.software_added] == ["QGIS", "Nextcloud"]
+    assert [(s.use, s.before, s.after) for s in p.shares] == [
+        ("bureautique", (1, 2), (1, 1)), ("collaboratif", None, (1, 1)), ("sig", (0, 1), (1, 1))]
+    # Nothing lost or merely answered: strategie_migration (lost), part_postes_os_libre and
+    # obligation_open_data_defaut (answered, not met), reemploi_equipements (new, unanswered).
+    told = {c.id for c in p.achieved + p.improved}
+    assert not told & {"strategie_migration", "part_postes_os_libre",
+                       "obligation_open_data_defaut", "reemploi_equipements"}

@@ -240,3 +240,61 @@ def compare(old_catalog: Catalog, old_answers: Answers, migrated_answers: Answer
         legal=legal_changes(migrated, new),
         identity_mismatch=identity_mismatch(old_answers, new_answers),
     )
+
+
+@dataclass(frozen=True)
+class Progress:
+    """Only what went forward since `year`: for the candidacy, which never tells a loss."""
+
+    year: int  # the old file's edition
+    achieved: tuple[Change, ...]  # met now, not then (new criteria of the edition met too)
+    improved: tuple[Change, ...]  # met both years, a better value now
+    software_added: tuple[InventoryItem, ...]  # free software listed now, not then
+    shares: tuple[Share, ...]  # uses whose share of free software rose
+
+    @property
+    def empty(self) -> bool:
+        return not (self.achieved or self.improved or self.software_added or self.shares)
+
+
+def added_choices(change: Change) -> list[str]:
+    """The options of a multiple choice picked now and not then."""
+    before = set(change.before or ())
+    return [v for v in change.after or () if v not in before]
+
+
+def _better(change: Change) -> bool:
+    from tnl_cli.core.engine import points_for
+
+    c, before, after = change.criterion, change.before, change.after
+    if change.effect != "changed" or not change.met_after or before is None or after is None:
+        return False
+    if c.type == "number":
+        return bool(after > before)
+    if c.type == "multi":
+        return bool(added_choices(change))
+    if c.type == "choice":
+        return points_for(c, after) > points_for(c, before)
+    return False  # yes/no, texts, links, inventories (told by the software added)
+
+
+def _rose(share: Share) -> bool:
+    free, total = share.after or (0, 0)
+    if not free:
+        return False
+    if share.before is None:
+        return True
+    old_free, old_total = share.before
+    return free * old_total > old_free * total or (free > old_free and free == total)
+
+
+def progress(cmp: Comparison) -> Progress:
+    """What the collectivity achieved or improved since the old file, nothing it lost."""
+    return Progress(
+        year=cmp.old.catalog.edition,
+        achieved=tuple(ch for ch in cmp.changes if ch.effect == "gained" or (
+            ch.effect == "new_criterion" and ch.met_after)),
+        improved=tuple(ch for ch in cmp.changes if _better(ch)),
+        software_added=tuple(i for i in cmp.inventory.added if i.free),
+        shares=tuple(s for s in cmp.inventory.shares if _rose(s)),
+    )
