@@ -90,9 +90,9 @@ def test_inventory_and_legal_changes(run) -> None:
     assert shares["bureautique"]["after"]["ratio"] == 1.0
     assert shares["sig"]["before"]["ratio"] == 0.0 and shares["sig"]["after"]["ratio"] == 1.0
     legal = {x["id"]: (x["before"], x["after"]) for x in data["legal"]}
+    # strategie_numerique_responsable, met in 2025, binds only above 50,000 inhabitants (REEN)
     assert legal == {
         "plan_annuel_accessibilite": ("unanswered", "met"),
-        "strategie_numerique_responsable": ("unanswered", "met"),
         "obligation_open_data_defaut": ("unanswered", "unmet"),
     }
 

@@ -59,11 +59,16 @@ def test_not_concerned_is_neither_a_gain_nor_a_loss() -> None:
     logiciels = next(d for d in cmp.domains if d.id == "logiciels")
     assert logiciels.before is not None
     assert logiciels.after.possible == logiciels.before.possible - 2  # out of the possible too
-    legal = compare(catalog, _answers(clauses_interoperabilite_marches=False),
-                    _answers(clauses_interoperabilite_marches=False), catalog,
-                    _answers(clauses_interoperabilite_marches=NOT_CONCERNED)).legal
+
+
+def test_legal_changes_are_obligations_only() -> None:
+    catalog = load_edition(2025)
+    old = _answers(formats_ouverts=True)
+    new = _answers(formats_ouverts=False, echanges_formats_ouverts=True)
+    legal = compare(catalog, old, old, catalog, new).legal
+    # formats_ouverts is a recommendation (RGI): never reported as an obligation
     assert [(x.criterion.id, x.before, x.after) for x in legal] == [
-        ("clauses_interoperabilite_marches", "unmet", "not_applicable")]
+        ("echanges_formats_ouverts", "unanswered", "met")]
 
 
 def test_progress_keeps_only_what_went_forward() -> None:

@@ -194,20 +194,28 @@ def inventory_change(migrated: Side, new: Side) -> InventoryChange:
     )
 
 
-def obligation_statuses(a: Assessment) -> dict[str, str]:
-    """Status of each criterion that carries a legal obligation, for this collectivity:
-    met, unmet, unanswered, or not_applicable (hidden by a condition, or not concerned)."""
-    statuses = {"hidden": "not_applicable", "not_concerned": "not_applicable"}
-    return {r.criterion.id: statuses.get(r.status, r.status)
-            for r in a.results if r.criterion.legal}
+def obligation_statuses(side: Side) -> dict[str, str]:
+    """Status of each legal obligation (`core.legal`; recommendations left out) for this
+    collectivity: met, unmet, unanswered, not_applicable or unknown."""
+    from tnl_cli.core import legal
+
+    return {item.criterion.id: item.status
+            for item in legal.items(side.catalog, side.assessment.results, side.answers.identity)
+            if item.obligation}
 
 
 def legal_changes(migrated: Side, new: Side) -> tuple[LegalChange, ...]:
-    before = obligation_statuses(migrated.assessment)
-    after = obligation_statuses(new.assessment)
-    return tuple(LegalChange(new.catalog.by_id[cid], before.get(cid, "not_applicable"), status)
-                 for cid, status in after.items()
-                 if before.get(cid, "not_applicable") != status)
+    """Obligations whose status moved (a criterion hidden by a condition: not_applicable)."""
+    before = obligation_statuses(migrated)
+    after = obligation_statuses(new)
+    out = []
+    for c in new.catalog.criteria:
+        if c.id not in before and c.id not in after:
+            continue
+        old, now = before.get(c.id, "not_applicable"), after.get(c.id, "not_applicable")
+        if old != now:
+            out.append(LegalChange(c, old, now))
+    return tuple(out)
 
 
 def identity_mismatch(old: Answers, new: Answers) -> tuple[str, ...]:
