@@ -92,6 +92,21 @@ MESSAGES = {
         "en": "encoding '{value}' not supported: tnl reads the encodings spreadsheets export "
               "in, namely: {allowed}.",
     },
+    "batch.sheet_too_big": {
+        "fr": "classeur trop volumineux une fois décompressé (plus de {megabytes} Mo de XML) : "
+              "enregistrez la feuille en CSV, que tnl lit au fil de l'eau quelle que soit sa "
+              "taille.",
+        "en": "workbook too large once unzipped (over {megabytes} MB of XML): save the sheet as "
+              "CSV, which tnl streams whatever its size.",
+    },
+    "batch.sheet_too_many_cells": {
+        "fr": "classeur trop grand : sa grille compte {cells} cellules (de la première à la "
+              "dernière remplie), au-delà de la limite de {limit}. Supprimez les lignes et "
+              "colonnes vides ou lointaines, ou enregistrez la feuille en CSV.",
+        "en": "workbook too large: its grid has {cells} cells (from the first filled one to the "
+              "last), over the limit of {limit}. Delete empty or far away rows and columns, or "
+              "save the sheet as CSV.",
+    },
     "batch.utf32": {
         "fr": "ce fichier est en UTF-32 (d'après sa marque d'ordre des octets), que tnl ne lit "
               "pas : réenregistrez-le en « CSV UTF-8 » (ou UTF-16).",
