@@ -96,6 +96,11 @@ def test_header_shows_where_the_user_is(terminal) -> None:
     assert any(line.startswith(f"Domaine 1/5 : {first.name['fr']} — question 1/")
                for line in s.prompter.said)
     assert any("Collectivité — question 1/" in line for line in s.prompter.said)
+    first_id = next(c.id for c in load_edition().criteria if c.domain == first.id)
+    assert not any(f"({first_id})" in line for line in s.prompter.said)  # ids: --verbose only
+    verbose = terminal("assess", "--verbose", "--answers", "v.yaml",
+                       replies=IDENTITY + [KeyboardInterrupt])
+    assert any(line.endswith(f"({first_id})") for line in verbose.prompter.said)
 
 
 def test_interrupted_then_resumed(terminal, tmp_path) -> None:
@@ -176,10 +181,11 @@ def test_older_edition_is_migrated_and_backed_up(terminal, tmp_path) -> None:
     s = terminal("assess", "--answers", "r.yaml", replies=[KeyboardInterrupt])
     assert s.code == 130
     said = "\n".join(s.prompter.said)
-    assert "édition 2024" in said and "r.2024.yaml" in said and gone in said
-    fresh = [c.id for c in new.criteria if c.id not in old.by_id and c.applies("commune")]
-    assert all(f"({cid})" in said for cid in fresh)
-    assert (tmp_path / "r.2024.yaml").read_text(encoding="utf-8") == original
+    assert "édition 2024" in said and "r.avant-2025.yaml" in said
+    assert old.by_id[gone].question["fr"] in said and f"({gone})" not in said
+    fresh = [c for c in new.criteria if c.id not in old.by_id and c.applies("commune")]
+    assert all(c.question["fr"] in said for c in fresh)
+    assert (tmp_path / "r.avant-2025.yaml").read_text(encoding="utf-8") == original
     data = saved(tmp_path / "r.yaml")
     assert data["edition"] == 2025 and data["reponses"] == {kept: True}
 

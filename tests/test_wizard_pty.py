@@ -5,7 +5,9 @@ Few and end to end; the walk's logic is covered without a terminal in test_wizar
 
 from __future__ import annotations
 
+import io
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -325,3 +327,56 @@ def yamlio_answers(path: Path) -> Answers:
     from tnl_cli.core.answers import load
 
     return load(path, load_edition)[0]
+
+
+def test_a_walk_at_80_columns_never_cuts_a_word(tmp_path: Path) -> None:
+    """Every line the walk draws on an 80x24 terminal (pyte emulates it) stops before the last
+    column: text is wrapped between words by tnl, never cut by the terminal or prompt_toolkit
+    (a line that reaches column 80 is one the terminal wraps inside a word). The prompt
+    library's words are French ("2 choix cochés", not "done (2 selections)")."""
+    pyte = pytest.importorskip("pyte")
+    screen80 = pyte.HistoryScreen(80, 24, history=5000)
+    stream = pyte.Stream(screen80)
+    child = pexpect.spawn(sys.executable, ["-m", "tnl_cli", "assess", "--answers", "r.yaml"],
+                          cwd=str(tmp_path), env=env(COLUMNS="80", LINES="24"),
+                          encoding="utf-8", timeout=10, dimensions=(24, 80))
+    child.delaybeforesend = None
+    child.logfile_read = io.StringIO()
+    fed = 0
+    cut: list[str] = []
+
+    def look() -> None:
+        nonlocal fed
+        text = child.logfile_read.getvalue()
+        stream.feed(text[fed:])
+        fed = len(text)
+        rows = [[line[x].data for x in range(80)] for line in screen80.history.top]
+        rows += [list(row.ljust(80)) for row in screen80.display]
+        cut.extend("".join(row) for row in rows if row[79] != " ")
+
+    wait_question(child, "Nom de la collectivité")
+    child.send("Lettret" + ENTER)
+    wait_question(child, "Type de collectivité")
+    child.send(COMMUNE + ENTER)
+    wait_question(child, "Code INSEE")
+    child.send("05072" + ENTER)
+    ticked = False
+    while child.expect([HEADER, "Écrire maintenant le dossier"]) == 0:
+        child.expect(PROMPT)
+        look()
+        if "Espace : cocher" in screen80.display[-1] + "".join(screen80.display) and not ticked:
+            child.send(" \x1b[B \r")  # tick the first two, then confirm
+            ticked = True
+        else:
+            child.send(ENTER)
+        if len(child.logfile_read.getvalue()) > 2_000_000:
+            break
+    child.expect(PROMPT)
+    look()
+    child.send("2" + ENTER)
+    assert finish(child) in (0, 1)
+    look()
+    assert cut == [], "\n".join(dict.fromkeys(cut))
+    shown = re.sub(r"\x1b\[[\d;?]*[a-zA-Z]", "", screen(child))
+    assert ticked and "2 choix cochés" in shown, shown[shown.find("Espace : cocher") - 300:][:1500]
+    assert "done" not in shown and "selection" not in shown

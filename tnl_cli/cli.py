@@ -120,6 +120,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     settings.stderr = common.SafeStream.wrap(settings.stderr)
     settings.lang = lang
     settings.color = "--no-color" not in args
+    settings.verbose = "--verbose" in args
     asked = requested_lang(args)
     if asked is not None and asked.strip().lower() not in LANGS:
         settings.stderr.write(tr(lang, "cli.usage_error", message=tr(

@@ -80,6 +80,7 @@ def register(app: typer.Typer, lang: str) -> None:
             "--template-dir", help=tr(lang, "assess.opt_template_dir"),
             metavar="RÉPERTOIRE" if lang == "fr" else "DIR")] = None,
         force: Annotated[bool, typer.Option("--force", help=tr(lang, "assess.opt_force"))] = False,
+        verbose: common.verbose_option(lang) = False,
         lang_: common.lang_option(lang) = lang,
         no_color: common.no_color_option(lang) = False,
     ) -> None:

@@ -56,12 +56,13 @@ def _open(path: Path, edition: int | None):
     return catalog, loaded, wizard.changes(catalog, loaded, declared, gone, previous), raw
 
 
-def _backup(path: Path, raw: str, old_edition: int) -> Path:
-    """Keep last edition's file as it was, under a name that does not exist yet."""
+def _backup(path: Path, raw: str, new_edition: int) -> Path:
+    """Keep last edition's file as it was, under a name that says what it is and does not
+    exist yet: `lettret.avant-2025.yaml`."""
     from tnl_cli.io.files import write_atomic
 
     for n in range(1, 100):
-        suffix = f".{old_edition}" if n == 1 else f".{old_edition}-{n}"
+        suffix = f".avant-{new_edition}" if n == 1 else f".avant-{new_edition}-{n}"
         backup = path.with_name(f"{path.stem}{suffix}{path.suffix or '.yaml'}")
         if not backup.exists():
             write_atomic(backup, raw, overwrite=False)
@@ -70,20 +71,38 @@ def _backup(path: Path, raw: str, old_edition: int) -> Path:
 
 
 def _tell_changes(prompter, changes, path: Path, backup: Path, catalog) -> None:
+    """What moving to the new edition changed, by the questions' words (identifiers only with
+    --verbose): new questions, and removed ones with the new questions of their domain."""
+    from tnl_cli.core.catalog import editions, load_edition
     from tnl_cli.i18n import pick
 
     lang = SETTINGS.lang
+
+    def named(c) -> str:
+        text = pick(c.question, lang)
+        return f"{text} ({c.id})" if SETTINGS.verbose else text
+
     prompter.say(t("wizard.migrated", file=str(path), old=changes.from_edition,
                    new=changes.to_edition, backup=str(backup)))
     if changes.new:
         prompter.say(t("wizard.migrated_new", count=len(changes.new)))
         for cid in changes.new:
-            prompter.say(f"• {pick(catalog.by_id[cid].question, lang)} ({cid})", indent=2)
+            prompter.say(f"• {named(catalog.by_id[cid])}", indent=2)
     else:
         prompter.say(t("wizard.migrated_none"))
-    if changes.gone:
-        prompter.say(t("wizard.migrated_gone", new=changes.to_edition, count=len(changes.gone),
-                       ids=", ".join(changes.gone)))
+    if not changes.gone:
+        return
+    previous = (load_edition(changes.from_edition)
+                if changes.from_edition in editions() else None)
+    prompter.say(t("wizard.migrated_gone", new=changes.to_edition, count=len(changes.gone)))
+    for cid in changes.gone:
+        old = previous.by_id.get(cid) if previous is not None else None
+        prompter.say(f"• {named(old) if old is not None else cid}", indent=2)
+        instead = [c for c in catalog.criteria if old is not None and c.domain == old.domain
+                   and c.id in changes.new]
+        if instead:
+            prompter.say(t("wizard.migrated_instead", questions=" ; ".join(
+                named(c) for c in instead)), indent=4)
 
 
 def _dossier_problem(text: str) -> str | None:
@@ -149,7 +168,7 @@ def _review(prompter, the_walk, saver) -> bool:
             the_walk.focus(())
             return True
         the_walk.focus(None if keys == goto.ALL else keys)
-        if not wizard_session.run(the_walk, prompter, saver, SETTINGS.lang):
+        if not wizard_session.run(the_walk, prompter, saver, SETTINGS.lang, SETTINGS.verbose):
             return False
         if keys == goto.ALL:
             return True
@@ -187,7 +206,7 @@ def walk(path: Path, edition: int | None, review: bool, form: str | None) -> int
     if only is not None:
         prompter.say(t("wizard.form", name=pick(chosen.name, SETTINGS.lang), count=len(only)))
     if changes is not None:
-        backup = _backup(path, raw, changes.from_edition)
+        backup = _backup(path, raw, changes.to_edition)
         _tell_changes(prompter, changes, path, backup, catalog)
         saver.save(the_walk)
     elif new:
@@ -200,7 +219,7 @@ def walk(path: Path, edition: int | None, review: bool, form: str | None) -> int
                        count=wizard_session.answered(the_walk)))
 
     done = (_review(prompter, the_walk, saver) if review and changes is None
-            else wizard_session.run(the_walk, prompter, saver, SETTINGS.lang))
+            else wizard_session.run(the_walk, prompter, saver, SETTINGS.lang, SETTINGS.verbose))
     if not done:
         wizard_session.tell_interrupted(SETTINGS.stderr, SETTINGS.lang, the_walk, path, command)
         return EXIT_INTERRUPTED

@@ -52,6 +52,7 @@ class Settings:
                  stdout: TextIO | None = None, stderr: TextIO | None = None) -> None:
         self.lang = lang
         self.color = color
+        self.verbose = False  # internal identifiers shown (criteria ids, field keys)
         self.stdin = stdin or sys.stdin
         self.stdout = stdout or sys.stdout
         self.stderr = stderr or sys.stderr
@@ -67,8 +68,22 @@ class Settings:
     def console(self, stderr: bool = False) -> Any:
         no_color = not self.color or "NO_COLOR" in os.environ
         stream = raw_stream(self.stderr if stderr else self.stdout)
+        # On a terminal, the last column stays free: a line that fills it makes some
+        # terminals wrap early or leave the cursor hanging.
+        width = None
+        if _isatty(stream):
+            import shutil
+
+            width = max(40, shutil.get_terminal_size().columns - 1)
         return _safe_console_class()(file=stream, no_color=no_color, highlight=False,
-                                     emoji=False, soft_wrap=False)
+                                     emoji=False, soft_wrap=False, width=width)
+
+
+def _isatty(stream: Any) -> bool:
+    try:
+        return bool(stream.isatty())
+    except (AttributeError, ValueError):
+        return False
 
 
 _CONSOLE_CLASS: list[Any] = []
@@ -206,6 +221,10 @@ def lang_option(lang: str) -> Any:
 
 def no_color_option(lang: str) -> Any:
     return Annotated[bool, typer.Option("--no-color", help=tr(lang, "cli.opt_no_color"))]
+
+
+def verbose_option(lang: str) -> Any:
+    return Annotated[bool, typer.Option("--verbose", help=tr(lang, "cli.opt_verbose"))]
 
 
 def edition_option(lang: str) -> Any:

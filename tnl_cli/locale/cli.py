@@ -17,6 +17,10 @@ MESSAGES = {
     },
     "cli.opt_lang": {"fr": "Langue de l'interface : fr (défaut) ou en.",
                      "en": "Interface language: fr (default) or en."},
+    "cli.opt_verbose": {"fr": "Montre aussi les identifiants internes des questions (utiles "
+                                "pour --set et les fichiers de réponses).",
+                        "en": "Also show the questions' internal identifiers (useful for --set "
+                              "and answers files)."},
     "cli.opt_no_color": {"fr": "Pas de couleurs (NO_COLOR est aussi respecté).",
                          "en": "No colours (NO_COLOR is honoured too)."},
     "cli.opt_version": {"fr": "Affiche la version et quitte.",

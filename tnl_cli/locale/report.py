@@ -35,6 +35,8 @@ MESSAGES = {
     "report.domain": {"fr": "Domaine", "en": "Domain"},
     "report.points": {"fr": "Points", "en": "Points"},
     "report.met": {"fr": "Critères remplis", "en": "Criteria met"},
+    "report.met_short": {"fr": "Remplis", "en": "Met"},
+    "report.progress": {"fr": "Progression", "en": "Progress"},
     "report.next": {"fr": "Pour atteindre « {name} » (le moins d'effort d'abord) :",
                     "en": "To reach '{name}' (least effort first):"},
     "report.unreachable": {

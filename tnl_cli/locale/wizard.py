@@ -68,9 +68,8 @@ MESSAGES = {
         "en": "New criteria, which you will now be asked ({count}):",
     },
     "wizard.migrated_gone": {
-        "fr": "Critères supprimés de l'édition {new}, leurs réponses sont retirées ({count}) : "
-              "{ids}",
-        "en": "Criteria removed from edition {new}, their answers are dropped ({count}): {ids}",
+        "fr": "Questions supprimées de l'édition {new}, leurs réponses sont retirées ({count}) :",
+        "en": "Questions removed from edition {new}, their answers are dropped ({count}):",
     },
     "wizard.migrated_none": {
         "fr": "Aucun nouveau critère.",
@@ -87,8 +86,8 @@ MESSAGES = {
         "en": "Collectivity — question {number}/{total}",
     },
     "wizard.header_domain": {
-        "fr": "Domaine {dnum}/{dtotal} : {domain} — question {number}/{total} ({id})",
-        "en": "Domain {dnum}/{dtotal}: {domain} — question {number}/{total} ({id})",
+        "fr": "Domaine {dnum}/{dtotal} : {domain} — question {number}/{total}",
+        "en": "Domain {dnum}/{dtotal}: {domain} — question {number}/{total}",
     },
     "wizard.domain_intro": {
         "fr": "=== {name} ===\n{description}",
@@ -395,7 +394,14 @@ MESSAGES = {
                           "en": "{count} questions match: which one?"},
     "wizard.goto_back": {"fr": "← Chercher autrement", "en": "← Search again"},
     "wizard.not_concerned": {
-        "fr": "Non concerné (le sujet n'existe pas chez vous : ne compte ni pour ni contre)",
-        "en": "Not concerned (no such thing here: counts neither for nor against)",
+        "fr": "Non concerné (ne compte ni pour ni contre)",
+        "en": "Not concerned (counts neither for nor against)",
+    },
+    "wizard.prompt_reply": {"fr": "Réponse", "en": "Answer"},
+    "wizard.prompt_ticked_none": {"fr": "rien de coché", "en": "nothing ticked"},
+    "wizard.prompt_ticked_many": {"fr": "{count} choix cochés", "en": "{count} choices ticked"},
+    "wizard.migrated_instead": {
+        "fr": "→ dans ce domaine, l'édition nouvelle demande : {questions}",
+        "en": "→ in this domain, the new edition asks: {questions}",
     },
 }

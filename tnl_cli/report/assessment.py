@@ -263,6 +263,19 @@ def _bar(ratio: float, width: int = 10) -> str:
     return "█" * filled + "░" * (width - filled)
 
 
+def _item(console: Any, mark: str, text: str, indent: int = 2) -> None:
+    """A numbered item whose wrapped lines stay under its text, not under its number."""
+    from rich.padding import Padding
+    from rich.table import Table
+    from rich.text import Text
+
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(no_wrap=True)
+    grid.add_column()
+    grid.add_row(mark, Text(text))
+    console.print(Padding(grid, (0, 0, 0, indent)))
+
+
 def render(a: Assessment, catalog: Catalog, answers: Answers, lang: str, console: Any) -> None:
     """The terminal view. Meaning never rests on colour alone: every mark has a word."""
     from rich.table import Table
@@ -288,15 +301,15 @@ def render(a: Assessment, catalog: Catalog, answers: Answers, lang: str, console
         console.print(tr(lang, "report.mention", name=mention["name"], why=mention["why"]),
                       markup=False)
 
+    # Fits 80 columns: a domain's name on one line, the bar and its percentage in one column.
     table = Table(title=tr(lang, "report.domains"), title_justify="left")
-    table.add_column(tr(lang, "report.domain"))
-    table.add_column(tr(lang, "report.points"), justify="right")
-    table.add_column("%", justify="right")
-    table.add_column("", no_wrap=True)
-    table.add_column(tr(lang, "report.met"), justify="right")
+    table.add_column(tr(lang, "report.domain"), no_wrap=True, overflow="ellipsis")
+    table.add_column(tr(lang, "report.points"), justify="right", no_wrap=True)
+    table.add_column(tr(lang, "report.progress"), no_wrap=True)
+    table.add_column(tr(lang, "report.met_short"), justify="right", no_wrap=True)
     for d in data["domains"]:
         table.add_row(d["name"], f"{d['points']:g} / {d['possible']:g}",
-                      f"{round(d['ratio'] * 100)} %", _bar(d["ratio"]),
+                      f"{_bar(d['ratio'], 8)} {round(d['ratio'] * 100):>3} %",
                       f"{d['met']} / {d['applicable']}")
     console.print(table)
     if data["not_concerned"]:
@@ -310,9 +323,8 @@ def render(a: Assessment, catalog: Catalog, answers: Answers, lang: str, console
             console.print("  " + tr(lang, "report.unreachable"))
         for i, step in enumerate(nl["steps"], start=1):
             effort = tr(lang, f"report.effort_{step['effort']}")
-            console.print(f"  {i}. {step['question']} [{effort}] → {step['target']}",
-                          markup=False)
-            console.print(f"     {step['recommendation']}", markup=False)
+            _item(console, f"{i}.", f"{step['question']} [{effort}] → {step['target']}\n"
+                  f"{step['recommendation']}")
         for item in nl["replacements"]:
             console.print("  " + tr(lang, "report.replace", name=item["name"],
                                     alternatives=", ".join(item["alternatives"][:5])),

@@ -7,10 +7,12 @@ interruption must reach the session, which explains how to resume.
 
 from __future__ import annotations
 
+import contextlib
+import re
 import shutil
 import textwrap
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, replace
 from typing import Any, Protocol, TextIO
 
 
@@ -84,9 +86,13 @@ def folded_completer(labels: list[str]) -> Any:
 class QuestionaryPrompter:
     """Prompts on the terminal. Colour is decoration only: every mark also has a word or sign."""
 
-    def __init__(self, stdout: TextIO, color: bool, **app_options: Any) -> None:
+    def __init__(self, stdout: TextIO, color: bool, words: dict[str, str] | None = None,
+                 **app_options: Any) -> None:
         self.stdout = stdout
         self.color = color
+        # The prompt library's own words, in the user's language: "reply" (the short prompt
+        # under a question too long for one line), "ticked_none", "ticked_many" ({count}).
+        self.words = words or {}
         self.app_options = app_options  # input/output for prompt_toolkit (tests)
         if not color:
             from prompt_toolkit.output import ColorDepth
@@ -102,7 +108,7 @@ class QuestionaryPrompter:
         from tnl_cli.textsafe import clean
 
         text = clean(text)
-        width = max(40, min(shutil.get_terminal_size().columns, 100) - 1)
+        width = self.width()
         lines = []
         for paragraph in text.split("\n"):
             if paragraph.startswith("tnl "):  # a command to copy: never wrapped
@@ -117,12 +123,34 @@ class QuestionaryPrompter:
         self.stdout.write(out + "\n")
         self.stdout.flush()
 
+    @staticmethod
+    def width() -> int:
+        """Where lines are cut, between words: the terminal's width (at most 100)."""
+        return max(40, min(shutil.get_terminal_size().columns, 100) - 1)
+
     def ask(self, ask: Ask) -> Any:
-        import questionary
 
         from tnl_cli.textsafe import clean
 
         ask = _cleaned(ask, clean)
+        # prompt_toolkit cuts a long prompt line anywhere, inside a word: a question that does
+        # not fit on one line with its hint is printed above, wrapped, over a short prompt.
+        default = str(ask.default or "") if ask.kind in ("text", "complete") else ""
+        columns = shutil.get_terminal_size().columns  # where prompt_toolkit cuts
+        if (len(ask.message) + len(ask.instruction) + len(default) + 4 > columns
+                and self.words.get("reply")):
+            self.say(ask.message, strong=True)
+            ask = replace(ask, message=self.words["reply"])
+            if len(ask.message) + len(ask.instruction) + len(default) + 4 > columns:
+                self.say(ask.instruction, indent=2)  # the hint too, wrapped
+                ask = replace(ask, instruction="")
+        question = self._question(ask, clean)
+        _fit(question.application, self.width(), self.words)
+        return question.unsafe_ask()
+
+    def _question(self, ask: Ask, clean: Callable[[str], str]) -> Any:
+        import questionary
+
         options = self.app_options
         if ask.kind == "select":
             choices = [questionary.Choice(o.label, value=o.value) for o in ask.options]
@@ -133,18 +161,76 @@ class QuestionaryPrompter:
             checked = set(ask.default or ())
             choices = [questionary.Choice(o.label, value=o.value, checked=o.value in checked)
                        for o in ask.options]
-            question = questionary.checkbox(ask.message, choices, instruction=ask.instruction,
-                                            use_jk_keys=False, **options)
+            with _answer_words(self.words):
+                question = questionary.checkbox(ask.message, choices,
+                                                instruction=ask.instruction, use_jk_keys=False,
+                                                **options)
         else:
             validate = ask.validate
 
             def check(text: str) -> bool | str:
                 error = validate(text) if validate else None
-                return True if error is None else clean(error)
+                if error is None:
+                    return True
+                # wrapped between words: the error line grows instead of being cut
+                return "\n".join(textwrap.wrap(clean(error), self.width() - 1,
+                                                break_on_hyphens=False))
 
+            if ask.kind == "complete":
+                labels = [o.label for o in ask.options]
+                return questionary.autocomplete(ask.message, labels, validate=check,
+                                                completer=folded_completer(labels), **options)
             question = questionary.text(ask.message, default=ask.default or "", validate=check,
                                         instruction=ask.instruction or None, **options)
-        return question.unsafe_ask()
+        return question
+
+
+def _fit(application: Any, width: int, words: dict[str, str]) -> None:
+    """prompt_toolkit's validation error line is one row high, with no setting: a long message
+    was cut at the right edge. The row is let grow (the message is wrapped between words)."""
+    from prompt_toolkit.layout.containers import Window
+    from prompt_toolkit.layout.controls import FormattedTextControl
+
+    for window in application.layout.find_all_windows():
+        if (isinstance(window, Window) and isinstance(window.content, FormattedTextControl)
+                and getattr(window.content.text, "__qualname__", "").startswith(
+                    "ValidationToolbar.")):
+            window.height = None
+
+
+@contextlib.contextmanager
+def _answer_words(words: dict[str, str]) -> Iterator[None]:
+    """A ticked checkbox says "done (2 selections)" in English, with no setting: while the
+    checkbox is built, its prompt line is handed to questionary's layout in `words`."""
+    from questionary.prompts import common
+
+    build = common.create_inquirer_layout
+    if not words.get("ticked_many"):
+        yield
+        return
+
+    def layout(control: Any, tokens: Callable[[], Any], **kwargs: Any) -> Any:
+        return build(control, _ticked(tokens, words), **kwargs)
+
+    common.create_inquirer_layout = layout
+    try:
+        yield
+    finally:
+        common.create_inquirer_layout = build
+
+
+def _ticked(tokens: Callable[[], Any], words: dict[str, str]) -> Callable[[], Any]:
+    def translated() -> Any:
+        out = []
+        for style, value, *rest in tokens():
+            if style == "class:answer" and value.startswith("done"):
+                count = re.search(r"\d+", value)
+                value = (words["ticked_many"].format(count=count.group()) if count
+                         else words["ticked_none"])
+            out.append((style, value, *rest))
+        return out
+
+    return translated
 
 
 def _cleaned(ask: Ask, clean: Callable[[str], str]) -> Ask:

@@ -53,9 +53,10 @@ def apply(walk: Walk, reply: Reply) -> bool:
 class Questions:
     """Asks the walk's current question through a prompter, in one language."""
 
-    def __init__(self, prompter: Prompter, lang: str) -> None:
+    def __init__(self, prompter: Prompter, lang: str, verbose: bool = False) -> None:
         self.prompter = prompter
         self.lang = lang
+        self.verbose = verbose  # identifiers in headers: noise for most, useful for --set
         self.hints: dict[str, Any] = {}  # defaults learnt from the territory lookup
 
     def t(self, key: str, **params: Any) -> str:
@@ -89,9 +90,9 @@ class Questions:
             say(self.t("wizard.domain_intro", name=pick(domain.name, self.lang),
                        description=pick(domain.description, self.lang)))
             say("")
-        say(self.t("wizard.header_domain", dnum=p.domain_number, dtotal=p.domain_total,
-                   domain=pick(domain.name, self.lang), number=p.number, total=p.total,
-                   id=c.id), strong=True)
+        header = self.t("wizard.header_domain", dnum=p.domain_number, dtotal=p.domain_total,
+                        domain=pick(domain.name, self.lang), number=p.number, total=p.total)
+        say(f"{header} ({c.id})" if self.verbose else header, strong=True)
         say(pick(c.help, self.lang), indent=2)
         if c.legal:
             say(self.t("wizard.legal", text=pick(c.legal, self.lang)), indent=2)

@@ -108,9 +108,10 @@ def answered(walk: Walk) -> int:
     return identity + sum(1 for a in walk.answers.responses.values() if a.value is not None)
 
 
-def run(walk: Walk, prompter: Prompter, saver: Saver, lang: str) -> bool:
-    """Ask until the walk is finished. False when the user (or a signal) interrupted it."""
-    questions = Questions(prompter, lang)
+def run(walk: Walk, prompter: Prompter, saver: Saver, lang: str, verbose: bool = False) -> bool:
+    """Ask until the walk is finished. False when the user (or a signal) interrupted it.
+    `verbose`: the headers also show the criteria's identifiers."""
+    questions = Questions(prompter, lang, verbose)
     received: list[int] = []
     try:
         with signals_interrupt() as received:
@@ -142,7 +143,11 @@ def terminal_prompter(settings: Any) -> Prompter:
     color = settings.color and "NO_COLOR" not in os.environ
     # its own bold codes must pass: it writes to the stream under the cleaning one, and cleans
     stdout = getattr(settings.stdout, "raw", settings.stdout)
-    return QuestionaryPrompter(stdout, color)
+    from tnl_cli.i18n import template
+
+    words = {key: template(settings.lang, f"wizard.prompt_{key}")
+             for key in ("reply", "ticked_none", "ticked_many")}
+    return QuestionaryPrompter(stdout, color, words)
 
 
 def tell_interrupted(stderr: TextIO, lang: str, walk: Walk, path: Path, command: str) -> None:
