@@ -94,7 +94,8 @@ def _tell_changes(prompter, changes, path: Path, backup: Path, catalog) -> None:
         return
     previous = (load_edition(changes.from_edition)
                 if changes.from_edition in editions() else None)
-    prompter.say(t("wizard.migrated_gone", new=changes.to_edition, count=len(changes.gone)))
+    prompter.say(t("wizard.migrated_gone_list", new=changes.to_edition,
+                   count=len(changes.gone)))
     for cid in changes.gone:
         old = previous.by_id.get(cid) if previous is not None else None
         prompter.say(f"• {named(old) if old is not None else cid}", indent=2)

@@ -68,6 +68,11 @@ MESSAGES = {
         "en": "New criteria, which you will now be asked ({count}):",
     },
     "wizard.migrated_gone": {
+        "fr": "Critères supprimés de l'édition {new}, leurs réponses sont retirées ({count}) : "
+              "{ids}",
+        "en": "Criteria removed from edition {new}, their answers are dropped ({count}): {ids}",
+    },
+    "wizard.migrated_gone_list": {
         "fr": "Questions supprimées de l'édition {new}, leurs réponses sont retirées ({count}) :",
         "en": "Questions removed from edition {new}, their answers are dropped ({count}):",
     },
