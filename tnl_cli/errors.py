@@ -16,6 +16,7 @@ EXIT_OK = 0
 EXIT_NEGATIVE = 1
 EXIT_USAGE = 2
 EXIT_INTERRUPTED = 130
+SHOWN_PROBLEMS = 100  # a file with thousands of mistakes: the first hundred, then a count
 
 
 _OS_REASONS = {
@@ -82,9 +83,13 @@ class TnlError(Exception):
         return cls(Problem(key, params, file, line))
 
     def render(self, lang: str) -> str:
-        """Every problem, in file and line order (as the user will fix them)."""
+        """Every problem, in file and line order (as the user will fix them); past
+        `SHOWN_PROBLEMS`, how many more."""
         ordered = sorted(self.problems, key=lambda p: (p.file or "", p.line or 0))
-        return "\n".join(p.render(lang) for p in ordered)
+        lines = [p.render(lang) for p in ordered[:SHOWN_PROBLEMS]]
+        if len(ordered) > SHOWN_PROBLEMS:
+            lines.append(tr(lang, "io.more_problems", count=len(ordered) - SHOWN_PROBLEMS))
+        return "\n".join(lines)
 
 
 class CatalogError(TnlError):

@@ -76,10 +76,21 @@ class Items(dict):  # type: ignore[type-arg]
             self[item] = pairs
         return pairs
 
+    def parts(self, raw: str) -> list[str]:
+        """The items of a cell; an inventory longer than the answers file allows is refused
+        as it is there (each unknown software costs a fuzzy search)."""
+        parts = raw.split(ans.MULTI_SEPARATOR)
+        if self.criterion.type == "inventory" and len(parts) > ans.MAX_INVENTORY:
+            count = sum(1 for part in parts if part.strip())
+            if count > ans.MAX_INVENTORY:
+                raise ans.ValueRefused("answers.inventory_too_long", value=f"{count}",
+                                       limit=ans.MAX_INVENTORY)
+        return parts
+
     def combine(self, raw: str) -> Any:
         """What `cell_value` gives for the whole cell, from its items' values: options in
         catalog order without repeats; software in listed order, each once."""
-        parts = raw.split(ans.MULTI_SEPARATOR)
+        parts = self.parts(raw)
         if self.criterion.type == "multi":
             chosen = {key for part in parts for key, _ in self[part]}
             return [v for v in self.order if v in chosen] or None
@@ -171,7 +182,7 @@ class CountedCells(Cells):
         items = self.items
         assert items is not None
         free: dict[str, bool | None] = {}
-        for part in raw.split(ans.MULTI_SEPARATOR):
+        for part in items.parts(raw):
             for key, item in items[part]:
                 free.setdefault(key, item.free)  # a software counts once, as first listed
         count = sum(1 for f in free.values() if f)

@@ -27,6 +27,13 @@ TRUE_WORDS = {"oui", "o", "vrai", "yes", "y", "true", "1", "on"}
 FALSE_WORDS = {"non", "n", "faux", "no", "false", "0", "off"}
 MULTI_SEPARATOR = "|"
 _UNITS = ("%", "€", "eur", "euros")  # ignored after a number
+# Limits on the work one answers file may ask for (README, "Limites"): a catalog has about sixty
+# criteria and a large collectivity a few hundred software, so these leave wide room, and keep a
+# mistaken or hostile file to a second or two. Beyond them: one clear message.
+MAX_FILE_BYTES = 5 << 20  # an answers file (a real one is a few KB)
+MAX_RESPONSES = 1_000  # entries under `reponses`
+MAX_INVENTORY = 2_000  # software in one inventory answer (a cell or a list)
+_SUGGESTED = 20  # unknown criterion ids given the closest known ones
 # The stored answer of a criterion whose subject does not exist for the body (no school…):
 # only criteria marked `not_concerned: true` in the catalog accept it.
 NOT_CONCERNED = "non_concerne"
@@ -200,6 +207,9 @@ def _parse_inventory(raw: Any) -> tuple[InventoryItem, ...]:
         entries = raw
     else:
         raise ValueRefused("answers.bad_inventory", value=raw)
+    if len(entries) > MAX_INVENTORY:
+        raise ValueRefused("answers.inventory_too_long", value=f"{len(entries)}",
+                           limit=MAX_INVENTORY)
     items: list[InventoryItem] = []
     seen: set[str] = set()
     for entry in entries:
@@ -258,8 +268,8 @@ def suggest(word: str, candidates: list[str]) -> str:
 
 
 def unknown_criterion(criterion_id: str, catalog: Catalog, file: str | None,
-                      line: int | None) -> Problem:
-    close = suggest(criterion_id, list(catalog.by_id))
+                      line: int | None, *, hint: bool = True) -> Problem:
+    close = suggest(criterion_id, list(catalog.by_id)) if hint else ""
     key = "answers.unknown_criterion_hint" if close else "answers.unknown_criterion"
     return Problem(key, {"id": criterion_id, "hint": close, "edition": catalog.edition},
                    file, line)
@@ -576,15 +586,22 @@ def from_document(doc: yamlio.Located, catalog: Catalog, *, migrate: bool = Fals
     if not isinstance(raw_responses, dict):
         problems.append(loc("answers.responses_not_mapping", ("reponses",)))
         raw_responses = {}
+    if len(raw_responses) > MAX_RESPONSES:
+        problems.append(loc("answers.too_many_responses", ("reponses",),
+                            count=len(raw_responses), limit=MAX_RESPONSES))
+        raw_responses = {}
     rloc = loc.sub("reponses")
+    unknown = 0
     for cid, raw in raw_responses.items():
         c = catalog.criterion(str(cid))
         if c is None:
             if migrate:
                 gone.append(str(cid))
             else:
+                unknown += 1  # the closest ids for the first few (each costs a fuzzy search)
                 problems.append(unknown_criterion(str(cid), catalog, doc.file,
-                                                  rloc.line_of((cid,))))
+                                                  rloc.line_of((cid,)),
+                                                  hint=unknown <= _SUGGESTED))
             continue
         answer = parse_answer(c, raw, rloc, (cid,), problems)
         if answer is not None:
@@ -603,6 +620,13 @@ def load(path: Path, catalog_for: Any, edition: int | None = None) -> tuple[Answ
     """
     from tnl_cli.io import yaml as yamlio
 
+    try:
+        size = path.stat().st_size if path.is_file() else 0
+    except OSError:
+        size = 0  # yamlio.load says why it cannot be read
+    if size > MAX_FILE_BYTES:
+        raise AnswersError(Problem("answers.file_too_big", {
+            "size": size >> 20, "limit": MAX_FILE_BYTES >> 20}, str(path)))
     doc = yamlio.load(path)
     declared = file_edition(doc)
     try:

@@ -21,6 +21,22 @@ MESSAGES = {
         "fr": "clé « {key} » inconnue ; vouliez-vous dire : {hint} ? Clés possibles : {allowed}.",
         "en": "unknown key '{key}'; did you mean: {hint}? Possible keys: {allowed}.",
     },
+    "answers.too_many_responses": {
+        "fr": "« reponses » compte {count} entrées, au-delà de la limite de {limit} (le "
+              "catalogue a une soixantaine de critères) : est-ce bien un fichier de réponses ?",
+        "en": "'reponses' has {count} entries, over the limit of {limit} (the catalog has about "
+              "sixty criteria): is this really an answers file?",
+    },
+    "answers.file_too_big": {
+        "fr": "fichier de {size} Mo, au-delà de la limite de {limit} Mo pour un fichier de "
+              "réponses (quelques kilo-octets d'ordinaire) : est-ce bien le bon fichier ?",
+        "en": "a {size} MB file, over the {limit} MB limit for an answers file (usually a few "
+              "KB): is this the right file?",
+    },
+    "answers.inventory_too_long": {
+        "fr": "{value} logiciels, au-delà de la limite de {limit} par inventaire.",
+        "en": "{value} software, over the limit of {limit} per inventory.",
+    },
     "answers.bad_edition": {
         "fr": "« edition » doit être une année (par exemple 2025), pas « {value} ».",
         "en": "'edition' must be a year (e.g. 2025), not '{value}'.",

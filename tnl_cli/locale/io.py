@@ -48,6 +48,8 @@ MESSAGES = {
         "en": "this is also the file read ({input}): writing it would destroy what it holds. "
               "Choose another output name; nothing was changed.",
     },
+    "io.more_problems": {"fr": "… et {count} autres problèmes (corrigez d'abord ceux-ci).",
+                         "en": "… and {count} more problems (fix these first)."},
     "io.reason_permission": {"fr": "permission refusée", "en": "permission denied"},
     "io.reason_read_only": {"fr": "système de fichiers en lecture seule",
                             "en": "read-only file system"},

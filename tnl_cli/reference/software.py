@@ -94,6 +94,13 @@ class _Catalog:
                     compact = words.replace(" ", "")
                     self.keys.append(_Key(words, compact, frozenset(words.split()), entry["id"]))
         self.by_compact = {key.compact: key.software_id for key in self.keys}
+        # Each key under one of its words (all of them must be in a query that contains it), and
+        # the lists rapidfuzz compares with: built once, not for every name matched.
+        self.by_token: dict[str, list[_Key]] = {}
+        for key in self.keys:
+            self.by_token.setdefault(min(key.tokens), []).append(key)
+        self.compacts = [key.compact for key in self.keys]
+        self.words = [key.words for key in self.keys]
         self._entries = data["software"]
         self._search_text: dict[str, str] | None = None
 
@@ -156,7 +163,8 @@ def _candidates(words: str, cat: _Catalog) -> dict[str, float]:
     scores: dict[str, float] = {}
     tokens = set(words.split())
     contained = [
-        key for key in cat.keys if key.tokens <= tokens and len(key.compact) >= _MIN_COVERAGE * len(compact)
+        key for token in tokens for key in cat.by_token.get(token, ())
+        if key.tokens <= tokens and len(key.compact) >= _MIN_COVERAGE * len(compact)
     ]
     if contained:
         longest = max(len(key.compact) for key in contained)
@@ -167,8 +175,8 @@ def _candidates(words: str, cat: _Catalog) -> dict[str, float]:
         from rapidfuzz import fuzz, process
 
         for query, choices, scorer in (
-            (compact, [key.compact for key in cat.keys], fuzz.ratio),
-            (words, [key.words for key in cat.keys], fuzz.token_sort_ratio),
+            (compact, cat.compacts, fuzz.ratio),
+            (words, cat.words, fuzz.token_sort_ratio),
         ):
             for _, score, index in process.extract(
                 query, choices, scorer=scorer, limit=5, score_cutoff=_FUZZY_CUTOFF
