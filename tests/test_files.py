@@ -215,3 +215,88 @@ def test_a_long_name_the_system_accepts_is_written(run: Any, tmp_path: Path) -> 
     result = run("dossier", "--answers", str(answers_file(tmp_path)), "-o", str(name))
     assert result.code in (0, 1), result.err
     assert name.stat().st_size > 0
+
+
+# -- finding 7: formula look-alikes ----------------------------------------------------------
+
+LOOK_ALIKES = ["＝1+1", "﹦1+1", "＋1+1", "﹢1", "－1+1", "﹣1", "−1+1", "＠SUM(A1)", "﹫x", "⁼1",
+               "₌1", "⁺1"]
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".ods", ".xlsx"])
+def test_formula_look_alikes_are_neutralised(tmp_path: Path, suffix: str) -> None:
+    from tnl_cli.io.table_read import is_spreadsheet, open_csv, open_spreadsheet
+    from tnl_cli.io.table_write import Column, open_output
+
+    out = tmp_path / f"out{suffix}"
+    with open_output(out, [Column("nom"), Column("n", "number")]) as writer:
+        for text in LOOK_ALIKES:
+            writer.write([text, 1])
+    source = open_spreadsheet(out, None) if is_spreadsheet(out) else open_csv(out, None, ";", None)
+    try:
+        cells = [row[0] for row in source.rows]
+    finally:
+        source.close()
+    assert [c for c in cells if c and c != "nom"] == ["'" + t for t in LOOK_ALIKES]
+
+
+# -- finding 10: a full disk, a signal, while a spreadsheet is written ----------------------
+
+def _tnl(*args: str) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("LANG", "LC_"))}
+    return subprocess.run([sys.executable, "-m", "tnl_cli", *args], capture_output=True,
+                          text=True, env=env, timeout=120)
+
+
+def _big_table(path: Path, rows: int) -> Path:
+    lines = [";".join(["nom", "type", "code_insee", *GATES])]
+    lines += [";".join([f"Nancy {i}", "commune", "54395", *["oui"] * len(GATES)])
+              for i in range(rows)]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def full_disk(tmp_path: Path):  # type: ignore[no-untyped-def]
+    """A 64 KiB file system (root only: a tmpfs)."""
+    where = tmp_path / "petit"
+    where.mkdir()
+    if os.getuid() != 0 or subprocess.run(["mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs",
+                                           str(where)], capture_output=True).returncode:
+        pytest.skip("a small file system needs root and mount")
+    yield where
+    subprocess.run(["umount", str(where)], check=False)
+
+
+@pytest.mark.parametrize("suffix", [".xlsx", ".ods", ".csv"])
+def test_a_full_disk_is_a_clear_message(tmp_path: Path, full_disk: Path, suffix: str) -> None:
+    source = _big_table(tmp_path / "grand.csv", 20_000)
+    out = full_disk / f"res{suffix}"
+    out.write_text("ancien\n", encoding="utf-8")
+    done = _tnl("batch", str(source), "-o", str(out), "--force")
+    assert done.returncode == 2, done.stderr
+    assert "disque plein" in done.stderr
+    assert "Exception ignored" not in done.stderr and "Traceback" not in done.stderr
+    assert out.read_text(encoding="utf-8") == "ancien\n"
+    assert [p.name for p in full_disk.iterdir()] == [out.name]
+
+
+@pytest.mark.parametrize("suffix", [".xlsx", ".ods"])
+def test_a_signal_while_a_spreadsheet_is_written(tmp_path: Path, suffix: str) -> None:
+    source = _big_table(tmp_path / "grand.csv", 150_000)
+    out = tmp_path / f"res{suffix}"
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("LANG", "LC_"))}
+    process = subprocess.Popen([sys.executable, "-m", "tnl_cli", "batch", str(source), "-o",
+                                str(out)], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                               text=True, env=env)
+    deadline = time.monotonic() + 30
+    while not list(tmp_path.glob(f".res{suffix}.*.tmp")) and process.poll() is None:
+        assert time.monotonic() < deadline
+        time.sleep(0.01)
+    time.sleep(0.3)
+    process.send_signal(signal.SIGTERM)
+    _, stderr = process.communicate(timeout=60)
+    assert process.returncode == 130, stderr
+    assert "Exception ignored" not in stderr and "Traceback" not in stderr
+    assert not out.exists()
+    assert not list(tmp_path.glob("*.tmp")) and not list(tmp_path.glob(".*.tmp"))

@@ -12,6 +12,7 @@ import codecs
 import contextlib
 import csv
 import io
+import os
 import re
 from collections.abc import Iterator, Sequence
 from pathlib import Path
@@ -22,9 +23,14 @@ from tnl_cli.io import files as fsio
 
 OUTPUT_FORMATS = (".csv", ".json", ".jsonl", ".ods", ".xlsx")
 XLSX_MAX_ROWS = 1_048_576
-_INJECTION = ("=", "+", "-", "@", "\t", "\r")
+# What starts a formula: = + - @ (and tab, CR), and their look-alikes a spreadsheet may read
+# the same way or a person may copy: full-width and small forms (＝1+1, ﹦1+1), super- and
+# subscripts (what NFKC folds to = + - @), the minus sign U+2212.
+_INJECTION = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\ufe66", "\u207c", "\u208c",
+              "\uff0b", "\ufe62", "\u207a", "\u208a", "\ufb29", "\uff0d", "\ufe63", "\u2212",
+              "\uff20", "\ufe6b")
 # A text cell to neutralise, found in texts joined (and preceded) by NUL to be searched at once.
-_FORMULA = re.compile("\x00[-+=@\t\r]")
+_FORMULA = re.compile("\x00[" + re.escape("".join(_INJECTION)) + "]")
 # Column widths in spreadsheets, in characters, by kind of column: names and messages get room.
 _WIDTH = {"text": 28, "list": 40, "keys": 40, "code": 12, "key": 14, "number": 9}
 _XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
@@ -282,6 +288,14 @@ class _OdsWriter:
         self._content.close()
         self._zip.close()
 
+    def abandon(self) -> None:
+        """Writing failed or was interrupted: let go of the archive without writing more (its
+        file is removed), so that no "Exception ignored in ZipFile.__del__" follows."""
+        with contextlib.suppress(Exception):
+            io.BufferedIOBase.close(self._content)  # marked closed, nothing flushed
+        self._zip._writing = False  # type: ignore[attr-defined]
+        self._zip.fp = None  # ZipFile.close (and __del__) then do nothing
+
 
 class _OdsRows:
     """Rows as fragments of an OpenDocument table."""
@@ -348,7 +362,48 @@ class _XlsxWriter:
         raise NotImplementedError("an .xlsx file is written by rows")
 
     def close(self) -> None:
-        self._book.close()
+        from xlsxwriter.exceptions import XlsxWriterException
+
+        try:
+            self._book.close()
+        except XlsxWriterException as exc:  # FileCreateError wraps the OSError (disk full...)
+            cause = exc.args[0] if exc.args and isinstance(exc.args[0], OSError) else None
+            self.abandon()
+            _let_go_of_archives(exc)
+            raise (cause or OSError(str(exc))) from exc
+
+    def abandon(self) -> None:
+        """Writing failed or was interrupted: no archive is written, the rows XlsxWriter kept
+        in temporary files are removed."""
+        self._book.fileclosed = True
+        for sheet in self._book.worksheets():
+            handle, name = getattr(sheet, "row_data_fh", None), getattr(sheet, "row_data_filename", None)
+            with contextlib.suppress(Exception):
+                if handle is not None:
+                    handle.close()
+            with contextlib.suppress(OSError, TypeError):
+                if name:
+                    os.unlink(name)
+
+
+def _let_go_of_archives(exc: BaseException) -> None:
+    """XlsxWriter leaves its half-written ZipFile behind when the disk is full: close its file
+    now, quietly (the file is removed), rather than in ZipFile.__del__ with a traceback."""
+    import zipfile
+
+    seen: set[int] = set()
+    error: BaseException | None = exc
+    while error is not None and id(error) not in seen:  # the exception and what led to it
+        seen.add(id(error))
+        tb = error.__traceback__
+        while tb is not None:
+            for value in list(tb.tb_frame.f_locals.values()):
+                if isinstance(value, zipfile.ZipFile) and value.fp is not None:
+                    with contextlib.suppress(Exception):
+                        value.fp.close()
+                    value.fp = None
+            tb = tb.tb_next
+        error = error.__context__
 
 
 def check_target(path: Path, overwrite: bool) -> None:
@@ -371,14 +426,22 @@ def open_output(path: Path, columns: Sequence[Column], *, overwrite: bool = Fals
     with fsio.temporary_beside(path, overwrite=overwrite) as tmp_name:
         if suffix == ".xlsx":
             xlsx = _XlsxWriter(tmp_name, columns, sheet)
-            yield xlsx
+            try:
+                yield xlsx
+            except BaseException:
+                xlsx.abandon()
+                raise
             xlsx.close()
             return
         with open(tmp_name, "wb") as binary:
             if suffix == ".ods":
                 ods = _OdsWriter(binary, columns, sheet)
-                yield ods
-                ods.close()
+                try:
+                    yield ods
+                    ods.close()
+                except BaseException:
+                    ods.abandon()
+                    raise
                 return
             if suffix == ".csv":  # the BOM by hand: the utf-8-sig codec is slow to write
                 binary.write(codecs.BOM_UTF8)
