@@ -272,3 +272,11 @@ def json_escaped(text: str) -> str:
 
     return escaped_json(text)
 
+
+def collectivity_text(answers: Any, lang: str) -> str:
+    """"Boé (INSEE 47031, SIREN 214700312)": how a file names its collectivity."""
+    identity = answers.identity
+    codes = [f"{label} {code}" for label, code in (("INSEE", identity.code_insee),
+                                                    ("SIREN", identity.siren)) if code]
+    name = identity.nom or tr(lang, "compare.unnamed")
+    return f"{name} ({', '.join(codes)})" if codes else name

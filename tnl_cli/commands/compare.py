@@ -1,7 +1,6 @@
 """`tnl compare OLD NEW`: what moved between last year's answers file and this year's."""
 
 
-import shlex
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -9,50 +8,18 @@ import typer
 
 from tnl_cli.commands import common
 from tnl_cli.commands.common import SETTINGS, t
-from tnl_cli.errors import EXIT_OK, AnswersError, TnlError
+from tnl_cli.errors import EXIT_OK
 from tnl_cli.i18n import pick, tr
 from tnl_cli.textsafe import clean
 
 
-def load_side(path: Path, edition: int | None = None):
-    """(answers, catalog, gone) of one file, in its own edition or migrated to `edition`.
-
-    A file of an edition this version does not ship cannot be assessed as it was: say so,
-    with the editions there are (`--edition` is no way out here, unlike `tnl assess`)."""
-    from tnl_cli.core import answers as ans
-    from tnl_cli.core.catalog import editions, load_edition
-
-    try:
-        return ans.load(path, load_edition, edition)
-    except AnswersError as exc:
-        problem = exc.problems[0]
-        if problem.key != "answers.no_edition":
-            raise
-        available = editions()
-        raise TnlError.of("compare.edition_gone", file=str(path), line=problem.line,
-                          edition=problem.params["edition"],
-                          available=", ".join(map(str, available)), newest=available[-1],
-                          path=shlex.quote(str(path))) from exc
-
-
 def load_comparison(old_path: Path, new_path: Path):
     """Both files assessed in their own edition, the old one also read (in memory) in the
-    new one's; returns (comparison, ids of old criteria the new edition dropped)."""
-    from tnl_cli.core.compare import compare
+    new one's."""
+    from tnl_cli.core.compare import against, load_file
 
-    old_answers, old_catalog, _ = load_side(old_path)
-    new_answers, new_catalog, _ = load_side(new_path)
-    migrated, _, gone = load_side(old_path, new_catalog.edition)
-    return compare(old_catalog, old_answers, migrated, new_catalog, new_answers), gone
-
-
-def collectivity_text(answers: Any, lang: str) -> str:
-    """"Boé (INSEE 47031, SIREN 214700312)": how a file names its collectivity."""
-    identity = answers.identity
-    codes = [f"{label} {code}" for label, code in (("INSEE", identity.code_insee),
-                                                    ("SIREN", identity.siren)) if code]
-    name = identity.nom or tr(lang, "compare.unnamed")
-    return f"{name} ({', '.join(codes)})" if codes else name
+    new_answers, new_catalog = load_file(new_path)
+    return against(old_path, new_catalog, new_answers)
 
 
 def json_value(c: Any, value: Any) -> Any:
@@ -268,12 +235,13 @@ def register(app: typer.Typer, lang: str) -> None:
         no_color: common.no_color_option(lang) = False,
     ) -> None:
         common.check_choice(fmt, ("text", "json"), "--format")
-        cmp, _gone = load_comparison(old, new)  # listed as removed criteria
+        cmp = load_comparison(old, new)
         lang_now = SETTINGS.lang
         if cmp.identity_mismatch:
             SETTINGS.stderr.write(clean(t(
-                "compare.other_collectivity", old=collectivity_text(cmp.old.answers, lang_now),
-                new=collectivity_text(cmp.new.answers, lang_now), old_file=old,
+                "compare.other_collectivity",
+                old=common.collectivity_text(cmp.old.answers, lang_now),
+                new=common.collectivity_text(cmp.new.answers, lang_now), old_file=old,
                 new_file=new)) + "\n")
         if cmp.old.catalog.edition > cmp.new.catalog.edition:
             SETTINGS.stderr.write(t("compare.newer_first", old_file=clean(old),

@@ -12,6 +12,28 @@ from tnl_cli.errors import EXIT_OK, TnlError
 from tnl_cli.i18n import tr
 
 
+def _since(previous: Path, path: Path, catalog, answers):
+    """Last year's file compared with this one, for "Nos progrès depuis {année}"; what was
+    lost, or that nothing moved, is said here on standard error, never in the dossier."""
+    from tnl_cli.core.compare import against, progress
+    from tnl_cli.textsafe import clean
+
+    cmp = against(previous, catalog, answers)
+    year = cmp.old.catalog.edition
+    if cmp.identity_mismatch:
+        SETTINGS.stderr.write(clean(t(
+            "compare.other_collectivity",
+            old=common.collectivity_text(cmp.old.answers, SETTINGS.lang),
+            new=common.collectivity_text(answers, SETTINGS.lang), old_file=previous,
+            new_file=path)) + "\n")
+    lost = [ch.id for ch in cmp.of("lost")]
+    if lost:
+        SETTINGS.stderr.write(t("progress.lost", year=year, ids=", ".join(lost)) + "\n")
+    if progress(cmp).empty:
+        SETTINGS.stderr.write(clean(t("progress.none", year=year, file=previous)) + "\n")
+    return cmp
+
+
 def register(app: typer.Typer, lang: str) -> None:
     file_meta = "FICHIER" if lang == "fr" else "FILE"
 
@@ -27,6 +49,8 @@ def register(app: typer.Typer, lang: str) -> None:
             "--template-dir", help=tr(lang, "dossier.opt_template_dir"),
             metavar="RÉPERTOIRE" if lang == "fr" else "DIR")] = None,
         force: Annotated[bool, typer.Option("--force", help=tr(lang, "dossier.opt_force"))] = False,
+        previous: Annotated[Path | None, typer.Option(
+            "--previous", help=tr(lang, "progress.opt_previous"), metavar=file_meta)] = None,
         edition: common.edition_option(lang) = None,
         lang_: common.lang_option(lang) = lang,
         no_color: common.no_color_option(lang) = False,
@@ -56,7 +80,9 @@ def register(app: typer.Typer, lang: str) -> None:
             SETTINGS.stderr.write(t("dossier.migrated_gone", ids=", ".join(gone),
                                     edition=catalog.edition) + "\n")
         assessment = evaluate(catalog, loaded)
-        data = dos.render(catalog, loaded, assessment, chosen, SETTINGS.lang, template_dir)
+        since = _since(previous, answers, catalog, loaded) if previous is not None else None
+        data = dos.render(catalog, loaded, assessment, chosen, SETTINGS.lang, template_dir,
+                          since=since)
         from tnl_cli.dossier.candidacy import gaps
         from tnl_cli.textsafe import clean
 

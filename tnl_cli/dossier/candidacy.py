@@ -242,7 +242,7 @@ def _refs(numbers: list[int], lang: str) -> dict[str, Any] | None:
             "text": f"{word} {join([str(n) for n in numbers], lang)}"}
 
 
-def _own_software(data: dict[str, Any]) -> dict[str, list[str]]:
+def own_software(data: dict[str, Any]) -> dict[str, list[str]]:
     own: dict[str, list[str]] = {}
     for item in (data.get("inventory") or {}).get("items", []):
         if item["free"]:
@@ -364,14 +364,16 @@ def _section(sections: list[dict[str, Any]], key: str, title: str) -> dict[str, 
 
 
 def build(catalog: Catalog, answers: Answers, assessment: Assessment, lang: str, *,
-          tool_version: str, today: dt.date) -> dict[str, Any]:
-    """Everything the candidacy says, ready to print. See docs/dossier.md for the keys."""
+          tool_version: str, today: dt.date,
+          progress: dict[str, Any] | None = None) -> dict[str, Any]:
+    """Everything the candidacy says, ready to print. See docs/dossier.md for the keys.
+    `progress`: the section "Nos progrès depuis {année}" (`dossier.progress.section`)."""
     identity = answers.identity
     text = answers.dossier
     t = labels(lang)
     data = report.to_dict(assessment, catalog, answers, lang)
     name = full_name(identity.nom) if identity.nom else t["unnamed"]
-    own = _own_software(data)
+    own = own_software(data)
     annexes = _Annexes()
     results = [r for r in assessment.results if _stated(r)]
     sections: list[dict[str, Any]] = []
@@ -418,7 +420,11 @@ def build(catalog: Catalog, answers: Answers, assessment: Assessment, lang: str,
         previous = _section(sections, "labels", t["labels"])
         previous["items"] = [tr(lang, "candidacy.previous_label", year=p.annee,
                                 level=p.niveau) for p in identity.labels]
-        previous["progress"] = None  # "Nos progrès depuis {année}" (tnl dossier --previous)
+
+    since = None
+    if progress is not None:  # tnl dossier --previous
+        since = _section(sections, "progres", progress["title"])
+        since.update(intro=progress["intro"], items=progress["items"])
 
     plans = None
     if text.projets:
@@ -467,6 +473,7 @@ def build(catalog: Catalog, answers: Answers, assessment: Assessment, lang: str,
         "approach": approach,
         "actions": actions,
         "labels": previous,
+        "progress": since,
         "plans": plans,
         "annexes": annex_section,
         "signature": {

@@ -215,10 +215,16 @@ def write(view: dict[str, Any]) -> bytes:
             for item in d["actions"]:
                 _action(w, item, view)
 
-    for key in ("labels", "plans"):
+    for key in ("labels", "progress", "plans"):
         section = view[key]
-        if section:
-            w.heading(2, f"{section['number']}. {section['title']}")
+        if not section:
+            continue
+        w.heading(2, f"{section['number']}. {section['title']}")
+        if key == "progress":  # statements, links kept, as in the actions
+            w.para(section["intro"])
+            for item in section["items"]:
+                _action(w, item, view)
+        else:
             _bullets(w, section["items"])
 
     s = view["signature"]

@@ -174,10 +174,11 @@ def _render_template(fmt: str, template_dir: Path | None, view: dict[str, Any],
 
 def render(catalog: Catalog, answers: Answers, assessment: Assessment, fmt: str, lang: str,
            template_dir: Path | None = None, *, tool_version: str | None = None,
-           today: dt.date | None = None, kind: str = "dossier") -> bytes:
+           today: dt.date | None = None, kind: str = "dossier", since: Any = None) -> bytes:
     """The candidacy (`kind` "dossier") or the self-assessment report ("rapport") of one
     collectivity in `fmt` (one of FORMATS: user input goes through `format_for` first), as
-    bytes ready to write."""
+    bytes ready to write. `since`: a `core.compare.Comparison` with last year's file, for the
+    candidacy's section "Nos progrès depuis {année}"."""
     from tnl_cli import __version__
 
     if kind == "dossier":
@@ -190,8 +191,13 @@ def render(catalog: Catalog, answers: Answers, assessment: Assessment, fmt: str,
         from tnl_cli.core.engine import evaluate
 
         assessment = evaluate(catalog, answers)
+    extra: dict[str, Any] = {}
+    if kind == "dossier" and since is not None:
+        from tnl_cli.dossier.progress import section
+
+        extra["progress"] = section(since, lang)
     view = build(catalog, answers, assessment, lang, tool_version=tool_version or __version__,
-                 today=today or dt.date.today())
+                 today=today or dt.date.today(), **extra)
     if fmt == "odt":
         if kind == "dossier":
             from tnl_cli.dossier.odt_candidacy import write
