@@ -42,7 +42,9 @@ def _add_styles(doc: Any) -> None:
     for name, attributes in (("TnlJustification", {"fo:margin-left": "0.8cm"}),
                              ("TnlStatement", {"fo:margin-top": "0.25cm"}),
                              ("TnlSignatory", {"fo:margin-left": "8.5cm"}),
-                             ("TnlKeep", {"fo:keep-with-next": "always"})):
+                             ("TnlKeep", {"fo:keep-with-next": "always"}),
+                             ("TnlNumText", {"fo:text-align": "end"}),
+                             ("TnlHeadNumText", {"fo:text-align": "end"})):
         style = doc.get_style("paragraph", name)
         props = style.get_element("style:paragraph-properties")
         if props is None:
