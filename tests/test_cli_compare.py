@@ -184,3 +184,11 @@ def test_control_characters_from_the_files_never_reach_the_terminal(run, tmp_pat
     assert r.code == 0
     for text in (r.out, r.err):
         assert "\x1b" not in text and "\x07" not in text and "\u202e" not in text
+
+
+def test_files_in_the_wrong_order_are_compared_with_a_reminder(run) -> None:
+    r = run("compare", str(NEW), str(OLD), "--format", "json")
+    assert r.code == 0 and "tnl compare ANCIEN NOUVEAU" in r.err
+    effects = {c["id"]: c["effect"] for c in json.loads(r.out)["changes"]}
+    assert effects["strategie_migration"] == "gained" and effects["evenements_libres"] == "lost"
+    assert effects["strategie_numerique_responsable"] == "removed_criterion"

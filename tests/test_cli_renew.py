@@ -93,6 +93,7 @@ def test_a_label_named_in_full_is_recorded_by_its_id(run, tmp_path) -> None:
     new = tmp_path / "r-2026.yaml"
     r = run("assess", "--answers", str(new), "--renew", str(old), "--last-label", "Label Argent")
     assert r.code == 1, r.err  # incomplete, but written
+    assert "même édition, 2025" in r.err
     assert saved(new)["collectivite"]["labels_anterieurs"] == [{"annee": 2025,
                                                                 "niveau": "argent"}]
 

@@ -93,8 +93,9 @@ def _tell(say, new: Path, old: Path, changes, catalog, label_line: str) -> None:
     from tnl_cli.i18n import pick
 
     lang = SETTINGS.lang
-    say(t("renew.created", new=str(new), old=str(old), from_edition=changes.from_edition,
-          edition=catalog.edition))
+    same = changes.from_edition == catalog.edition
+    say(t("renew.created_same" if same else "renew.created", new=str(new), old=str(old),
+          from_edition=changes.from_edition, edition=catalog.edition))
     say(label_line)
     if changes.new:
         say(t("renew.new_criteria", edition=catalog.edition, count=len(changes.new)))

@@ -71,6 +71,10 @@ MESSAGES = {
         "fr": "Critères nouveaux dans l'édition {edition}, à répondre ({count}) :",
         "en": "Criteria new in edition {edition}, to answer ({count}):",
     },
+    "renew.created_same": {
+        "fr": "{new} créé à partir de {old} (même édition, {edition}) ; {old} n'est pas modifié.",
+        "en": "{new} created from {old} (same edition, {edition}); {old} is not modified.",
+    },
     "renew.label_recorded": {
         "fr": "Label obtenu en {year} : {level} (enregistré dans labels_anterieurs).",
         "en": "Label obtained in {year}: {level} (recorded in labels_anterieurs).",
