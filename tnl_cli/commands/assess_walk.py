@@ -129,17 +129,35 @@ def _dossier_problem(text: str) -> str | None:
     return None
 
 
-def _offer_dossier(prompter, path: Path, catalog, answers, assessment) -> None:
-    """After the verdict: write the dossier now, or say the command that does."""
+def _offer_dossier(prompter, path: Path, catalog, answers, assessment, saver=None,
+                   the_walk=None) -> None:
+    """After the verdict: write the dossier now, or say the command that does; or first
+    write the candidacy's own texts (presentation, approach, plans…), each skippable."""
     from tnl_cli.dossier import render as dossier
     from tnl_cli.io.files import write_atomic
+    from tnl_cli.walk import dossier_texts
     from tnl_cli.walk.prompter import Ask, Option
 
     command = shlex.join(["tnl", "dossier", "--answers", str(path), "-o", DEFAULT_DOSSIER])
     yes_no = (Option("yes", tr(SETTINGS.lang, "report.yes").capitalize()),
               Option("no", tr(SETTINGS.lang, "report.no").capitalize()))
-    if prompter.ask(Ask("select", t("wizard.dossier_offer"), yes_no, "yes",
-                        t("wizard.select_hint"))) != "yes":
+    texts = Option("texts", t("candidacy.walk_offer"))
+    if saver is not None and dossier_texts.missing(answers.dossier):
+        prompter.say(t("candidacy.walk_missing"))
+    while True:
+        options = yes_no + ((texts,) if saver is not None else ())
+        choice = prompter.ask(Ask("select", t("wizard.dossier_offer"), options, "yes",
+                                  t("wizard.select_hint")))
+        if choice != "texts":
+            break
+
+        def save(new, the_walk=the_walk) -> None:
+            the_walk.answers = new
+            saver.save(the_walk)
+
+        answers = dossier_texts.ask(prompter, answers, SETTINGS.lang, save)
+        texts = Option("texts", t("candidacy.walk_offer_again"))
+    if choice != "yes":
         prompter.say(t("wizard.dossier_command", command=command))
         return
     text = str(prompter.ask(Ask("text", t("wizard.dossier_path"), default=DEFAULT_DOSSIER,
@@ -230,5 +248,5 @@ def walk(path: Path, edition: int | None, review: bool, form: str | None) -> int
     assessment = evaluate(catalog, the_walk.answers)
     code = common.show_assessment(catalog, the_walk.answers, assessment, "table")
     prompter.say("")
-    _offer_dossier(prompter, path, catalog, the_walk.answers, assessment)
+    _offer_dossier(prompter, path, catalog, the_walk.answers, assessment, saver, the_walk)
     return code

@@ -110,6 +110,65 @@ MESSAGES = {
         "fr": "aucun critère rempli : le dossier ne contient encore aucune action ;",
         "en": "no criterion met: the dossier holds no action yet;",
     },
+    # ---------------------------------------------------------------- the walk's last step
+    "candidacy.walk_offer": {
+        "fr": "D'abord rédiger les textes du dossier (présentation, démarche, projets…)",
+        "en": "First write the dossier's texts (presentation, approach, plans…)",
+    },
+    "candidacy.walk_offer_again": {
+        "fr": "Revoir les textes du dossier",
+        "en": "Review the dossier's texts again",
+    },
+    "candidacy.walk_missing": {
+        "fr": "Le dossier de candidature sera plus parlant avec vos propres textes : "
+              "présentation de la collectivité, démarche, réalisations, projets.",
+        "en": "The application dossier will speak better with your own texts: presentation "
+              "of the authority, approach, achievements, plans.",
+    },
+    "candidacy.walk_intro": {
+        "fr": "Textes du dossier : chacun est facultatif. Valider un texte vide le passe ; "
+              "un texte déjà écrit est proposé, à garder ou à modifier.",
+        "en": "The dossier's texts: each is optional. Confirming an empty text skips it; a "
+              "text already written is offered, to keep or edit.",
+    },
+    "candidacy.walk_presentation": {
+        "fr": "Présentation de la collectivité (territoire, services, ce qui la caractérise)",
+        "en": "Presentation of the authority (territory, services, what sets it apart)",
+    },
+    "candidacy.walk_demarche": {
+        "fr": "Votre démarche : pourquoi le libre, depuis quand, comment elle est organisée",
+        "en": "Your approach: why free software, since when, how it is organised",
+    },
+    "candidacy.walk_realisations": {
+        "fr": "Réalisations marquantes (une par ligne)",
+        "en": "Main achievements (one per line)",
+    },
+    "candidacy.walk_projets": {
+        "fr": "Projets pour l'année à venir (un par ligne)",
+        "en": "Plans for the coming year (one per line)",
+    },
+    "candidacy.walk_lieu": {
+        "fr": "Lieu de signature (« Fait à … »)",
+        "en": "Place of signature ('Done at …')",
+    },
+    "candidacy.walk_annexes": {
+        "fr": "Autres documents à joindre (un par ligne : titre — https://…)",
+        "en": "Other documents to attach (one per line: title — https://…)",
+    },
+    "candidacy.walk_hint_text": {
+        "fr": "(plusieurs lignes ; une ligne vide sépare deux paragraphes ; Échap puis "
+              "Entrée pour valider)",
+        "en": "(several lines; a blank line separates paragraphs; Esc then Enter to confirm)",
+    },
+    "candidacy.walk_hint_list": {
+        "fr": "(une ligne par élément ; Échap puis Entrée pour valider)",
+        "en": "(one line per item; Esc then Enter to confirm)",
+    },
+    "candidacy.walk_hint_annexes": {
+        "fr": "(une ligne par document ; Échap puis Entrée pour valider)",
+        "en": "(one line per document; Esc then Enter to confirm)",
+    },
+    "candidacy.walk_hint_line": {"fr": "(Entrée pour valider)", "en": "(Enter to confirm)"},
     # ---------------------------------------------------------------- fixed labels (t.*)
     "candidacy.l_colon": {"fr": "\u202f:", "en": ":"},
     "candidacy.l_unnamed": {"fr": "Notre collectivité", "en": "Our authority"},

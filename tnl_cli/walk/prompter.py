@@ -26,7 +26,8 @@ class Option:
 class Ask:
     """One prompt. select returns an option value, checkbox a list of them, text a string."""
 
-    kind: str  # select | checkbox | text | complete (text with the option labels completed)
+    kind: str  # select | checkbox | text | multiline (text on several lines) | complete
+    # (text with the option labels completed)
     message: str
     options: tuple[Option, ...] = ()
     default: Any = None  # option value (select), values (checkbox), text (text)
@@ -135,7 +136,8 @@ class QuestionaryPrompter:
         ask = _cleaned(ask, clean)
         # prompt_toolkit cuts a long prompt line anywhere, inside a word: a question that does
         # not fit on one line with its hint is printed above, wrapped, over a short prompt.
-        default = str(ask.default or "") if ask.kind in ("text", "complete") else ""
+        default = (str(ask.default or "") if ask.kind in ("text", "multiline", "complete")
+                   else "")
         columns = shutil.get_terminal_size().columns  # where prompt_toolkit cuts
         if (len(ask.message) + len(ask.instruction) + len(default) + 4 > columns
                 and self.words.get("reply")):
@@ -181,7 +183,8 @@ class QuestionaryPrompter:
                 return questionary.autocomplete(ask.message, labels, validate=check,
                                                 completer=folded_completer(labels), **options)
             question = questionary.text(ask.message, default=ask.default or "", validate=check,
-                                        instruction=ask.instruction or None, **options)
+                                        instruction=ask.instruction or None,
+                                        multiline=ask.kind == "multiline", **options)
         return question
 
 
@@ -239,7 +242,7 @@ def _cleaned(ask: Ask, clean: Callable[[str], str]) -> Ask:
     import dataclasses
 
     default = ask.default
-    if isinstance(default, str) and ask.kind == "text":
+    if isinstance(default, str) and ask.kind in ("text", "multiline"):
         default = clean(default)
     return dataclasses.replace(
         ask, message=clean(ask.message), instruction=clean(ask.instruction), default=default,
