@@ -129,3 +129,24 @@ def test_interrupted_at_the_label_question_writes_nothing(terminal, old, tmp_pat
                  replies=[KeyboardInterrupt])
     assert s.code == 130
     assert not (tmp_path / "reponses-2025.yaml").exists()
+
+
+def test_renew_on_a_real_terminal(old, tmp_path) -> None:
+    """End to end in a pseudo-terminal: the label chosen with the keys, the new file written
+    before the review starts, Ctrl-C at « Aller à » keeps it (resume: tnl assess --answers)."""
+    pytest.importorskip("pexpect")
+    from pty_helpers import CTRL_C, ENTER, PROMPT, finish, spawn
+
+    before = _sha(old)
+    child = spawn("assess", "--answers", "reponses-2025.yaml", "--renew", old.name,
+                  cwd=tmp_path)
+    child.expect(PROMPT + "Quel label la collectivité a-t-elle obtenu à l'édition 2024")
+    child.send("3" + ENTER)  # the third option: « Niveau 3 »
+    child.expect("Label obtenu en 2024 : Niveau 3")
+    child.expect(PROMPT + "Aller à")
+    child.send(CTRL_C)
+    assert finish(child) == 130
+    data = saved(tmp_path / "reponses-2025.yaml")
+    assert {"annee": 2024, "niveau": "3"} in data["collectivite"]["labels_anterieurs"]
+    assert data["reponses"]["part_postes_libreoffice"] == 30
+    assert _sha(old) == before
