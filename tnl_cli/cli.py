@@ -115,9 +115,12 @@ def main(argv: Sequence[str] | None = None) -> None:
     args = list(sys.argv[1:] if argv is None else argv)
     lang = detect_lang(args, os.environ)
     settings = common.SETTINGS
-    # Nothing from input reaches the terminal as a control sequence, whoever prints it.
-    settings.stdout = common.SafeStream.wrap(settings.stdout)
-    settings.stderr = common.SafeStream.wrap(settings.stderr)
+    _tolerant_streams(settings)
+    # Nothing from input reaches the terminal as a control sequence, whoever prints it; a
+    # closed stream drops what is written; a stream that refuses it is a clear message.
+    settings.stdout = common.SafeStream.wrap(settings.stdout, "stdout")
+    settings.stderr = common.SafeStream.wrap(settings.stderr, "stderr")
+    settings.result_code = EXIT_OK
     settings.lang = lang
     settings.color = "--no-color" not in args
     settings.verbose = "--verbose" in args
@@ -149,18 +152,46 @@ def main(argv: Sequence[str] | None = None) -> None:
             settings.stderr.write("\n" + tr(lang, "cli.interrupted") + "\n")
         code = EXIT_INTERRUPTED
     except TnlError as exc:
-        settings.stderr.write(f"{tr(lang, 'cli.error')} : " if lang == "fr" else "Error: ")
-        settings.stderr.write(exc.render(lang) + "\n")
+        _report(settings, exc, lang)
         code = exc.exit_code
     except typer.Abort:  # end of input (Ctrl-D) at a Typer prompt
         settings.stderr.write("\n" + tr(lang, "cli.interrupted") + "\n")
         code = EXIT_INTERRUPTED
     except PipeClosed:
-        # Nothing more can be written; silence the final flush too.
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        sys.exit(EXIT_OK)
+        # Nothing more can be written (`| head -1`): not an error of the result, whose code
+        # is kept, quietly; silence the final flush too.
+        _silence_stdout()
+        sys.exit(settings.result_code)
     try:
         settings.stdout.flush()
     except BrokenPipeError:
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        _silence_stdout()
+    except TnlError as exc:  # `> /dev/full`: the buffered output could not be written
+        _report(settings, exc, lang)
+        _silence_stdout()
+        code = exc.exit_code
     sys.exit(code if isinstance(code, int) else 0)
+
+
+def _tolerant_streams(settings: common.Settings) -> None:
+    """A terminal or file that cannot hold every character (PYTHONIOENCODING=ascii, an old
+    Windows console) shows `\\xe9` for it rather than failing with UnicodeEncodeError."""
+    for stream in (settings.stdout, settings.stderr):
+        if stream is not None and stream in (sys.stdout, sys.stderr, sys.__stdout__,
+                                             sys.__stderr__):
+            with contextlib.suppress(AttributeError, ValueError, OSError):
+                if not common.encodes(stream, "éœ€—«»"):
+                    stream.reconfigure(errors="backslashreplace")  # type: ignore[union-attr]
+
+
+def _report(settings: common.Settings, exc: TnlError, lang: str) -> None:
+    with contextlib.suppress(OSError, TnlError):  # standard error itself may be the one failing
+        settings.stderr.write(f"{tr(lang, 'cli.error')} : " if lang == "fr" else "Error: ")
+        settings.stderr.write(exc.render(lang) + "\n")
+
+
+def _silence_stdout() -> None:
+    """Point the standard output at /dev/null so that the interpreter's last flush of what is
+    left in its buffer does not complain."""
+    with contextlib.suppress(AttributeError, ValueError, OSError):
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())

@@ -109,5 +109,10 @@ class Interrupted(TnlError):
         super().__init__(Problem("cli.interrupted"))
 
 
+class OutputFailed(TnlError, OSError):
+    """A standard stream refused what was written (`> /dev/full`, a terminal gone): a clear
+    message and exit 2; still an OSError for the code that expects one from a write."""
+
+
 class PipeClosed(Exception):
     """The reader of our output went away (`tnl lookup … | head -1`): stop quietly."""

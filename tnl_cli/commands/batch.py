@@ -228,5 +228,6 @@ def register(app: typer.Typer, lang: str) -> None:
             if bar is not None:
                 bar.clear()
         summary.seconds = time.perf_counter() - started
+        SETTINGS.result_code = EXIT_NEGATIVE if summary.rejected else EXIT_OK  # `| head -1`
         _print_summary(summary, catalog, str(file), output, dossiers)
-        raise typer.Exit(EXIT_NEGATIVE if summary.rejected else EXIT_OK)
+        raise typer.Exit(SETTINGS.result_code)

@@ -20,17 +20,38 @@ class SafeStream:
     """A text stream that writes only clean text (`textsafe.clean`): whatever a command prints
     through `SETTINGS.stdout`/`stderr`, no control sequence from input reaches the terminal.
     The few writers whose own control codes are wanted (Rich's colours, the progress bar's
-    carriage return, the walk's bold) write to `.raw` and clean their input themselves."""
+    carriage return, the walk's bold) write to `.raw` and clean their input themselves.
 
-    def __init__(self, raw: TextIO) -> None:
+    A stream that refuses what is written (`> /dev/full`, an I/O error) raises TnlError: a
+    clear message and exit 2 rather than a traceback; a closed pipe stays BrokenPipeError
+    (`tnl … | head -1` stops quietly)."""
+
+    def __init__(self, raw: TextIO, name: str = "stdout", cleaning: bool = True) -> None:
         self.raw = raw
+        self.name = name
+        self.cleaning = cleaning
 
     @classmethod
-    def wrap(cls, stream: Any) -> Any:
-        return stream if isinstance(stream, cls) or stream is None else cls(stream)
+    def wrap(cls, stream: Any, name: str = "stdout") -> Any:
+        if isinstance(stream, cls):
+            return stream
+        return cls(_Discard() if stream is None else stream, name)
 
     def write(self, text: str) -> int:
-        return self.raw.write(clean(text))
+        try:
+            return self.raw.write(clean(text) if self.cleaning else text)
+        except BrokenPipeError:
+            raise
+        except OSError as exc:
+            raise output_failed(self.name, exc) from exc
+
+    def flush(self) -> None:
+        try:
+            self.raw.flush()
+        except BrokenPipeError:
+            raise
+        except OSError as exc:
+            raise output_failed(self.name, exc) from exc
 
     def writelines(self, lines: Any) -> None:
         for line in lines:
@@ -40,9 +61,41 @@ class SafeStream:
         return getattr(self.raw, name)
 
 
+class _Discard:
+    """Standard output or error closed (`>&-`): what would be written there is dropped, as
+    Python's own print does, and the command's exit code is kept."""
+
+    encoding = "utf-8"
+
+    def write(self, text: str) -> int:
+        return len(text)
+
+    def flush(self) -> None:
+        pass
+
+    def isatty(self) -> bool:
+        return False
+
+    def fileno(self) -> int:
+        import io
+
+        raise io.UnsupportedOperation("closed")
+
+
+def output_failed(name: str, exc: OSError) -> Any:
+    from tnl_cli.errors import OutputFailed
+
+    return OutputFailed.of("cli.output_failed", stream_key=f"cli.stream_{name}",
+                       reason=exc.strerror or str(exc),
+                       errno=exc.errno)
+
+
 def raw_stream(stream: Any) -> Any:
-    """The stream under a `SafeStream` (itself otherwise)."""
-    return getattr(stream, "raw", stream) if isinstance(stream, SafeStream) else stream
+    """The stream under a `SafeStream`, still turning write errors into clear messages but not
+    cleaning (its writer's own control codes pass)."""
+    if isinstance(stream, SafeStream):
+        return SafeStream(stream.raw, stream.name, cleaning=False) if stream.cleaning else stream
+    return stream
 
 
 class Settings:
@@ -56,6 +109,7 @@ class Settings:
         self.stdin = stdin or sys.stdin
         self.stdout = stdout or sys.stdout
         self.stderr = stderr or sys.stderr
+        self.result_code = 0  # the command's result once known: a closed pipe exits with it
 
     @property
     def interactive(self) -> bool:
@@ -99,6 +153,12 @@ def _safe_console_class() -> Any:
     from rich.segment import Segment
 
     class SafeConsole(Console):
+        def on_broken_pipe(self) -> None:
+            """Rich would exit 1 at once: a closed pipe is not the result's fault (cli.main
+            ends quietly with the result's own code)."""
+            self.quiet = True
+            raise BrokenPipeError()
+
         def render_str(self, text: str, *args: Any, **kwargs: Any) -> Any:
             return super().render_str(clean(text), *args, **kwargs)
 
@@ -251,17 +311,21 @@ def show_assessment(catalog: Any, answers: Any, assessment: Any, fmt: str) -> in
     from tnl_cli.errors import EXIT_NEGATIVE, EXIT_OK
     from tnl_cli.report import assessment as report
 
+    code = EXIT_OK if assessment.verdict == "eligible" else EXIT_NEGATIVE
+    SETTINGS.result_code = code  # what a closed pipe (`| head -1`) exits with
     if fmt == "json":
         print_json(report.to_dict(assessment, catalog, answers, SETTINGS.lang))
     else:
         report.render(assessment, catalog, answers, SETTINGS.lang, SETTINGS.console())
-    return EXIT_OK if assessment.verdict == "eligible" else EXIT_NEGATIVE
+    return code
 
 
 def print_json(data: Any) -> None:
     import json
 
-    text = json.dumps(data, ensure_ascii=False, indent=2, default=str, allow_nan=False)
+    # A stream that cannot hold "é" (PYTHONIOENCODING=ascii) gets \\u escapes: valid JSON still.
+    ascii_only = not encodes(SETTINGS.stdout, "éœ€—")
+    text = json.dumps(data, ensure_ascii=ascii_only, indent=2, default=str, allow_nan=False)
     SETTINGS.stdout.write(json_escaped(text) + "\n")
 
 
@@ -280,3 +344,15 @@ def collectivity_text(answers: Any, lang: str) -> str:
                                                     ("SIREN", identity.siren)) if code]
     name = identity.nom or tr(lang, "compare.unnamed")
     return f"{name} ({', '.join(codes)})" if codes else name
+
+
+def encodes(stream: Any, text: str) -> bool:
+    """Whether `stream`'s encoding can write `text` (a stream without one takes anything)."""
+    import codecs
+
+    encoding = getattr(stream, "encoding", None) or "utf-8"
+    try:
+        codecs.encode(text, encoding)
+    except (UnicodeEncodeError, LookupError):
+        return False
+    return True

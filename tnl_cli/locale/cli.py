@@ -101,4 +101,12 @@ MESSAGES = {
     "cli.show_choices": {"fr": "Options", "en": "Options"},
     "cli.show_legal": {"fr": "Base légale", "en": "Legal basis"},
     "cli.show_unit": {"fr": "Unité et bornes", "en": "Unit and bounds"},
+    "cli.output_failed": {
+        "fr": "impossible d'écrire sur la {stream_key} ({reason}) : le résultat n'a pas pu être "
+              "affiché. Redirigez-la vers un fichier ou un autre emplacement.",
+        "en": "cannot write to the {stream_key} ({reason}): the result could not be shown. Redirect "
+              "it to a file or another place.",
+    },
+    "cli.stream_stdout": {"fr": "sortie standard", "en": "standard output"},
+    "cli.stream_stderr": {"fr": "sortie d'erreur", "en": "standard error"},
 }
