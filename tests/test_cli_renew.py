@@ -150,3 +150,16 @@ def test_renew_on_a_real_terminal(old, tmp_path) -> None:
     assert {"annee": 2024, "niveau": "3"} in data["collectivite"]["labels_anterieurs"]
     assert data["reponses"]["part_postes_libreoffice"] == 30
     assert _sha(old) == before
+
+
+def test_unusable_old_file_or_target_writes_nothing(run, tmp_path) -> None:
+    bad = tmp_path / "reponses-2024.yaml"
+    bad.write_text("edition: 2024\nreponses:\n  part_postes_libreoffice: 150\n", encoding="utf-8")
+    new = tmp_path / "reponses-2025.yaml"
+    r = run("assess", "--answers", str(new), "--renew", str(bad), "--last-label", "aucun")
+    assert r.code == 2 and f"{bad}:3" in r.err and "Traceback" not in r.err
+    assert not new.exists()
+    r = run("assess", "--answers", str(tmp_path / "absent" / "r.yaml"), "--renew", str(OLD))
+    assert r.code == 2 and "absent" in r.err
+    r = run("assess", "--answers", str(new), "--renew", str(tmp_path / "nowhere.yaml"))
+    assert r.code == 2 and "nowhere.yaml" in r.err and not new.exists()
