@@ -338,3 +338,34 @@ def test_words_of_the_candidacy_exist_in_both_languages() -> None:
         assert set(texts) == {"fr", "en"}, key
         assert "·" not in texts["fr"], key
     assert tr("en", "candidacy.l_annexes") == "Annexes"
+
+
+@pytest.mark.parametrize("fmt", ["md", "html"])
+def test_the_report_gives_the_estimate_caveat_once(fmt: str) -> None:
+    text = render(EPCI, fmt, kind="rapport").decode("utf-8")
+    caveat = tr("fr", "engine.estimate").replace("'", "&#39;" if fmt == "html" else "'")
+    assert text.count(caveat) == 1
+
+
+def test_custom_templates_for_both_documents(run, tmp_path: Path) -> None:
+    (tmp_path / "dossier.md.j2").write_text(
+        "{{ cover.intro }}\n{% for s in toc %}- {{ s.title }}\n{% endfor %}"
+        "{{ signature.line }}\n", encoding="utf-8")
+    (tmp_path / "rapport.md.j2").write_text(
+        "Rapport : {{ summary.verdict_text }} {{ summary.score }}\n", encoding="utf-8")
+    answers = str(FIXTURES / f"{EPCI}.yaml")
+    r = run("dossier", "-a", answers, "--template-dir", str(tmp_path))
+    assert r.code == 0, r.err
+    assert r.out.startswith("La Communauté d'agglomération du Pays Basque présente")
+    assert "- Nos projets pour l'année à venir\n" in r.out and "Fait à Bayonne" in r.out
+    out = tmp_path / "rapport.md"
+    r = run("assess", "-a", answers, "-o", str(out), "--template-dir", str(tmp_path))
+    assert r.code == 0, r.err
+    assert out.read_text(encoding="utf-8").startswith("Rapport : ÉLIGIBLE")
+    again = run("assess", "-a", answers, "-o", str(out))
+    assert again.code == 2 and "--force" in again.err  # never overwritten without --force
+    other = tmp_path / "other"  # the report's variables are not the candidacy's
+    other.mkdir()
+    (other / "dossier.md.j2").write_text("{{ summary.score }}\n", encoding="utf-8")
+    bad = run("dossier", "-a", answers, "--template-dir", str(other))
+    assert bad.code == 2 and "dossier.md.j2:1" in bad.err and "summary" in bad.err

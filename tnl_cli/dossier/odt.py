@@ -342,8 +342,6 @@ def write_report(view: dict[str, Any]) -> bytes:
     _checklist(w, view)
     w.heading(2, view["t"]["about"])
     w.para(meta["generated"])
-    if view["summary"]["level"]:
-        w.para(view["summary"]["estimate"], note=True)
     statistics(w.doc)
     buffer = io.BytesIO()
     w.doc.save(buffer)
