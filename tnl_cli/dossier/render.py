@@ -24,6 +24,7 @@ from tnl_cli.core.catalog import Catalog
 from tnl_cli.core.engine import Assessment
 from tnl_cli.dossier.text import html_paragraphs, is_link, md_block, md_escape
 from tnl_cli.errors import TnlError
+from tnl_cli.i18n import tr
 
 FORMATS = ("md", "html", "odt")
 # The two documents: the candidacy for the jury, the self-assessment report for the team.
@@ -93,11 +94,75 @@ def _bytecode_cache() -> Any:
     return OwnCache(str(directory))
 
 
+# Bounds of the template sandbox: a template (from --template-dir) may be anyone's; a real
+# dossier is a few hundred kB made in well under a second.
+MAX_RANGE = 100_000  # items of one range() (Jinja's own bound)
+MAX_REPEAT = 1_000_000  # characters or items of `text * n`, `list * n`
+MAX_EXPONENT = 1_000
+MAX_OUTPUT = 20_000_000  # characters of the rendered document
+MAX_SECONDS = 10  # per document
+
+
+class TemplateBound(Exception):
+    """A template went past a bound of the sandbox (`key` names which, `limit` its value)."""
+
+    def __init__(self, key: str, limit: Any) -> None:
+        super().__init__(key)
+        self.key, self.limit = key, limit
+
+
+def _bounded_environment_class() -> Any:
+    """Jinja's immutable sandbox, with bounds on work: range sizes, repetition, powers, and a
+    time limit checked on every call, operator, range step and piece of output (the watchdog
+    catches the rest). `start()` arms the clock for one document."""
+    import time
+
+    from jinja2.sandbox import ImmutableSandboxedEnvironment
+
+    monotonic = time.monotonic
+
+    class BoundedSandbox(ImmutableSandboxedEnvironment):
+        intercepted_binops = frozenset(["*", "**"])
+        deadline = float("inf")
+
+        def start(self) -> None:
+            self.deadline = monotonic() + MAX_SECONDS
+
+        def check(self) -> None:
+            if monotonic() > self.deadline:
+                raise TemplateBound("dossier.limit_time", MAX_SECONDS)
+
+        def call(__self, __context: Any, __obj: Any, *args: Any, **kwargs: Any) -> Any:  # noqa: N805
+            __self.check()
+            return super().call(__context, __obj, *args, **kwargs)
+
+        def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
+            self.check()
+            if operator == "*":
+                for seq, times in ((left, right), (right, left)):
+                    if isinstance(seq, (str, list, tuple)) and isinstance(times, int) \
+                            and len(seq) * times > MAX_REPEAT:
+                        raise TemplateBound("dossier.limit_repeat", MAX_REPEAT)
+            elif isinstance(right, (int, float)) and abs(right) > MAX_EXPONENT:
+                raise TemplateBound("dossier.limit_power", MAX_EXPONENT)
+            return super().call_binop(context, operator, left, right)
+
+        def bounded_range(self, *args: int) -> Any:
+            steps = range(*args)
+            if len(steps) > MAX_RANGE:
+                raise TemplateBound("dossier.limit_range", MAX_RANGE)
+            for i, value in enumerate(steps):
+                if not i & 1023:
+                    self.check()
+                yield value
+
+    return BoundedSandbox
+
+
 @lru_cache(maxsize=16)
 def _environment(fmt: str, template_dir: str | None) -> Any:
     """One sandboxed environment per (format, template directory), kept for the process."""
     from jinja2 import FileSystemLoader, StrictUndefined
-    from jinja2.sandbox import ImmutableSandboxedEnvironment
 
     class Loader(FileSystemLoader):
         """Names the template that is not UTF-8, with its directory (Jinja's error does not)."""
@@ -113,12 +178,13 @@ def _environment(fmt: str, template_dir: str | None) -> Any:
 
     search = ([template_dir] if template_dir else []) + [str(resources.templates_dir())]
     markdown = fmt == "md"
-    env = ImmutableSandboxedEnvironment(
+    env = _bounded_environment_class()(
         loader=Loader(search), undefined=StrictUndefined, autoescape=not markdown,
         trim_blocks=True, lstrip_blocks=True, auto_reload=False,
         finalize=_md_finalize if markdown else _html_finalize,
         bytecode_cache=_bytecode_cache(),
     )
+    env.globals["range"] = env.bounded_range
     if markdown:
         env.filters["md"] = lambda text: Markup(md_escape(text))
         env.filters["paragraphs"] = lambda text: Markup(md_block(text))
@@ -139,6 +205,102 @@ def _location(exc: BaseException, search: list[str]) -> tuple[str | None, int | 
     return found
 
 
+def _LANG_OF_VIEW(view: dict[str, Any]) -> str:  # noqa: N802
+    return str(view.get("lang") or "fr")
+
+
+class _Watchdog:
+    """Stops a render that outlives its deadline even where the template calls nothing (an
+    empty loop over a long list): one daemon thread, looking every quarter of a second, that
+    interrupts the main thread; used only where Ctrl-C would raise KeyboardInterrupt (main
+    thread, Python's own handler). Arming and disarming are plain assignments: no lock, no
+    wake-up, nothing on the path of the thousands of dossiers of a batch."""
+
+    def __init__(self) -> None:
+        self.deadline: float | None = None
+        self.fired = False
+        self.thread: Any = None
+
+    def usable(self) -> bool:
+        import signal
+        import threading
+
+        return (threading.current_thread() is threading.main_thread()
+                and signal.getsignal(signal.SIGINT) is signal.default_int_handler)
+
+    def arm(self, seconds: float) -> None:
+        import time
+
+        if self.thread is None:
+            import threading
+
+            self.thread = threading.Thread(target=self._run, name="tnl-template-watchdog",
+                                           daemon=True)
+            self.thread.start()
+        self.fired = False
+        self.deadline = time.monotonic() + seconds
+
+    def disarm(self) -> None:
+        self.deadline = None
+
+    def _run(self) -> None:
+        import _thread
+        import time
+
+        while True:
+            time.sleep(0.25)
+            deadline = self.deadline
+            if deadline is not None and time.monotonic() > deadline and self.deadline is not None:
+                self.deadline, self.fired = None, True
+                _thread.interrupt_main()
+
+
+_WATCHDOG = _Watchdog()
+
+
+def _bounded_render(env: Any, template: Any, view: dict[str, Any]) -> str:
+    """`template.render(view)` within the sandbox's time and output bounds: the document is
+    gathered piece by piece, so that an endless or enormous output stops where it goes past."""
+    env.start()
+    watched = _WATCHDOG.usable()
+    if watched:
+        _WATCHDOG.arm(MAX_SECONDS + 0.5)  # the cooperative checks usually stop it first
+    parts: list[str] = []
+    size = 0
+    stream = template.root_render_func(template.new_context(view))
+    try:
+        try:
+            for part in stream:
+                parts.append(part)
+                size += len(part)
+                if size > MAX_OUTPUT:
+                    raise TemplateBound("dossier.limit_output", MAX_OUTPUT)
+                env.check()
+        finally:
+            if watched:
+                _WATCHDOG.disarm()
+    except KeyboardInterrupt as exc:
+        if not (watched and _WATCHDOG.fired):
+            raise
+        bound = TemplateBound("dossier.limit_time", MAX_SECONDS)
+        try:
+            env.handle_exception()  # the traceback rewritten to the template's lines
+        except KeyboardInterrupt as rewritten:
+            bound.where = _location(rewritten, env.loader.searchpath)  # type: ignore[attr-defined]
+        raise bound from exc
+    except TemplateBound as exc:
+        frame = getattr(stream, "gi_frame", None)
+        if frame is not None:  # stopped here, between two pieces: where the template was
+            exc.where = (template.filename,  # type: ignore[attr-defined]
+                         template.get_corresponding_lineno(frame.f_lineno))
+        env.handle_exception()
+    except Exception:  # noqa: BLE001 - Jinja rewrites the traceback to the template's lines
+        env.handle_exception()
+    finally:
+        env.deadline = float("inf")
+    return "".join(parts)
+
+
 def _sentence(message: str) -> str:
     return message.strip().rstrip(".")
 
@@ -156,7 +318,16 @@ def _render_template(fmt: str, template_dir: Path | None, view: dict[str, Any],
     name = TEMPLATES[kind, fmt]
     try:
         template = env.get_template(name)
-        return template.render(view)
+        return _bounded_render(env, template, view)
+    except TemplateBound as exc:
+        file, line = _location(exc, env.loader.searchpath)
+        if file is None:
+            file, line = getattr(exc, "where", (None, None))
+        lang = _LANG_OF_VIEW(view)
+        limit = f"{exc.limit:,}".replace(",", "\u202f" if lang == "fr" else ",")
+        what = tr(lang, exc.key, max=limit)
+        raise TnlError.of("dossier.template_limit", file=file or name, line=line,
+                          what=what) from exc
     except TemplateSyntaxError as exc:
         raise TnlError.of("dossier.template_error", file=exc.filename or exc.name,
                           line=exc.lineno, message=_sentence(exc.message or str(exc))) from exc

@@ -80,6 +80,22 @@ MESSAGES = {
         "en": "template error: {message}. Fix the template (available variables: "
               "docs/dossier.md).",
     },
+    "dossier.template_limit": {
+        "fr": "le modèle dépasse une limite du bac à sable : {what}. Un modèle de dossier n'a "
+              "besoin ni de si grandes boucles ni de si longs textes : corrigez-le.",
+        "en": "the template goes past a sandbox limit: {what}. A dossier template needs neither "
+              "such loops nor such long texts: fix it.",
+    },
+    "dossier.limit_range": {"fr": "range() de plus de {max} éléments",
+                            "en": "range() of more than {max} items"},
+    "dossier.limit_repeat": {"fr": "texte ou liste répété au-delà de {max} éléments",
+                             "en": "text or list repeated past {max} items"},
+    "dossier.limit_power": {"fr": "puissance d'exposant supérieur à {max}",
+                            "en": "power with an exponent above {max}"},
+    "dossier.limit_output": {"fr": "document produit de plus de {max} caractères",
+                             "en": "output of more than {max} characters"},
+    "dossier.limit_time": {"fr": "rendu de plus de {max} secondes",
+                           "en": "rendering for more than {max} seconds"},
     "dossier.template_missing": {
         "fr": "modèle « {name} » introuvable (ni dans --template-dir, ni parmi les modèles "
               "fournis).",
