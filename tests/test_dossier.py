@@ -64,7 +64,7 @@ def test_snapshot_english() -> None:
 
 def test_eligible_dossier_holds_every_part() -> None:
     text = text_of("eligible-or")
-    assert text.startswith("# Candidature au label Territoire Numérique Libre 2025 — Échirolles\n")
+    assert text.startswith("# Rapport d'autoévaluation, label Territoire Numérique Libre 2025 — Échirolles\n")
     for heading in ("## Identité de la collectivité", "## Synthèse", "### Score par domaine",
                     "## Nos réponses, domaine par domaine", "## Vers le niveau suivant",
                     "## Avant de déposer la candidature"):
@@ -115,7 +115,7 @@ def test_incomplete_dossier_lists_what_is_missing() -> None:
 
 def test_english_dossier() -> None:
     text = text_of("eligible-or", "md", "en")
-    assert "# Application for the Territoire Numérique Libre label 2025 — Échirolles" in text
+    assert "# Self-assessment report, Territoire Numérique Libre label 2025 — Échirolles" in text
     assert "**Indicative level:** Gold Label (4 of 4)" in text
     assert "Document prepared on 1 September 2025 with tnl 9.9.9-test" in text
     assert "Réponse" not in text
@@ -142,8 +142,8 @@ def test_deadline_passed_and_unknown() -> None:
 def test_hostile_text_is_escaped_in_markdown() -> None:
     text = text_of("hostile")
     assert "\n# Ville" not in text and "\n## Pas un titre" not in text
-    assert "# Candidature au label Territoire Numérique Libre 2025 — \\# Ville \\| de \\<b\\>Test" \
-        in text
+    assert ("# Rapport d'autoévaluation, label Territoire Numérique Libre 2025 — "
+            "\\# Ville \\| de \\<b\\>Test") in text
     assert "{{ 7\\*7 }}" in text and "49" not in text
     assert "\\[clic\\](javascript:alert(1))" in text
     assert not re.search(r"(?<!\\)<(script|img|b>|https://evil)", text)

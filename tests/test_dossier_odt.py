@@ -36,8 +36,8 @@ def test_is_an_opendocument_text(eligible: tuple[bytes, Document]) -> None:
         assert archive.namelist()[0] == "mimetype"
         assert archive.read("mimetype") == b"application/vnd.oasis.opendocument.text"
     assert doc.get_type() == "text"
-    assert doc.meta.get_title() == ("Candidature au label Territoire Numérique Libre 2025 — "
-                                    "Échirolles")
+    assert doc.meta.get_title() == ("Rapport d'autoévaluation, label Territoire Numérique "
+                                    "Libre 2025 — Échirolles")
     assert doc.meta.get_language() == "fr-FR"
     assert doc.meta.get_generator() == "tnl 9.9.9-test"
 
@@ -45,7 +45,8 @@ def test_is_an_opendocument_text(eligible: tuple[bytes, Document]) -> None:
 def test_headings(eligible: tuple[bytes, Document]) -> None:
     _, doc = eligible
     headings = [(int(h.level), h.text_recursive) for h in doc.body.get_headers()]
-    assert headings[0] == (1, "Candidature au label Territoire Numérique Libre 2025 — Échirolles")
+    assert headings[0] == (1, "Rapport d'autoévaluation, label Territoire Numérique Libre 2025 "
+                              "— Échirolles")
     level2 = [text for level, text in headings if level == 2]
     assert level2 == ["Identité de la collectivité", "Synthèse",
                       "Nos réponses, domaine par domaine", "Vers le niveau suivant",

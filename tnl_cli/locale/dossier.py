@@ -7,18 +7,23 @@ the others are sentences built in Python with parameters, or command messages.
 MESSAGES = {
     # ---------------------------------------------------------------- command
     "dossier.help": {
-        "fr": "Rédige le brouillon du dossier de candidature à partir d'un fichier de "
-              "réponses : identité et référent·es, synthèse, réponses par domaine avec "
-              "justifications et preuves, pistes de progression, liste de contrôle avant dépôt. "
-              "Markdown par défaut (sur la sortie standard sans -o), HTML ou ODT (OpenDocument) "
-              "sur demande. Sortie 0 si le dossier est écrit (quel que soit le verdict, affiché "
-              "sur la sortie d'erreur), 2 si l'entrée ou la sortie pose problème.",
-        "en": "Draft the application dossier from an answers file: identity and referents, "
-              "summary, answers per domain with justifications and evidence, ways forward, "
-              "checklist before submitting. Markdown by default (to standard output without "
-              "-o), HTML or ODT (OpenDocument) on request. Exit 0 when the dossier is written "
-              "(whatever the verdict, shown on standard error), 2 when the input or output is "
-              "unusable.",
+        "fr": "Écrit le dossier de candidature pour le jury, au nom de la collectivité : "
+              "présentation, démarche, actions par domaine (chaque critère rempli énoncé, avec "
+              "sa justification et ses renvois aux annexes), projets, signature, annexes. Ni "
+              "score, ni niveau, ni conseil : ceux-ci sont dans le rapport d'autoévaluation "
+              "(tnl assess --answers F -o rapport.md). Ce qui manque encore est listé sur la "
+              "sortie d'erreur. Markdown par défaut (sur la sortie standard sans -o), HTML ou "
+              "ODT (OpenDocument) sur demande. Sortie 0 si le dossier est écrit (quel que soit "
+              "le verdict, affiché sur la sortie d'erreur), 2 si l'entrée ou la sortie pose "
+              "problème.",
+        "en": "Write the application dossier for the jury, in the authority's own voice: "
+              "presentation, approach, actions per domain (each met criterion stated, with its "
+              "justification and references to the annexes), plans, signature, annexes. No "
+              "score, tier or advice: those are in the self-assessment report (tnl assess "
+              "--answers F -o report.md). What is still missing is listed on standard error. "
+              "Markdown by default (to standard output without -o), HTML or ODT (OpenDocument) "
+              "on request. Exit 0 when the dossier is written (whatever the verdict, shown on "
+              "standard error), 2 when the input or output is unusable.",
     },
     "dossier.opt_answers": {"fr": "Fichier de réponses YAML.", "en": "YAML answers file."},
     "dossier.opt_output": {
@@ -123,15 +128,20 @@ MESSAGES = {
         "en": "answers migrated to edition {edition}; criteria gone, ignored: {ids}.",
     },
     # ---------------------------------------------------------------- sentences
-    "dossier.title": {"fr": "Candidature au label Territoire Numérique Libre {edition}",
-                      "en": "Application for the Territoire Numérique Libre label {edition}"},
+    "dossier.title": {
+        "fr": "Rapport d'autoévaluation, label Territoire Numérique Libre {edition}",
+        "en": "Self-assessment report, Territoire Numérique Libre label {edition}",
+    },
     "dossier.intro": {
-        "fr": "{name} présente sa candidature à l'édition {edition} du label Territoire "
-              "Numérique Libre, décerné par l'ADULLACT. Ce document rassemble nos réponses au "
-              "questionnaire, les justifications et les preuves qui les appuient.",
-        "en": "{name} applies for the {edition} edition of the Territoire Numérique Libre "
-              "label, awarded by ADULLACT. This document gathers our answers to the "
-              "questionnaire, with the justifications and evidence behind them.",
+        "fr": "Autoévaluation de {name} pour l'édition {edition} du label Territoire Numérique "
+              "Libre : nos réponses, les points et le niveau qu'elles laissent estimer, le "
+              "chemin vers le niveau suivant et ce qu'il reste à vérifier. Document de travail "
+              "pour l'équipe, à ne pas joindre à la candidature (le dossier pour le jury : "
+              "tnl dossier).",
+        "en": "Self-assessment of {name} for the {edition} edition of the Territoire Numérique "
+              "Libre label: our answers, the points and tier they suggest, the way to the next "
+              "tier and what is left to check. A working document for the team, not to attach "
+              "to the application (the dossier for the jury: tnl dossier).",
     },
     "dossier.unnamed": {"fr": "Notre collectivité", "en": "Our authority"},
     "dossier.verdict_eligible": {
@@ -356,9 +366,10 @@ MESSAGES = {
     "dossier.l_checklist": {"fr": "Avant de déposer la candidature",
                             "en": "Before submitting the application"},
     "dossier.l_checklist_intro": {
-        "fr": "Liste de contrôle interne, à retirer avant de joindre le document au dossier.",
-        "en": "Internal checklist, to remove before attaching the document to the "
-              "application.",
+        "fr": "Liste de contrôle interne, avant d'écrire et de déposer le dossier de "
+              "candidature (tnl dossier).",
+        "en": "Internal checklist, before writing and submitting the application dossier "
+              "(tnl dossier).",
     },
     "dossier.l_done": {"fr": "fait", "en": "done"},
     "dossier.l_todo": {"fr": "à faire", "en": "to do"},
