@@ -358,10 +358,14 @@ def parse_identity(raw: Any, at: Any, problems: list[Problem]) -> ident.Identity
     for i, item in enumerate(raw_labels):
         year = item.get("annee") if isinstance(item, dict) else None
         level = item.get("niveau") if isinstance(item, dict) else None
-        if not isinstance(year, int) or not 2016 <= year <= dt.date.today().year or level is None:
+        if isinstance(year, float) and year.is_integer():  # 2024.0: JSON Schema's integer too
+            year = int(year)
+        if (isinstance(year, bool) or not isinstance(year, int)
+                or not 2016 <= year <= dt.date.today().year
+                or isinstance(level, (bool, float, dict, list)) or level is None or not str(level).strip()):
             problems.append(at("identity.bad_labels", ("labels_anterieurs", i)))
             continue
-        labels.append(ident.PreviousLabel(year, str(level)))
+        labels.append(ident.PreviousLabel(year, str(level).strip()))
     name = raw.get("nom")
     if isinstance(name, (dict, list)):
         problems.append(at("answers.not_text", ("nom",), field="nom"))

@@ -2,13 +2,48 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from typing import Any
 
+from tnl_cli.core.answers import MAX_INVENTORY, NOT_CONCERNED_WORDS
 from tnl_cli.core.catalog import Catalog, Criterion
-from tnl_cli.core.identity import ALL_TYPES
+from tnl_cli.core.identity import ALL_TYPES, NUMBER_LIMIT
 from tnl_cli.i18n import pick, tr
 
+# The schema describes the form tnl writes, and accepts nothing the tool refuses (issue 15,
+# finding 18; tests/test_schema_strict.py generates documents and checks): spelling variants
+# the tool also reads ("15,5", "Oui", "CC") are left out rather than half-described.
 _BOOL_WORDS = ["oui", "non", "vrai", "faux", "yes", "no", "true", "false", "1", "0"]
+# What answers.parse_url takes: http(s), a host without spaces or brackets, a port of at most
+# four digits (a larger one may be out of range), then anything without spaces.
+URL_PATTERN = r"^https?://[^\s/?#@\[\]:]+(:[0-9]{1,4})?([/?#]\S*)?$"
+_URL = {"type": "string", "pattern": URL_PATTERN}
+_NAME = {"type": "string", "pattern": r"\S"}  # not blank
+EMAIL_PATTERN = r"^[^@\s]+@[^@\s]+\.[^@\s]+$"  # identity._EMAIL
+_ACCENTED = {"a": "àâäáã", "e": "éèêë", "i": "îïíì", "o": "ôöóò", "u": "ùûüú", "c": "ç"}
+
+
+def folded_pattern(words: Any) -> str:
+    """A regex matching `words` as `textnorm.fold_word` folds text: any case, accents (composed
+    or combining), runs of spaces."""
+    alternatives = []
+    for word in sorted(words):
+        parts = []
+        for ch in word:
+            if ch == " ":
+                parts.append(r"\s+")
+            elif ch.isalpha():
+                letters = ch + _ACCENTED.get(ch, "")
+                parts.append(f"[{letters}{letters.upper()}][\u0300-\u036f]*")
+            else:
+                parts.append(re.escape(ch))
+        alternatives.append("".join(parts))
+    return rf"^\s*(?:{'|'.join(alternatives)})\s*$"
+
+
+# "nc", "n/a", "non concerné"…: refused by a criterion that everybody must answer.
+_NOT_CONCERNED = {"not": {"type": "string", "pattern": folded_pattern(NOT_CONCERNED_WORDS)}}
 
 
 def _value_schema(c: Criterion, lang: str) -> dict[str, Any]:
@@ -16,37 +51,40 @@ def _value_schema(c: Criterion, lang: str) -> dict[str, Any]:
         return {"oneOf": [{"type": "boolean"}, {"type": "string", "enum": _BOOL_WORDS},
                           {"type": "integer", "enum": [0, 1]}]}
     if c.type == "number":
-        number: dict[str, Any] = {"type": "number"}
-        if c.minimum is not None:
-            number["minimum"] = c.minimum
-        if c.maximum is not None:
-            number["maximum"] = c.maximum
-        return {"oneOf": [number, {"type": "string",
-                                   "description": tr(lang, "schema.number")}]}
+        return {"type": "number", "description": tr(lang, "schema.number"),
+                "minimum": c.minimum if c.minimum is not None else -NUMBER_LIMIT,
+                "maximum": c.maximum if c.maximum is not None else NUMBER_LIMIT}
     if c.type == "choice":
         return {"type": "string", "enum": [ch.value for ch in c.choices]}
     if c.type == "multi":
         return {"type": "array", "items": {"enum": [ch.value for ch in c.choices]},
                 "uniqueItems": True}
     if c.type == "url":
-        return {"type": "string", "format": "uri", "pattern": "^https?://"}
+        return {**_URL, "format": "uri"}
     if c.type == "inventory":
         qualified = {"type": "object", "required": ["nom"], "additionalProperties": False,
-                     "properties": {"nom": {"type": "string"},
-                                    "libre": {"type": ["boolean", "string"]}}}
-        return {"oneOf": [{"type": "array", "items": {"oneOf": [{"type": "string"}, qualified]}},
-                          {"type": "string", "description": tr(lang, "schema.names")}]}
-    return {"type": "string"}
+                     "properties": {"nom": _NAME,
+                                    "libre": {"oneOf": [{"type": "boolean"},
+                                                        {"type": "string", "enum": _BOOL_WORDS},
+                                                        {"type": "integer", "enum": [0, 1]}]}}}
+        return {"oneOf": [{"type": "array", "maxItems": MAX_INVENTORY,
+                           "items": {"oneOf": [_NAME, qualified]}},
+                          {**_NAME, "description": tr(lang, "schema.names"),
+                           **({} if c.not_concerned else _NOT_CONCERNED)}]}
+    return {"type": ["string", "number"], **({} if c.not_concerned else _NOT_CONCERNED)}
 
 
 def answers_schema(catalog: Catalog, lang: str) -> dict[str, Any]:
     person = {
-        "type": ["object", "null"],
+        "type": ["object", "string", "null"],
         "properties": {"nom": {"type": ["string", "null"]},
                        "fonction": {"type": ["string", "null"]},
-                       "email": {"type": ["string", "null"], "format": "email"}},
+                       "email": {"anyOf": [{"type": "string", "format": "email",
+                                            "pattern": EMAIL_PATTERN},
+                                           {"type": "null"}, {"const": ""}]}},
         "additionalProperties": False,
     }
+    count = {"type": ["number", "null"], "minimum": 0, "maximum": NUMBER_LIMIT}
     responses: dict[str, Any] = {}
     for c in catalog.criteria:
         value = _value_schema(c, lang)
@@ -59,10 +97,8 @@ def answers_schema(catalog: Catalog, lang: str) -> dict[str, Any]:
                 "type": "object",
                 "properties": {
                     "valeur": value,
-                    "justification": {"type": "string"},
-                    "preuves": {"type": "array",
-                                "items": {"type": "string", "format": "uri",
-                                          "pattern": "^https?://"}},
+                    "preuves": {"type": "array", "items": {**_URL, "format": "uri"}},
+                    "justification": {"type": ["string", "number", "null"]},
                 },
                 "additionalProperties": False,
             }],
@@ -79,21 +115,22 @@ def answers_schema(catalog: Catalog, lang: str) -> dict[str, Any]:
                 "type": "object",
                 "properties": {
                     "nom": {"type": ["string", "null"]},
-                    "type": {"type": ["string", "null"], "description": "; ".join(ALL_TYPES),
-                             "examples": list(ALL_TYPES)},
+                    "type": {"enum": [*ALL_TYPES, None], "description": "; ".join(ALL_TYPES)},
                     "code_insee": {"type": ["string", "integer", "null"],
                                    "pattern": "^([0-9]{2}|2[AB])[0-9]{0,3}$"},
                     "siren": {"type": ["string", "integer", "null"], "pattern": "^[0-9 ]{9,11}$"},
-                    "population": {"type": ["integer", "null"], "minimum": 0},
-                    "agents": {"type": ["number", "null"], "minimum": 0},
+                    "population": {**count, "type": ["integer", "null"]},
+                    "agents": count,
                     "departement": {"type": ["string", "null"]},
                     "elu_referent": person,
                     "responsable": person,
                     "labels_anterieurs": {
                         "type": "array",
                         "items": {"type": "object", "required": ["annee", "niveau"],
-                                  "properties": {"annee": {"type": "integer", "minimum": 2016},
-                                                 "niveau": {"type": ["string", "integer"]}}},
+                                  "properties": {
+                                      "annee": {"type": "integer", "minimum": 2016,
+                                                "maximum": dt.date.today().year},
+                                      "niveau": _NAME}},  # written "3", a string
                     },
                 },
                 "additionalProperties": False,

@@ -9,7 +9,7 @@ MESSAGES = {
         "en": "Texts of the candidacy (tnl dossier): presentation, approach, achievements, "
               "plans, place of signature, annexes {{titre, url}}.",
     },
-    "schema.number": {"fr": "nombre, virgule décimale acceptée",
-                      "en": "number, a French decimal comma is accepted"},
+    "schema.number": {"fr": "un nombre ; tnl lit aussi « 15,5 » ou « 15,5 % » entre guillemets",
+                      "en": "a number; tnl also reads '15,5' or '15.5 %' in quotes"},
     "schema.names": {"fr": "noms séparés par |", "en": "names separated by |"},
 }
