@@ -138,7 +138,7 @@ def test_presentation_facts_from_the_territory_data() -> None:
                  "Code INSEE :** 05074", "Communauté d'agglomération Gap-Tallard-Durance"):
         assert fact in small, fact
     epci = text_of(EPCI)
-    for fact in ("Pyrénées-Atlantiques (64)", "Nouvelle-Aquitaine", "158 communes",
+    for fact in ("Pyrénées-Atlantiques (64)", "Nouvelle-Aquitaine", "158 communes\n",
                  "325 721 habitants", "SIREN :** 200067106"):
         assert fact in epci, fact
     assert "INSEE" not in epci and "non renseigné" not in epci

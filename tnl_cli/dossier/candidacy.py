@@ -338,7 +338,7 @@ def _presentation(identity: Identity, name: str, lang: str) -> list[dict[str, st
     if members is not None:
         count, people = members
         text = tr(lang, "candidacy.members", count=_number(count, lang))
-        if people is not None:
+        if people is not None and people != population:  # not the same figure twice
             text += " " + tr(lang, "candidacy.members_population",
                              count=_number(people, lang))
         facts.append((t["members"], text))
