@@ -300,3 +300,30 @@ def test_a_signal_while_a_spreadsheet_is_written(tmp_path: Path, suffix: str) ->
     assert "Exception ignored" not in stderr and "Traceback" not in stderr
     assert not out.exists()
     assert not list(tmp_path.glob("*.tmp")) and not list(tmp_path.glob(".*.tmp"))
+
+
+# -- finding 17: names Windows reserves ------------------------------------------------------
+
+def test_dossier_names_avoid_windows_device_names(run: Any, tmp_path: Path) -> None:
+    source = tmp_path / "in.csv"
+    names = ["Con", "NUL", "com1", "Lpt9", "aux", "prn", "Nancy"]
+    with source.open("w", encoding="utf-8", newline="") as handle:
+        out = csv.writer(handle, delimiter=";")
+        out.writerow(["nom", "type", "population", *GATES])
+        out.writerows([[name, "commune", "1200", *["oui"] * len(GATES)] for name in names])
+    result = run("batch", str(source), "--dossiers", str(tmp_path / "dossiers"))
+    assert result.code in (0, 1), result.err
+    written = sorted(p.name for p in (tmp_path / "dossiers").iterdir())
+    assert len(written) == len(names), written
+    for name in written:
+        stem = name.split(".", 1)[0].lower()
+        assert stem not in fsio.WINDOWS_RESERVED, name
+        assert not name.rstrip(".md").endswith((".", " "))
+
+
+@pytest.mark.parametrize(("stem", "expected"), [
+    ("con", "con-dossier"), ("COM1", "COM1-dossier"), ("nul.tar", "nul.tar-dossier"),
+    ("rapport.", "rapport"), ("a ", "a"), ("...", "sans-nom"), ("concarneau", "concarneau"),
+    ("com10", "com10")])
+def test_portable_stem(stem: str, expected: str) -> None:
+    assert fsio.portable_stem(stem) == expected

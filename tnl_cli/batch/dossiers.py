@@ -61,4 +61,6 @@ def dossier_stem(name: str | None, code: str | None, line: int) -> str:
     """'Saint-Étienne', '42218' -> 'saint-etienne-42218': lowercase ASCII, digits and dashes."""
     slug = fold(name or "").replace(" ", "-")[:60].strip("-")
     parts = [p for p in (slug, (code or "").lower()) if p]
-    return "-".join(parts) if parts else f"ligne-{line}"
+    from tnl_cli.io.files import portable_stem
+
+    return portable_stem("-".join(parts)) if parts else f"ligne-{line}"

@@ -204,7 +204,7 @@ class _Workers:
                 job_read, job_write = os.pipe()
                 result_read, result_write = os.pipe()
                 pid = os.fork()
-            except OSError:
+            except (OSError, AttributeError):  # AttributeError: no fork (Windows)
                 gc.unfreeze()
                 workers.kill()
                 workers.close()

@@ -13,6 +13,21 @@ from pathlib import Path
 
 from tnl_cli.errors import TnlError
 
+# Names Windows reserves for devices, whatever the case and the extension (`con.md`, `NUL.txt`):
+# such a file cannot be opened there, and the dossiers are shared with Windows desktops.
+WINDOWS_RESERVED = frozenset(
+    ["con", "prn", "aux", "nul", "conin$", "conout$"]
+    + [f"{dev}{n}" for dev in ("com", "lpt") for n in (*"123456789", "¹", "²", "³")])
+
+
+def portable_stem(stem: str) -> str:
+    """`stem` as a file name stem that every system accepts: not a Windows device name (`con`
+    -> `con-dossier`), no trailing dot or space (Windows drops them), never empty."""
+    stem = stem.rstrip(". ") or "sans-nom"
+    if stem.split(".", 1)[0].rstrip(" ").lower() in WINDOWS_RESERVED:
+        stem = f"{stem}-dossier"
+    return stem
+
 
 def same_file(a: Path, b: Path) -> bool:
     """True when `a` and `b` name one file (same path written otherwise, `./`, `..`, a
