@@ -65,6 +65,19 @@ def test_dossier_onto_its_answers_file_is_refused(run: Any, tmp_path: Path,
 
 
 @pytest.mark.parametrize("spelling", ["symlink", "hardlink"])
+def test_the_report_onto_its_answers_file_is_refused(run: Any, tmp_path: Path,
+                                                     spelling: str) -> None:
+    answers = answers_file(tmp_path)
+    before = answers.read_bytes()
+    output = tmp_path / "rapport.md"
+    (os.symlink if spelling == "symlink" else os.link)(answers, output)
+    result = run("assess", "--answers", str(answers), "-o", str(output), "--force")
+    assert result.code == 2, result.err
+    assert "c'est aussi le fichier lu" in result.err
+    assert answers.read_bytes() == before
+
+
+@pytest.mark.parametrize("spelling", ["symlink", "hardlink"])
 def test_batch_onto_its_input_is_refused(run: Any, tmp_path: Path, spelling: str) -> None:
     source = batch_file(tmp_path / "in.csv")
     before = source.read_bytes()

@@ -102,6 +102,10 @@ def register(app: typer.Typer, lang: str) -> None:
             from tnl_cli.dossier.render import format_for
 
             report_format = format_for(output, None)
+            if answers is not None:  # before anything: --force would destroy the answers
+                from tnl_cli.io.files import refuse_input
+
+                refuse_input(output, answers)
         # Prompts only on a terminal, for the terminal view, and when nothing is overridden.
         if SETTINGS.interactive and fmt == "table" and not overrides and output is None:
             from tnl_cli.commands import assess_walk as wizard_flow
