@@ -22,7 +22,10 @@ def env(lang: str = "fr_FR.UTF-8", **extra: str) -> dict[str, str]:
     base = {k: v for k, v in os.environ.items()
             if k not in ("LANG", "LC_ALL", "LC_MESSAGES", "NO_COLOR")}
     base.update(TERM="xterm-256color", PROMPT_TOOLKIT_NO_CPR="1", COLUMNS="250", LINES="60",
-                LANG=lang, PYTHONWARNINGS="ignore")
+                LANG=lang, PYTHONWARNINGS="ignore",
+                # `tnl` on the PATH, as after activating the virtual environment: the resume
+                # command printed is `tnl …` (the other cases: test_cli_assess)
+                PATH=os.pathsep.join([os.path.dirname(sys.executable), os.environ.get("PATH", "")]))
     base.update(extra)
     return base
 

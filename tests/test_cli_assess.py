@@ -140,7 +140,7 @@ def test_every_command_has_help(run) -> None:
     for args in (["assess"], ["criteria", "list"], ["criteria", "show"], ["criteria", "lint"],
                  ["schema", "answers"]):
         r = run(*args, "--help")
-        assert r.code == 0 and "Usage" in r.out and len(r.out.splitlines()) > 4
+        assert r.code == 0 and "Utilisation :" in r.out and len(r.out.splitlines()) > 4
 
 
 def test_only_the_requested_command_is_built() -> None:
@@ -235,3 +235,70 @@ def test_readme_sample_is_accepted(tmp_path: Path) -> None:
     path.write_text(sample, encoding="utf-8")
     loaded, _, _ = ans.load(path, load_edition)
     assert loaded.identity.nom == "Lettret" and not loaded.identity.notes
+
+
+def test_commands_shown_are_the_way_tnl_was_started(monkeypatch, tmp_path: Path) -> None:
+    """After the README's install `tnl` is not on the PATH: the resume command must work."""
+    import shutil
+    import sys
+
+    from tnl_cli.commands import common
+
+    monkeypatch.setattr(shutil, "which", lambda name: None)
+    monkeypatch.setattr(sys, "argv", [str(tmp_path / "tnl_cli" / "__main__.py")])
+    assert common.program() == [sys.executable, "-m", "tnl_cli"]
+    script = tmp_path / "venv" / "bin" / "tnl"
+    script.parent.mkdir(parents=True)
+    script.write_text("#!/bin/sh\n", encoding="utf-8")
+    monkeypatch.setattr(sys, "argv", [str(script)])
+    assert common.program() == [str(script.resolve())]
+    monkeypatch.setattr(shutil, "which", lambda name: str(script))
+    assert common.program() == ["tnl"]  # found by the shell: the short form
+
+
+def test_usual_slips_get_the_right_command(run) -> None:
+    r = run("assess", "reponses.yaml", "--format", "json")
+    assert r.code == 2
+    assert "Vouliez-vous dire : tnl assess --answers reponses.yaml --format json" in r.err
+    r = run("dossier", "r.yaml")
+    assert "Vouliez-vous dire : tnl dossier --answers r.yaml" in r.err
+    r = run("software", "Zoom")
+    assert r.code == 2 and "Vouliez-vous dire : tnl software search Zoom" in r.err
+    r = run("assess", "a", "b")
+    assert r.code == 2 and "Vouliez-vous dire" not in r.err
+
+
+def test_help_and_yaml_errors_speak_french(run, tmp_path: Path) -> None:
+    for args in (("--help",), ("assess", "--help"), ("software",)):
+        r = run(*args)
+        text = r.out + r.err
+        assert text.startswith("Utilisation : tnl"), text[:80]
+        assert "Usage" not in text and "COMMAND " not in text and "ARGS" not in text
+    assert run("--lang", "en", "--help").out.startswith("Usage: tnl [OPTIONS] COMMAND")
+    assert "la plus récente" in run("assess", "--help").out  # says what --edition does here
+    cases = {"edition: 2025\nreponses: [a, b\ncollectivite: x\n":
+             "ligne 3, colonne 13 : crochet « ] » ou virgule attendu",
+             "edition: 2025\nreponses:\n  a: \"x\n": "un texte entre guillemets n'est jamais",
+             "edition: 2025\n  reponses: x\n b: y\n": "ligne 2, colonne 11 : deux-points inattendu",
+             "a:\n\t- b\n": "ligne 2, colonne 1 : tabulation dans l'indentation"}
+    for text, words in cases.items():
+        path = tmp_path / "r.yaml"
+        path.write_text(text, encoding="utf-8")
+        r = run("assess", "--answers", str(path))
+        assert r.code == 2 and words in r.err, r.err
+        assert "did not find" not in r.err and "found" not in r.err
+
+
+def test_shell_completion_is_offered(run, tmp_path: Path) -> None:
+    """(Its cost on `tnl --help`: python bench/bench_startup.py.)"""
+    import os
+    import subprocess
+    import sys
+
+    assert "--install-completion" in run("--help").out
+    shown = run("--show-completion")
+    assert shown.code == 0 and "_TNL_COMPLETE" in shown.out
+    env = dict(os.environ, _TNL_COMPLETE="complete_bash", COMP_WORDS="tnl ass", COMP_CWORD="1")
+    asked = subprocess.run([sys.executable, "-m", "tnl_cli"], capture_output=True, text=True,
+                           env=env, timeout=30)
+    assert asked.stdout.split() == ["assess"]

@@ -66,6 +66,29 @@ def translate_usage(message: str, lang: str) -> str:
     return message
 
 
+def suggestion(args: Sequence[str], message: str, lang: str) -> str | None:
+    """The command the user probably meant, for the usual slips: an answers file given
+    without --answers (`tnl assess reponses.yaml`), a software name without `search`
+    (`tnl software Zoom`)."""
+    import re
+    import shlex
+
+    command = requested_command(args)
+    words = [a for a in args if not a.startswith("-")]
+    extra = re.match(r"Got unexpected extra argument(?:s|\(s\))? \((.+)\)", message.strip())
+    if (command in ("assess", "dossier") and extra and len(extra.group(1).split()) == 1
+            and "--answers" not in args and "-a" not in args):
+        file = extra.group(1)
+        fixed = [("--answers" if a == file else a) for a in args]
+        fixed.insert(fixed.index("--answers") + 1, file)
+        return tr(lang, "cli.u_suggest", command=shlex.join(["tnl", *fixed]))
+    if command == "software" and words[:1] == ["software"] and len(words) > 1 and words[1] not in (
+            "search", "show") and words[1] in message:
+        rest = args[args.index(words[1]):]
+        return tr(lang, "cli.u_suggest", command=shlex.join(["tnl", "software", "search", *rest]))
+    return None
+
+
 def requested_command(args: Sequence[str]) -> str | None:
     """The command named on the command line, if it is one of ours (options skipped)."""
     skip = False
@@ -77,6 +100,30 @@ def requested_command(args: Sequence[str]) -> str | None:
         elif not arg.startswith("-"):
             return arg if arg in COMMANDS else None
     return None
+
+
+def completion(ctx: typer.Context, param: typer.CallbackParam, value: bool) -> None:
+    """--install-completion / --show-completion: Typer's shell completion, set up only when
+    used (here, and in main when the shell asks for completions) rather than on every start
+    as Typer's own options would; their help is in the user's language."""
+    if not value or ctx.resilient_parsing:
+        return
+    from typer import _completion_shared as shells
+    from typer.completion import completion_init
+
+    completion_init()
+    shell = shells._get_shell_name() or "bash"
+    if param.name == "_show":
+        common.SETTINGS.stdout.write(shells.get_completion_script(
+            prog_name="tnl", complete_var=COMPLETE_VAR, shell=shell) + "\n")
+    else:
+        _, path = shells.install(shell=shell, prog_name="tnl", complete_var=COMPLETE_VAR)
+        common.SETTINGS.stdout.write(tr(common.SETTINGS.lang, "cli.completion_installed",
+                                        shell=shell, path=str(path)) + "\n")
+    raise typer.Exit()
+
+
+COMPLETE_VAR = "_TNL_COMPLETE"  # set by the shell's completion script
 
 
 def build_app(lang: str, only: str | None = None) -> typer.Typer:
@@ -99,6 +146,12 @@ def build_app(lang: str, only: str | None = None) -> typer.Typer:
             help=tr(lang, "cli.opt_version"))] = False,
         lang_: common.lang_option(lang) = lang,
         no_color: common.no_color_option(lang) = False,
+        _install: Annotated[bool, typer.Option(
+            "--install-completion", callback=completion, is_eager=True,
+            help=tr(lang, "cli.opt_install_completion"))] = False,
+        _show: Annotated[bool, typer.Option(
+            "--show-completion", callback=completion, is_eager=True,
+            help=tr(lang, "cli.opt_show_completion"))] = False,
     ) -> None:
         """Options apply to every command."""
 
@@ -129,6 +182,10 @@ def main(argv: Sequence[str] | None = None) -> None:
         settings.stderr.write(tr(lang, "cli.usage_error", message=tr(
             lang, "cli.bad_lang", value=asked, allowed=", ".join(LANGS))) + "\n")
         sys.exit(EXIT_USAGE)
+    if COMPLETE_VAR in os.environ:  # the shell asks for completions: Typer's classes answer
+        from typer.completion import completion_init
+
+        completion_init()
     only = requested_command(args)
     if only is None and ("--version" in args or "-V" in args):
         only = ""  # the version needs no command at all
@@ -145,7 +202,8 @@ def main(argv: Sequence[str] | None = None) -> None:
             where = f"tnl {requested_command(args)}"
         message = translate_usage(exc.format_message(), lang)
         settings.stderr.write(tr(lang, "cli.usage_error", message=message) + "\n")
-        settings.stderr.write(tr(lang, "cli.try_help", command=where) + "\n")
+        hint = suggestion(args, exc.format_message(), lang)
+        settings.stderr.write((hint or tr(lang, "cli.try_help", command=where)) + "\n")
         code = EXIT_USAGE
     except Interrupted:
         with contextlib.suppress(OSError):  # SIGHUP: the terminal is gone, nobody reads it

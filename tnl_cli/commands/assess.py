@@ -40,7 +40,7 @@ def record(path: Path, catalog, answers, overrides: list[str]) -> None:
     if declared is not None and declared != catalog.edition:
         SETTINGS.stderr.write(t("assess.set_not_saved", file=str(path), edition=declared) + "\n")
         return
-    command = shlex.join(["tnl", "assess", "--answers", str(path)])
+    command = shlex.join([*common.program(), "assess", "--answers", str(path)])
     text = file_header(SETTINGS.lang, command) + yamlio.dump(
         ans.to_document(answers, catalog, __version__))
     fsio.write_atomic(path, text)
@@ -59,7 +59,7 @@ def register(app: typer.Typer, lang: str) -> None:
             "--set", help=tr(lang, "assess.opt_set"), metavar="ID=VALEUR"
             if lang == "fr" else "ID=VALUE")] = None,
         fmt: common.format_option(lang) = "table",
-        edition: common.edition_option(lang) = None,
+        edition: common.edition_option(lang, "assess.opt_edition") = None,
         dry_run: Annotated[bool, typer.Option("--dry-run",
                                               help=tr(lang, "assess.opt_dry_run"))] = False,
         review: Annotated[bool, typer.Option("--review",

@@ -19,7 +19,7 @@ DEFAULT_DOSSIER = "dossier-candidature.md"
 
 def resume_command(path: Path, edition: int | None, form: str | None) -> str:
     """The exact command that comes back to this walk."""
-    words = ["tnl", "assess", "--answers", str(path)]
+    words = [*common.program(), "assess", "--answers", str(path)]
     if edition is not None:
         words += ["--edition", str(edition)]
     if form is not None:
@@ -138,7 +138,8 @@ def _offer_dossier(prompter, path: Path, catalog, answers, assessment, saver=Non
     from tnl_cli.walk import dossier_texts
     from tnl_cli.walk.prompter import Ask, Option
 
-    command = shlex.join(["tnl", "dossier", "--answers", str(path), "-o", DEFAULT_DOSSIER])
+    command = shlex.join([*common.program(), "dossier", "--answers", str(path), "-o",
+                          DEFAULT_DOSSIER])
     yes_no = (Option("yes", tr(SETTINGS.lang, "report.yes").capitalize()),
               Option("no", tr(SETTINGS.lang, "report.no").capitalize()))
     texts = Option("texts", t("candidacy.walk_offer"))

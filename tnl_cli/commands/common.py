@@ -175,7 +175,17 @@ SETTINGS = Settings()
 
 
 class _TranslatedHelp:
-    """Gives the `--help` option's own line in the user's language."""
+    """Gives the `--help` option's own line and the usage line in the user's language (the
+    click vendored by Typer writes "Usage:", "[OPTIONS]" and "COMMAND [ARGS]..." as is)."""
+
+    def format_usage(self, ctx, formatter):  # type: ignore[no-untyped-def]
+        lang = SETTINGS.lang
+        words = {"[OPTIONS]": tr(lang, "cli.usage_options"),
+                 "COMMAND [ARGS]...": tr(lang, "cli.usage_command")}
+        pieces = [words.get(piece, piece)
+                  for piece in self.collect_usage_pieces(ctx)]  # type: ignore[attr-defined]
+        formatter.write_usage(ctx.command_path, " ".join(pieces),
+                              prefix=tr(lang, "cli.usage_prefix") + " ")
 
     def get_help_option(self, ctx):  # type: ignore[no-untyped-def]
         option = super().get_help_option(ctx)  # type: ignore[misc]
@@ -243,8 +253,9 @@ def _guarded(fn: Any) -> Any:
 
 def sub_app(help_text: str, **kwargs: Any) -> typer.Typer:
     """A Typer app (the root or a command group) whose commands all speak the user's language."""
+    kwargs.setdefault("add_completion", False)
     app = typer.Typer(help=help_text, cls=HelpGroup, no_args_is_help=True, rich_markup_mode=None,
-                      add_completion=False, **kwargs)
+                      **kwargs)
     lang = SETTINGS.lang
 
     @app.callback()
@@ -270,6 +281,24 @@ def sub_app(help_text: str, **kwargs: Any) -> typer.Typer:
     return app
 
 
+def program() -> list[str]:
+    """How to start tnl again, for a command printed to the user: `tnl` when the shell finds
+    it, else the way this run was started (the README's install does not put `tnl` on the
+    PATH: `.venv/bin/tnl`, or `python -m tnl_cli`)."""
+    import shutil
+    from pathlib import Path
+
+    started = Path(sys.argv[0]) if sys.argv and sys.argv[0] else None
+    found = shutil.which("tnl")
+    if found or started is None:
+        return ["tnl"]
+    if started.name == "__main__.py" and started.parent.name == "tnl_cli":
+        return [sys.executable, "-m", "tnl_cli"]
+    if started.name == "tnl" and started.exists():
+        return [str(started.resolve())]
+    return ["tnl"]  # embedded (tests): nothing better to say
+
+
 def t(key: str, **params: Any) -> str:
     return tr(SETTINGS.lang, key, **params)
 
@@ -287,8 +316,8 @@ def verbose_option(lang: str) -> Any:
     return Annotated[bool, typer.Option("--verbose", help=tr(lang, "cli.opt_verbose"))]
 
 
-def edition_option(lang: str) -> Any:
-    return Annotated[int | None, typer.Option("--edition", help=tr(lang, "cli.opt_edition"),
+def edition_option(lang: str, help_key: str = "cli.opt_edition") -> Any:
+    return Annotated[int | None, typer.Option("--edition", help=tr(lang, help_key),
                                               metavar="ANNÉE" if lang == "fr" else "YEAR")]
 
 

@@ -70,6 +70,41 @@ def read_text(path: Path, display: str | None = None) -> str:
         raise TnlError.of("io.not_utf8", file=name, line=line) from exc
 
 
+# PyYAML's reasons, in words a person understands (locale/yaml.py): (problem, context) -> key.
+_REASONS = (
+    (r"expected ',' or '\]'", "", "yaml.why_bracket"),
+    (r"expected ',' or '\}'", "", "yaml.why_brace"),
+    (r"end of stream", "quoted scalar", "yaml.why_quote"),
+    (r"mapping values are not allowed", "", "yaml.why_colon"),
+    (r"character '\\t'|\\t.*cannot start", "", "yaml.why_tab"),
+    (r"cannot start any token", "", "yaml.why_character"),
+    (r"expected <block end>|expected key|expected '-' indicator", "", "yaml.why_indent"),
+    (r"could not find expected ':'", "", "yaml.why_no_colon"),
+    (r"unknown escape character", "", "yaml.why_escape"),
+    (r"end of stream", "", "yaml.why_unclosed"),
+)
+
+
+def _char_at(text: str, line: int | None, column: int) -> str:
+    rows = text.splitlines()
+    if line is None or not 0 < line <= len(rows) or not 0 < column <= len(rows[line - 1]):
+        return ""
+    return rows[line - 1][column - 1]
+
+
+def syntax_reason(problem: str, context: str, found: str = "") -> str:
+    """The message key that explains a PyYAML syntax error (`found`: the character where it
+    stopped; libyaml does not name it); yaml.why_other when unknown."""
+    import re
+
+    if found == "\t":
+        return "yaml.why_tab"
+    for pattern, where, key in _REASONS:
+        if re.search(pattern, problem) and where in context:
+            return key
+    return "yaml.why_other"
+
+
 def parse(text: str, file: str) -> Located:
     """Parse one YAML document; syntax errors and duplicate keys become located problems."""
     if not text.strip():
@@ -81,8 +116,10 @@ def parse(text: str, file: str) -> Located:
         line = mark.line + 1 if mark else None
         column = mark.column + 1 if mark else 0
         raise TnlError.of(
-            "yaml.syntax", file=file, line=line, column=column, reason=exc.problem or str(exc)
-        ) from exc
+            "yaml.syntax", file=file, line=line, row=line or "?", column=column,
+            why_key=syntax_reason(exc.problem or "", exc.context or "",
+                                  _char_at(text, line, column)),
+            reason=exc.problem or str(exc)) from exc
     except yaml.YAMLError as exc:
         raise TnlError.of("yaml.syntax", file=file, line=None, column=0, reason=str(exc)) from exc
     if node is None:

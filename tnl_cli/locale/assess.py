@@ -24,6 +24,14 @@ MESSAGES = {
               "evaluated, e.g. --set ouverture_donnees=yes or "
               "--set collectivite.population=4200 (repeatable).",
     },
+    "assess.opt_edition": {
+        "fr": "Édition dans laquelle évaluer. Par défaut, celle du fichier de réponses (un "
+              "nouveau questionnaire, la plus récente) ; une autre édition y fait passer les "
+              "réponses, celles des critères disparus sont signalées et ignorées.",
+        "en": "Edition to assess in. By default, the answers file's own (a new walk, the "
+              "newest); another edition moves the answers to it, those of criteria that no "
+              "longer exist are reported and ignored.",
+    },
     "assess.opt_dry_run": {
         "fr": "Avec --set : évaluer sans rien enregistrer dans le fichier (simulation).",
         "en": "With --set: evaluate without saving anything in the file (what-if).",

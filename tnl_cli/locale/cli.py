@@ -17,6 +17,22 @@ MESSAGES = {
     },
     "cli.opt_lang": {"fr": "Langue de l'interface : fr (défaut) ou en.",
                      "en": "Interface language: fr (default) or en."},
+    "cli.opt_install_completion": {
+        "fr": "Installe la complétion de tnl (Tab) pour le shell en cours (bash, zsh, fish, "
+              "PowerShell).",
+        "en": "Install tnl's completion (Tab) for the current shell (bash, zsh, fish, "
+              "PowerShell)."},
+    "cli.opt_show_completion": {
+        "fr": "Affiche le script de complétion pour le shell en cours, pour l'installer à la "
+              "main.",
+        "en": "Show the completion script for the current shell, to install it by hand."},
+    "cli.completion_installed": {
+        "fr": "Complétion {shell} installée dans {path} : elle prendra effet dans un nouveau "
+              "terminal.",
+        "en": "{shell} completion installed in {path}: it takes effect in a new terminal."},
+    "cli.usage_prefix": {"fr": "Utilisation :", "en": "Usage:"},
+    "cli.usage_options": {"fr": "[OPTIONS]", "en": "[OPTIONS]"},
+    "cli.usage_command": {"fr": "COMMANDE [ARGUMENTS]...", "en": "COMMAND [ARGS]..."},
     "cli.opt_verbose": {"fr": "Montre aussi les identifiants internes des questions (utiles "
                                 "pour --set et les fichiers de réponses).",
                         "en": "Also show the questions' internal identifiers (useful for --set "
@@ -60,6 +76,7 @@ MESSAGES = {
                            "en": "Did you mean '{name}'?"},
     "cli.usage_error": {"fr": "Erreur d'utilisation : {message}",
                         "en": "Usage error: {message}"},
+    "cli.u_suggest": {"fr": "Vouliez-vous dire : {command}", "en": "Did you mean: {command}"},
     "cli.try_help": {"fr": "Voir `{command} --help`.", "en": "See `{command} --help`."},
     "cli.error": {"fr": "Erreur", "en": "Error"},
     "cli.interrupted": {"fr": "Interrompu.", "en": "Interrupted."},

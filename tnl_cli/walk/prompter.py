@@ -112,7 +112,8 @@ class QuestionaryPrompter:
         width = self.width()
         lines = []
         for paragraph in text.split("\n"):
-            if paragraph.startswith("tnl "):  # a command to copy: never wrapped
+            if paragraph.startswith(("tnl ", "/")) or " -m tnl_cli " in paragraph:
+                # a command to copy: never wrapped
                 lines.append(" " * indent + paragraph)
                 continue
             lines.extend(textwrap.wrap(paragraph, width, initial_indent=" " * indent,
