@@ -301,20 +301,21 @@ def _stated(r: CriterionResult) -> bool:
 
 def _presentation(identity: Identity, name: str, lang: str) -> list[dict[str, str]]:
     """The facts of the presentation, from the answers and the bundled territory data."""
-    from tnl_cli.reference import territory
-
     t = labels(lang)
     found = None
     members = None
-    if identity.type == "commune" and identity.code_insee:
-        found = territory.by_insee(identity.code_insee)
-    elif identity.type in EPCI and identity.siren:
-        found = territory.by_siren(identity.siren)
-        members = territory.epci_members(identity.siren)
-    elif identity.type in ("departement", "region", "ctu") and identity.code_insee:
-        found = territory.by_code(identity.code_insee, region=identity.type == "region")
-    elif identity.departement:
-        found = territory.by_code(identity.departement)
+    if identity.code_insee or identity.siren or identity.departement:
+        from tnl_cli.reference import territory  # only with a code to look up
+
+        if identity.type == "commune" and identity.code_insee:
+            found = territory.by_insee(identity.code_insee)
+        elif identity.type in EPCI and identity.siren:
+            found = territory.by_siren(identity.siren)
+            members = territory.epci_members(identity.siren)
+        elif identity.type in ("departement", "region", "ctu") and identity.code_insee:
+            found = territory.by_code(identity.code_insee, region=identity.type == "region")
+        elif identity.departement:
+            found = territory.by_code(identity.departement)
     facts: list[tuple[str, str | None]] = []
     kind = tr(lang, f"identity.type_{identity.type}") if identity.type else None
     facts.append((t["type"], kind[0].upper() + kind[1:] if kind else None))
@@ -371,7 +372,7 @@ def build(catalog: Catalog, answers: Answers, assessment: Assessment, lang: str,
     identity = answers.identity
     text = answers.dossier
     t = labels(lang)
-    data = report.to_dict(assessment, catalog, answers, lang)
+    data = {"inventory": report.inventory(assessment, lang)}  # all the candidacy needs of it
     name = full_name(identity.nom) if identity.nom else t["unnamed"]
     own = own_software(data)
     annexes = _Annexes()
