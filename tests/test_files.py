@@ -340,3 +340,22 @@ def test_dossier_names_avoid_windows_device_names(run: Any, tmp_path: Path) -> N
     ("com10", "com10")])
 def test_portable_stem(stem: str, expected: str) -> None:
     assert fsio.portable_stem(stem) == expected
+
+
+def test_a_signal_right_after_the_temporary_file_is_created_leaves_nothing(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Ctrl-C may come after mkstemp made the file but before its name is known to the caller."""
+    import tempfile
+
+    real = tempfile.mkstemp
+
+    def interrupted(*args: object, **kwargs: object) -> tuple[int, str]:
+        fd, name = real(*args, **kwargs)  # type: ignore[call-overload]
+        os.close(fd)
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(tempfile, "mkstemp", interrupted)
+    target = tmp_path / "out.md"
+    with pytest.raises(KeyboardInterrupt):
+        fsio.write_atomic(target, "x")
+    assert list(tmp_path.iterdir()) == []

@@ -163,19 +163,35 @@ def temporary_beside(path: Path, *, overwrite: bool) -> Iterator[str]:
     target = real_target(path)
     parent = target.parent if str(target.parent) else Path(".")
     remove_stale(parent)
+    prefix = _tmp_prefix(target)
     tmp_name = None
+    done = False
     try:
-        fd, tmp_name = tempfile.mkstemp(prefix=_tmp_prefix(target), suffix=".tmp", dir=parent)
+        fd, tmp_name = tempfile.mkstemp(prefix=prefix, suffix=".tmp", dir=parent)
         os.close(fd)
         yield tmp_name
         replace_with(tmp_name, target, overwrite, shown=path)
-        tmp_name = None
+        done = True
     except OSError as exc:
         raise _os_error(path, exc) from exc
     finally:
-        if tmp_name is not None:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp_name)
+        if not done:
+            _remove_own(parent, prefix, tmp_name)
+
+
+def _remove_own(parent: Path, prefix: str, tmp_name: str | None) -> None:
+    """Remove this process's temporary file for a target. A signal (Ctrl-C, SIGTERM) can come
+    after mkstemp has created the file but before its name is known here: then every file of
+    this process's prefix for that target is removed (the prefix holds the pid)."""
+    if tmp_name is not None:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp_name)
+        return
+    with contextlib.suppress(OSError):
+        for entry in os.scandir(parent):
+            if entry.name.startswith(prefix) and entry.name.endswith(".tmp"):
+                with contextlib.suppress(OSError):
+                    os.unlink(entry.path)
 
 
 def write_atomic(path: Path, content: str | bytes, *, overwrite: bool = True) -> None:
