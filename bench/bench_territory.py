@@ -78,8 +78,8 @@ def cold_medians(cases: dict[str, str], runs: int, pycache: str) -> dict[str, fl
 def cold_start(runs: int) -> None:
     cases = {"python -c pass": "pass", COMMAND: COMMAND}
     for name, call in COLD.items():
-        cases[name] = f"from tnl_cli import territory; {call}"
-        cases[f"{COMMAND}; {name}"] = f"{COMMAND}; from tnl_cli import territory; {call}"
+        cases[name] = f"from tnl_cli.reference import territory; {call}"
+        cases[f"{COMMAND}; {name}"] = f"{COMMAND}; from tnl_cli.reference import territory; {call}"
     with tempfile.TemporaryDirectory() as pycache:
         times = cold_medians(cases, runs, pycache)
     print(f"cold start, median of {runs} interleaved runs (python {sys.version.split()[0]}); "

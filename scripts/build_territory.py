@@ -3,7 +3,8 @@
 The tool must identify collectivities offline, so their reference data ships inside the package.
 This script is the only way that file is made: it fetches one pinned version of the upstream
 package (checked against its published integrity hash), keeps what `tnl_cli.reference.territory` needs and
-writes a small read-only SQLite database. Same tarball + same SOURCE_DATE_EPOCH = same bytes.
+writes a small read-only SQLite database. Same tarball + same SOURCE_DATE_EPOCH = same bytes
+(the shipped file: SOURCE_DATE_EPOCH=$(date -d 2026-11-24 +%s), its meta build_date).
 
 Usage: python scripts/build_territory.py [--tarball FILE] [--output FILE]
 """
@@ -61,7 +62,10 @@ DEPARTEMENT_IS_REGION = {"2A": "94", "2B": "94"}
 NOT_COLLECTIVITIES = {"984", "989"}
 # Tables a name search returns rows of, with the column holding their population, in the order
 # equally populated names are listed (Guadeloupe the département before Guadeloupe the région).
-NAMED = (("commune", 3), ("epci", 5), ("departement", 5), ("region", 4))
+NAMED = (("commune", 3), ("epci", 5), ("departement", 5), ("region", 4), ("arrondissement", 2))
+# communes.json type of a code that is not a current commune -> code_alias.kind
+ALIAS_KINDS = {"commune-deleguee": "deleguee", "commune-associee": "associee",
+               "arrondissement-municipal": "arrondissement"}
 
 SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
@@ -101,11 +105,24 @@ CREATE TABLE commune (
 
 -- Former codes (anciensCodes, e.g. Corsican 20xxx), communes déléguées/associées and municipal
 -- arrondissements -> the current commune they belong to. Ambiguous codes are left out.
-CREATE TABLE code_alias (code TEXT PRIMARY KEY, insee TEXT NOT NULL REFERENCES commune)
-    WITHOUT ROWID;
+-- kind: why the code leads there ('ancien', 'deleguee', 'associee', 'arrondissement'), so that
+-- a lookup can say it; place: the name of the commune déléguée/associée or arrondissement.
+CREATE TABLE code_alias (
+    code TEXT PRIMARY KEY, insee TEXT NOT NULL REFERENCES commune, kind TEXT NOT NULL,
+    place TEXT
+) WITHOUT ROWID;
+
+-- La Poste's postal codes of each current commune (codesPostaux), as an integer (all are
+-- five digits); place: the municipal arrondissement a code belongs to (Paris, Lyon, Marseille).
+CREATE TABLE postal (
+    code INTEGER NOT NULL, insee TEXT NOT NULL REFERENCES commune, place TEXT,
+    PRIMARY KEY (code, insee)
+) WITHOUT ROWID;
 
 -- Every name a search may return (overseas collectivities of kind 'com' left out), numbered
 -- from the most populated: ordering by id is ordering by population, homonyms included.
+-- Municipal arrondissements are there too (source 'arrondissement', ref its code), standing
+-- for their commune: "Marseille 1er" finds Marseille, saying why.
 -- norm: the name as tnl_cli.reference.territory.normalise_name folds it ('l hay les roses');
 -- key: norm without spaces ('lhaylesroses'), indexed for exact and prefix search, so that word
 -- breaks do not matter; source/ref: the table and primary key of the collectivity named.
@@ -274,18 +291,35 @@ def build_rows(src: dict[str, list[dict[str, Any]]]) -> dict[str, list[tuple[Any
         for c in communes.values()
     ]
 
-    aliases: dict[str, set[str]] = {}
+    aliases: dict[str, set[tuple[str, str, str | None]]] = {}
     for c in communes.values():
         for old in c.get("anciensCodes", []):
-            aliases.setdefault(old, set()).add(c["code"])
+            aliases.setdefault(old, set()).add((c["code"], "ancien", None))
     for c in all_communes:
         parent: str | None = c.get("commune") or c.get("chefLieu")
         if c["type"] != "commune-actuelle" and parent is not None and parent in communes:
-            aliases.setdefault(c["code"], set()).add(parent)
-    alias_rows = [
-        (code, next(iter(targets)))
-        for code, targets in aliases.items()
-        if len(targets) == 1 and code not in communes
+            kind = ALIAS_KINDS[c["type"]]
+            aliases.setdefault(c["code"], set()).add((parent, kind, c["nom"]))
+    alias_rows = []
+    for code, targets in aliases.items():
+        if code in communes or len({insee for insee, _, _ in targets}) != 1:
+            continue
+        # One commune, maybe for two reasons (a délégué's code that was also an old code):
+        # the délégué, arrondissement or associée says more than 'former code'.
+        alias_rows.append((code, *min(targets, key=lambda t: (t[1] == "ancien", t))))
+
+    postal: dict[tuple[int, str], str | None] = {}
+    for c in communes.values():
+        for code in c.get("codesPostaux", []):
+            postal[int(code), c["code"]] = None
+    for c in all_communes:
+        if c["type"] == "arrondissement-municipal" and c.get("commune") in communes:
+            for code in c.get("codesPostaux", []):
+                postal[int(code), c["commune"]] = c["nom"]
+    arrondissements = [
+        (c["code"], c["nom"], c.get("population"))
+        for c in all_communes
+        if c["type"] == "arrondissement-municipal" and c.get("commune") in communes
     ]
 
     tables: dict[str, list[tuple[Any, ...]]] = {
@@ -294,8 +328,9 @@ def build_rows(src: dict[str, list[dict[str, Any]]]) -> dict[str, list[tuple[Any
         "epci": sorted(epcis),
         "commune": sorted(commune_rows),
         "code_alias": sorted(alias_rows),
+        "postal": sorted((code, insee, place) for (code, insee), place in postal.items()),
     }
-    names = name_rows(tables)
+    names = name_rows({**tables, "arrondissement": sorted(arrondissements)})
     return {**tables, "name": names, "trigram": trigram_rows(names)}
 
 
@@ -306,7 +341,7 @@ def name_rows(tables: dict[str, list[tuple[Any, ...]]]) -> list[tuple[Any, ...]]
         (-(row[population] or 0), rank, row[0], normalise_name(row[1]), source)
         for rank, (source, population) in enumerate(NAMED)
         for row in tables[source]
-        if source in ("commune", "epci") or row[2] != "com"  # kind of départements and régions
+        if source in ("commune", "epci", "arrondissement") or row[2] != "com"  # dép., régions
     )
     if len(ranked) > 0xFFFF:
         raise SystemExit(f"{len(ranked)} names: trigram ids no longer fit in 16 bits")
@@ -376,7 +411,7 @@ def main() -> None:
         "attribution": f"Etalab (data.gouv.fr), {PACKAGE} {VERSION}, "
         "d'après l'INSEE (COG, populations légales) et la DGCL",
         "build_date": build_date(),
-        "schema_version": "2",
+        "schema_version": "3",
         **dict(counts(rows)),
     }
     write_db(args.output, rows, meta)

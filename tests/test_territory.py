@@ -116,13 +116,13 @@ def test_search_close_matches() -> None:
 
 def test_search_name_then_names_starting_then_names_with_the_word() -> None:
     found = search("nancy")
-    assert [c.name for c in found[:4]] == [
+    assert [c.name for c in found[:3]] == [
         "Nancy",  # the name itself
-        "Nancy-sur-Cluses",  # starts with it
-        "Métropole du Grand Nancy",  # a later word starts with it, the most populated first
+        "Métropole du Grand Nancy",  # then names holding the word, the most populated first
         "Vandœuvre-lès-Nancy",
     ]
-    populations = [c.population or 0 for c in found[2:]]
+    assert "Nancy-sur-Cluses" in [c.name for c in found]  # starts with it, fewer inhabitants
+    populations = [c.population or 0 for c in found[1:]]
     assert populations == sorted(populations, reverse=True)
     # The name exists: no close matches (Nancray, Nançay) among the results.
     assert all("nancy" in normalise_name(c.name).split() for c in found)
@@ -268,6 +268,15 @@ def test_name_table_follows_the_normaliser_and_population() -> None:
         " LEFT JOIN region r ON n.source = 'region' AND r.code = n.ref ORDER BY n.id"
     ).fetchall()
     assert [row[0] for row in rows] == list(range(1, len(rows) + 1))
+    # Municipal arrondissements stand for their commune (numbered by their own population,
+    # which the database does not keep): checked apart.
+    arrondissements = [row for row in rows if row[3] == "arrondissement"]
+    places = dict(db.execute("SELECT code, place FROM code_alias WHERE kind = 'arrondissement'"))
+    assert len(arrondissements) == 45
+    assert sorted(row[2] for row in arrondissements) == sorted(
+        normalise_name(place) for place in places.values())
+    assert "Paris 1er Arrondissement" in places.values()
+    rows = [row for row in rows if row[3] != "arrondissement"]
     assert all(name is not None for *_, name, _ in rows)
     populations = [row[5] for row in rows]
     assert populations == sorted(populations, reverse=True)

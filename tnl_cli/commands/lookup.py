@@ -150,27 +150,46 @@ def register(app: typer.Typer, lang: str) -> None:
 
         from tnl_cli.reference import territory
 
-        results = territory.search(text, limit)
+        found = territory.find(text, limit)
+        # Look-alike names are suggestions, not results: shown as such, with exit 1.
+        matches = [f for f in found if f.reason != "lookup.why_close"]
+        suggestions = [f.collectivity for f in found if f.reason == "lookup.why_close"]
+        results = [f.collectivity for f in matches]
+        reasons = [tr(lang_, f.reason, **dict(f.params)) if f.reason else None
+                   for f in matches]
         out, lang_now = SETTINGS.stdout, SETTINGS.lang
         info = territory.source_info()
         if fmt == "json":
             common.print_json({
                 "query": text,
                 "count": len(results),
-                "results": [collectivity_dict(c, lang_now) for c in results],
+                "results": [{**collectivity_dict(c, lang_now), "raison": why}
+                            for c, why in zip(results, reasons, strict=True)],
+                "suggestions": [] if results else [collectivity_dict(c, lang_now)
+                                                   for c in suggestions],
                 "source": {key: info[key] for key in _SOURCE_KEYS if key in info},
             })
         elif results:
             if len(results) == 1:
                 out.write(detail_text(results[0], lang_now) + "\n")
+                if reasons[0]:
+                    out.write(f"  {reasons[0]}\n")
             else:
                 out.write(t("lookup.found", count=len(results), text=text) + "\n\n")
                 out.write(table_text(results, lang_now) + "\n")
-                if len(results) == limit < MAX_LIMIT:
+                notes = [f"  {c.name} : {why}" if lang_now == "fr" else f"  {c.name}: {why}"
+                         for c, why in zip(results, reasons, strict=True) if why]
+                if notes:
+                    out.write("\n" + "\n".join(notes) + "\n")
+                if len(found) == limit < MAX_LIMIT:
                     out.write("\n" + t("lookup.more", more=min(limit * 2, MAX_LIMIT)) + "\n")
             out.write("\n" + source_line(info, lang_now) + "\n")
+        elif suggestions:
+            SETTINGS.stderr.write(t("lookup.no_such", text=text) + "\n")
+            out.write(table_text(suggestions, lang_now) + "\n")
         if not results:
-            SETTINGS.stderr.write(t("lookup.not_found", text=text) + "\n")
-            SETTINGS.stderr.write(not_found_hint(text) + "\n")
+            if not suggestions:
+                SETTINGS.stderr.write(t("lookup.not_found", text=text) + "\n")
+                SETTINGS.stderr.write(not_found_hint(text) + "\n")
             raise typer.Exit(EXIT_NEGATIVE)
         raise typer.Exit(EXIT_OK)

@@ -64,6 +64,52 @@ MESSAGES = {
         "en": "A commune's INSEE code has 5 characters, a SIREN 9 digits, a département code "
               "2 or 3 characters.",
     },
+    "lookup.no_such": {
+        "fr": "Aucune collectivité ne s'appelle « {text} ». Noms proches :",
+        "en": "No collectivity is called '{text}'. Similar names:",
+    },
+    "lookup.why_renumbered": {
+        "fr": "{code} est l'ancien code INSEE (d'avant {year}) de la commune {name}, dont le "
+              "code est aujourd'hui {insee}.",
+        "en": "{code} is the former INSEE code of {name}, before {year}; its code is now "
+              "{insee}.",
+    },
+    "lookup.why_ancien": {
+        "fr": "{code} est un ancien code INSEE de la commune {name}, dont le code est "
+              "aujourd'hui {insee}.",
+        "en": "{code} is a former INSEE code of {name}, whose code is now {insee}.",
+    },
+    "lookup.why_deleguee": {
+        "fr": "{code} est le code de {place}, commune déléguée rattachée à {name} ({insee}).",
+        "en": "{code} is the code of {place}, a delegated commune of {name} ({insee}).",
+    },
+    "lookup.why_associee": {
+        "fr": "{code} est le code de {place}, commune associée rattachée à {name} ({insee}).",
+        "en": "{code} is the code of {place}, an associated commune of {name} ({insee}).",
+    },
+    "lookup.why_arrondissement": {
+        "fr": "{code} est le code de {place} ; les arrondissements ne sont pas des "
+              "collectivités, la commune est {name} ({insee}).",
+        "en": "{code} is the code of {place}; arrondissements are not collectivities, the "
+              "commune is {name} ({insee}).",
+    },
+    "lookup.why_arrondissement_name": {
+        "fr": "{place} est un arrondissement ; les arrondissements ne sont pas des "
+              "collectivités, la commune est {name} ({insee}).",
+        "en": "{place} is an arrondissement; arrondissements are not collectivities, the "
+              "commune is {name} ({insee}).",
+    },
+    "lookup.why_postal": {
+        "fr": "{code} ressemble à un code postal : celui de la commune {name} ({insee}).",
+        "en": "{code} looks like a postal code: that of {name} ({insee}).",
+    },
+    "lookup.why_postal_place": {
+        "fr": "{code} ressemble à un code postal : {place} ; les arrondissements ne sont pas des "
+              "collectivités, la commune est {name} ({insee}).",
+        "en": "{code} looks like a postal code: {place}; arrondissements are not "
+              "collectivities, the commune is {name} ({insee}).",
+    },
+    "lookup.why_close": {"fr": "nom proche", "en": "similar name"},
     "lookup.found": {
         "fr": "{count} collectivités pour « {text} », les plus proches d'abord (à égalité, "
               "les plus peuplées).",

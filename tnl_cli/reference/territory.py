@@ -20,6 +20,7 @@ from array import array
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import NamedTuple
 
 _DB_NAME = "territoire.sqlite"
 # Patterns stay strings: re compiles (and caches) them on first use, not at import time, which
@@ -46,6 +47,9 @@ _CLOSE_MIN_LENGTH = 3
 _MAX_QUERY_LENGTH = 200
 # Names read per query when reading a list of ids (far below SQLite's parameter limits).
 _IDS_PER_QUERY = 100
+# Names starting with the text read at most (one letter starts a few thousand; all 36,000 names
+# never need reading to rank the first ones).
+_PREFIX_SCAN = 5000
 
 
 @dataclass(frozen=True)
@@ -213,7 +217,7 @@ def _region(code: str) -> Collectivity | None:
 
 
 def _get(table: str, key: str) -> Collectivity | None:
-    if table == "commune":
+    if table in ("commune", "arrondissement"):  # an arrondissement's code gives its commune
         return by_insee(key)
     if table == "epci":
         return _one(_EPCI_SQL + " WHERE e.siren = ?", (key,))
@@ -252,18 +256,24 @@ def _rows(ids: list[int]) -> Iterator[tuple[int, str, str, str]]:
         )
 
 
-def _word_matches(key: str, postings: dict[str, array[int]]) -> Iterator[tuple[str, str]]:
-    """Names with a word after the first starting with the text: 'grand nancy' finds
-    'metropole du grand nancy', 'nancy' finds 'vandoeuvre les nancy'. Only the names having
-    every trigram of the text are read."""
+def _word_matches(key: str, postings: dict[str, array[int]]) -> Iterator[tuple[int, str]]:
+    """(id, norm) of the names with a word after the first starting with the text: 'grand
+    nancy' finds 'metropole du grand nancy', 'nancy' finds 'vandoeuvre les nancy'. Only the
+    names having every trigram of the text are read."""
     inner = {key[i : i + 3] for i in range(len(key) - 2)}
     if not inner <= postings.keys():
         return
     lists = sorted((postings[trigram] for trigram in inner), key=len)
-    for _, norm, source, ref in _rows(sorted(set(lists[0]).intersection(*lists[1:]))):
+    for id_, norm, _, _ in _rows(sorted(set(lists[0]).intersection(*lists[1:]))):
         words = norm.split()
         if any("".join(words[i:]).startswith(key) for i in range(1, len(words))):
-            yield source, ref
+            yield id_, norm
+
+
+def _whole_words(query: str, norm: str) -> bool:
+    """Whether the name holds the text as whole words ('grand paris' has 'paris', 'parisot'
+    has not)."""
+    return f" {query} " in f" {norm} "
 
 
 def _close(query: str, postings: dict[str, array[int]]) -> list[tuple[str, str]]:
@@ -316,43 +326,126 @@ def search(text: str, limit: int = 10) -> list[Collectivity]:
     then names starting with the text, then names with a later word starting with it, then,
     unless some name is the text itself, close matches; the most populated first within each.
     """
-    if limit <= 0:
-        return []
-    by_code = _by_code(text.strip())
-    if by_code is not None:
-        return by_code[:limit]
-    query = re.sub(_COMMUNE_PREFIX, "", normalise_name(text))
-    results: list[Collectivity] = []
-    if not query or len(query) > _MAX_QUERY_LENGTH:
-        return results
-    for table, ref in _candidates(query):
-        found = _get(table, ref)
-        if found and found not in results:
-            results.append(found)
-            if len(results) == limit:
-                break
-    return results
+    return [found.collectivity for found in find(text, limit)]
 
 
-def _candidates(query: str) -> Iterator[tuple[str, str]]:
-    """(table, id) of the names matching `query`, best first, each kind of match looked for
-    only once search has used up the previous ones: names equal to the query, names starting
-    with it, names with a later word starting with it, then, unless some name is the query
-    itself, close names. Ids ascend with decreasing population."""
+def _candidates(query: str) -> Iterator[tuple[str, str, bool]]:
+    """(table, id, close) of the names matching `query`, best first: names equal to the query;
+    then names holding it as whole words, at their start or further ('Paris' in 'Métropole du
+    Grand Paris'); then names with a word starting with it ('Parisot'); each group from the
+    most populated (ids ascend with decreasing population). Then, unless some name is the
+    query itself, close names (`close` true: look-alikes, not matches)."""
     key = query.replace(" ", "")
     db = _db()
     exact = db.execute("SELECT source, ref FROM name WHERE key = ? ORDER BY id", (key,)).fetchall()
-    yield from exact
+    yield from ((source, ref, False) for source, ref in exact)
     upper = key[:-1] + chr(ord(key[-1]) + 1)
-    yield from db.execute(
-        "SELECT source, ref FROM name WHERE key > ? AND key < ? ORDER BY id", (key, upper)
-    )
-    if len(key) < _CLOSE_MIN_LENGTH:
-        return
-    postings = _postings(_trigrams(key))
-    yield from _word_matches(key, postings)
-    if not exact:
-        yield from _close(query, postings)
+    started = db.execute("SELECT id, norm FROM name WHERE key > ? AND key < ? ORDER BY id "
+                         "LIMIT ?", (key, upper, _PREFIX_SCAN)).fetchall()
+    postings: dict[str, array[int]] = {}
+    if len(key) >= _CLOSE_MIN_LENGTH:
+        postings = _postings(_trigrams(key))
+        started += _word_matches(key, postings)
+    whole = sorted({id_ for id_, norm in started if _whole_words(query, norm)})
+    partial = sorted({id_ for id_, _ in started} - set(whole))
+    for _, _, source, ref in _rows(whole):
+        yield source, ref, False
+    for _, _, source, ref in _rows(partial):
+        yield source, ref, False
+    if postings and not exact:
+        yield from ((source, ref, True) for source, ref in _close(query, postings))
+
+
+class Found(NamedTuple):
+    """A search result and, when the text does not simply name or code it, why it came up:
+    `reason` a message key of `locale/lookup.py` (`lookup.why_*`), `params` its fields."""
+
+    collectivity: Collectivity
+    reason: str | None = None
+    params: tuple[tuple[str, str], ...] = ()
+
+
+# Communes of the Seine and Seine-et-Oise renumbered when the Paris region was reorganised
+# (loi n° 64-707 du 10 juillet 1964, in force on 1 January 1968); Corsica's 20xxx codes became
+# 2Axxx/2Bxxx when it was split in two départements (loi n° 75-356 du 15 mai 1975, 1976).
+_RENUMBERED = (("75", ("91", "92", "93", "94", "95"), "1968"),
+               ("78", ("91", "92", "93", "94", "95"), "1968"),
+               ("20", ("2A", "2B"), "1976"))
+
+
+def _why_code(code: str, found: Collectivity) -> Found:
+    """A commune reached by a code that is not its own: an old code, or that of a commune
+    déléguée, associée or a municipal arrondissement."""
+    row = _db().execute("SELECT kind, place FROM code_alias WHERE code = ?", (code,)).fetchone()
+    if row is None:
+        return Found(found)
+    kind, place = row
+    params = {"code": code, "name": found.name, "insee": found.insee or "", "place": place or ""}
+    if kind == "ancien":
+        year = next((year for old, now, year in _RENUMBERED
+                     if code.startswith(old) and (found.departement or "") in now), None)
+        if year:
+            return Found(found, "lookup.why_renumbered", tuple({**params, "year": year}.items()))
+    return Found(found, f"lookup.why_{kind}", tuple(params.items()))
+
+
+def _by_postal_code(code: str) -> list[Found]:
+    """The communes La Poste gives this postal code, the most populated first."""
+    if not (len(code) == 5 and code.isascii() and code.isdigit()):
+        return []
+    found = []
+    for insee, place in _db().execute("SELECT insee, place FROM postal WHERE code = ?",
+                                      (int(code),)):
+        commune = by_insee(insee)
+        if commune is not None:
+            key = "lookup.why_postal_place" if place else "lookup.why_postal"
+            found.append(Found(commune, key, (("code", code), ("place", place or ""),
+                                              ("name", commune.name), ("insee", insee))))
+    return sorted(found, key=lambda f: -(f.collectivity.population or 0))
+
+
+def find(text: str, limit: int = 10) -> list[Found]:
+    """`search`, each result with the reason it came up when the text does not simply name or
+    code it: a postal code, an old or delegated commune's code, a municipal arrondissement, or
+    a look-alike name (`lookup.why_close`)."""
+    if limit <= 0:
+        return []
+    text = text.strip()
+    results: list[Found] = []
+    code = _clean_insee(text)
+    if _is_commune_code(code):
+        commune = by_insee(code)
+        if commune is not None:  # its own code first; an old or delegated code says so
+            results.append(Found(commune) if commune.insee == code else _why_code(code, commune))
+        for postal in _by_postal_code(code):  # 75001: Paris 1er, not only Alfortville's old code
+            if postal.collectivity not in [r.collectivity for r in results]:
+                results.append(postal)
+        return results[:limit]
+    by_code = _by_code(text)
+    if by_code is not None:
+        return [Found(c) for c in by_code[:limit]]
+    query = re.sub(_COMMUNE_PREFIX, "", normalise_name(text))
+    if not query or len(query) > _MAX_QUERY_LENGTH:
+        return results
+    seen: list[Collectivity] = []
+    for table, ref, close in _candidates(query):
+        found = _get(table, ref)
+        if found is None or found in seen:
+            continue
+        seen.append(found)
+        if close:
+            results.append(Found(found, "lookup.why_close"))
+        elif table == "arrondissement":
+            place = _db().execute("SELECT place FROM code_alias WHERE code = ?",
+                                  (ref,)).fetchone()
+            results.append(Found(found, "lookup.why_arrondissement_name",
+                                 (("place", place[0] if place else ""), ("name", found.name),
+                                  ("insee", found.insee or ""))))
+        else:
+            results.append(Found(found))
+        if len(results) == limit:
+            break
+    return results
 
 
 def source_info() -> dict[str, str]:
