@@ -179,7 +179,7 @@ def test_ctrl_c_in_a_command_says_interrupted(run, monkeypatch) -> None:
     def interrupted(*args, **kwargs):
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(territory, "search", interrupted)
+    monkeypatch.setattr(territory, "find", interrupted)  # what lookup calls
     r = run("lookup", "nancy")
     assert r.code == 130 and "Interrompu" in r.err and "Traceback" not in r.err
 
