@@ -458,3 +458,41 @@ def test_focus_walks_only_the_chosen_steps_and_what_they_reveal() -> None:
         walk.skip()  # other follow-ups of the same answer, if any
     assert walk.finished
     assert not walk.focus([])
+
+
+def test_the_inventory_proposes_answers_with_its_reason() -> None:
+    from tnl_cli.core.answers import normalise_value
+
+    inventory = normalise_value(CATALOG.by_id["inventaire_logiciels"],
+                                ["Microsoft Office", "Firefox", "Thunderbird"])
+    walk = Walk(CATALOG, with_identity(inventaire_logiciels=inventory))
+    expected = {"utilise_logiciel_libre": True, "suite_bureautique": "proprietaire",
+                "logiciels_libres_utilises": ["navigateur", "messagerie"]}
+    for cid, value in expected.items():
+        skip_until(walk, cid)
+        prompter = ask_one(walk, [None])  # Enter alone: the proposal, confirmed
+        ask = prompter.asked[0]
+        assert ask.default == (YES if value is True else value), (cid, ask.default)
+        said = "\n".join(prompter.said)
+        assert "Réponse proposée d'après votre liste de logiciels" in said
+        assert ("Microsoft Office" if cid == "suite_bureautique" else "Firefox") in said
+        assert walk.answers.value(cid) == value
+    # a question answered before keeps its answer: no proposal over it
+    walk = Walk(CATALOG, with_identity(inventaire_logiciels=inventory, suite_bureautique="libre"),
+                review=True)
+    skip_until(walk, "suite_bureautique")
+    prompter = ask_one(walk, [None])
+    assert prompter.asked[0].default == "libre"
+    assert not any("proposée" in line for line in prompter.said)
+
+
+def test_a_small_commune_is_told_the_open_data_obligation_does_not_bind_it() -> None:
+    walk = Walk(CATALOG, with_identity(Identity(nom="Lettret", type="commune", population=196,
+                                                agents=2)))
+    skip_until(walk, "obligation_open_data_defaut")
+    prompter = ask_one(walk, ["passer"])
+    said = "\n".join(prompter.said)
+    assert "Pour vous, ce n'est pas une obligation (196 habitants" in said
+    walk = Walk(CATALOG, with_identity(Identity(type="commune", population=40_000, agents=600)))
+    skip_until(walk, "obligation_open_data_defaut")
+    assert "ce n'est pas une obligation" not in "\n".join(ask_one(walk, ["passer"]).said)

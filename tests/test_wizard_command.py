@@ -277,3 +277,15 @@ def test_dossier_path_in_a_missing_or_locked_directory_is_refused_on_the_spot(te
         assert check(str(locked / "d.md")) == (f"impossible d'écrire dans le répertoire « {locked} » "
                                                "(permission refusée) : choisissez un autre "
                                                "emplacement.")
+
+
+def test_the_dossier_name_offered_is_free(terminal, tmp_path) -> None:
+    complete_example(tmp_path / "r.yaml")
+    (tmp_path / "dossier-candidature.md").write_text("déjà là", encoding="utf-8")
+    s = terminal("assess", "--answers", "r.yaml", "--review", auto=True,
+                 by_message={"Écrire maintenant": "yes"})
+    assert s.code == 0, s.err
+    asked = next(a for a in s.prompter.asked if a.message.startswith("Fichier du dossier"))
+    assert asked.default == "dossier-candidature-2.md"  # Enter accepts it
+    assert (tmp_path / "dossier-candidature.md").read_text(encoding="utf-8") == "déjà là"
+    assert "Saint-Libre-sur-Loire" in (tmp_path / "dossier-candidature-2.md").read_text("utf-8")

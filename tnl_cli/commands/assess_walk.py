@@ -106,6 +106,17 @@ def _tell_changes(prompter, changes, path: Path, backup: Path, catalog) -> None:
                 named(c) for c in instead)), indent=4)
 
 
+def free_name(name: str) -> str:
+    """`name`, or the first `stem-2.ext`, `stem-3.ext`… that does not exist: the name offered
+    at the end of the walk is one Enter can accept."""
+    path = Path(name)
+    n = 1
+    while path.exists() and n < 1000:
+        n += 1
+        path = Path(name).with_name(f"{Path(name).stem}-{n}{Path(name).suffix}")
+    return str(path)
+
+
 def _dossier_problem(text: str) -> str | None:
     """Why the dossier cannot be written at `text`, in the user's language, or None: checked as
     the name is typed, so a wrong place is refused on the spot rather than after the walk."""
@@ -161,7 +172,8 @@ def _offer_dossier(prompter, path: Path, catalog, answers, assessment, saver=Non
     if choice != "yes":
         prompter.say(t("wizard.dossier_command", command=command))
         return
-    text = str(prompter.ask(Ask("text", t("wizard.dossier_path"), default=DEFAULT_DOSSIER,
+    offered = free_name(DEFAULT_DOSSIER)
+    text = str(prompter.ask(Ask("text", t("wizard.dossier_path"), default=offered,
                                 instruction=t("wizard.dossier_path_hint"),
                                 validate=_dossier_problem)))
     out = Path(text.strip()).expanduser()

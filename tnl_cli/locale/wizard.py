@@ -149,10 +149,10 @@ MESSAGES = {
               "http://).",
     },
     "wizard.inventory_hint": {
-        "fr": "[Noms séparés par des virgules · Entrée sans rien taper : passer · « < » : "
-              "question précédente]",
-        "en": "[Names separated by commas · Enter on an empty answer: skip · '<': previous "
-              "question]",
+        "fr": "[Noms séparés par des virgules (« ; » et « | » séparent aussi) · Entrée sans rien "
+              "taper : passer · « < » : question précédente]",
+        "en": "[Names separated by commas ('; ' and '|' separate too) · Enter on an empty "
+              "answer: skip · '<': previous question]",
     },
     "wizard.inventory_free": {
         "fr": "« {name} » n'est pas dans le catalogue de tnl : est-ce un logiciel libre ?",
@@ -402,6 +402,22 @@ MESSAGES = {
         "fr": "Non concerné (ne compte ni pour ni contre)",
         "en": "Not concerned (counts neither for nor against)",
     },
+    "wizard.not_bound": {
+        "fr": "Pour vous, ce n'est pas une obligation ({why}) ; répondre reste utile : la "
+              "pratique compte pour le label.",
+        "en": "For you this is not an obligation ({why}); answering still helps: the practice "
+              "counts for the label.",
+    },
+    "wizard.proposed": {
+        "fr": "Réponse proposée d'après votre liste de logiciels ({why}) : Entrée pour la "
+              "confirmer, ou choisissez-en une autre.",
+        "en": "Answer proposed from your software list ({why}): Enter confirms it, or choose "
+              "another.",
+    },
+    "wizard.proposed_free": {"fr": "logiciels libres : {names}", "en": "free software: {names}"},
+    "wizard.proposed_suites": {"fr": "suites bureautiques : {names}",
+                               "en": "office suites: {names}"},
+    "wizard.proposed_uses": {"fr": "{names}", "en": "{names}"},
     "wizard.prompt_reply": {"fr": "Réponse", "en": "Answer"},
     "wizard.prompt_ticked_none": {"fr": "rien de coché", "en": "nothing ticked"},
     "wizard.prompt_ticked_many": {"fr": "{count} choix cochés", "en": "{count} choices ticked"},

@@ -96,6 +96,34 @@ class Questions:
         say(pick(c.help, self.lang), indent=2)
         if c.legal:
             say(self.t("wizard.legal", text=pick(c.legal, self.lang)), indent=2)
+        unbound = self._not_bound(walk, c)
+        if unbound:
+            say(unbound, indent=2)
+        proposal = self.proposals(walk).get(c.id)
+        if proposal is not None and walk.answer_of(step) is None:
+            say(proposal.reason, indent=2)
+
+    def _not_bound(self, walk: Walk, c: Criterion) -> str | None:
+        """What the identity already says of a legal obligation: a 196-inhabitant commune is
+        not bound by the open-data one (the question stays: it still earns points)."""
+        from tnl_cli.core.legal import scope_status
+
+        law = c.law
+        if law is None or law.force != "obligation":
+            return None
+        status, key, params = scope_status(law, walk.answers.identity, None)
+        if status != "not_applicable" or key is None:
+            return None
+        shown = {k: (self.t(v) if k.endswith("_key") else
+                     number_text(v, self.lang) if isinstance(v, (int, float)) else v)
+                 for k, v in params.items()}
+        return self.t("wizard.not_bound", why=self.t(key, **shown))
+
+    def proposals(self, walk: Walk) -> dict[str, Any]:
+        """Answers the software inventory already gives (walk.proposals), by criterion."""
+        from tnl_cli.walk.proposals import from_inventory
+
+        return from_inventory(walk.catalog, walk.answers, self.lang)
 
     def _nav(self) -> tuple[Option, ...]:
         return (Option(SKIP, self.t("wizard.skip")), Option(BACK, self.t("wizard.back")))
@@ -195,6 +223,9 @@ class Questions:
     def _criterion(self, walk: Walk, c: Criterion) -> Reply:
         message = pick(c.question, self.lang)
         saved = walk.value(Step(c.id, criterion=c))
+        proposal = self.proposals(walk).get(c.id)
+        if proposal is not None and walk.answer_of(Step(c.id, criterion=c)) is None:
+            saved = proposal.value  # never answered: the inventory's answer, to confirm
         if c.type == "boolean":
             return self._boolean(walk, c, message, saved)
         if c.type == "choice":
