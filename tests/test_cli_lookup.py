@@ -183,3 +183,18 @@ def test_more_is_offered_only_within_the_limit(run) -> None:
     most = run("lookup", "saint", "-n", "1000")
     assert most.code == 0 and len(most.out.splitlines()) > 1000
     assert "pour en voir davantage" not in most.out
+
+
+def test_results_fit_80_columns(run, monkeypatch) -> None:
+    """Columns when they fit, else two lines per result; no line reaches column 80."""
+    wide = run("lookup", "saint martin")
+    assert "Code INSEE" in wide.out.splitlines()[2]  # 200 columns: the header line
+    monkeypatch.setenv("COLUMNS", "80")
+    for words in (["saint", "martin"], ["communauté", "de", "communes", "du", "pays"]):
+        r = run("lookup", *words)
+        assert r.code == 0, r.err
+        lines = r.out.splitlines()
+        assert lines and max(len(line) for line in lines) <= 79, r.out
+        results = [line for line in lines if line.endswith(" hab.")]
+        assert len(results) == 10
+        assert all(lines[lines.index(line) + 1].startswith("  ") for line in results)

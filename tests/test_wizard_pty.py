@@ -380,3 +380,28 @@ def test_a_walk_at_80_columns_never_cuts_a_word(tmp_path: Path) -> None:
     shown = re.sub(r"\x1b\[[\d;?]*[a-zA-Z]", "", screen(child))
     assert ticked and "2 choix cochés" in shown, shown[shown.find("Espace : cocher") - 300:][:1500]
     assert "done" not in shown and "selection" not in shown
+
+
+def test_inventory_proposes_the_next_answers(tmp_path: Path) -> None:
+    walk = prefilled(tmp_path / "r.yaml", stop_at="inventaire_logiciels")
+    walk.answer(None)
+    after = walk.current.key  # the question that follows the inventory
+    child = spawn("assess", "--answers", "r.yaml", cwd=tmp_path)
+    wait_question(child, question("inventaire_logiciels"))
+    child.send("Microsoft Office, Firefox, Thunderbird" + ENTER)
+    target = "utilise_logiciel_libre"
+    while True:
+        child.expect(HEADER)
+        if child.expect([PROMPT + _re(question(target)), PROMPT]) == 0:
+            break
+        child.send(SKIP + ENTER)  # questions in between, if any
+    assert "Réponse proposée d'après votre liste de logiciels (logiciels libres : Firefox, " \
+           "Thunderbird)" in re.sub(r"\s+", " ", re.sub(r"\x1b\[[\d;?]*[a-zA-Z]", "",
+                                                       screen(child)))
+    child.expect(r"» (?:\x1b\[[\d;]*m)*1\) Oui")  # the cursor on the proposal
+    child.send(ENTER)
+    child.expect(HEADER)
+    child.send(CTRL_C)
+    assert finish(child) == 130
+    answers = saved(tmp_path / "r.yaml")["reponses"]
+    assert answers[target] is True and after

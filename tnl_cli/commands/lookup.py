@@ -93,8 +93,53 @@ def detail_text(c: Any, lang: str) -> str:
     return "\n".join([c.name] + [f"  {_label(key, lang)}{value}" for key, value in lines if value])
 
 
-def table_text(results: list[Any], lang: str) -> str:
-    """Several collectivities as aligned columns, one line each, under a header line."""
+def table_text(results: list[Any], lang: str, width: int | None = None) -> str:
+    """Several collectivities as aligned columns, one line each, under a header line; when
+    that is wider than the terminal (`width`, default: its width less one column), two lines
+    each: the name and population, then type, codes and département, wrapped between words."""
+    import shutil
+    import textwrap
+
+    if width is None:
+        width = max(40, shutil.get_terminal_size().columns - 1)
+    table = _columns_text(results, lang)
+    if max(len(line) for line in table.splitlines()) <= width:
+        return table
+    blocks = []
+    for c in results:
+        population = tr(lang, "lookup.inhabitants", population=population_text(c.population,
+                                                                              lang))
+        name = c.name if len(c.name) + len(population) + 2 <= width else (
+            c.name[:max(1, width - len(population) - 3)] + "…")
+        first = name + " " * max(2, width - len(name) - len(population)) + population
+        facts = [kind_text(c.kind, lang)]
+        if c.insee:
+            facts.append(f"{tr(lang, 'lookup.col_code')} {c.insee}")
+        if c.siren:
+            facts.append(f"{tr(lang, 'lookup.col_siren')} {c.siren}")
+        place = _place(c.departement, c.departement_name)
+        if place:
+            facts.append(place)
+        # a fact is never cut in two (no-break spaces inside): lines break between facts
+        second = textwrap.fill(" · ".join(f.replace(" ", "\u00a0") for f in facts), width,
+                               initial_indent="  ", subsequent_indent="  ",
+                               break_long_words=False, break_on_hyphens=False)
+        blocks.append(f"{first.rstrip()}\n{second}")
+    return "\n".join(blocks)
+
+
+def _wrapped(text: str) -> str:
+    """A sentence cut between words at the terminal's width (less one column)."""
+    import shutil
+    import textwrap
+
+    width = max(40, shutil.get_terminal_size().columns - 1)
+    return "\n".join(textwrap.fill(line, width, break_long_words=False, break_on_hyphens=False)
+                     for line in text.split("\n"))
+
+
+def _columns_text(results: list[Any], lang: str) -> str:
+    """One line per collectivity, in aligned columns under a header line."""
     keys = ("lookup.col_name", "lookup.col_type", "lookup.col_code", "lookup.col_siren",
             "lookup.col_departement", "lookup.col_population")
     rows = [[tr(lang, key) for key in keys]]
@@ -175,15 +220,16 @@ def register(app: typer.Typer, lang: str) -> None:
                 if reasons[0]:
                     out.write(f"  {reasons[0]}\n")
             else:
-                out.write(t("lookup.found", count=len(results), text=text) + "\n\n")
+                out.write(_wrapped(t("lookup.found", count=len(results), text=text)) + "\n\n")
                 out.write(table_text(results, lang_now) + "\n")
                 notes = [f"  {c.name} : {why}" if lang_now == "fr" else f"  {c.name}: {why}"
                          for c, why in zip(results, reasons, strict=True) if why]
                 if notes:
                     out.write("\n" + "\n".join(notes) + "\n")
                 if len(found) == limit < MAX_LIMIT:
-                    out.write("\n" + t("lookup.more", more=min(limit * 2, MAX_LIMIT)) + "\n")
-            out.write("\n" + source_line(info, lang_now) + "\n")
+                    out.write("\n" + _wrapped(t("lookup.more", more=min(limit * 2, MAX_LIMIT)))
+                              + "\n")
+            out.write("\n" + _wrapped(source_line(info, lang_now)) + "\n")
         elif suggestions:
             SETTINGS.stderr.write(t("lookup.no_such", text=text) + "\n")
             out.write(table_text(suggestions, lang_now) + "\n")

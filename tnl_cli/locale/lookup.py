@@ -128,6 +128,7 @@ MESSAGES = {
     "lookup.col_region": {"fr": "Région", "en": "Région"},
     "lookup.col_epci": {"fr": "Intercommunalité", "en": "Intercommunal body"},
     "lookup.col_population": {"fr": "Population", "en": "Population"},
+    "lookup.inhabitants": {"fr": "{population} hab.", "en": "{population} inhab."},
     "lookup.population_note": {"fr": "population municipale", "en": "municipal population"},
     "lookup.unknown": {"fr": "inconnue", "en": "unknown"},
     "lookup.source": {
