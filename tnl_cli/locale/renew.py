@@ -9,10 +9,6 @@ MESSAGES = {
               "edition (the old file is never modified), then walk the questions again, last "
               "year's answers proposed as defaults.",
     },
-    "renew.opt_force": {
-        "fr": "Avec --renew : remplace le fichier --answers s'il existe déjà.",
-        "en": "With --renew: replace the --answers file if it already exists.",
-    },
     "renew.opt_last_label": {
         "fr": "Avec --renew : le label obtenu l'an dernier (un niveau de cette édition-là, par "
               "exemple bronze ou 3, ou « aucun »), enregistré dans labels_anterieurs. Sur un "
