@@ -369,3 +369,13 @@ def test_custom_templates_for_both_documents(run, tmp_path: Path) -> None:
     (other / "dossier.md.j2").write_text("{{ summary.score }}\n", encoding="utf-8")
     bad = run("dossier", "-a", answers, "--template-dir", str(other))
     assert bad.code == 2 and "dossier.md.j2:1" in bad.err and "summary" in bad.err
+
+
+def test_html_is_self_contained_and_prints_well() -> None:
+    html = render(EPCI, "html").decode("utf-8")
+    assert "counter(page)" in html and "counter(pages)" in html  # page numbers when printed
+    assert re.search(r"h1, h2, h3, caption \{ break-after: avoid", html)
+    assert "thead { display: table-header-group; }" in html  # headers repeated on each page
+    assert not re.search(r'<(link|script|img)\b', html)  # nothing fetched from elsewhere
+    assert '<nav class="toc"' in html and 'href="#domaine-logiciels"' in html
+    assert '<html lang="fr">' in html and '<html lang="en">' in render(EPCI, "html", "en").decode()
