@@ -116,3 +116,25 @@ def test_the_catalog_cache_is_as_strict(tmp_path: Path, monkeypatch: pytest.Monk
     again = catalog_module._cached(source, 2025)
     assert not marker.exists()
     assert [c.id for c in again.criteria] == [c.id for c in built.criteria]
+
+
+def test_a_cache_temporary_file_left_by_a_killed_run_is_removed(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import subprocess
+    import sys
+
+    from tnl_cli import resources
+    from tnl_cli.core import catalog as catalog_module
+    from tnl_cli.io import files as fsio
+
+    child = subprocess.Popen([sys.executable, "-c", "pass"])
+    child.wait()
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.setattr(fsio, "_cleaned_dirs", set())
+    where = tmp_path / "cache" / "tnl"
+    where.mkdir(parents=True)
+    stale = where / f".catalog-2025-1-1.pickle.tnl-{fsio._host_tag()}-{child.pid}.cache.tmp"
+    stale.write_bytes(b"x" * 100)
+    catalog_module._cached(resources.criteria_dir() / "2025.yaml", 2025)
+    assert not stale.exists()
+    assert not list(where.glob("*.tmp")) and not list(where.glob(".*.tmp"))

@@ -70,7 +70,7 @@ def _bytecode_cache() -> Any:
 
     from jinja2 import FileSystemBytecodeCache
 
-    from tnl_cli.io.files import private, read_private
+    from tnl_cli.io.files import private, read_private, write_private
 
     class OwnCache(FileSystemBytecodeCache):
         def load_bytecode(self, bucket: Any) -> None:
@@ -79,8 +79,10 @@ def _bytecode_cache() -> Any:
                 bucket.load_bytecode(BytesIO(data))
 
         def dump_bytecode(self, bucket: Any) -> None:
-            with contextlib.suppress(OSError):
-                super().dump_bytecode(bucket)
+            data = BytesIO()
+            bucket.write_bytecode(data)
+            with contextlib.suppress(OSError):  # private, atomic, stale temporaries removed
+                write_private(Path(self._get_cache_filename(bucket)), data.getvalue())
 
     from tnl_cli.resources import cache_dir
 

@@ -249,8 +249,10 @@ def read_private(path: Path) -> bytes | None:
 
 
 def write_private(path: Path, data: bytes) -> None:
-    """Write a cache file readable and writable by this user only, atomically."""
-    tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+    """Write a cache file readable and writable by this user only, atomically (a temporary
+    file named like the others, so that one a killed run left is removed by the next)."""
+    remove_stale(path.parent)
+    tmp = path.with_name(f"{_tmp_prefix(path)}cache.tmp")
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_BINARY", 0), 0o600)
     try:
         with os.fdopen(fd, "wb") as handle:
