@@ -232,3 +232,19 @@ def test_shown_cuts_long_values() -> None:
     assert len(ident.shown(-(10**5000))) <= 22
     assert ident.shown("x" * 1000) == "x" * 40 + "…"
     assert ident.shown(42) == 42 and ident.shown("oui") == "oui"
+
+
+# -- the walk: a typed number goes through the same reader --------------------------------------
+
+@pytest.mark.parametrize("typed", ["1_0", "١٠", "１０", "1e400", "9" * 400])
+def test_the_walk_refuses_odd_numbers_then_takes_a_plain_one(typed: str) -> None:
+    from tests.test_wizard import ask_one, skip_until, with_identity
+    from tnl_cli.walk.steps import Walk
+
+    walk = Walk(CAT, with_identity())
+    skip_until(walk, NUMBER.id)
+    prompter = ask_one(walk, [typed, "10"])
+    assert [r[1] for r in prompter.refused] == [typed]
+    reason = prompter.refused[0][2]
+    assert "n'est pas un nombre" in reason or "trop grand" in reason
+    assert walk.answers.value(NUMBER.id) == 10
