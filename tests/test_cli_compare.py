@@ -27,6 +27,7 @@ EXPECTED = {
     "strategie_numerique_responsable": "new_criterion",  # new in 2025, answered
     "duree_vie_postes": "new_criterion",  # new in 2025, answered
     "reemploi_equipements": "new_criterion",  # new in 2025, not answered
+    "seconde_vie_equipements": "new_criterion",  # new in 2025 (split from reemploi), not answered
     "mediation_numerique_libre": "new_criterion",  # new in 2025, not answered
     "portage_interne": "removed_criterion",  # gone in 2025
     "demarche_sobriete_numerique": "removed_criterion",  # gone in 2025
@@ -105,7 +106,7 @@ def test_text_view_names_both_schemes_and_each_section(run) -> None:
     for title in ("Critères atteints depuis l'an dernier (3)",
                   "Critères qui ne sont plus atteints (1)", "Valeurs modifiées (4)",
                   "Questions répondues cette année (2)",
-                  "Critères nouveaux dans l'édition 2025 (4)",
+                  "Critères nouveaux dans l'édition 2025 (5)",
                   "Critères retirés dans l'édition 2025 (2)", "Ajoutés : QGIS, Nextcloud",
                   "Information géographique : 0 libre(s) sur 1 → 1 libre(s) sur 1",
                   "Obligations légales dont le statut a changé"):
