@@ -359,3 +359,19 @@ def test_a_signal_right_after_the_temporary_file_is_created_leaves_nothing(
     with pytest.raises(KeyboardInterrupt):
         fsio.write_atomic(target, "x")
     assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("which", ["assess", "dossier", "compare", "lint", "dossiers",
+                                   "template_dir"])
+def test_an_input_name_too_long_is_a_clear_message(run: Any, tmp_path: Path, which: str) -> None:
+    long = str(tmp_path / ("n" * 300))
+    answers = str(answers_file(tmp_path))
+    args = {"assess": ["assess", "--answers", long + ".yaml"],
+            "dossier": ["dossier", "--answers", long + ".yaml"],
+            "compare": ["compare", answers, long + ".yaml"],
+            "lint": ["criteria", "lint", long + ".yaml"],
+            "dossiers": ["batch", str(batch_file(tmp_path / "in.csv")), "--dossiers", long],
+            "template_dir": ["dossier", "--answers", answers, "--template-dir", long]}[which]
+    result = run(*args)
+    assert result.code == 2, result.err
+    assert "nom trop long" in result.err and "Traceback" not in result.err

@@ -226,7 +226,7 @@ def _guarded(fn: Any) -> Any:
     import functools
     import signal
 
-    from tnl_cli.errors import Interrupted, PipeClosed
+    from tnl_cli.errors import Interrupted, PipeClosed, TnlError
 
     stopping = [getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name)]
 
@@ -244,6 +244,12 @@ def _guarded(fn: Any) -> Any:
             raise Interrupted() from exc
         except BrokenPipeError as exc:
             raise PipeClosed() from exc
+        except TnlError:
+            raise
+        except OSError as exc:  # a path the system refuses (name too long…) wherever it is met
+            raise TnlError.of("io.os_error", file=None if exc.filename is None
+                              else str(exc.filename), reason=exc.strerror or str(exc),
+                              errno=exc.errno) from exc
         finally:
             for sig, handler in previous.items():
                 signal.signal(sig, handler)

@@ -50,6 +50,12 @@ MESSAGES = {
     },
     "io.more_problems": {"fr": "… et {count} autres problèmes (corrigez d'abord ceux-ci).",
                          "en": "… and {count} more problems (fix these first)."},
+    "io.os_error": {
+        "fr": "opération impossible sur ce fichier ({reason}). Vérifiez le chemin et le nom ; "
+              "rien n'a été modifié.",
+        "en": "cannot use this file ({reason}). Check the path and the name; nothing was "
+              "changed.",
+    },
     "io.reason_permission": {"fr": "permission refusée", "en": "permission denied"},
     "io.reason_read_only": {"fr": "système de fichiers en lecture seule",
                             "en": "read-only file system"},
