@@ -302,3 +302,30 @@ def test_shell_completion_is_offered(run, tmp_path: Path) -> None:
     asked = subprocess.run([sys.executable, "-m", "tnl_cli"], capture_output=True, text=True,
                            env=env, timeout=30)
     assert asked.stdout.split() == ["assess"]
+
+
+def test_terminal_report_reads_well_at_80_columns() -> None:
+    """Wrapped lines keep their indentation, domain names stay on one line, the bar column
+    has a header, nothing reaches the 80th column."""
+    import io
+
+    from rich.console import Console
+
+    from tnl_cli.core.answers import load
+    from tnl_cli.core.catalog import load_edition
+    from tnl_cli.core.engine import evaluate
+    from tnl_cli.report.assessment import render
+
+    answers, catalog, _ = load(Path(EXAMPLE), load_edition)
+    out = io.StringIO()
+    render(evaluate(catalog, answers), catalog, answers, "fr",
+           Console(file=out, width=79, no_color=True, highlight=False, emoji=False))
+    lines = out.getvalue().splitlines()
+    assert max(len(line) for line in lines) <= 79
+    assert any("Progression" in line for line in lines)
+    for domain in catalog.domains:
+        assert any(domain.name["fr"] in line for line in lines), domain.name["fr"]
+    estimate = next(i for i, line in enumerate(lines) if "Ce niveau est une estimation" in line)
+    assert lines[estimate].startswith("  ") and lines[estimate + 1].startswith("  ")
+    legal = [i for i, line in enumerate(lines) if "NON RESPECTÉE" in line]
+    assert legal and all(lines[i].startswith("  ") for i in legal)

@@ -496,3 +496,14 @@ def test_a_small_commune_is_told_the_open_data_obligation_does_not_bind_it() -> 
     walk = Walk(CATALOG, with_identity(Identity(type="commune", population=40_000, agents=600)))
     skip_until(walk, "obligation_open_data_defaut")
     assert "ce n'est pas une obligation" not in "\n".join(ask_one(walk, ["passer"]).said)
+
+
+def test_a_wrong_email_is_refused_without_internal_names() -> None:
+    walk = Walk(CATALOG, empty())
+    skip_until(walk, "elu_referent.nom")
+    walk.answer("Camille Moreau")
+    skip_until(walk, "elu_referent.email")
+    prompter = ask_one(walk, ["camille@", "camille@lettret.example"])
+    assert [error for _m, _r, error in prompter.refused] == [
+        "« camille@ » n'est pas une adresse électronique valide (prenom.nom@exemple.fr)."]
+    assert walk.answers.identity.elu_referent.email == "camille@lettret.example"

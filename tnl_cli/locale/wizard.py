@@ -425,4 +425,8 @@ MESSAGES = {
         "fr": "→ dans ce domaine, l'édition nouvelle demande : {questions}",
         "en": "→ in this domain, the new edition asks: {questions}",
     },
+    "wizard.bad_email": {
+        "fr": "« {value} » n'est pas une adresse électronique valide (prenom.nom@exemple.fr).",
+        "en": "'{value}' is not a valid e-mail address (first.last@example.org).",
+    },
 }

@@ -276,8 +276,34 @@ def _item(console: Any, mark: str, text: str, indent: int = 2) -> None:
     console.print(Padding(grid, (0, 0, 0, indent)))
 
 
+class _Indenting:
+    """A console whose lines printed with leading spaces keep them on every wrapped line
+    (Rich wraps "  text" back to the left margin)."""
+
+    def __init__(self, console: Any) -> None:
+        self._console = console
+
+    def print(self, *objects: Any, markup: bool | None = None, **options: Any) -> None:
+        if len(objects) == 1 and isinstance(objects[0], str):
+            text = objects[0]
+            body = text.lstrip(" ")
+            indent = len(text) - len(body)
+            if indent and "\n" not in body:
+                from rich.padding import Padding
+                from rich.text import Text
+
+                shown = Text(body) if markup is False else Text.from_markup(body)
+                self._console.print(Padding(shown, (0, 0, 0, indent)), **options)
+                return
+        self._console.print(*objects, markup=markup, **options)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._console, name)
+
+
 def render(a: Assessment, catalog: Catalog, answers: Answers, lang: str, console: Any) -> None:
     """The terminal view. Meaning never rests on colour alone: every mark has a word."""
+    console = _Indenting(console)
     from rich.table import Table
 
     data = to_dict(a, catalog, answers, lang)

@@ -84,7 +84,15 @@ def _agents(raw: str, _identity: ident.Identity) -> float:
 
 
 def _email(field: str) -> Callable[[str, ident.Identity], str]:
-    return lambda raw, _identity: ident.parse_email(raw, field)
+    """The file's message names the field (« elu_referent »); typed under its own question,
+    that identifier is noise: the walk's message says only what is wrong."""
+    def parse(raw: str, _identity: ident.Identity) -> str:
+        try:
+            return ident.parse_email(raw, field)
+        except ident.IdentityValueError as exc:
+            raise ident.IdentityValueError("wizard.bad_email", value=raw.strip()) from exc
+
+    return parse
 
 
 def parse_labels(raw: str, _identity: ident.Identity | None = None) -> tuple[ident.PreviousLabel, ...]:
