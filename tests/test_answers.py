@@ -160,10 +160,10 @@ def test_round_trip_keeps_evidence(tmp_path: Path) -> None:
 
 def test_older_edition_is_migrated(tmp_path: Path) -> None:
     path = tmp_path / "r.yaml"
-    path.write_text("edition: 2024\nreponses:\n  portage_interne: [elus]\n"
+    path.write_text("edition: 2024\nreponses:\n  demarche_sobriete_numerique: oui\n"
                     "  formats_ouverts: oui\n", encoding="utf-8")
     answers, catalog, gone = ans.load(path, load_edition, 2025)
-    assert catalog.edition == 2025 and gone == ["portage_interne"]
+    assert catalog.edition == 2025 and gone == ["demarche_sobriete_numerique"]
     assert answers.value("formats_ouverts") is True
 
 

@@ -34,7 +34,8 @@ def test_shipped_editions_cover_the_label(edition: int) -> None:
 def test_schemes_differ_by_edition() -> None:
     assert [t.id for t in cat.load_edition(2024).tiers] == ["1", "2", "3", "4", "5"]
     c2025 = cat.load_edition(2025)
-    assert [t.id for t in c2025.tiers] == ["badge", "bronze", "argent", "or"]
+    assert [t.id for t in c2025.tiers] == ["bronze", "argent", "or"]  # the Label
+    assert c2025.badge is not None and c2025.badge.form == "badge"  # a track apart
     assert {m.id for m in c2025.mentions} == {"premiere_candidature", "mutualisation",
                                               "promotion", "sobriete"}
     assert cat.load_edition().edition == max(cat.editions())

@@ -46,9 +46,9 @@ def test_renew_without_terminal_writes_a_file_that_assess_evaluates(run, old, tm
     answers = data["reponses"]
     assert answers["part_postes_libreoffice"] == 30  # last year's answer carried over
     assert answers["evenements_libres"] is True  # --set
-    assert "portage_interne" not in answers  # gone with the 2025 edition
+    assert "demarche_sobriete_numerique" not in answers  # gone with the 2025 edition
     assert "duree_vie_postes" not in answers  # new in 2025: left for the user to answer
-    assert "duree_vie_postes" in r.err and "portage_interne" in r.err
+    assert "duree_vie_postes" in r.err and "demarche_sobriete_numerique" in r.err
     again = run("assess", "--answers", str(new), "--format", "json")
     assert again.code == 0, again.err
     assert json.loads(again.out) == json.loads(r.out)

@@ -70,7 +70,7 @@ def test_eligible_dossier_holds_every_part() -> None:
                     "## Avant de déposer la candidature"):
         assert f"\n{heading}\n" in text
     assert "Lucie Garnier, Adjointe au maire chargée du numérique" in text
-    assert "**Niveau indicatif :** Label Or (4 sur 4)" in text
+    assert "**Niveau indicatif :** Label Or (3 sur 3)" in text
     assert "c'est le jury qui attribue le niveau" in text
     assert re.search(r"\| Stratégie et mutualisation \| \d+ sur \d+ \| \d+ % \| `[█░]{10}` \|", text)
     assert "<https://www.echirolles.example/deliberations/2021-02-02.pdf>" in text
@@ -92,8 +92,8 @@ def test_not_eligible_dossier_says_why_and_what_to_do() -> None:
     assert "**Éligibilité :** NON ÉLIGIBLE." in text
     assert "Critère d'éligibilité non rempli" in text
     assert "Niveau indicatif" not in text
-    assert "### Pour atteindre le niveau « Badge »" in text
-    first_steps = text.split("### Pour atteindre le niveau « Badge »")[1].split("###")[0]
+    assert "### Pour atteindre le niveau « Label Bronze »" in text
+    first_steps = text.split("### Pour atteindre le niveau « Label Bronze »")[1].split("###")[0]
     efforts = re.findall(r"effort (faible|moyen|élevé)", first_steps)
     order = {"faible": 0, "moyen": 1, "élevé": 2}
     assert efforts and efforts == sorted(efforts, key=order.get)  # cheapest first
@@ -116,7 +116,7 @@ def test_incomplete_dossier_lists_what_is_missing() -> None:
 def test_english_dossier() -> None:
     text = text_of("eligible-or", "md", "en")
     assert "# Self-assessment report, Territoire Numérique Libre label 2025 — Échirolles" in text
-    assert "**Indicative level:** Gold Label (4 of 4)" in text
+    assert "**Indicative level:** Gold Label (3 of 3)" in text
     assert "Document prepared on 1 September 2025 with tnl 9.9.9-test" in text
     assert "Réponse" not in text
 

@@ -72,7 +72,7 @@ def test_score_table(eligible: tuple[bytes, Document]) -> None:
                                         "Bonnes pratiques numériques",
                                         "Logiciels et systèmes libres",
                                         "Communication et écosystème du libre",
-                                        "Données publiques (open data)"]
+                                        "Gestion des données publiques"]
     assert all(r[2].endswith("%") for r in rows[1:])
     assert table.style == "TnlTable"
     header = table.get_elements("table:table-header-rows/table:table-row/table:table-cell")

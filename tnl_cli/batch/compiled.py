@@ -52,6 +52,18 @@ class Outcome:
     level_range: tuple[str | None, str | None] = (None, None)
 
 
+def _met_refs(rule: rules.Rule) -> Any:
+    """The criterion ids a rule asks to be met (`met`, `count`), not those it tests the value
+    of (`answer`)."""
+    if isinstance(rule, rules.Met):
+        yield rule.id
+    elif isinstance(rule, rules.Count):
+        yield from rule.ids
+    elif isinstance(rule, (rules.All, rules.AnyOf)):
+        for item in rule.items:
+            yield from _met_refs(item)
+
+
 class _OneAnswer:
     """The state an `answer` test sees for a single answered criterion."""
 
@@ -73,14 +85,21 @@ class Compiled:
         every_rule = [c.when for c in catalog.criteria if c.when is not None]
         every_rule += [catalog.eligibility] + [t.rule for t in catalog.tiers if t.rule]
         every_rule += [m.rule for m in catalog.mentions]
-        self._tests: list[rules.Answer] = [t for r in every_rule for t in rules.boolean_tests(r)]
+        # one bit per distinct test: rules that repeat a test (`part_postes_os_libre >= 50` in
+        # two tiers) share it
+        self._tests: list[rules.Answer] = []
+        for test in (t for r in every_rule for t in rules.boolean_tests(r)):
+            if test not in self._tests:  # Rule equality: same id, op and value
+                self._tests.append(test)
         self._tests_of: dict[str, list[tuple[int, rules.Answer]]] = {}
         for k, test in enumerate(self._tests):
             self._tests_of.setdefault(test.id, []).append((k, test))
         inventories = [c for c in catalog.criteria if c.type == "inventory" and c.implies]
         gates = {c.id for c in catalog.gates}
         implied = {target for c in inventories for target in c.implies}
-        read = {ref for r in every_rule for ref in r.refs()}
+        # "met" bits for what `met` and `count` look at; `answer` tests have bits of their own
+        read = {ref for r in every_rule for ref in r.refs()} - {
+            t.id for t in self._tests} | {ref for r in every_rule for ref in _met_refs(r)}
         everything = set(self.index)
         met = everything if full else read | gates
         # "answered" matters where a rule can be undecided (eligibility), for gates and for
@@ -275,7 +294,7 @@ class Compiled:
         return f"(not {self.holds(rule)})"  # two-valued rules: Score, Domains
 
     def _test_bit(self, rule: rules.Answer) -> int:
-        k = next(k for k, t in enumerate(self._tests) if t is rule)
+        k = self._tests.index(rule)  # an equal test shares the bit
         return 1 << (self._test_base + k)
 
 

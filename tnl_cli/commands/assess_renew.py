@@ -59,14 +59,15 @@ def _label_from_option(raw: str, old_catalog, year: int):
 def _ask_label(prompter, old_catalog, year: int):
     """The label obtained at last year's edition: one of its tiers, or « aucun »."""
     from tnl_cli.core.answers import ValueRefused
-    from tnl_cli.core.renewal import NO_LABEL, parse_label
+    from tnl_cli.core.renewal import NO_LABEL, awards, parse_label
     from tnl_cli.i18n import pick
     from tnl_cli.walk.prompter import Ask, Option
 
     question = t("renew.ask_label", year=year)
     if old_catalog is not None:
-        options = tuple(Option(tier.id, pick(tier.name, SETTINGS.lang))
-                        for tier in old_catalog.tiers) + (Option(NO_LABEL, t("renew.no_label")),)
+        options = tuple(Option(award_id, pick(name, SETTINGS.lang))
+                        for award_id, name in awards(old_catalog)) + (
+            Option(NO_LABEL, t("renew.no_label")),)
         chosen = prompter.ask(Ask("select", question, options, None, t("wizard.select_hint")))
         return None if chosen == NO_LABEL else chosen
 
@@ -83,10 +84,11 @@ def _ask_label(prompter, old_catalog, year: int):
 
 
 def _tier_name(old_catalog, level: str) -> str:
+    from tnl_cli.core.renewal import awards
     from tnl_cli.i18n import pick
 
-    tier = next((x for x in old_catalog.tiers if x.id == level), None) if old_catalog else None
-    return pick(tier.name, SETTINGS.lang) if tier else level
+    names = dict(awards(old_catalog)) if old_catalog else {}
+    return pick(names[level], SETTINGS.lang) if level in names else level
 
 
 def _tell(say, new: Path, old: Path, changes, catalog, label_line: str) -> None:

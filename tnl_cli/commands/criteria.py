@@ -34,17 +34,19 @@ def criterion_dict(c: Any, lang: str) -> dict[str, Any]:
     }
 
 
-def criteria_text(catalog: Any, lang: str) -> str:
-    """The catalog as plain text grouped by domain: no table library, so it starts fast and
-    reads well in a screen reader."""
+def criteria_text(catalog: Any, lang: str, criteria: Any = None) -> str:
+    """The catalog (or some of its criteria) as plain text grouped by domain: no table library,
+    so it starts fast and reads well in a screen reader."""
     import textwrap
 
+    criteria = catalog.criteria if criteria is None else criteria
     lines = [pick(catalog.title, lang), ""]
     for domain in catalog.domains:
+        members = [c for c in criteria if c.domain == domain.id]
+        if not members:
+            continue
         lines.append(f"== {pick(domain.name, lang)} ==")
-        for c in catalog.criteria:
-            if c.domain != domain.id:
-                continue
+        for c in members:
             gate = f" {tr(lang, 'cli.gate_mark')}" if c.eligibility else ""
             lines.append(f"{c.id}  ({c.type}, {c.points} pts){gate}")
             lines.extend(textwrap.wrap(pick(c.question, lang), width=96, initial_indent="    ",
@@ -104,6 +106,9 @@ def register(app: typer.Typer, lang: str) -> None:
     def list_(
         fmt: common.format_option(lang) = "table",
         edition: common.edition_option(lang) = None,
+        form: Annotated[str | None, typer.Option(
+            "--form", help=tr(lang, "cli.criteria_form_help"),
+            metavar="NOM" if lang == "fr" else "NAME")] = None,
         lang_: common.lang_option(lang) = lang,
         no_color: common.no_color_option(lang) = False,
     ) -> None:
@@ -111,10 +116,18 @@ def register(app: typer.Typer, lang: str) -> None:
 
         common.check_choice(fmt, ("table", "json"), "--format")
         catalog = load_edition(edition)
+        criteria = catalog.criteria
+        if form is not None:
+            chosen = next((f for f in catalog.forms if f.id == form), None)
+            if chosen is None:
+                raise TnlError.of("cli.unknown_form", form=form, edition=catalog.edition,
+                                  forms=", ".join(f.id for f in catalog.forms)
+                                  or tr(SETTINGS.lang, "report.no_level"))
+            criteria = tuple(catalog.by_id[cid] for cid in chosen.criteria)
         if fmt == "json":
-            common.print_json([criterion_dict(c, SETTINGS.lang) for c in catalog.criteria])
+            common.print_json([criterion_dict(c, SETTINGS.lang) for c in criteria])
             return
-        SETTINGS.stdout.write(criteria_text(catalog, SETTINGS.lang))
+        SETTINGS.stdout.write(criteria_text(catalog, SETTINGS.lang, criteria))
 
     @group.command("show", help=tr(lang, "cli.criteria_show_help"))
     def show(

@@ -151,6 +151,15 @@ class Form(NamedTuple):
     criteria: tuple[str, ...]
 
 
+class Badge(NamedTuple):
+    """A track apart from the tiers (2025): granted on the eligibility criteria and a short
+    form answered in full."""
+
+    form: str
+    name: Text
+    description: Text
+
+
 class Catalog(NamedTuple):
     edition: int
     title: Text
@@ -165,6 +174,7 @@ class Catalog(NamedTuple):
     legal_checks: tuple[LegalCheck, ...]
     source: str
     by_id: Mapping[str, Criterion]
+    badge: Badge | None = None
 
     def criterion(self, criterion_id: str) -> Criterion | None:
         return self.by_id.get(criterion_id)
@@ -504,7 +514,7 @@ def build(doc: "yamlio.Located", expected_edition: int | None = None) -> Catalog
         raise CatalogError(*ck.problems)
     for key in data:
         if key not in {"edition", "title", "scheme", "deadline", "domains", "eligibility",
-                       "tiers", "mentions", "forms", "criteria", "legal_checks"}:
+                       "tiers", "mentions", "forms", "criteria", "legal_checks", "badge"}:
             ck.add("catalog.unknown_top", (key,), field=key)
     edition = data.get("edition")
     if not isinstance(edition, int) or isinstance(edition, bool) or not 2016 <= edition <= 2100:
@@ -648,6 +658,16 @@ def build(doc: "yamlio.Located", expected_edition: int | None = None) -> Catalog
         legal_checks.append(LegalCheck(lc["id"], target.id, tuple(map(str, lc["allowed"])),
                                        ck.text(lc, "text", path, who=lc["id"]) or {}))
 
+    badge = None
+    raw_badge = data.get("badge")
+    if raw_badge is not None:
+        if not isinstance(raw_badge, dict) or not any(f.id == raw_badge.get("form")
+                                                      for f in forms):
+            ck.add("catalog.bad_badge", ("badge",))
+        else:
+            badge = Badge(str(raw_badge["form"]), ck.text(raw_badge, "name", ("badge",),
+                                                          who="badge") or {},
+                          ck.text(raw_badge, "description", ("badge",), who="badge") or {})
     title = ck.text(data, "title", ()) or {}
     scheme = ck.text(data, "scheme", ()) or {}
     if ck.problems:
@@ -656,7 +676,7 @@ def build(doc: "yamlio.Located", expected_edition: int | None = None) -> Catalog
     return Catalog(edition, title, scheme, deadline.isoformat() if deadline else None,
                    tuple(domains), tuple(criteria),
                    eligibility_rule, tuple(tiers), tuple(mentions), tuple(forms),
-                   tuple(legal_checks), doc.file, by_id)
+                   tuple(legal_checks), doc.file, by_id, badge)
 
 
 def load_file(path: Path) -> Catalog:

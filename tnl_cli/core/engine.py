@@ -99,6 +99,9 @@ class Assessment:
     level_range: tuple[str | None, str | None] = (None, None)
     range_ranks: tuple[int, int] = (0, 0)
     unanswered: int = 0  # visible applicable criteria without an answer (not-concerned apart)
+    # the Badge track (2025), apart from the tiers: None when the edition has none
+    badge: bool | None = None
+    badge_missing: tuple[str, ...] = ()  # questions of the Badge form left unanswered
 
     @property
     def level(self) -> str | None:
@@ -113,7 +116,7 @@ class _State:
     """The facts rules look at, for one set of answers."""
 
     __slots__ = ("met", "answered", "values", "points", "visible", "domain_ratio",
-                 "total_ratio", "first_candidacy", "possible", "not_concerned")
+                 "total_ratio", "first_candidacy", "possible", "not_concerned", "obtained")
 
     def __init__(self, first_candidacy: bool | None) -> None:
         self.met: set[str] = set()
@@ -126,6 +129,7 @@ class _State:
         self.first_candidacy = first_candidacy
         self.possible: dict[str, float] = {}  # per domain, not-concerned criteria taken out
         self.not_concerned: set[str] = set()
+        self.obtained: dict[str, float] = {}  # points per domain
 
 
 def points_for(c: Criterion, value: Any) -> float:
@@ -210,10 +214,37 @@ def _compute(catalog: Catalog, criteria: tuple[Criterion, ...], possible: Mappin
     if closed:
         s.answered.update(c.id for c in criteria)
     s.possible = possible
+    _ratios(s, obtained)
+    return s
+
+
+def _ratios(s: _State, obtained: dict[str, float]) -> None:
+    possible = s.possible
+    s.obtained = obtained
     s.domain_ratio = {d: (obtained[d] / possible[d] if possible[d] else 0.0) for d in possible}
     total = sum(possible.values())
     s.total_ratio = sum(obtained.values()) / total if total else 0.0
-    return s
+
+
+def _extend(s: _State, c: Criterion, value: Any) -> _State:
+    """The state of `s` with a visible `c` answered `value`, when no `when` names `c` (so
+    nothing else changes): what `_compute` gives on the whole, at a fraction of its cost.
+    Points are whole numbers, so the sums are exact whatever their order."""
+    t = _State(s.first_candidacy)
+    t.met, t.answered, t.values = set(s.met), s.answered | {c.id}, dict(s.values)
+    t.points, t.visible, t.possible = dict(s.points), s.visible, s.possible
+    t.not_concerned = s.not_concerned
+    t.values[c.id] = value
+    pts = points_for(c, value)
+    obtained = dict(s.obtained)
+    obtained[c.domain] += pts - t.points.get(c.id, 0.0)
+    t.points[c.id] = pts
+    if is_met(c, value, pts):
+        t.met.add(c.id)
+    else:
+        t.met.discard(c.id)
+    _ratios(t, obtained)
+    return t
 
 
 def _tier_holds(tier: Tier, s: _State) -> bool:
@@ -265,6 +296,7 @@ def _path(catalog: Catalog, criteria: tuple[Criterion, ...], possible: Mapping[s
     s = _compute(catalog, criteria, possible, current, first)
     deficit = _deficit(catalog, target, s)
     chosen: list[Criterion] = []
+    shown_by = {ref for c in criteria if c.when is not None for ref in c.when.refs()}
     while deficit > 1e-9:
         best: tuple[float, int, Criterion, float] | None = None
         for c in criteria:
@@ -273,9 +305,13 @@ def _path(catalog: Catalog, criteria: tuple[Criterion, ...], possible: Mapping[s
                 continue
             if (c.points == 0 and not c.eligibility) or c.type == "inventory":
                 continue
-            trial = dict(current)
-            trial[c.id] = best_value(c)
-            d2 = _deficit(catalog, target, _compute(catalog, criteria, possible, trial, first))
+            if c.id in shown_by:  # answering it may show other questions: the whole state
+                trial = dict(current)
+                trial[c.id] = best_value(c)
+                s2 = _compute(catalog, criteria, possible, trial, first)
+            else:
+                s2 = _extend(s, c, best_value(c))
+            d2 = _deficit(catalog, target, s2)
             gain = deficit - d2
             if gain <= 1e-9:
                 continue
@@ -383,6 +419,13 @@ def evaluate(catalog: Catalog, answers: Answers, *, with_path: bool = True) -> A
         best = _compute(catalog, criteria, possible, filled, first)
         if catalog.eligibility.holds(best):  # type: ignore[arg-type]
             high = _climb(catalog, best)[1]
+    badge: bool | None = None
+    badge_missing: tuple[str, ...] = ()
+    if catalog.badge is not None:
+        form = next(f for f in catalog.forms if f.id == catalog.badge.form)
+        badge_missing = tuple(cid for cid in form.criteria
+                              if cid in s.visible and cid not in s.answered)
+        badge = verdict == "eligible" and not badge_missing
     mentions = tuple(m for m in catalog.mentions
                      if verdict == "eligible" and m.rule.holds(s))  # type: ignore[arg-type]
 
@@ -411,7 +454,7 @@ def evaluate(catalog: Catalog, answers: Answers, *, with_path: bool = True) -> A
         results=results, open_data=ident.open_data_obligation(identity),
         unmet_gates=unmet, unanswered_gates=unanswered,
         level_range=(_tier_id(catalog, low), _tier_id(catalog, high)), range_ranks=(low, high),
-        unanswered=unanswered_count,
+        unanswered=unanswered_count, badge=badge, badge_missing=badge_missing,
     )
 
 

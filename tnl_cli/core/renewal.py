@@ -7,6 +7,7 @@ explicit edition migrates in memory, the file itself is never written).
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import Any
 
 from tnl_cli.core import identity as ident
 from tnl_cli.core.answers import Answers, ValueRefused
@@ -29,14 +30,21 @@ def parse_label(raw: str, catalog: Catalog | None) -> str | None:
         return None
     if catalog is None:
         return raw.strip()
-    for tier in catalog.tiers:
-        if word in {fold(tier.id), fold(tier.name["fr"]), fold(tier.name["en"])}:
-            return tier.id
+    for tier in awards(catalog):
+        if word in {fold(tier[0]), fold(tier[1]["fr"]), fold(tier[1]["en"])}:
+            return tier[0]
     raise ValueRefused("renew.bad_label", value=raw, allowed=_allowed(catalog))
 
 
+def awards(catalog: Catalog) -> list[tuple[str, Any]]:
+    """What an edition awards, as (id, name): the Badge (a track apart from the tiers, 2025)
+    first, then the tiers."""
+    badge = [(catalog.badge.form, catalog.badge.name)] if catalog.badge is not None else []
+    return badge + [(t.id, t.name) for t in catalog.tiers]
+
+
 def _allowed(catalog: Catalog | None) -> str:
-    tiers = [t.id for t in catalog.tiers] if catalog is not None else []
+    tiers = [a[0] for a in awards(catalog)] if catalog is not None else []
     return ", ".join([*tiers, NO_LABEL])
 
 

@@ -288,6 +288,12 @@ MESSAGES = {
         "fr": "« {field} » doit être une liste (des lignes commençant par « - »).",
         "en": "'{field}' must be a list (lines starting with '- ').",
     },
+    "catalog.bad_badge": {
+        "fr": "« badge » doit être {{form: ID, name: {{fr, en}}, description: {{fr, en}}}}, ID "
+              "étant un formulaire de « forms ».",
+        "en": "'badge' must be {{form: ID, name: {{fr, en}}, description: {{fr, en}}}}, ID "
+              "being a form of 'forms'.",
+    },
     "catalog.bad_legal": {
         "fr": "critère {who} : « legal » doit être {{force: obligation|recommendation, source: "
               "{{fr, en}}, scope: {{...}}, met: [...]}} (« met » pour un choix seulement).",

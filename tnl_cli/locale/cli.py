@@ -88,6 +88,17 @@ MESSAGES = {
                           "en": "Browse and check the criteria catalogs."},
     "cli.criteria_list_help": {"fr": "Liste les critères d'une édition.",
                                "en": "List an edition's criteria."},
+    "cli.criteria_form_help": {
+        "fr": "Seulement les questions d'un formulaire (badge : le formulaire simplifié du "
+              "Badge 2025, une estimation : ses questions réelles ne sont pas publiques).",
+        "en": "Only the questions of a form (badge: the 2025 Badge short form, an estimate: "
+              "its real questions are not public).",
+    },
+    "cli.unknown_form": {
+        "fr": "formulaire « {form} » inconnu dans l'édition {edition} ; formulaires "
+              "disponibles : {forms}.",
+        "en": "unknown form '{form}' in edition {edition}; available forms: {forms}.",
+    },
     "cli.criteria_show_help": {"fr": "Affiche un critère en détail.",
                                "en": "Show one criterion in detail."},
     "cli.criteria_lint_help": {

@@ -26,6 +26,22 @@ MESSAGES = {
         "en": "Estimated level: {level} (the unanswered questions would not change it)",
     },
     "report.no_level": {"fr": "aucun", "en": "none"},
+    "report.badge_yes": {
+        "fr": "Badge : obtenu (critères d'éligibilité remplis, formulaire simplifié complet ; "
+              "ses questions réelles ne sont pas publiques, celles-ci sont une estimation)",
+        "en": "Badge: granted (eligibility criteria met, short form complete; its real "
+              "questions are not public, these are an estimate)",
+    },
+    "report.badge_gates": {
+        "fr": "Badge : pas encore (il demande les quatre critères d'éligibilité)",
+        "en": "Badge: not yet (it needs the four eligibility criteria)",
+    },
+    "report.badge_missing": {
+        "fr": "Badge : pas encore ({count} question(s) du formulaire simplifié sans réponse ; "
+              "tnl assess --form badge les pose)",
+        "en": "Badge: not yet ({count} question(s) of the short form unanswered; "
+              "tnl assess --form badge asks them)",
+    },
     "report.not_concerned": {"fr": "Non concerné : {questions}",
                              "en": "Not concerned: {questions}"},
     "report.not_concerned_value": {"fr": "non concerné", "en": "not concerned"},

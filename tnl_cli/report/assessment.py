@@ -200,6 +200,9 @@ def to_dict(a: Assessment, catalog: Catalog, answers: Answers, lang: str) -> dic
         "level_rank": a.level_rank,
         "level_name": pick(a.tier.name, lang) if a.tier else None,
         "level_range": {"low": a.level_range[0], "high": a.level_range[1]},
+        "badge": a.badge,
+        "badge_missing": [{"id": cid, "question": pick(catalog.by_id[cid].question, lang)}
+                          for cid in a.badge_missing],
         "unanswered": a.unanswered,
         "levels": [t.id for t in catalog.tiers],
         "estimate": tr(lang, "engine.estimate"),
@@ -244,6 +247,15 @@ def tier_label(catalog: Catalog, tier_id: str | None, lang: str) -> str:
         return tier_id
     tier = next((t for t in catalog.tiers if t.id == tier_id), None)
     return pick(tier.name, lang) if tier else tier_id
+
+
+def badge_line(a: Assessment, lang: str) -> str:
+    """'Badge : obtenu' or what it still needs (the Badge is a track apart from the Label)."""
+    if a.badge:
+        return tr(lang, "report.badge_yes")
+    if a.verdict != "eligible":
+        return tr(lang, "report.badge_gates")
+    return tr(lang, "report.badge_missing", count=len(a.badge_missing))
 
 
 def level_line(a: Assessment, catalog: Catalog, lang: str) -> str:
@@ -320,6 +332,8 @@ def render(a: Assessment, catalog: Catalog, answers: Answers, lang: str, console
                   f"[/bold {style}]")
     for reason in data["reasons"]:
         console.print(f"  • {reason}", markup=False)
+    if a.badge is not None:
+        console.print(badge_line(a, lang), markup=False)
     if a.verdict == "eligible" or a.range_ranks[1]:
         console.print(level_line(a, catalog, lang), markup=False)
         console.print(f"  [italic]{data['estimate']}[/italic]")
