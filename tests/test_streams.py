@@ -58,6 +58,18 @@ def test_an_ascii_only_terminal_gets_every_command(answers: Path, tmp_path: Path
     assert json.loads(done.stdout)["collectivite"]["nom"] == "Saint-Libre-sur-Loire"
 
 
+@pytest.mark.parametrize("encoding", ["cp1252", "cp850", "latin-1"])
+def test_a_windows_code_page_gets_every_character_somehow(answers: Path, encoding: str) -> None:
+    import json
+
+    for fmt in ("table", "json"):
+        done = _tnl("assess", "--answers", str(answers), "--format", fmt,
+                    PYTHONIOENCODING=encoding)
+        assert done.returncode in (0, 1), done.stderr
+        assert b"Traceback" not in done.stderr
+    assert json.loads(done.stdout.decode(encoding))["verdict"]
+
+
 def test_standard_output_closed(answers: Path, tmp_path: Path) -> None:
     for args in _commands(answers, tmp_path):
         done = subprocess.run([sys.executable, "-m", "tnl_cli", *args], stdout=None,

@@ -232,13 +232,14 @@ def main(argv: Sequence[str] | None = None) -> None:
 
 
 def _tolerant_streams(settings: common.Settings) -> None:
-    """A terminal or file that cannot hold every character (PYTHONIOENCODING=ascii, an old
-    Windows console) shows `\\xe9` for it rather than failing with UnicodeEncodeError."""
+    """A terminal or file that cannot hold every character (PYTHONIOENCODING=ascii, output
+    redirected to a file on Windows: cp1252) shows `\\u2588` for it rather than failing with
+    UnicodeEncodeError."""
     for stream in (settings.stdout, settings.stderr):
         if stream is not None and stream in (sys.stdout, sys.stderr, sys.__stdout__,
                                              sys.__stderr__):
             with contextlib.suppress(AttributeError, ValueError, OSError):
-                if not common.encodes(stream, "éœ€—«»"):
+                if not common.unicode_stream(stream):  # ascii, cp1252 (no █ → •), cp850…
                     stream.reconfigure(errors="backslashreplace")  # type: ignore[union-attr]
 
 
