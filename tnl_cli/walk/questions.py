@@ -58,6 +58,7 @@ class Questions:
         self.lang = lang
         self.verbose = verbose  # identifiers in headers: noise for most, useful for --set
         self.hints: dict[str, Any] = {}  # defaults learnt from the territory lookup
+        self._proposal: Any = None  # what the inventory proposes for the current question
 
     def t(self, key: str, **params: Any) -> str:
         return tr(self.lang, key, **params)
@@ -99,9 +100,9 @@ class Questions:
         unbound = self._not_bound(walk, c)
         if unbound:
             say(unbound, indent=2)
-        proposal = self.proposals(walk).get(c.id)
-        if proposal is not None and walk.answer_of(step) is None:
-            say(proposal.reason, indent=2)
+        self._proposal = self.proposals(walk).get(c.id)
+        if self._proposal is not None and walk.answer_of(step) is None:
+            say(self._proposal.reason, indent=2)
 
     def _not_bound(self, walk: Walk, c: Criterion) -> str | None:
         """What the identity already says of a legal obligation: a 196-inhabitant commune is
@@ -223,7 +224,7 @@ class Questions:
     def _criterion(self, walk: Walk, c: Criterion) -> Reply:
         message = pick(c.question, self.lang)
         saved = walk.value(Step(c.id, criterion=c))
-        proposal = self.proposals(walk).get(c.id)
+        proposal = self._proposal  # found by the header just shown
         if proposal is not None and walk.answer_of(Step(c.id, criterion=c)) is None:
             saved = proposal.value  # never answered: the inventory's answer, to confirm
         if c.type == "boolean":
