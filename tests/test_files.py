@@ -271,10 +271,10 @@ def _big_table(path: Path, rows: int) -> Path:
 
 @pytest.fixture
 def full_disk(tmp_path: Path):  # type: ignore[no-untyped-def]
-    """A 64 KiB file system (root only: a tmpfs)."""
+    """A 16 KiB file system (root only: a tmpfs)."""
     where = tmp_path / "petit"
     where.mkdir()
-    if os.getuid() != 0 or subprocess.run(["mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs",
+    if os.getuid() != 0 or subprocess.run(["mount", "-t", "tmpfs", "-o", "size=16k", "tmpfs",
                                            str(where)], capture_output=True).returncode:
         pytest.skip("a small file system needs root and mount")
     yield where
@@ -283,7 +283,7 @@ def full_disk(tmp_path: Path):  # type: ignore[no-untyped-def]
 
 @pytest.mark.parametrize("suffix", [".xlsx", ".ods", ".csv"])
 def test_a_full_disk_is_a_clear_message(tmp_path: Path, full_disk: Path, suffix: str) -> None:
-    source = _big_table(tmp_path / "grand.csv", 20_000)
+    source = _big_table(tmp_path / "grand.csv", 3_000)
     out = full_disk / f"res{suffix}"
     out.write_text("ancien\n", encoding="utf-8")
     done = _tnl("batch", str(source), "-o", str(out), "--force")
