@@ -10,6 +10,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -17,6 +18,9 @@ from hypothesis import strategies as st
 from tnl_cli.core.catalog import load_edition
 from tnl_cli.core.schema import answers_schema
 from tnl_cli.textsafe import UNSAFE_CHARS
+
+# The strategy built from the whole schema is large: its repr is not worth a warning.
+pytestmark = pytest.mark.filterwarnings("ignore::hypothesis.errors.HypothesisWarning")
 
 SCHEMA = json.loads(json.dumps(answers_schema(load_edition(), "fr")))
 # Letters, digits, punctuation and what a hostile file would hold: ESC sequences, BEL, C1,
