@@ -241,6 +241,7 @@ def check_rows(checker: Checker, rows: Iterator[list[str]], state: Any, summary:
     verdicts, levels, mentions_count = summary.verdicts, summary.levels, summary.mentions
     get, percent = dict.__getitem__, tuple.__getitem__
     nc_mask = checker.compiled.nc_mask
+    top = len(catalog.tiers)
     last_line = offset + state.line_num
     count = 0
     hint_checked = not check_hint
@@ -287,8 +288,13 @@ def check_rows(checker: Checker, rows: Iterator[list[str]], state: Any, summary:
             if rank:
                 level = tiers[rank - 1]
                 levels[level] += 1
-            highs = [*map(get, best_caches, texts), *missing]
-            high_rank = run_high(highs, sum(highs), first)[1]
+            if verdict == "not_eligible" or kind is None or rank == top:
+                # an unmet gate stays unmet, no type gives no level, the top is the top: the
+                # best answers to the empty cells cannot lift it (no second run needed)
+                high_rank = 0 if verdict != "eligible" else rank
+            else:
+                highs = [*map(get, best_caches, texts), *missing]
+                high_rank = run_high(highs, sum(highs), first)[1]
             if mention_mask:
                 found_mentions = mentions(mention_mask)
                 for mention in found_mentions:
