@@ -198,3 +198,15 @@ def test_results_fit_80_columns(run, monkeypatch) -> None:
         results = [line for line in lines if line.endswith(" hab.")]
         assert len(results) == 10
         assert all(lines[lines.index(line) + 1].startswith("  ") for line in results)
+
+
+def test_why_a_result_matched_wraps_at_80_columns(run, monkeypatch) -> None:
+    """The notes saying why a result came up are cut between words, wrapped lines indented."""
+    monkeypatch.setenv("COLUMNS", "80")
+    r = run("lookup", "75001")
+    assert r.code == 0, r.err
+    lines = r.out.splitlines()
+    assert max(len(line) for line in lines) <= 79, r.out
+    notes = " ".join(line.strip() for line in lines if line.startswith("  "))
+    assert "ancien code INSEE" in notes and "ressemble à un code postal" in notes
+    assert any(line.startswith("    ") for line in lines)  # a note's continuation
