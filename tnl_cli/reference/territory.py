@@ -516,14 +516,17 @@ def load_index() -> Index:
 
 def _read_cache(cache: str) -> tuple[dict[str, CommuneRow], dict[str, EpciRow]] | None:
     import marshal
+    from pathlib import Path
 
+    from tnl_cli.io.files import read_private
+
+    # Only a file this user wrote and nobody else may change: a damaged or planted marshal
+    # file can crash the interpreter.
+    data = read_private(Path(cache))
+    if data is None:
+        return None
     try:
-        with open(cache, "rb") as handle:
-            # Only a file this user wrote: a damaged marshal file can crash the interpreter.
-            # (Windows has no uid; a profile's cache folder is its user's.)
-            if hasattr(os, "getuid") and os.fstat(handle.fileno()).st_uid != os.getuid():
-                return None
-            communes, epcis = marshal.loads(handle.read())  # load() reads object by object
+        communes, epcis = marshal.loads(data)
     except Exception:  # noqa: BLE001 - any unreadable cache means: read the database
         return None
     if isinstance(communes, dict) and isinstance(epcis, dict):
@@ -546,18 +549,21 @@ def _read_rows(path: str) -> tuple[dict[str, CommuneRow], dict[str, EpciRow]]:
 
 
 def _write_cache(cache: str, found: tuple[dict[str, CommuneRow], dict[str, EpciRow]]) -> None:
-    """Best effort: a cache that cannot be written is simply not there next time."""
+    """Best effort: a cache that cannot be written is simply not there next time. Earlier
+    copies go, and so do the temporary files of the naming used before `io.files` named them
+    (`territoire-….marshal.PID.tmp`, left by killed runs)."""
     import glob
     import marshal
+    from pathlib import Path
+
+    from tnl_cli.io.files import write_private
 
     try:
         folder = os.path.dirname(cache)
         os.makedirs(folder, exist_ok=True)
-        for old in glob.glob(os.path.join(glob.escape(folder), "territoire-*.marshal")):
+        pattern = os.path.join(glob.escape(folder), "territoire-*.marshal")
+        for old in glob.glob(pattern) + glob.glob(pattern + ".*.tmp"):
             os.unlink(old)
-        tmp = f"{cache}.{os.getpid()}.tmp"
-        with open(tmp, "wb") as handle:
-            handle.write(marshal.dumps(found))
-        os.replace(tmp, cache)
+        write_private(Path(cache), marshal.dumps(found))
     except OSError:
         pass
