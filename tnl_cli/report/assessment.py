@@ -275,17 +275,26 @@ def _bar(ratio: float, width: int = 10) -> str:
     return "█" * filled + "░" * (width - filled)
 
 
-def _item(console: Any, mark: str, text: str, indent: int = 2) -> None:
-    """A numbered item whose wrapped lines stay under its text, not under its number."""
-    from rich.padding import Padding
-    from rich.table import Table
+def _hanging(console: Any, first: str, rest: str, text: Any, **options: Any) -> None:
+    """`text` (a Rich Text) wrapped at the console's width after the prefix `first`, its
+    wrapped lines under `rest`: lines end where their words do (no padding to the width, which
+    Rich's Padding and grids would write into a file or a pipe)."""
+    from rich.cells import cell_len
     from rich.text import Text
 
-    grid = Table.grid(padding=(0, 1))
-    grid.add_column(no_wrap=True)
-    grid.add_column()
-    grid.add_row(mark, Text(text))
-    console.print(Padding(grid, (0, 0, 0, indent)))
+    lines = text.wrap(console, max(10, console.width - cell_len(first)))
+    for n, line in enumerate(lines):
+        line.rstrip()
+        console.print(Text(first if n == 0 else rest) + line, soft_wrap=True, **options)
+
+
+def _item(console: Any, mark: str, text: str, indent: int = 2) -> None:
+    """A numbered item whose wrapped lines stay under its text, not under its number."""
+    from rich.cells import cell_len
+    from rich.text import Text
+
+    first = " " * indent + mark + " "
+    _hanging(console, first, " " * cell_len(first), Text(text))
 
 
 class _Indenting:
@@ -301,11 +310,10 @@ class _Indenting:
             body = text.lstrip(" ")
             indent = len(text) - len(body)
             if indent and "\n" not in body:
-                from rich.padding import Padding
                 from rich.text import Text
 
                 shown = Text(body) if markup is False else Text.from_markup(body)
-                self._console.print(Padding(shown, (0, 0, 0, indent)), **options)
+                _hanging(self._console, " " * indent, " " * indent, shown, **options)
                 return
         self._console.print(*objects, markup=markup, **options)
 
