@@ -15,13 +15,6 @@ from tnl_cli.commands.common import SETTINGS, t
 from tnl_cli.errors import TnlError
 
 
-def _same_file(a: Path, b: Path) -> bool:
-    try:
-        return a.resolve() == b.resolve() or (a.exists() and b.exists() and a.samefile(b))
-    except OSError:
-        return False
-
-
 def _start(new: Path, old: Path, edition: int | None, force: bool):
     """(catalog, answers, changes, old_catalog, old_year): last year's answers in this year's
     edition, after the checks that protect the user's files."""
@@ -31,7 +24,7 @@ def _start(new: Path, old: Path, edition: int | None, force: bool):
     from tnl_cli.io import yaml as yamlio
     from tnl_cli.walk import steps as wizard
 
-    if _same_file(new, old):
+    if fsio.same_file(new, old):
         raise TnlError.of("renew.same_file", path=str(old))
     if new.exists() and not force:
         raise TnlError.of("renew.exists", path=str(new))

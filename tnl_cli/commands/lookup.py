@@ -202,9 +202,9 @@ def register(app: typer.Typer, lang: str) -> None:
         matches = [f for f in found if f.reason != "lookup.why_close"]
         suggestions = [f.collectivity for f in found if f.reason == "lookup.why_close"]
         results = [f.collectivity for f in matches]
-        reasons = [tr(lang_, f.reason, **dict(f.params)) if f.reason else None
-                   for f in matches]
         out, lang_now = SETTINGS.stdout, SETTINGS.lang
+        reasons = [tr(lang_now, f.reason, **dict(f.params)) if f.reason else None
+                   for f in matches]
         info = territory.source_info()
         if fmt == "json":
             common.print_json({

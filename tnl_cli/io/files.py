@@ -96,11 +96,16 @@ _TMP_MARK = ".tnl-"
 _cleaned_dirs: set[str] = set()
 
 
-def _host_tag() -> str:
-    import zlib
+_host: list[str] = []  # the tag, computed once: --dossiers names thousands of temporary files
 
-    node = os.uname().nodename if hasattr(os, "uname") else os.environ.get("COMPUTERNAME", "")
-    return f"{zlib.crc32(node.encode('utf-8', 'replace')):08x}"[:6]
+
+def _host_tag() -> str:
+    if not _host:
+        import zlib
+
+        node = os.uname().nodename if hasattr(os, "uname") else os.environ.get("COMPUTERNAME", "")
+        _host.append(f"{zlib.crc32(node.encode('utf-8', 'replace')):08x}"[:6])
+    return _host[0]
 
 
 def _tmp_prefix(target: Path) -> str:
@@ -251,9 +256,12 @@ def read_private(path: Path) -> bytes | None:
 def write_private(path: Path, data: bytes) -> None:
     """Write a cache file readable and writable by this user only, atomically (a temporary
     file named like the others, so that one a killed run left is removed by the next)."""
+    import tempfile
+
     remove_stale(path.parent)
-    tmp = path.with_name(f"{_tmp_prefix(path)}cache.tmp")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_BINARY", 0), 0o600)
+    # mkstemp: a new file (O_EXCL, so never a link planted under a name known in advance),
+    # 0600 from the start
+    fd, tmp = tempfile.mkstemp(prefix=_tmp_prefix(path), suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
