@@ -17,6 +17,7 @@ from urllib.parse import urlparse
 
 from tnl_cli.core import identity as ident
 from tnl_cli.core.catalog import Catalog, Criterion
+from tnl_cli.core.provenance import Source, SourceRefused, parse_source, source_to_dict
 from tnl_cli.errors import AnswersError, CatalogError, Problem
 from tnl_cli.textnorm import fold, fold_word
 
@@ -33,6 +34,8 @@ _UNITS = ("%", "€", "eur", "euros")  # ignored after a number
 MAX_FILE_BYTES = 5 << 20  # an answers file (a real one is a few KB)
 MAX_RESPONSES = 1_000  # entries under `reponses`
 MAX_INVENTORY = 2_000  # software in one inventory answer (a cell or a list)
+MAX_SOURCES = 20  # files one answer was drawn from (`sources:`)
+ANSWER_KEYS = ("valeur", "justification", "preuves", "sources")
 _SUGGESTED = 20  # unknown criterion ids given the closest known ones
 # The stored answer of a criterion whose subject does not exist for the body (no school…):
 # only criteria marked `not_concerned: true` in the catalog accept it.
@@ -66,6 +69,7 @@ class Answer:
     value: Any  # None: seen but left unanswered
     justification: str | None = None
     preuves: tuple[str, ...] = ()
+    sources: tuple[Source, ...] = ()  # the files the value was drawn from (tnl inventaire…)
 
 
 @dataclass(frozen=True)
@@ -405,15 +409,16 @@ def check_identity(identity: ident.Identity, at: Any, problems: list[Problem],
 
 def parse_answer(c: Criterion, raw: Any, at: Any, path: tuple[Any, ...],
                  problems: list[Problem], *, allow_x: bool = False) -> Answer | None:
-    """One entry of `reponses`: a bare value or {valeur, justification, preuves}."""
+    """One entry of `reponses`: a bare value or {valeur, justification, preuves, sources}."""
     justification = None
     preuves: list[str] = []
+    sources: list[Source] = []
     value = raw
     if isinstance(raw, dict):
         for key in raw:
-            if key not in ("valeur", "justification", "preuves"):
+            if key not in ANSWER_KEYS:
                 problems.append(at("answers.unknown_key", path + (key,), key=key,
-                                   allowed="valeur, justification, preuves"))
+                                   allowed=", ".join(ANSWER_KEYS)))
         value = raw.get("valeur")
         if isinstance(raw.get("justification"), (dict, list)):
             problems.append(at("answers.not_text", path + ("justification",),
@@ -432,12 +437,32 @@ def parse_answer(c: Criterion, raw: Any, at: Any, path: tuple[Any, ...],
             except ValueRefused:
                 problems.append(at("answers.bad_proof", path + ("preuves", j), id=c.id,
                                    value=proof))
+        sources = _parse_sources(c, raw.get("sources"), at, path, problems)
     try:
         normalised = normalise_value(c, value, allow_x=allow_x)
     except ValueRefused as exc:
         problems.append(refused(c, exc, at.file, at.line_of(path)))
         return None
-    return Answer(normalised, justification, tuple(preuves))
+    return Answer(normalised, justification, tuple(preuves), tuple(sources))
+
+
+def _parse_sources(c: Criterion, raw: Any, at: Any, path: tuple[Any, ...],
+                   problems: list[Problem]) -> list[Source]:
+    if raw is None:
+        return []
+    if not isinstance(raw, list):
+        raw = [raw]
+    if len(raw) > MAX_SOURCES:
+        problems.append(at("answers.too_many_sources", path + ("sources",), id=c.id,
+                           max=MAX_SOURCES))
+        return []
+    sources = []
+    for j, entry in enumerate(raw):
+        try:
+            sources.append(parse_source(entry))
+        except SourceRefused as exc:
+            problems.append(at(exc.key, path + ("sources", j), id=c.id, **exc.params))
+    return sources
 
 
 class _Locator:
@@ -680,7 +705,9 @@ def apply_override(answers: Answers, catalog: Catalog, spec: str) -> Answers:
     except ValueRefused as exc:
         raise AnswersError(refused(c, exc, "--set", None)) from exc
     previous = answers.responses.get(c.id) or Answer(None)
-    return answers.with_answer(c.id, replace(previous, value=value))
+    # A value typed by the user no longer comes from the file its sources name.
+    sources = previous.sources if value == previous.value else ()
+    return answers.with_answer(c.id, replace(previous, value=value, sources=sources))
 
 
 def identity_to_dict(identity: ident.Identity) -> dict[str, Any]:
@@ -717,12 +744,14 @@ def to_document(answers: Answers, catalog: Catalog, tool_version: str) -> dict[s
         answer = answers.responses.get(c.id)
         if answer is None:
             continue
-        if answer.justification or answer.preuves:
+        if answer.justification or answer.preuves or answer.sources:
             entry: dict[str, Any] = {"valeur": document_value(answer.value)}
             if answer.justification:
                 entry["justification"] = answer.justification
             if answer.preuves:
                 entry["preuves"] = list(answer.preuves)
+            if answer.sources:
+                entry["sources"] = [source_to_dict(s) for s in answer.sources]
             responses[c.id] = entry
         else:
             responses[c.id] = document_value(answer.value)

@@ -85,6 +85,7 @@ def answers_schema(catalog: Catalog, lang: str) -> dict[str, Any]:
         "additionalProperties": False,
     }
     count = {"type": ["number", "null"], "minimum": 0, "maximum": NUMBER_LIMIT}
+    source = _source_schema()
     responses: dict[str, Any] = {}
     for c in catalog.criteria:
         value = _value_schema(c, lang)
@@ -99,6 +100,7 @@ def answers_schema(catalog: Catalog, lang: str) -> dict[str, Any]:
                     "valeur": value,
                     "preuves": {"type": "array", "items": {**_URL, "format": "uri"}},
                     "justification": {"type": ["string", "number", "null"]},
+                    "sources": {"type": "array", "maxItems": 20, "items": source},
                 },
                 "additionalProperties": False,
             }],
@@ -161,5 +163,21 @@ def answers_schema(catalog: Catalog, lang: str) -> dict[str, Any]:
                 "additionalProperties": False,
             },
         },
+        "additionalProperties": False,
+    }
+
+
+def _source_schema() -> dict[str, Any]:
+    """One entry of an answer's `sources:` (core/provenance.py): the file it was drawn from."""
+    from tnl_cli.core import provenance as prov
+
+    text = {"type": "string", "minLength": 1, "maxLength": prov.MAX_TEXT}
+    date = {"type": "string", "format": "date"}
+    count = {"type": "integer", "minimum": 0, "maximum": prov.MAX_COUNT}
+    return {
+        "type": "object",
+        "required": ["fichier", "format"],
+        "properties": {"fichier": text, "format": text, "date": date, "lu_le": date,
+                       "compte": count, "base": count, "unite": {"enum": list(prov.UNITS)}},
         "additionalProperties": False,
     }

@@ -178,4 +178,47 @@ MESSAGES = {
         "en": "--set '{spec}': the expected form is ID=VALUE (e.g. --set ouverture_donnees=yes "
               "or --set collectivite.population=4200).",
     },
+    "answers.bad_source": {
+        "fr": "critère « {id} » : chaque entrée de « sources » est un dictionnaire (fichier, format, "
+              "date, lu_le, compte, base, unite).",
+        "en": "criterion '{id}': each entry of 'sources' is a mapping (fichier, format, date, lu_le, "
+              "compte, base, unite).",
+    },
+    "answers.bad_source_key": {
+        "fr": "critère « {id} » : clé « {name} » inconnue dans « sources » (clés possibles : {allowed}).",
+        "en": "criterion '{id}': unknown key '{name}' in 'sources' (possible keys: {allowed}).",
+    },
+    "answers.source_missing": {
+        "fr": "critère « {id} » : une entrée de « sources » doit indiquer « {field} ».",
+        "en": "criterion '{id}': an entry of 'sources' must give '{field}'.",
+    },
+    "answers.bad_source_text": {
+        "fr": "critère « {id} » : « {field} » d'une source doit être un texte de {max} caractères "
+              "au plus.",
+        "en": "criterion '{id}': a source's '{field}' must be a text of at most {max} characters.",
+    },
+    "answers.bad_source_date": {
+        "fr": "critère « {id} » : « {field} » d'une source doit être une date AAAA-MM-JJ.",
+        "en": "criterion '{id}': a source's '{field}' must be a date YYYY-MM-DD.",
+    },
+    "answers.bad_source_count": {
+        "fr": "critère « {id} » : « {field} » d'une source doit être un nombre entier entre 0 et "
+              "{max}.",
+        "en": "criterion '{id}': a source's '{field}' must be a whole number from 0 to {max}.",
+    },
+    "answers.bad_source_unit": {
+        "fr": "critère « {id} » : unité « {value} » inconnue dans « sources » (possibles : "
+              "{allowed}).",
+        "en": "criterion '{id}': unknown unit '{value}' in 'sources' (possible: {allowed}).",
+    },
+    "answers.source_over_base": {
+        "fr": "critère « {id} » : une source compte {compte} sur une base de {base} : le compte ne "
+              "peut dépasser la base.",
+        "en": "criterion '{id}': a source counts {compte} out of a base of {base}: the count cannot "
+              "exceed the base.",
+    },
+    "answers.too_many_sources": {
+        "fr": "critère « {id} » : {max} sources au plus par réponse.",
+        "en": "criterion '{id}': at most {max} sources per answer.",
+    },
 }
