@@ -10,7 +10,7 @@ self-assessment report lists which answers came from which file. Pure data: no f
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 # What a source may count, as written in the answers file (`unite:`); the documents word them.
@@ -42,6 +42,21 @@ class Source:
         if self.compte is None or not self.base:
             return None
         return 100.0 * self.compte / self.base
+
+
+@dataclass(frozen=True)
+class Proposal:
+    """An answer a reader proposes from a file: the value, the facts behind it, and why.
+
+    `reason_key` and `reason_params` make the sentence shown to the user, in their language
+    (`tr(lang, reason_key, **reason_params)`): « 298 postes sur 412 ont LibreOffice — 72 % ».
+    """
+
+    criterion: str  # the criterion id the value answers
+    value: Any  # normalised as core.answers.normalise_value would
+    sources: tuple[Source, ...]
+    reason_key: str
+    reason_params: dict[str, Any] = field(default_factory=dict)
 
 
 class SourceRefused(ValueError):
