@@ -84,6 +84,7 @@ def test_choice_without_options(tmp_path: Path) -> None:
 
 def test_tiers_out_of_order(tmp_path: Path) -> None:
     data = _base()
+    data["tiers"][1]["min_score"] = 0.3
     data["tiers"][2]["min_score"] = 0.1
     msg = _lint(tmp_path, data)
     assert "argent" in msg and "plus bas" in msg

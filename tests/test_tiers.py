@@ -88,13 +88,14 @@ def test_level_5_asks_no_pooling() -> None:
 
 
 @pytest.mark.parametrize(("missing", "level"), [
-    # « une implication avérée dans la communauté du libre »
-    ({"contributions_projets": None, "code_publie": False}, "4"),
+    # « une implication avérée dans la communauté du libre » (5) and « initiatives régulières
+    # en terme de développement » (4): neither contributions nor published code
+    ({"contributions_projets": None, "code_publie": False}, "3"),
     # « une politique volontariste d'ouverture des données »
     ({"gouvernance_donnees": False}, "4"),
-    # « stratégie politique volontariste »: no strategy, no level 4
+    # « stratégie politique volontariste »: no strategy, no level 4 (level 5 failing too)
     ({"deliberation_logiciel_libre": False, "schema_directeur_numerique": False,
-      "strategie_migration": False}, "3"),
+      "strategie_migration": False, "gouvernance_donnees": False}, "3"),
     # « une volonté d'implication dans l'écosystème »: none of its forms, no level 3
     ({"contributions_projets": None, "acteurs_locaux_libre": False,
       "evenements_libres": False, "partage_retours_experience": False}, "2"),
@@ -124,7 +125,14 @@ def test_badge_on_the_gates_and_the_ten_answers() -> None:
     a = _badge(full)
     assert a.badge is True and a.level is None  # the Badge without any Label tier
     assert _badge({k: v for k, v in full.items() if k != "suite_bureautique"}).badge is False
-    assert _badge({**full, "formats_ouverts": False}).badge is False  # gates first
+    # granted « sur complétion d'un formulaire simplifié »: a listed criterion unmet is a
+    # reservation, not a reason to withhold it
+    reserved = _badge({**full, "formats_ouverts": False})
+    assert reserved.badge is True and reserved.verdict == "eligible_with_reservations"
+    hard = evaluate(load_edition(2025)._replace(eligibility_hard=True),
+                    Answers(2025, TOWN, {k: Answer(v) for k, v in
+                                         {**full, "formats_ouverts": False}.items()}))
+    assert hard.verdict == "not_eligible" and hard.badge is False  # where a gate is hard
     unbadged = _badge({k: v for k, v in BOE.items() if k != "declaration_accessibilite"})
     assert unbadged.level == "or" and unbadged.badge is False  # not a prerequisite
     assert evaluate(load_edition(2024), Answers(2024, TOWN, {})).badge is None
@@ -138,7 +146,8 @@ def test_badge_json_and_report(run, tmp_path: Path) -> None:
     assert data["badge"] is False and data["level"] is None
     assert len(data["badge_missing"]) == 6
     out = run("assess", "--answers", str(f)).out
-    assert "Badge : pas encore (6 question(s)" in out.replace("\n", " ")
+    assert "Badge (estimation) : pas encore (6 question(s)" in out.replace("\n", " ")
+    assert data["estimation"] == {"level": True, "badge": True}
 
 
 def test_criteria_list_form_badge(run) -> None:
@@ -171,21 +180,49 @@ def test_questions_the_label_asks(edition: int) -> None:
     assert (data["fr"], data["en"]) == ("Gestion des données publiques", "Data management")
 
 
-# -- calibration profiles: level and range, after issue 11
+# -- calibration profiles: level and range, after issue 21 (bench/bench_profiles.py prints them)
 
-CALIBRATION = {  # file: {edition: (level, low, high)}
-    "rural.yaml": {2024: ("3", "3", "5"), 2025: ("bronze", "bronze", "or")},
-    "ville-strategie.yaml": {2024: ("4", "4", "5"), 2025: ("argent", "argent", "or")},
-    "metropole.yaml": {2024: ("2", "2", "4"), 2025: (None, None, "argent")},
+CALIBRATION = {  # file: {edition: (verdict, level, low, high)}
+    "rural.yaml": {2024: ("eligible", "3", "3", "5"),
+                   2025: ("eligible", "bronze", "bronze", "or")},
+    "ville-strategie.yaml": {2024: ("eligible", "4", "4", "5"),
+                             2025: ("eligible", "argent", "argent", "or")},
+    # a mixed desktop (30 % LibreOffice): no « usage avancé », initiatives of level 2
+    "metropole.yaml": {2024: ("eligible", "2", "2", "4"),
+                       2025: ("eligible", "bronze", "bronze", "argent")},
+    # everything answered: the range is the level; the path raises 72 % to 90 % (item 7)
+    "bureautique-72.yaml": {2024: ("eligible", "4", "4", "4"),
+                            2025: ("eligible", "argent", "argent", "argent")},
+    # a strong software record, little else: level 2 (it was held at level 1)
+    "logiciels-forts.yaml": {2024: ("eligible", "2", "2", "5"),
+                             2025: ("eligible", "bronze", "bronze", "or")},
+    # Fleury-les-Aubrais, level 3 in 2017 without open data (it was "not eligible")
+    "sans-open-data.yaml": {2024: ("eligible_with_reservations", "3", "3", "5"),
+                            2025: ("eligible_with_reservations", "bronze", "bronze", "or")},
+    # 400 inhabitants, no open-data duty, the Badge form answered in full
+    "petite-commune-badge.yaml": {2024: ("eligible_with_reservations", "2", "2", "5"),
+                                  2025: ("eligible_with_reservations", "bronze", "bronze",
+                                         "or")},
 }
+BADGE = {"rural.yaml": False, "ville-strategie.yaml": True, "metropole.yaml": True,
+         "bureautique-72.yaml": False, "logiciels-forts.yaml": False,
+         "sans-open-data.yaml": False, "petite-commune-badge.yaml": True}
+
+
+def test_every_profile_is_calibrated() -> None:
+    assert {p.name for p in PROFILES.glob("*.yaml")} == set(CALIBRATION) == set(BADGE)
 
 
 @pytest.mark.parametrize("name", sorted(CALIBRATION))
 @pytest.mark.parametrize("edition", [2024, 2025])
 def test_calibration_profiles(name: str, edition: int) -> None:
     answers, catalog, _ = ans.load(PROFILES / name, load_edition, edition)
-    a = evaluate(catalog, answers, with_path=False)
-    assert (a.level, *a.level_range) == CALIBRATION[name][edition]
+    a = evaluate(catalog, answers)
+    assert (a.verdict, a.level, *a.level_range) == CALIBRATION[name][edition]
+    if edition == 2025:
+        assert a.badge is BADGE[name]
+    # a path that exists is found: never "unreachable" on these profiles
+    assert a.next_level is None or a.next_level.reachable
 
 
 def test_the_badge_stays_a_label_one_can_have_obtained() -> None:
