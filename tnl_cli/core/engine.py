@@ -6,7 +6,7 @@ parameters (`Note`) or catalog texts, and translated by whoever renders the resu
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -348,6 +348,47 @@ def _steps(catalog: Catalog, criteria: tuple[Criterion, ...], chosen: Mapping[st
     return tuple(Step(by_id[cid], chosen[cid], values.get(cid)) for cid in picked)
 
 
+Move = tuple[tuple[Criterion, Any], ...]
+
+
+def _moves(catalog: Catalog, criteria: tuple[Criterion, ...], possible: Mapping[str, float],
+           current: Mapping[str, Any], first: bool | None, target: int, s: _State,
+           candidates: list[Criterion], shown_by: set[str], tested: Mapping[str, list[Any]],
+           by_id: Mapping[str, Criterion]) -> Iterator[tuple[Move, float]]:
+    """Each move the path may make from `current`, with the deficit it leaves: one answer,
+    or an answer and one of the questions it shows (a suite made free shows its share of
+    desktops: worth little alone, much with its follow-up)."""
+    for c in candidates:
+        if c.id not in s.visible or c.id in s.not_concerned:
+            continue
+        for value in _better(c, current.get(c.id), tested):
+            if c.id not in shown_by:
+                yield ((c, value),), _deficit(catalog, target, _extend(s, c, value))
+                continue
+            trial = {**current, c.id: value}  # it may show other questions: recompute
+            s2 = _compute(catalog, criteria, possible, trial, first)
+            yield ((c, value),), _deficit(catalog, target, s2)
+            for shown in s2.visible - s.visible:
+                follow = by_id.get(shown)
+                if follow is None:
+                    continue
+                for then in _better(follow, None, tested):
+                    s3 = _compute(catalog, criteria, possible, {**trial, shown: then}, first)
+                    yield ((c, value), (follow, then)), _deficit(catalog, target, s3)
+
+
+def _best_move(moves: Iterable[tuple[Move, float]], deficit: float) -> Move | None:
+    """The move gaining most per unit of effort; on a tie the cheaper, then the first (the
+    smaller change: values come smallest first)."""
+    best: tuple[float, float, Move] | None = None
+    for move, left in moves:
+        gain = deficit - left
+        cost = sum(c.cost for c, _ in move)
+        if gain > 1e-9 and (best is None or (gain / cost, -cost) > best[:2]):
+            best = (gain / cost, -cost, move)
+    return None if best is None else best[2]
+
+
 def _path(catalog: Catalog, criteria: tuple[Criterion, ...], possible: Mapping[str, float],
           values: Mapping[str, Any], first: bool | None, target: int) -> NextLevel:
     """Greedy smallest-effort set of answers reaching tier `target`, then pruned. An answer
@@ -362,29 +403,14 @@ def _path(catalog: Catalog, criteria: tuple[Criterion, ...], possible: Mapping[s
     shown_by = {ref for c in criteria if c.when is not None for ref in c.when.refs()}
     candidates = [c for c in criteria if c.type != "inventory"
                   and (c.points > 0 or c.eligibility or c.id in tested)]
+    by_id = {c.id: c for c in candidates}
     while deficit > 1e-9:
-        best: tuple[float, int, Criterion, Any, float] | None = None
-        for c in candidates:
-            if c.id not in s.visible or c.id in s.not_concerned:
-                continue
-            for value in _better(c, current.get(c.id), tested):
-                if c.id in shown_by:  # answering it may show other questions: the whole state
-                    trial = dict(current)
-                    trial[c.id] = value
-                    s2 = _compute(catalog, criteria, possible, trial, first)
-                else:
-                    s2 = _extend(s, c, value)
-                d2 = _deficit(catalog, target, s2)
-                gain = deficit - d2
-                if gain <= 1e-9:
-                    continue
-                key = (gain / c.cost, -c.cost)
-                if best is None or key > (best[0], best[1]):  # ties: the smaller change
-                    best = (key[0], key[1], c, value, d2)
+        best = _best_move(_moves(catalog, criteria, possible, current, first, target, s,
+                                 candidates, shown_by, tested, by_id), deficit)
         if best is None:
             break
-        c, value = best[2], best[3]
-        chosen[c.id] = current[c.id] = value
+        for c, value in best:
+            chosen[c.id] = current[c.id] = value
         s = _compute(catalog, criteria, possible, current, first)
         deficit = _deficit(catalog, target, s)
     if deficit > 1e-9:  # the greedy search stalled: try every answer at its best at once
@@ -402,8 +428,7 @@ def _path(catalog: Catalog, criteria: tuple[Criterion, ...], possible: Mapping[s
             return NextLevel(catalog.tiers[target], _steps(catalog, criteria, {}, values), False)
     # drop what turned out unnecessary, most expensive first, then lower what is kept to the
     # smallest change that still reaches the tier
-    order = sorted(chosen, key=lambda cid: -next(c.cost for c in criteria if c.id == cid))
-    by_id = {c.id: c for c in criteria}
+    order = sorted(chosen, key=lambda cid: -by_id[cid].cost)
     for cid in order:
         options = [values.get(cid)] + [v for v in _better(by_id[cid], values.get(cid), tested)
                                        if v != chosen[cid]]
