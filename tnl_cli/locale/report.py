@@ -155,6 +155,14 @@ MESSAGES = {
               "ago; this dossier can no longer be submitted for that edition: check the next "
               "edition's calendar.",
     },
+    "report.apply_closed_one": {
+        "fr": "ATTENTION : la date limite de l'édition {edition} ({deadline}) est passée "
+              "d'un jour ; ce dossier ne peut plus être déposé pour cette édition : vérifiez "
+              "le calendrier de la suivante.",
+        "en": "WARNING: the deadline of the {edition} edition ({deadline}) passed yesterday; "
+              "this dossier can no longer be submitted for that edition: check the next "
+              "edition's calendar.",
+    },
     "report.apply_not_tnl": {
         "fr": "tnl prépare vos réponses et vos textes ; ce n'est pas la candidature : celle-ci "
               "se fait sur le formulaire en ligne des organisateurs.",

@@ -289,6 +289,8 @@ def application_lines(catalog: Catalog, lang: str, today: Any = None) -> list[st
         if state != "unknown":
             if state == "open" and days in (0, 1):
                 state = "last_day" if days == 0 else "open_one"
+            elif state == "closed" and days == -1:
+                state = "closed_one"
             lines.append("  " + tr(lang, f"report.apply_{state}", days=abs(days or 0),
                                    deadline=date_text(data["deadline"], lang),
                                    edition=catalog.edition))
