@@ -12,7 +12,7 @@ from typing import Any
 
 from tnl_cli.core.answers import Answers
 from tnl_cli.core.catalog import Catalog, Criterion, editions
-from tnl_cli.core.engine import Assessment, CriterionResult, best_value
+from tnl_cli.core.engine import ADMITTED, Assessment, CriterionResult, best_value
 from tnl_cli.core.identity import Identity, Person
 from tnl_cli.dossier.text import clean, is_link
 from tnl_cli.i18n import pick, tr
@@ -337,7 +337,7 @@ def _obligations(data: dict[str, Any], lang: str) -> list[dict[str, Any]]:
 def _summary(catalog: Catalog, a: Assessment, data: dict[str, Any], name: str,
              lang: str) -> dict[str, Any]:
     level = None
-    if a.verdict in ("eligible", "eligible_with_reservations"):
+    if a.verdict in ADMITTED:
         level = (tr(lang, "dossier.level", level=data["level_name"], rank=a.level_rank,
                     total=len(catalog.tiers)) if a.tier else labels(lang)["no_level"])
     estimate = data["estimate"]
