@@ -230,5 +230,10 @@ def test_random_answers_never_crash_the_path() -> None:
                              "incomplete")
         if a.next_level is not None and a.next_level.reachable:
             assert a.next_level.steps or a.verdict != "eligible"
+            # the steps, answers given or improved, reach the tier they aim at
+            done = answers(ident.Identity(type=kind), **bools, **rest)
+            for step in a.next_level.steps:
+                done = done.with_answer(step.criterion.id, Answer(step.target))
+            assert evaluate(cat, done, with_path=False).level_rank > a.level_rank
 
     check()
