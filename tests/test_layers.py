@@ -23,7 +23,7 @@ LAYERS: list[set[str]] = [
     {"io"},
     {"reference"},
     {"core"},
-    {"report"},
+    {"report", "evidence", "inventory"},
     {"walk", "dossier"},
     {"batch"},
     {"commands"},
