@@ -58,7 +58,8 @@ FIELDS: dict[str, tuple[str, ...]] = {
                       "gestion financiere et administrative date d achat",
                       "financial and administrative information date of purchase"),
     "inventory_date": ("derniere date d inventaire", "last inventory date", "dernier inventaire",
-                       "last inventory", "date du dernier inventaire", "derniere mise a jour de "
+                       "last inventory", "date du dernier inventaire", "derniere modification",
+                       "last update", "derniere mise a jour de "
                        "l inventaire", "last inventory update", "derniere remontee"),
     "software": ("logiciel", "software", "nom du logiciel", "software name"),
     "publisher": ("editeur", "publisher", "fabricant du logiciel"),

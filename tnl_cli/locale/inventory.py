@@ -76,9 +76,9 @@ MESSAGES = {
               "folder.",
     },
     "inventory.bad_json": {
-        "fr": "JSON illisible ligne {line}, colonne {column} ({reason}). Régénérez "
+        "fr": "JSON illisible, colonne {column} ({reason}). Régénérez "
               "l'inventaire (glpi-agent --local DOSSIER) ou retirez ce fichier.",
-        "en": "unreadable JSON at line {line}, column {column} ({reason}). Generate the "
+        "en": "unreadable JSON, column {column} ({reason}). Generate the "
               "inventory again (glpi-agent --local DIR) or remove this file.",
     },
     "inventory.too_deep": {
@@ -102,9 +102,9 @@ MESSAGES = {
               "Generate the inventory again or remove this file.",
     },
     "inventory.bad_xml": {
-        "fr": "XML illisible (ligne {line} : {reason}). Régénérez l'inventaire ou retirez ce "
+        "fr": "XML illisible ({reason}). Régénérez l'inventaire ou retirez ce "
               "fichier.",
-        "en": "unreadable XML (line {line}: {reason}). Generate the inventory again or remove "
+        "en": "unreadable XML ({reason}). Generate the inventory again or remove "
               "this file.",
     },
     "inventory.xml_not_inventory": {
