@@ -301,6 +301,13 @@ MESSAGES = {
         "fr": "Fichier de réponses : {file}",
         "en": "Answers file: {file}",
     },
+    "inventory.opt_assess": {
+        "fr": "Inventaire du parc (fichier ou dossier, comme pour tnl inventaire) : les "
+              "réponses qu'il prouve sont proposées dans le questionnaire, à confirmer une à "
+              "une.",
+        "en": "Workstation inventory (file or folder, as for tnl inventaire): the answers it "
+              "proves are proposed in the questionnaire, to confirm one by one.",
+    },
     "inventory.walk_reason": {
         "fr": "Proposé d'après l'inventaire : {reason}",
         "en": "Proposed from the inventory: {reason}",
