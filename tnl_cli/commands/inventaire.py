@@ -19,7 +19,7 @@ def example_dir() -> Path:
     """The bundled example fleet (examples/inventaire in a checkout, inside the wheel else)."""
     from tnl_cli.resources import examples_dir
 
-    return examples_dir() / "inventaire"
+    return examples_dir() / "inventaire" / "glpi-agent"
 
 
 def read_inventory(paths: list[Path], maps: list[str], delimiter: str | None) -> Any:
