@@ -191,6 +191,8 @@ def _shown(value: Any, lang: str) -> str:
         return text + (tr(lang, "evidence.more", count=len(names) - 8) if len(names) > 8 else "")
     if isinstance(value, bool):
         return tr(lang, "report.yes" if value else "report.no")
+    if isinstance(value, float) and lang == "fr":
+        return str(value).replace(".", ",")
     return str(value)
 
 

@@ -23,6 +23,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
+import stat
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -415,39 +416,39 @@ def _spreadsheet_kind(path: Path) -> str | None:
 
 def walk(root: Path) -> Iterator[Path]:
     """The files under `root`, sorted, hidden ones left out; symbolic links followed, a link
-    back to a folder being walked refused (it would never end)."""
-    stack: list[tuple[Path, tuple[tuple[int, int], ...]]] = []
+    back to a folder being walked refused (it would never end). Only the names of one folder
+    at a time are held (a 50,000-file folder: its names, not 50,000 objects)."""
     try:
         st = root.stat()
     except OSError as exc:
         raise TnlError.of("io.unreadable", file=str(root), reason=exc.strerror or str(exc),
                           errno=exc.errno) from exc
-    stack.append((root, ((st.st_dev, st.st_ino),)))
+    stack: list[tuple[str, tuple[tuple[int, int], ...]]] = [(str(root),
+                                                             ((st.st_dev, st.st_ino),))]
     while stack:
         folder, ancestors = stack.pop()
         try:
-            entries = sorted(os.scandir(folder), key=lambda e: e.name, reverse=True)
+            with os.scandir(folder) as entries:
+                names = sorted(e.name for e in entries if not e.name.startswith("."))
         except OSError as exc:
-            raise TnlError.of("io.unreadable", file=str(folder),
-                              reason=exc.strerror or str(exc), errno=exc.errno) from exc
-        files: list[Path] = []
-        for entry in entries:
-            if entry.name.startswith("."):
-                continue
+            raise TnlError.of("io.unreadable", file=folder, reason=exc.strerror or str(exc),
+                              errno=exc.errno) from exc
+        folders: list[tuple[str, tuple[tuple[int, int], ...]]] = []
+        for name in names:
+            path = os.path.join(folder, name)
             try:
-                is_dir = entry.is_dir()
-                st = entry.stat() if is_dir else None
+                st = os.stat(path)
             except OSError as exc:  # a dangling link, a link loop at the entry itself
-                raise TnlError.of("inventory.bad_link", file=entry.path,
+                raise TnlError.of("inventory.bad_link", file=path,
                                   reason=exc.strerror or str(exc), errno=exc.errno) from exc
-            if is_dir and st is not None:
+            if stat.S_ISDIR(st.st_mode):
                 key = (st.st_dev, st.st_ino)
                 if key in ancestors:
-                    raise TnlError.of("inventory.link_loop", file=entry.path)
-                stack.append((Path(entry.path), (*ancestors, key)))
+                    raise TnlError.of("inventory.link_loop", file=path)
+                folders.append((path, (*ancestors, key)))
             else:
-                files.append(Path(entry.path))
-        yield from reversed(files)
+                yield Path(path)
+        stack.extend(reversed(folders))
 
 
 def read_path(path: Path, display: str, mapping: dict[str, str], delimiter: str | None,
