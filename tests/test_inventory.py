@@ -368,3 +368,14 @@ def test_registry_names_recognised() -> None:
     assert recognise("QGIS 3.28.15 'Firenze'").id == "qgis"
     assert recognise("Microsoft 365 Apps for enterprise - fr-fr").id == "microsoft-office"
     assert recognise("Intel(R) Chipset Device Software") is None
+
+
+def test_software_found_with_licence_and_alternatives(run: Any) -> None:
+    result = run("inventaire", str(FIXTURES / "glpi-logiciels.csv"))
+    assert result.code == 0
+    assert "LibreOffice : logiciel libre, licence MPL-2.0 ; 118 installation(s)" in result.out
+    assert "Microsoft Office : logiciel propriétaire ; 12 installation(s) ; alternatives " \
+           "libres : LibreOffice" in result.out
+    data = json.loads(run("inventaire", str(AGENT), "--format", "json").out)
+    office = next(s for s in data["figures"]["software"] if s["id"] == "microsoft-office")
+    assert office["count"] == 2 and "libreoffice" in office["alternatives"]

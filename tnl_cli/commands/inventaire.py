@@ -12,6 +12,7 @@ from tnl_cli.errors import EXIT_NEGATIVE, EXIT_OK, TnlError
 from tnl_cli.i18n import tr
 
 FORMATS = ("text", "json")
+SHOWN_SOFTWARE = 40  # the most used; --format json lists them all
 _DELIMITERS = {";": ";", ",": ",", "tab": "\t", "\\t": "\t", "\t": "\t", "|": "|"}
 
 
@@ -111,6 +112,31 @@ def _summary_lines(collected: Any, lang: str) -> list[str]:
     return out
 
 
+def software_lines(collected: Any, lang: str) -> list[str]:
+    """The catalog software found, most used first: free or not, licence, how many machines
+    (or installations, for a software export), and a proprietary one's free alternatives."""
+    from tnl_cli.commands.software import status_text
+    from tnl_cli.reference import software
+
+    fig = collected.figures
+    if not fig.found:
+        return []
+    known = software.catalog()
+    unit = "inventory.on_machines" if fig.listed or fig.machines else "inventory.installs"
+    out = [t("inventory.software_found", count=len(fig.found))]
+    for f in fig.found[:SHOWN_SOFTWARE]:
+        sw = known[f.id]
+        line = t("inventory.software_item", name=sw.name, status=status_text(sw, lang),
+                 count=t(unit, count=f.count))
+        alternatives = [a.name for a in software.alternatives(sw)]
+        if alternatives:
+            line += t("inventory.alternatives", names=", ".join(alternatives))
+        out.append(line)
+    if len(fig.found) > SHOWN_SOFTWARE:
+        out.append(t("inventory.software_more", count=len(fig.found) - SHOWN_SOFTWARE))
+    return out
+
+
 def _as_json(collected: Any, proposals: list, catalog: Any, result: Any, lang: str) -> dict:
     from dataclasses import asdict
 
@@ -120,7 +146,12 @@ def _as_json(collected: Any, proposals: list, catalog: Any, result: Any, lang: s
     fig = collected.figures
     figures = {k: v for k, v in asdict(fig).items() if k != "found"}
     figures["newest"] = fig.newest.isoformat() if fig.newest else None
-    figures["software"] = [{"id": f.id, "name": f.name, "free": f.free, "count": f.count}
+    from tnl_cli.reference import software
+
+    known = software.catalog()
+    figures["software"] = [{"id": f.id, "name": f.name, "free": f.free,
+                            "licence": known[f.id].licence, "count": f.count,
+                            "alternatives": [a.id for a in software.alternatives(known[f.id])]}
                            for f in fig.found]
     figures["others"] = collected.report.others
     data: dict[str, Any] = {
@@ -192,6 +223,9 @@ def run(paths: list[Path], answers: Path | None, apply: bool, force: bool, fmt: 
     out = SETTINGS.stdout
     for line in _summary_lines(collected, lang):
         out.write(line + "\n")
+    found = software_lines(collected, lang)
+    if found:
+        out.write("\n" + "\n".join(found) + "\n")
     if proposals:
         out.write("\n" + t("inventory.proposed") + "\n")
         for p in proposals:

@@ -151,9 +151,6 @@ class Figures:
     age_years: float | None = None
     newest: dt.date | None = None  # the newest inventory date
 
-    def share(self, count: int, base: int) -> float | None:
-        return floor_share(count, base)
-
 
 def floor_share(count: int, base: int) -> float | None:
     """count / base as a percentage rounded down to one decimal (72.39 -> 72.3); 100 stays."""
@@ -198,7 +195,8 @@ class Tally:
         if self._duplicate(m):
             fig.duplicates += 1
             if len(self.duplicate_names) < 5:
-                self.duplicate_names.append(m.name or m.where)
+                where = m.where.replace("\\", "/").rsplit("/", 1)[-1]
+                self.duplicate_names.append(f"{m.name} ({where})" if m.name else where)
             return
         if m.seen is not None and m.seen <= self.today and (
                 fig.newest is None or m.seen > fig.newest):

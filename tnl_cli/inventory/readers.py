@@ -24,7 +24,7 @@ import datetime as dt
 import os
 import re
 import stat
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -221,8 +221,8 @@ def read_xml(data: bytes, where: str) -> Machine | None:
     """A FusionInventory / GLPI Agent XML inventory (REQUEST/CONTENT/…)."""
     from xml.etree.ElementTree import ParseError
 
-    from defusedxml import DefusedXmlException
-    from defusedxml import ElementTree as DET
+    from defusedxml import DefusedXmlException  # type: ignore[import-untyped]
+    from defusedxml import ElementTree as DET  # type: ignore[import-untyped]
 
     try:
         root = DET.fromstring(data, forbid_dtd=True, forbid_entities=True,
@@ -291,7 +291,7 @@ def match_header(cells: list[str], mapping: dict[str, str]) -> dict[str, int]:
     return out
 
 
-def header_score(mapping: dict[str, str]) -> Callable[[list[str]], int]:
+def header_score(mapping: dict[str, str]) -> Callable[[Sequence[str]], int]:
     return lambda cells: len(match_header(list(cells), mapping))
 
 

@@ -209,6 +209,18 @@ MESSAGES = {
         "en": "  These inventories do not list each workstation's software: the share with a "
               "free office suite cannot be drawn from them.",
     },
+    "inventory.software_found": {"fr": "Logiciels reconnus par le catalogue ({count}) :",
+                                 "en": "Software recognised by the catalog ({count}):"},
+    "inventory.software_item": {"fr": "  • {name} : {status} ; {count}",
+                                "en": "  • {name}: {status}; {count}"},
+    "inventory.software_more": {
+        "fr": "  … et {count} autre(s) (toute la liste : --format json).",
+        "en": "  … and {count} more (the whole list: --format json).",
+    },
+    "inventory.on_machines": {"fr": "{count} machine(s)", "en": "{count} machine(s)"},
+    "inventory.installs": {"fr": "{count} installation(s)", "en": "{count} installation(s)"},
+    "inventory.alternatives": {"fr": " ; alternatives libres : {names}",
+                               "en": "; free alternatives: {names}"},
     "inventory.proposed": {"fr": "Réponses proposées :", "en": "Proposed answers:"},
     "inventory.nothing": {
         "fr": "Aucune réponse à proposer d'après ces inventaires.",
@@ -297,10 +309,6 @@ MESSAGES = {
     },
     "inventory.reason_uses": {"fr": "logiciels libres trouvés : {names}",
                               "en": "free software found: {names}"},
-    "inventory.conflicts_exit": {
-        "fr": "Fichier de réponses : {file}",
-        "en": "Answers file: {file}",
-    },
     "inventory.opt_assess": {
         "fr": "Inventaire du parc (fichier ou dossier, comme pour tnl inventaire) : les "
               "réponses qu'il prouve sont proposées dans le questionnaire, à confirmer une à "
