@@ -379,3 +379,16 @@ def test_software_found_with_licence_and_alternatives(run: Any) -> None:
     data = json.loads(run("inventaire", str(AGENT), "--format", "json").out)
     office = next(s for s in data["figures"]["software"] if s["id"] == "microsoft-office")
     assert office["count"] == 2 and "libreoffice" in office["alternatives"]
+
+
+def test_stale_inventories_are_counted_and_said(run: Any, tmp_path: Path) -> None:
+    for name, logdate in (("old", "2024-01-15 10:00:00"), ("new", "2026-11-28 09:00:00")):
+        data = json.loads((AGENT / "pc-accueil-01.json").read_text("utf-8"))
+        data["content"]["accesslog"]["logdate"] = logdate
+        data["content"]["bios"]["ssn"] = name
+        data["content"]["hardware"]["uuid"] = name
+        (tmp_path / f"{name}.json").write_text(json.dumps(data), encoding="utf-8")
+    got = collect([tmp_path], today=TODAY)
+    assert (got.figures.workstations, got.figures.stale) == (2, 1)
+    result = run("inventaire", str(tmp_path))
+    assert "1 poste(s) sans inventaire depuis plus d'un an" in result.out

@@ -105,6 +105,8 @@ def _summary_lines(collected: Any, lang: str) -> list[str]:
                      names=", ".join(collected.duplicate_names)))
     if fig.os_unknown:
         out.append(t("inventory.os_unknown", count=fig.os_unknown))
+    if fig.stale:
+        out.append(t("inventory.stale", count=fig.stale))
     if fig.workstations and not fig.listed:
         out.append(t("inventory.no_software_list"))
     if fig.names:

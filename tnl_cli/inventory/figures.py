@@ -60,7 +60,8 @@ _PLACEHOLDERS = re.compile(
     r"^(?:|0+|x+|none|null|n/?a|unknown|inconnu|default string|not specified|not available|"
     r"to be filled by o\.?e\.?m\.?|system serial number|chassis serial number|"
     r"serial number|0123456789|1234567890|123456789|[-0f]+|03000200-0400-0500-0006-000700080009)$")
-_OLDEST = dt.date(1990, 1, 1)  # before this, a date is a placeholder, not a purchase
+_OLDEST = dt.date(1990, 1, 1)
+STALE_DAYS = 365  # a workstation not inventoried for a year may have left the fleet  # before this, a date is a placeholder, not a purchase
 
 
 def _identifier(raw: str | None) -> str | None:
@@ -147,6 +148,7 @@ class Figures:
     software_rows: int = 0  # lines of a software export
     names: int = 0  # distinct software names seen
     found: list[Found] = field(default_factory=list)  # catalog software, most used first
+    stale: int = 0  # workstations last inventoried over STALE_DAYS before the reading
     aged: int = 0  # workstations with a usable purchase or BIOS date
     age_years: float | None = None
     newest: dt.date | None = None  # the newest inventory date
@@ -217,6 +219,8 @@ class Tally:
             fig.virtual += 1
             return
         fig.workstations += 1
+        if m.seen is not None and (self.today - m.seen).days > STALE_DAYS:
+            fig.stale += 1
         free = m.free_os()
         fig.free_os += free is True
         fig.os_unknown += free is None

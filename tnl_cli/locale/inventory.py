@@ -203,6 +203,12 @@ MESSAGES = {
         "fr": "  {count} poste(s) sans système d'exploitation indiqué, comptés comme non libres.",
         "en": "  {count} workstation(s) with no operating system given, counted as not free.",
     },
+    "inventory.stale": {
+        "fr": "  {count} poste(s) sans inventaire depuis plus d'un an, comptés quand même : "
+              "s'ils ont quitté le parc, retirez leurs fichiers ou lignes.",
+        "en": "  {count} workstation(s) not inventoried for over a year, counted all the same: "
+              "if they have left the fleet, remove their files or rows.",
+    },
     "inventory.no_software_list": {
         "fr": "  Ces inventaires ne listent pas les logiciels de chaque poste : la part des "
               "postes avec une suite libre ne peut pas en être tirée.",
