@@ -60,8 +60,8 @@ _PLACEHOLDERS = re.compile(
     r"^(?:|0+|x+|none|null|n/?a|unknown|inconnu|default string|not specified|not available|"
     r"to be filled by o\.?e\.?m\.?|system serial number|chassis serial number|"
     r"serial number|0123456789|1234567890|123456789|[-0f]+|03000200-0400-0500-0006-000700080009)$")
-_OLDEST = dt.date(1990, 1, 1)
-STALE_DAYS = 365  # a workstation not inventoried for a year may have left the fleet  # before this, a date is a placeholder, not a purchase
+_OLDEST = dt.date(1990, 1, 1)  # before this, a date is a placeholder, not a purchase
+STALE_DAYS = 365  # a workstation not inventoried for a year may have left the fleet
 
 
 def _identifier(raw: str | None) -> str | None:
