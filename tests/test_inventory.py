@@ -392,3 +392,20 @@ def test_stale_inventories_are_counted_and_said(run: Any, tmp_path: Path) -> Non
     assert (got.figures.workstations, got.figures.stale) == (2, 1)
     result = run("inventaire", str(tmp_path))
     assert "1 poste(s) sans inventaire depuis plus d'un an" in result.out
+
+
+def test_computers_export_with_a_software_column(tmp_path: Path) -> None:
+    """GLPI joins a computer's software in one cell (a line each, or $$##$$, or <br>)."""
+    path = tmp_path / "export.csv"
+    path.write_text(
+        '"Nom";"Système d\'exploitation - Nom";"Logiciels - Nom";"Lieu - Nom"\n'
+        '"pc1";"Ubuntu";"LibreOffice\nMozilla Firefox";"Accueil"\n'
+        '"pc2";"Windows 11";"Microsoft Office Professionnel Plus 2016$$##$$LibreOffice";"RH"\n'
+        '"pc3";"Windows 11";"Microsoft 365 Apps for enterprise<br>Google Chrome";"RH"\n'
+        '"pc4";"Windows 10";"";"RH"\n', encoding="utf-8")
+    got = collect([path], today=TODAY)
+    fig = got.figures
+    assert (fig.workstations, fig.listed, fig.free_suite, fig.proprietary_suite) == (4, 4, 2, 2)
+    props = proposals_of([path])
+    assert props["part_postes_libreoffice"].value == 50
+    assert props["suite_bureautique"].value == "mixte"

@@ -62,7 +62,9 @@ FIELDS: dict[str, tuple[str, ...]] = {
                        "last inventory", "date du dernier inventaire", "derniere modification",
                        "last update", "derniere mise a jour de "
                        "l inventaire", "last inventory update", "derniere remontee"),
-    "software": ("logiciel", "software", "nom du logiciel", "software name"),
+    "software": ("logiciel", "software", "nom du logiciel", "software name", "logiciels nom",
+                 "logiciels", "softwares", "softwares name", "logiciels installes",
+                 "installed software"),
     "publisher": ("editeur", "publisher", "fabricant du logiciel"),
     "installs": ("nombre d installations", "number of installations", "installations",
                  "installs", "nb installations", "nombre de postes", "computers"),
@@ -284,8 +286,10 @@ def match_header(cells: list[str], mapping: dict[str, str]) -> dict[str, int]:
     for i, cell in enumerate(cells):
         key = fold(cell)
         name = mapping.get(key) or _ALIASES.get(key)
-        if name is None and " - " in cell:  # "Composants - Système…" in an English/French mix
+        if name is None and " - " in cell:  # "Gestion financière - Date d'achat"…
             name = _ALIASES.get(fold(cell.split(" - ", 1)[1]))
+            if name in ("name", "software", "version", "type"):  # "Lieu - Nom" is no name
+                name = None
         if name is not None and name not in out:
             out[name] = i
     return out
@@ -308,6 +312,17 @@ def table_kind(columns: dict[str, int]) -> str | None:
 def _cell(row: list[str], columns: dict[str, int], name: str) -> str | None:
     i = columns.get(name)
     return row[i] if i is not None and i < len(row) else None
+
+
+# How a GLPI export joins the values of a multi-valued column (the software of a computer).
+_MULTI = re.compile(r"\$\$##\$\$|<br\s*/?>|\r?\n")
+
+
+def _software_cell(raw: str | None, where: str) -> tuple[str, ...] | None:
+    if raw is None:
+        return None
+    names = (_text(part, where, "software") for part in _MULTI.split(raw))
+    return tuple(dict.fromkeys(n for n in names if n))
 
 
 def _installs(raw: str | None, where: str) -> int | None:
@@ -373,6 +388,8 @@ def table_rows(path: Path, display: str, mapping: dict[str, str], delimiter: str
                 bios_date=parse_date(_cell(row, columns, "bios_date"), day_first=True),
                 purchase_date=parse_date(_cell(row, columns, "purchase_date"), day_first=True),
                 seen=parse_date(_cell(row, columns, "inventory_date"), day_first=True),
+                software=_software_cell(_cell(row, columns, "software"), where)
+                if "software" in columns else None,
             )
         if not rows:
             raise TnlError.of("inventory.empty", file=display)
