@@ -409,3 +409,11 @@ def test_computers_export_with_a_software_column(tmp_path: Path) -> None:
     props = proposals_of([path])
     assert props["part_postes_libreoffice"].value == 50
     assert props["suite_bureautique"].value == "mixte"
+
+
+def test_ocs_software_export() -> None:
+    got = collect([FIXTURES / "ocs-logiciels.csv"], today=TODAY)
+    assert {f.name: f.count for f in got.figures.found} == {
+        "Mozilla Firefox": 55, "LibreOffice": 41, "Microsoft Office": 9}
+    assert got.report.formats == {"ocs-export": 1}
+    assert proposals_of([FIXTURES / "ocs-logiciels.csv"])["suite_bureautique"].value == "mixte"

@@ -67,7 +67,8 @@ FIELDS: dict[str, tuple[str, ...]] = {
                  "installed software"),
     "publisher": ("editeur", "publisher", "fabricant du logiciel"),
     "installs": ("nombre d installations", "number of installations", "installations",
-                 "installs", "nb installations", "nombre de postes", "computers"),
+                 "installs", "nb installations", "nombre de postes", "computers",
+                 "nombre de machines", "nb machines", "machines", "count", "nombre"),
     "version": ("versions nom", "versions name", "version", "versions"),
 }
 _ALIASES = {alias: name for name, aliases in FIELDS.items() for alias in aliases}
@@ -358,9 +359,8 @@ def table_rows(path: Path, display: str, mapping: dict[str, str], delimiter: str
                               fields=", ".join(FIELDS))
         folded = {fold(c) for c in header if c.strip()}
         trailing = len(header) > 1 and not header[-1].strip()
-        fmt = "ocs-export" if folded & _OCS_HEADERS or (trailing and delimiter in (None, ";")
-                                                          and kind == "computers") \
-            else "glpi-export"
+        # OCS Inventory's console ends every line with its separator; GLPI's export does not.
+        fmt = "ocs-export" if folded & _OCS_HEADERS or trailing else "glpi-export"
         report.formats[fmt] = report.formats.get(fmt, 0) + 1
         rows = 0
         for row in source.rows:
