@@ -192,8 +192,10 @@ MESSAGES = {
         "en": "  {count} virtual machine(s) left out.",
     },
     "inventory.left_out_duplicates": {
-        "fr": "  {count} doublon(s) comptés une fois (même numéro de série ou UUID : {names}).",
-        "en": "  {count} duplicate(s) counted once (same serial number or UUID: {names}).",
+        "fr": "  {count} doublon(s) comptés une fois (même numéro de série ou UUID qu'un "
+              "inventaire lu avant, non compté(s) : {names}).",
+        "en": "  {count} duplicate(s) counted once (same serial number or UUID as an inventory "
+              "read before; not counted: {names}).",
     },
     "inventory.left_out_others": {
         "fr": "  {count} autre(s) appareil(s) écarté(s) (imprimantes, équipements réseau).",
