@@ -203,6 +203,7 @@ def test_user_delimiter(tmp_path: Path) -> None:
     ("autre.json", b'{"hello": 1}', "content"),
     ("autre.xml", b"<html><body/></html>", "FusionInventory"),
     ("zip.csv", b"PK\x03\x04rest-of-a-zip", "non reconnu"),
+    ("guillemet.csv", b"Nom;OS\npc1;\"" + b"x" * 140_000 + b"\n", "ligne illisible"),
 ])
 def test_bad_inputs_exit_2_naming_the_file(run: Any, tmp_path: Path, name: str, content: bytes,
                                             words: str) -> None:

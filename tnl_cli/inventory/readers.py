@@ -335,6 +335,18 @@ def _installs(raw: str | None, where: str) -> int | None:
     return int(digits)
 
 
+def _checked(source: Any, display: str) -> Iterator[list[str]]:
+    """The rows of a table; a CSV error (a quote left open runs into the field size limit)
+    becomes a message naming the line."""
+    import csv
+
+    try:
+        yield from source.rows
+    except csv.Error as exc:
+        raise TnlError.of("batch.csv_error", file=display, line=source.line_num,
+                          reason=str(exc)) from exc
+
+
 def table_rows(path: Path, display: str, mapping: dict[str, str], delimiter: str | None,
                spreadsheet: bool, report: Report) -> Iterator[Machine | SoftwareRow]:
     from tnl_cli.io import table_read as tabular
@@ -343,9 +355,10 @@ def table_rows(path: Path, display: str, mapping: dict[str, str], delimiter: str
         source = tabular.open_spreadsheet(path, None)
     else:
         source = tabular.open_csv(path, None, delimiter, header_score(mapping))
+    rows_of = _checked(source, display)
     try:
         header: list[str] = []
-        for row in source.rows:
+        for row in rows_of:
             if any(cell.strip() for cell in row):
                 header = row
                 break
@@ -363,7 +376,7 @@ def table_rows(path: Path, display: str, mapping: dict[str, str], delimiter: str
         fmt = "ocs-export" if folded & _OCS_HEADERS or trailing else "glpi-export"
         report.formats[fmt] = report.formats.get(fmt, 0) + 1
         rows = 0
-        for row in source.rows:
+        for row in rows_of:
             if not any(cell.strip() for cell in row):
                 continue
             rows += 1
