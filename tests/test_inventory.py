@@ -203,6 +203,8 @@ def test_user_delimiter(tmp_path: Path) -> None:
     ("autre.json", b'{"hello": 1}', "content"),
     ("autre.xml", b"<html><body/></html>", "FusionInventory"),
     ("zip.csv", b"PK\x03\x04rest-of-a-zip", "non reconnu"),
+    ("nombre.json", b'{"content": {"hardware": {"name": 1' + b"0" * 5000 + b"}}}", "content"),
+    ("profond.json", b"[" * 100_000 + b"]" * 100_000, "profond"),
     ("guillemet.csv", b"Nom;OS\npc1;\"" + b"x" * 140_000 + b"\n", "ligne illisible"),
 ])
 def test_bad_inputs_exit_2_naming_the_file(run: Any, tmp_path: Path, name: str, content: bytes,

@@ -210,6 +210,8 @@ def read_json(data: bytes, where: str) -> Machine | None:
     except json.JSONDecodeError as exc:
         raise TnlError.of("inventory.bad_json", file=where, line=exc.lineno, column=exc.colno,
                           reason=exc.msg) from exc
+    except ValueError as exc:  # an integer of over 4,300 digits: no inventory holds one
+        raise TnlError.of("inventory.json_not_inventory", file=where) from exc
     except RecursionError as exc:
         raise TnlError.of("inventory.too_deep", file=where) from exc
     return machine_from_json(parsed, where)
