@@ -338,8 +338,8 @@ def _installs(raw: str | None, where: str) -> int | None:
 
 
 def _checked(source: Any, display: str) -> Iterator[list[str]]:
-    """The rows of a table; a CSV error (a quote left open runs into the field size limit)
-    becomes a message naming the line."""
+    """The rows of a table; a CSV error (a quote left open runs into the field size limit) or
+    bytes the encoding cannot decode become a message naming the line."""
     import csv
 
     try:
@@ -347,6 +347,10 @@ def _checked(source: Any, display: str) -> Iterator[list[str]]:
     except csv.Error as exc:
         raise TnlError.of("batch.csv_error", file=display, line=source.line_num,
                           reason=str(exc)) from exc
+    except UnicodeDecodeError as exc:  # a file that mixes encodings, or is cut short
+        raise TnlError.of("batch.decode_error", file=display,
+                          line=source.bad_line() or source.line_num or None,
+                          encoding=(source.encoding or "utf-8").upper()) from exc
 
 
 def table_rows(path: Path, display: str, mapping: dict[str, str], delimiter: str | None,
