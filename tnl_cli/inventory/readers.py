@@ -435,7 +435,7 @@ def sniff(head: bytes) -> str:
 
 
 def _spreadsheet_kind(path: Path) -> str | None:
-    """The spreadsheet a zip file holds, by its members: .ods or .xlsx (None: another zip)."""
+    """The workbook a zip file holds, by its members: .ods or .xlsx (None: another zip)."""
     import zipfile
 
     try:
@@ -510,11 +510,9 @@ def read_path(path: Path, display: str, mapping: dict[str, str], delimiter: str 
         return
     _note_modified(path, report)
     if kind in ("zip", "ole"):
-        suffix = _spreadsheet_kind(path) if kind == "zip" else ".xls"
-        if suffix is None:
+        if kind == "zip" and _spreadsheet_kind(path) is None:  # a zip, but no workbook
             raise TnlError.of("inventory.unknown_format", file=display)
-        if path.suffix.lower() != suffix:  # calamine reads by extension: tell it the truth
-            raise TnlError.of("inventory.wrong_extension", file=display, suffix=suffix)
+        # calamine tells .xlsx, .ods and .xls by content too: the name does not matter.
         yield from table_rows(path, display, mapping, None, True, report)
         return
     yield from table_rows(path, display, mapping, delimiter, False, report)
