@@ -419,3 +419,13 @@ def test_ocs_software_export() -> None:
         "Mozilla Firefox": 55, "LibreOffice": 41, "Microsoft Office": 9}
     assert got.report.formats == {"ocs-export": 1}
     assert proposals_of([FIXTURES / "ocs-logiciels.csv"])["suite_bureautique"].value == "mixte"
+
+
+def test_board_serial_when_the_system_serial_is_a_placeholder(tmp_path: Path) -> None:
+    for i in range(2):
+        data = json.loads((AGENT / "pc-accueil-01.json").read_text("utf-8"))
+        data["content"]["bios"].update({"ssn": "To Be Filled By O.E.M.", "msn": "BOARD-1"})
+        data["content"]["hardware"]["uuid"] = f"u{i}"
+        (tmp_path / f"pc{i}.json").write_text(json.dumps(data), encoding="utf-8")
+    got = collect([tmp_path], today=TODAY)
+    assert (got.figures.machines, got.figures.duplicates) == (2, 1)  # same board: one machine

@@ -11,6 +11,9 @@ Formats (`core.provenance.FORMATS`):
   Name", "Nombre d'installations"…), or columns named with `--map COL=FIELD`;
 - `ocs-export`: an OCS Inventory console export (`;`-separated, a trailing separator).
 
+Virtual machines a computer hosts (`content.virtualmachines`) are not machines of the fleet:
+those that run an agent have their own inventory, marked virtual by `hardware.vmsystem`.
+
 Adding a format: a function here that yields `figures.Machine` or `figures.SoftwareRow` from a
 path, a test on the first bytes in `sniff`, and its name in `core.provenance.FORMATS`.
 A folder is walked lazily (symbolic links followed, a loop refused); a file too large for an
@@ -30,7 +33,7 @@ from pathlib import Path
 from typing import Any
 
 from tnl_cli.errors import TnlError
-from tnl_cli.inventory.figures import Machine, SoftwareRow
+from tnl_cli.inventory.figures import Machine, SoftwareRow, identifier
 from tnl_cli.textnorm import fold
 
 MAX_INVENTORY_BYTES = 64 << 20  # one machine's JSON or XML (a real one is under 2 MB)
@@ -150,6 +153,12 @@ def _get(mapping: Any, *keys: str) -> Any:
     return mapping
 
 
+def _serial(system: str | None, board: str | None) -> str | None:
+    """The system's serial number; the motherboard's when the system's is a placeholder
+    ("To Be Filled By O.E.M." on assembled machines)."""
+    return system if identifier(system) is not None or identifier(board) is None else board
+
+
 def machine_from_json(data: Any, where: str) -> Machine | None:
     """A GLPI Agent JSON inventory as a Machine; None for another device (printer…)."""
     if not isinstance(data, dict) or not isinstance(data.get("content"), dict):
@@ -172,7 +181,8 @@ def machine_from_json(data: Any, where: str) -> Machine | None:
     return Machine(
         where=where,
         name=_text(hardware.get("name"), where, "hardware.name"),
-        serial=_text(bios.get("ssn"), where, "bios.ssn"),
+        serial=_serial(_text(bios.get("ssn"), where, "bios.ssn"),
+                       _text(bios.get("msn"), where, "bios.msn")),
         uuid=_text(hardware.get("uuid"), where, "hardware.uuid"),
         os=_text(system.get("full_name") or system.get("name") or hardware.get("osname"),
                  where, "operatingsystem.full_name"),
@@ -253,7 +263,8 @@ def read_xml(data: bytes, where: str) -> Machine | None:
     return Machine(
         where=where,
         name=_xml_text(content, "HARDWARE/NAME", where),
-        serial=_xml_text(content, "BIOS/SSN", where),
+        serial=_serial(_xml_text(content, "BIOS/SSN", where),
+                       _xml_text(content, "BIOS/MSN", where)),
         uuid=_xml_text(content, "HARDWARE/UUID", where),
         os=_xml_text(content, "OPERATINGSYSTEM/FULL_NAME", where)
         or _xml_text(content, "OPERATINGSYSTEM/NAME", where)
