@@ -71,7 +71,11 @@ def test_same_value_refreshes_the_source_of_the_same_file(tmp_path: Path) -> Non
     result = apply(path, [prop("part_postes_libreoffice", 72.3), prop("part_postes_libreoffice",
                                                                      72.3, newer)])
     assert result.refreshed and not result.applied
-    assert load(path).responses["part_postes_libreoffice"].sources == (SOURCE, newer)
+    # the export's reading replaced in place, the inventory's added after it
+    assert load(path).responses["part_postes_libreoffice"].sources == (newer, SOURCE)
+    before = path.read_bytes()
+    again = apply(path, [prop("part_postes_libreoffice", 72.3)])  # the same reading again
+    assert not again.refreshed and not again.written and path.read_bytes() == before
 
 
 def test_refused_value_writes_nothing(tmp_path: Path) -> None:

@@ -67,10 +67,11 @@ class Result:
 
 
 def _merge_sources(old: tuple[Source, ...], new: tuple[Source, ...]) -> tuple[Source, ...]:
-    """The old sources, a source of the same file and format replaced by its new reading."""
-    fresh = {(s.fichier, s.format) for s in new}
-    kept = tuple(s for s in old if (s.fichier, s.format) not in fresh)
-    return (kept + new)[-ans.MAX_SOURCES:]
+    """The old sources, a source of the same file and format replaced in place by its new
+    reading, then the sources of other files."""
+    fresh = {(s.fichier, s.format): s for s in new}
+    merged = [fresh.pop((s.fichier, s.format), s) for s in old]
+    return tuple(merged + list(fresh.values()))[-ans.MAX_SOURCES:]
 
 
 def _normalised(catalog: Any, proposal: Proposal, file: str) -> Any:
@@ -105,8 +106,11 @@ def plan(answers: ans.Answers, catalog: Any, proposals: Sequence[Proposal], *, f
             applied.append(change)
             answer = replace(previous, value=value, sources=sources)
         elif previous.value == value:
+            merged = _merge_sources(previous.sources, sources)
+            if merged == previous.sources:  # the same reading again: nothing to write
+                continue
             refreshed.append(proposal.criterion)
-            answer = replace(previous, sources=_merge_sources(previous.sources, sources))
+            answer = replace(previous, sources=merged)
         elif force:
             replaced.append(change)
             answer = replace(previous, value=value, sources=sources)
