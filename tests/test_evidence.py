@@ -147,3 +147,18 @@ def test_inventory_list_proposal(tmp_path: Path) -> None:
                           (SOURCE,), "inventory.reason_software", {})])
     items = load(path).value("inventaire_logiciels")
     assert [i.name for i in items] == ["LibreOffice", "Firefox", "Logiciel X"]
+
+
+def test_software_list_is_completed_never_cut(tmp_path: Path) -> None:
+    path = write(tmp_path, "  inventaire_logiciels: [LibreOffice, {nom: Logiciel X, libre: non}]\n")
+    found = Proposal("inventaire_logiciels", ["LibreOffice", "Mozilla Firefox"], (SOURCE,),
+                     "inventory.reason_list", {})
+    kept = apply(path, [found])
+    assert kept.conflicts[0].new == ["LibreOffice", {"nom": "Logiciel X", "libre": False},
+                                     "Mozilla Firefox"]
+    apply(path, [found], force=True)
+    items = load(path).value("inventaire_logiciels")
+    assert [(i.name, i.free) for i in items] == [("LibreOffice", True), ("Logiciel X", False),
+                                                 ("Mozilla Firefox", True)]
+    again = apply(path, [found])  # nothing new to add: the same list, its source kept
+    assert not again.conflicts and not again.written

@@ -14,7 +14,8 @@ each proposal:
   (`result.refreshed`);
 - another value the user gave: kept, and the difference listed in `result.conflicts` — unless
   `force`, which replaces it (`result.replaced`; the old value's sources are dropped, the
-  user's justification and proofs kept).
+  user's justification and proofs kept). A software list (`inventory` criterion) is completed,
+  never cut: the proposal is the user's list plus the software found that it does not name.
 
 Then the whole file is written once, atomically (`io.files.write_atomic`): the user's file is
 the old one or the complete new one. Nothing is written when a proposal is refused (a value
@@ -85,6 +86,20 @@ def _normalised(catalog: Any, proposal: Proposal, file: str) -> Any:
     return value
 
 
+def _completed(criterion: Any, listed: Any, found: Any) -> Any:
+    """A software list is completed, never cut: the user's entries (with what they said of
+    them), then the software found that the list does not name yet."""
+    from tnl_cli.textnorm import fold
+
+    ids = {item.software_id for item in listed if item.software_id}
+    names = {fold(item.name) for item in listed}
+    added = [item.name for item in found
+             if item.software_id not in ids and fold(item.name) not in names]
+    if not added:
+        return listed
+    return ans.normalise_value(criterion, ans.document_value(listed) + added)
+
+
 def plan(answers: ans.Answers, catalog: Any, proposals: Sequence[Proposal], *, force: bool,
          file: str) -> tuple[ans.Answers, Result]:
     """The answers with the proposals applied, and what changed (nothing is read or written)."""
@@ -100,6 +115,8 @@ def plan(answers: ans.Answers, catalog: Any, proposals: Sequence[Proposal], *, f
         value = _normalised(catalog, proposal, file)
         sources = tuple(proposal.sources)
         previous = answers.responses.get(proposal.criterion) or ans.Answer(None)
+        if catalog.by_id[proposal.criterion].type == "inventory" and previous.value:
+            value = _completed(catalog.by_id[proposal.criterion], previous.value, value)
         change = Change(proposal.criterion, ans.document_value(previous.value),
                         ans.document_value(value))
         if previous.value is None:
