@@ -23,7 +23,7 @@ LAYERS: list[set[str]] = [
     {"io"},
     {"reference"},
     {"core"},
-    {"report"},
+    {"report", "opendata"},
     {"walk", "dossier"},
     {"batch"},
     {"commands"},
