@@ -23,7 +23,7 @@ LAYERS: list[set[str]] = [
     {"io"},
     {"reference"},
     {"core"},
-    {"report", "opendata"},
+    {"report", "evidence", "opendata"},
     {"walk", "dossier"},
     {"batch"},
     {"commands"},

@@ -20,6 +20,8 @@ from tnl_cli.textnorm import fold
 # Licence categories, in the order a tie is settled (the legal ones first).
 LICENCES = ("licence_ouverte_2", "odbl", "licence_ouverte_1", "autre", "aucune")
 SCDL_PREFIX = "scdl/"
+_DIGITS = frozenset("0123456789")
+_SEPARATORS = frozenset(" .-\u00a0\u202f\t")
 _NOT_ARCHIVED = frozenset(("", "false", "0", "non", "no", "none", "null"))
 _NO_LICENCE = frozenset(("notspecified", "license not specified", "licence non specifiee",
                          "non specifiee", "not specified", "none", "aucune"))
@@ -78,8 +80,8 @@ class Exports:
 
 def siren_of(number: str) -> str | None:
     """The SIREN in a `business_number_id` (a SIRET or a SIREN, spaces and dots allowed)."""
-    digits = "".join(ch for ch in number if ch.isdigit())
-    if len(digits) in (9, 14) and len(digits) >= len(number.strip()) - 4:
+    digits = "".join(ch for ch in number if ch in _DIGITS)
+    if len(digits) in (9, 14) and all(ch in _DIGITS or ch in _SEPARATORS for ch in number):
         return digits[:9]
     return None
 

@@ -80,7 +80,8 @@ class Table:
         try:
             line = self._text.readline()
         except UnicodeDecodeError as exc:
-            raise TnlError.of("opendata.not_utf8", file=self.file, line=1) from exc
+            raise TnlError.of("opendata.not_utf8", file=self.file,
+                              line=bad_line(self.path)) from exc
         if not line.strip():
             raise TnlError.of("opendata.empty", file=self.file,
                               kind_key=f"opendata.kind_{self.kind}")
@@ -90,6 +91,9 @@ class Table:
         try:
             return next(csv.reader([first], delimiter=delimiter, strict=True))
         except csv.Error as exc:
+            if delimiter != "," and "," in first:
+                raise TnlError.of("opendata.not_semicolon", file=self.file, line=1,
+                                  kind_key=f"opendata.kind_{self.kind}") from exc
             raise TnlError.of(_reason_key(exc), file=self.file, line=1) from exc
 
     def _not_the_export(self, missing: list[str]) -> TnlError:
