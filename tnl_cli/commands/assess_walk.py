@@ -59,15 +59,9 @@ def _open(path: Path, edition: int | None):
 def _backup(path: Path, raw: str, new_edition: int) -> Path:
     """Keep last edition's file as it was, under a name that says what it is and does not
     exist yet: `lettret.avant-2025.yaml`."""
-    from tnl_cli.io.files import write_atomic
+    from tnl_cli.io.files import keep_copy
 
-    for n in range(1, 100):
-        suffix = f".avant-{new_edition}" if n == 1 else f".avant-{new_edition}-{n}"
-        backup = path.with_name(f"{path.stem}{suffix}{path.suffix or '.yaml'}")
-        if not backup.exists():
-            write_atomic(backup, raw, overwrite=False)
-            return backup
-    raise TnlError.of("io.exists", file=str(backup))
+    return keep_copy(path, raw, f"avant-{new_edition}")
 
 
 def _tell_changes(prompter, changes, path: Path, backup: Path, catalog) -> None:
