@@ -118,3 +118,55 @@ def test_help_lists_the_options_in_both_languages(run) -> None:
     assert fr.code == en.code == 0
     assert "--opendatafrance" in fr.out and "Codes de sortie" in fr.out
     assert "Exit codes" in en.out
+
+
+def _copy_answers(tmp_path: Path, extra: str = "") -> Path:
+    path = tmp_path / "reponses.yaml"
+    path.write_text("edition: 2025\ncollectivite:\n  nom: Nancy\n  type: commune\n"
+                    "  siren: '215403957'\nreponses:\n  deliberation_logiciel_libre: oui\n"
+                    + extra, encoding="utf-8")
+    return path
+
+
+def test_apply_writes_the_answers_with_their_sources(run, tmp_path: Path) -> None:
+    import yaml
+
+    path = _copy_answers(tmp_path)
+    result = run("opendata", *FILES, "--ressources", RESOURCES, "--answers", str(path),
+                 "--apply")
+    assert result.code == 0, result.err
+    written = yaml.safe_load(path.read_text(encoding="utf-8"))["reponses"]
+    assert written["nombre_jeux_donnees"]["valeur"] == 6
+    assert written["licence_donnees"]["sources"][0]["compte"] == 3
+    assert written["socle_commun_donnees_locales"]["sources"][0]["fichier"] == RESOURCES
+    assert written["deliberation_logiciel_libre"] is True
+    assessed = run("assess", "--answers", str(path), "--format", "json")
+    assert assessed.code in (0, 1), assessed.err
+
+
+def test_apply_keeps_the_users_own_answer_unless_forced(run, tmp_path: Path) -> None:
+    import yaml
+
+    path = _copy_answers(tmp_path, "  nombre_jeux_donnees: 12\n")
+    result = run("opendata", *FILES, "--answers", str(path), "--apply")
+    assert result.code == 0 and "--force" in result.out
+    assert yaml.safe_load(path.read_text(encoding="utf-8"))["reponses"][
+        "nombre_jeux_donnees"] == 12
+    result = run("opendata", *FILES, "--answers", str(path), "--apply", "--force",
+                 "--format", "json")
+    assert result.code == 0
+    json.loads(result.out)  # what was written is told on stderr: stdout stays JSON
+    assert yaml.safe_load(path.read_text(encoding="utf-8"))["reponses"][
+        "nombre_jeux_donnees"]["valeur"] == 6
+
+
+def test_nothing_is_written_when_an_export_is_unusable(run, tmp_path: Path) -> None:
+    path = _copy_answers(tmp_path)
+    before = path.read_bytes()
+    broken = tmp_path / "export-dataset.csv"
+    broken.write_text(Path(DATASETS).read_text(encoding="utf-8")[:900], encoding="utf-8")
+    result = run("opendata", "--organisations", ORGS, "--jeux", str(broken), "--answers",
+                 str(path), "--apply")
+    assert result.code == 2 and str(broken) in result.err
+    assert path.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["export-dataset.csv", "reponses.yaml"]

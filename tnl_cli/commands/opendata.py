@@ -176,15 +176,18 @@ def _json(siren: str, facts: Any, portal: Any, reference: dt.date, proposals: li
     return data
 
 
-def _apply(path: Path, proposals: list[Any], force: bool) -> None:
-    try:
-        from tnl_cli.evidence import apply as evidence
-    except ImportError as exc:  # the shared writer is not on this branch yet
-        raise TnlError.of("opendata.apply_unavailable") from exc
+def _apply(path: Path, proposals: list[Any], force: bool, stream: Any) -> None:
+    """The proposals written into the answers file (the same rules as `tnl inventaire`)."""
+    import shlex
+
+    from tnl_cli.evidence import apply as evidence
+    from tnl_cli.walk.session import file_header
+
+    command = shlex.join([*common.program(), "assess", "--answers", str(path)])
     result = evidence.apply(path, proposals, force=force, origin="opendata",
-                            header=t("opendata.yaml_header") + "\n")
+                            header=file_header(SETTINGS.lang, command), create=False)
     for line in evidence.describe(result, SETTINGS.lang):
-        SETTINGS.stdout.write(line + "\n")
+        stream.write(line + "\n")
 
 
 def register(app: typer.Typer, lang: str) -> None:
@@ -269,5 +272,7 @@ def register(app: typer.Typer, lang: str) -> None:
             if proposals and not apply and answers is not None:
                 out.write("\n" + t("opendata.apply_hint") + "\n")
         if apply and proposals and answers is not None:
-            _apply(answers, proposals, force)
+            # after JSON on stdout, what was written is told on stderr: stdout stays JSON
+            _apply(answers, proposals, force, SETTINGS.stderr if fmt == "json" else
+                   SETTINGS.stdout)
         raise typer.Exit(code)

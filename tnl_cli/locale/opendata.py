@@ -167,16 +167,6 @@ MESSAGES = {
         "en": "the file does not give the collectivity's SIREN (collectivite: siren:): add "
               "it, or give --siren.",
     },
-    "opendata.apply_unavailable": {
-        "fr": "--apply n'est pas encore disponible dans cette version : recopiez les réponses "
-              "proposées, ou utilisez --format json.",
-        "en": "--apply is not available in this version yet: copy the proposed answers, or "
-              "use --format json.",
-    },
-    "opendata.yaml_header": {
-        "fr": "# Réponses complétées par tnl opendata (exports de data.gouv.fr).",
-        "en": "# Answers completed by tnl opendata (data.gouv.fr's exports).",
-    },
     # -- results
     "opendata.no_organisation": {
         "fr": "Aucune organisation de data.gouv.fr n'a le SIREN {siren} dans {file} : la "
