@@ -156,6 +156,37 @@ def _print_summary(summary: Any, catalog: Any, file: str, output: Path | None,
             err.write("  " + t(key, file=str(output)) + "\n")
 
 
+def _opendata_facts(directory: Path) -> tuple[Any, Any, bool, str]:
+    """data.gouv.fr's exports in `directory`, read once before the rows: (facts by SIREN, the
+    columns they add, whether the resources export was there, the exports' date)."""
+    import datetime as dt
+
+    from tnl_cli.batch import opendata
+    from tnl_cli.commands.opendata import ExportsBar, is_terminal
+
+    exports = opendata.find_exports(directory)
+    bar = ExportsBar(common.raw_stream(SETTINGS.stderr)) if is_terminal(SETTINGS.stderr) else None
+    try:
+        facts = opendata.read_facts(exports, dt.date.today(), progress=bar)
+    finally:
+        if bar is not None:
+            bar.clear()
+    return facts, opendata.COLUMNS, exports.resources is not None, opendata.exports_day(exports)
+
+
+def _print_opendata(tally: Any, day: str) -> None:
+    from tnl_cli.report.assessment import number_text
+
+    lang = SETTINGS.lang
+    SETTINGS.stdout.write(t("opendata.batch_summary", day=day,
+                            without=number_text(tally.without, lang),
+                            obliged=number_text(tally.without_obliged, lang),
+                            published=number_text(tally.with_datasets, lang)) + "\n")
+    if tally.unidentified:
+        SETTINGS.stdout.write(t("opendata.batch_unidentified",
+                                count=number_text(tally.unidentified, lang)) + "\n")
+
+
 def register(app: typer.Typer, lang: str) -> None:
     file_meta = "FICHIER" if lang == "fr" else "FILE"
 
@@ -178,6 +209,9 @@ def register(app: typer.Typer, lang: str) -> None:
             "--dossiers", help=tr(lang, "batch.opt_dossiers"),
             metavar="DOSSIER" if lang == "fr" else "DIR")] = None,
         force: Annotated[bool, typer.Option("--force", help=tr(lang, "batch.opt_force"))] = False,
+        opendata_dir: Annotated[Path | None, typer.Option(
+            "--opendata-dir", help=tr(lang, "opendata.opt_batch_dir"),
+            metavar="DOSSIER" if lang == "fr" else "DIR")] = None,
         edition: common.edition_option(lang) = None,
         lang_: common.lang_option(lang) = lang,
         no_color: common.no_color_option(lang) = False,
@@ -196,6 +230,8 @@ def register(app: typer.Typer, lang: str) -> None:
         from tnl_cli.io import table_write as tabular_write
 
         catalog = load_edition(edition)
+        if opendata_dir is not None and output is None:
+            raise TnlError.of("opendata.batch_needs_output")
         if output is not None:
             from tnl_cli.io.files import same_file
 
@@ -207,8 +243,14 @@ def register(app: typer.Typer, lang: str) -> None:
             from tnl_cli.batch.dossiers import DossierWriter
 
             sink = DossierWriter(dossiers, catalog, SETTINGS.lang)
+        columns = output_columns(catalog)
+        facts = None
+        if opendata_dir is not None:
+            facts = _opendata_facts(opendata_dir)
+            columns = [*columns, *facts[1]]
         source = _open_source(file, encoding, delimiter, sheet, catalog)
         bar = _Bar(common.raw_stream(SETTINGS.stderr)) if _stderr_is_terminal() else None
+        tally = None
 
         def warn(message: str) -> None:
             SETTINGS.stderr.write(message + "\n")
@@ -218,8 +260,13 @@ def register(app: typer.Typer, lang: str) -> None:
                 summary = batch.run(source, catalog, SETTINGS.lang, str(file), progress=bar,
                                     dossiers=sink, started=started, warn=warn)
             else:
-                with tabular_write.open_output(output, output_columns(catalog),
+                with tabular_write.open_output(output, columns,
                                          overwrite=force, sheet="resultats") as writer:
+                    if facts is not None:
+                        from tnl_cli.batch.opendata import WithOpendata
+
+                        writer = WithOpendata(writer, columns, facts[0], facts[2])
+                        tally = writer.tally
                     summary = batch.run(source, catalog, SETTINGS.lang, str(file),
                                         writer=writer, progress=bar, dossiers=sink,
                                         started=started, warn=warn)
@@ -230,4 +277,6 @@ def register(app: typer.Typer, lang: str) -> None:
         summary.seconds = time.perf_counter() - started
         SETTINGS.result_code = EXIT_NEGATIVE if summary.rejected else EXIT_OK  # `| head -1`
         _print_summary(summary, catalog, str(file), output, dossiers)
+        if tally is not None and facts is not None:
+            _print_opendata(tally, facts[3])
         raise typer.Exit(SETTINGS.result_code)

@@ -20,7 +20,7 @@ from tnl_cli.i18n import tr
 _BAR = 30
 
 
-class _Bar:
+class ExportsBar:
     """Which export is being read and how far, on a terminal's stderr (ten redraws a second)."""
 
     def __init__(self, stream: Any) -> None:
@@ -47,7 +47,7 @@ class _Bar:
             self.stream.flush()
 
 
-def _is_terminal(stream: Any) -> bool:
+def is_terminal(stream: Any) -> bool:
     try:
         return bool(stream.isatty())
     except (AttributeError, ValueError):
@@ -234,7 +234,7 @@ def register(app: typer.Typer, lang: str) -> None:
 
         exports = counting.Exports(organisations, jeux, ressources)
         stream = common.raw_stream(SETTINGS.stderr)
-        bar = _Bar(stream) if _is_terminal(SETTINGS.stderr) else None
+        bar = ExportsBar(stream) if is_terminal(SETTINGS.stderr) else None
         try:
             facts = counting.scan(exports, {wanted}, reference, progress=bar).get(wanted)
             portal = odf_list.read(odf, {wanted}).get(wanted) if odf is not None else None

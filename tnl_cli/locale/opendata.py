@@ -297,4 +297,39 @@ MESSAGES = {
               "publication of your main documents (obligation_open_data_defaut): yours to "
               "answer; the update dates above can help.",
     },
+    # -- tnl batch --opendata-dir
+    "opendata.opt_batch_dir": {
+        "fr": "Dossier des exports de data.gouv.fr (export-organization-*.csv, "
+              "export-dataset-*.csv, export-resource-*.csv) : ajoute à chaque ligne du résultat "
+              "ce que la collectivité y publie (colonnes datagouv_*). Demande --output.",
+        "en": "Folder of data.gouv.fr's exports (export-organization-*.csv, "
+              "export-dataset-*.csv, export-resource-*.csv): adds to every result row what the "
+              "collectivity publishes there (datagouv_* columns). Needs --output.",
+    },
+    "opendata.batch_needs_output": {
+        "fr": "--opendata-dir ajoute des colonnes au tableau de résultats : donnez-le avec "
+              "--output FICHIER.",
+        "en": "--opendata-dir adds columns to the result table: give it with --output FILE.",
+    },
+    "opendata.batch_no_dir": {"fr": "ce n'est pas un dossier.", "en": "this is not a folder."},
+    "opendata.batch_missing_exports": {
+        "fr": "aucun fichier {patterns} dans ce dossier : téléchargez les exports du catalogue "
+              "sur data.gouv.fr.",
+        "en": "no {patterns} file in this folder: download the catalogue's exports from "
+              "data.gouv.fr.",
+    },
+    "opendata.batch_summary": {
+        "fr": "data.gouv.fr (exports du {day}) : {without} collectivités n'y publient aucun jeu "
+              "de données, dont {obliged} de 3 500 habitants ou plus ; {published} en publient. "
+              "Les autres portails ne sont pas vus.",
+        "en": "data.gouv.fr (exports of {day}): {without} collectivities publish no dataset "
+              "there, {obliged} of them with 3,500 inhabitants or more; {published} do. Other "
+              "portals are not seen.",
+    },
+    "opendata.batch_unidentified": {
+        "fr": "{count} lignes sans SIREN (ni code INSEE qui le donne) : colonnes datagouv_* "
+              "laissées vides.",
+        "en": "{count} rows without a SIREN (nor an INSEE code giving it): datagouv_* columns "
+              "left empty.",
+    },
 }

@@ -1,0 +1,106 @@
+"""`tnl batch --opendata-dir DIR`: what each row's collectivity publishes on data.gouv.fr.
+
+The exports are read once, before the rows, for every organisation with a SIREN (the rows'
+SIRENs are not known before they are read); each result row then gets five more cells, looked
+up by its SIREN. The facts live in this process: the rows are written here, not by workers.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from tnl_cli.errors import TnlError
+from tnl_cli.io.table_write import Column, Writer
+from tnl_cli.opendata.counting import Exports, Facts, scan, siren_of
+from tnl_cli.opendata.exports import export_date
+
+COLUMNS = (Column("datagouv_organisations", "number"), Column("datagouv_jeux", "number"),
+           Column("datagouv_jeux_recents", "number"), Column("datagouv_licence", "key"),
+           Column("datagouv_jeux_scdl", "number"))
+OBLIGED_POPULATION = 3500  # open data by default: 3,500 inhabitants (and 50 agents)
+_PATTERNS = (("organisations", "export-organization*.csv"), ("jeux", "export-dataset*.csv"),
+             ("ressources", "export-resource*.csv"))
+
+
+def find_exports(directory: Path) -> Exports:
+    """The newest export of each kind in `directory` (data.gouv.fr's names carry the date);
+    the resources export may be missing."""
+    if not directory.is_dir():
+        raise TnlError.of("opendata.batch_no_dir", file=str(directory))
+    found: dict[str, Path | None] = {}
+    for kind, pattern in _PATTERNS:
+        paths = sorted(p for p in directory.glob(pattern) if p.is_file())
+        found[kind] = paths[-1] if paths else None
+    missing = [pattern for kind, pattern in _PATTERNS[:2] if found[kind] is None]
+    if missing:
+        raise TnlError.of("opendata.batch_missing_exports", file=str(directory),
+                          patterns=", ".join(missing))
+    assert found["organisations"] is not None and found["jeux"] is not None
+    return Exports(found["organisations"], found["jeux"], found["ressources"])
+
+
+@dataclass
+class Tally:
+    """The rows' collectivities by what they publish (for the summary)."""
+
+    with_datasets: int = 0
+    without: int = 0
+    without_obliged: int = 0  # of which 3,500 inhabitants or more
+    unidentified: int = 0  # no SIREN to look up
+
+
+class WithOpendata:
+    """A result writer that adds the data.gouv.fr cells to every row it is given."""
+
+    def __init__(self, writer: Writer, columns: Sequence[Column], facts: dict[str, Facts],
+                 resources: bool) -> None:
+        names = [c.name for c in columns]
+        self._writer, self._facts, self._resources = writer, facts, resources
+        self._siren, self._population = names.index("siren"), names.index("population")
+        self.tally = Tally()
+
+    def write(self, row: list[Any]) -> None:
+        siren = siren_of(str(row[self._siren] or ""))
+        tally = self.tally
+        if siren is None:
+            tally.unidentified += 1
+            row.extend(("", "", "", "", ""))
+            self._writer.write(row)
+            return
+        found = self._facts.get(siren)
+        datasets = found.datasets if found is not None else 0
+        if datasets:
+            tally.with_datasets += 1
+        else:
+            tally.without += 1
+            population = row[self._population]
+            if isinstance(population, int) and population >= OBLIGED_POPULATION:
+                tally.without_obliged += 1
+        if found is None:
+            row.extend((0, 0, 0, "", 0 if self._resources else ""))
+        else:
+            row.extend((len(found.organisations), datasets, found.recent,
+                        found.main_licence() or "",
+                        found.scdl_datasets() if self._resources else ""))
+        self._writer.write(row)
+
+    def formatter(self) -> None:
+        """None: the rows are formatted here, where the facts are (one process)."""
+        return None
+
+    def write_formatted(self, text: str) -> None:
+        self._writer.write_formatted(text)
+
+
+def read_facts(exports: Exports, reference: dt.date,
+               progress: Callable[[str, int, int], None] | None = None) -> dict[str, Facts]:
+    """One pass over each export, for every organisation with a SIREN."""
+    return scan(exports, None, reference, progress=progress)
+
+
+def exports_day(exports: Exports) -> str:
+    return export_date(exports.datasets) or "?"
