@@ -170,3 +170,18 @@ def test_nothing_is_written_when_an_export_is_unusable(run, tmp_path: Path) -> N
     assert result.code == 2 and str(broken) in result.err
     assert path.read_bytes() == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["export-dataset.csv", "reponses.yaml"]
+
+
+def test_the_progress_bar_cleans_the_file_name_and_clears_its_line() -> None:
+    import io
+
+    from tnl_cli.commands.opendata import ExportsBar
+
+    stream = io.StringIO()
+    bar = ExportsBar(stream)
+    bar("/tmp/export-\x1b[31mdataset.csv", 50, 100)
+    bar("/tmp/export-\x1b[31mdataset.csv", 100, 100)
+    bar.clear()
+    text = stream.getvalue()
+    assert "\x1b" not in text and " 50 % export-[31mdataset.csv" in text and "100 %" in text
+    assert text.endswith("\r" + " " * bar.width + "\r")

@@ -24,26 +24,26 @@ class ExportsBar:
     """Which export is being read and how far, on a terminal's stderr (ten redraws a second)."""
 
     def __init__(self, stream: Any) -> None:
-        self.stream, self.next, self.drawn = stream, 0.0, False
+        self.stream, self.next, self.width = stream, 0.0, 0
 
     def __call__(self, file: str, done: int, size: int) -> None:
+        from tnl_cli.textsafe import clean
+
         now = time.monotonic()
         if now < self.next and done < size:
             return
         self.next = now + 0.1
-        fraction = max(0.0, min(1.0, done / size))
-        from tnl_cli.textsafe import clean
-
-        name = clean(Path(file).name)[:40]  # a name from the command line, cleaned: raw stream
+        fraction = max(0.0, min(1.0, done / max(1, size)))
+        name = clean(Path(file).name)[:40]  # from the command line, cleaned: a raw stream
         filled = int(fraction * _BAR)
-        self.stream.write(f"\r[{'#' * filled}{'.' * (_BAR - filled)}] {int(fraction * 100):3d} % "
-                          f"{name}\x1b[K")
+        line = f"[{'#' * filled}{'.' * (_BAR - filled)}] {int(fraction * 100):3d} % {name}"
+        self.stream.write("\r" + line.ljust(self.width))
         self.stream.flush()
-        self.drawn = True
+        self.width = max(self.width, len(line))
 
     def clear(self) -> None:
-        if self.drawn:
-            self.stream.write("\r\x1b[K")
+        if self.width:
+            self.stream.write("\r" + " " * self.width + "\r")
             self.stream.flush()
 
 
