@@ -176,8 +176,9 @@ def _json(siren: str, facts: Any, portal: Any, reference: dt.date, proposals: li
     return data
 
 
-def _apply(path: Path, proposals: list[Any], force: bool, stream: Any) -> None:
-    """The proposals written into the answers file (the same rules as `tnl inventaire`)."""
+def _apply(path: Path, proposals: list[Any], force: bool, stream: Any, dry_run: bool) -> None:
+    """The proposals written into the answers file (the same rules as `tnl inventaire`), or
+    with `dry_run` what would change, nothing written."""
     import shlex
 
     from tnl_cli.evidence import apply as evidence
@@ -185,7 +186,8 @@ def _apply(path: Path, proposals: list[Any], force: bool, stream: Any) -> None:
 
     command = shlex.join([*common.program(), "assess", "--answers", str(path)])
     result = evidence.apply(path, proposals, force=force, origin="opendata",
-                            header=file_header(SETTINGS.lang, command), create=False)
+                            header=file_header(SETTINGS.lang, command), create=False,
+                            dry_run=dry_run)
     for line in evidence.describe(result, SETTINGS.lang):
         stream.write(line + "\n")
 
@@ -270,9 +272,10 @@ def register(app: typer.Typer, lang: str) -> None:
                 for key, params in notes:
                     out.write(_wrapped(f"  - {t(key, **params)}", "    ") + "\n")
             if proposals and not apply and answers is not None:
-                out.write("\n" + t("opendata.apply_hint") + "\n")
+                out.write("\n")
+                _apply(answers, proposals, force, out, dry_run=True)
         if apply and proposals and answers is not None:
             # after JSON on stdout, what was written is told on stderr: stdout stays JSON
             _apply(answers, proposals, force, SETTINGS.stderr if fmt == "json" else
-                   SETTINGS.stdout)
+                   SETTINGS.stdout, dry_run=False)
         raise typer.Exit(code)

@@ -208,11 +208,6 @@ MESSAGES = {
     "opendata.proposals": {"fr": "Réponses proposées :", "en": "Proposed answers:"},
     "opendata.limits": {"fr": "Ce que ces fichiers ne disent pas :",
                         "en": "What these files do not say:"},
-    "opendata.apply_hint": {
-        "fr": "Pour les enregistrer avec leur source dans le fichier de réponses : ajoutez "
-              "--apply.",
-        "en": "To record them with their source in the answers file: add --apply.",
-    },
     "opendata.yes": {"fr": "oui", "en": "yes"},
     "opendata.no": {"fr": "non", "en": "no"},
     "opendata.licence_licence_ouverte_2": {"fr": "Licence Ouverte 2.0",
