@@ -130,10 +130,15 @@ def test_opendatafrance_sees_the_other_portal() -> None:
     assert alone["ouverture_donnees"] is True and alone["nombre_jeux_donnees"] == 42
 
 
-def test_export_date_from_the_file_name() -> None:
+def test_export_date_from_the_file_name_else_the_files_own(tmp_path: Path) -> None:
+    import os
+
     assert export_date(DATASETS) == "2026-11-28"
-    assert export_date(Path("export-dataset.csv")) is None
-    assert export_date(Path("export-20261341.csv")) is None
+    assert export_date(tmp_path / "absent-export-dataset.csv") is None
+    downloaded = tmp_path / "export-20261341.csv"  # no valid date in the name
+    downloaded.write_text("x", encoding="utf-8")
+    os.utime(downloaded, (dt.datetime(2026, 3, 4, 12).timestamp(),) * 2)
+    assert export_date(downloaded) == "2026-03-04"
 
 
 # -- broken files -------------------------------------------------------------------------

@@ -38,9 +38,30 @@ def test_every_row_gets_what_its_collectivity_publishes(run, tmp_path: Path) -> 
                      "4": ("1", "0", "", "0"), "5": ("0", "0", "", "0"),
                      "6": ("", "", "", ""), "7": ("", "", "", "")}
     assert rows["2"]["datagouv_jeux_recents"].isdigit()
+    # the folder has OpenDataFrance's list: Nancy's own portal, the métropole without one
+    odf = {line: (r["opendatafrance_portail"], r["opendatafrance_jeux"])
+           for line, r in rows.items()}
+    assert odf == {"2": ("https://opendata.nancy.fr", "42"), "3": ("", ""), "4": ("", "0"),
+                   "5": ("", "0"), "6": ("", ""), "7": ("", "")}
+    assert ("et liste d'OpenDataFrance : 2 collectivités ne publient aucun jeu de données ni "
+            "sur data.gouv.fr ni sur un portail de la liste, dont 1 de 3 500 habitants ou "
+            "plus ; 2 en publient.") in result.out
+    assert "2 lignes sans SIREN" in result.out
+
+
+def test_without_opendatafrances_list(run, tmp_path: Path) -> None:
+    exports = tmp_path / "exports"
+    exports.mkdir()
+    for path in DIR.glob("export-*.csv"):
+        (exports / path.name).write_bytes(path.read_bytes())
+    table = tmp_path / "t.csv"
+    table.write_text(TABLE, encoding="utf-8")
+    out = tmp_path / "o.csv"
+    result = run("batch", str(table), "--opendata-dir", str(exports), "-o", str(out))
     assert ("data.gouv.fr (exports du 2026-11-28) : 2 collectivités n'y publient aucun jeu de "
             "données, dont 1 de 3 500 habitants ou plus ; 2 en publient.") in result.out
-    assert "2 lignes sans SIREN" in result.out
+    with open(out, encoding="utf-8-sig", newline="") as f:
+        assert {r["opendatafrance_jeux"] for r in csv.DictReader(f, delimiter=";")} == {""}
 
 
 def test_json_lines_in_english(run, tmp_path: Path) -> None:

@@ -17,13 +17,22 @@ from tnl_cli.errors import TnlError
 from tnl_cli.io.table_write import Column, Writer
 from tnl_cli.opendata.counting import Exports, Facts, scan, siren_of
 from tnl_cli.opendata.exports import export_date
+from tnl_cli.opendata.odf import Portal
 
 COLUMNS = (Column("datagouv_organisations", "number"), Column("datagouv_jeux", "number"),
            Column("datagouv_jeux_recents", "number"), Column("datagouv_licence", "key"),
-           Column("datagouv_jeux_scdl", "number"))
+           Column("datagouv_jeux_scdl", "number"), Column("opendatafrance_portail"),
+           Column("opendatafrance_jeux", "number"))
+ODF_PATTERN = "*opendatafrance*.csv"
 OBLIGED_POPULATION = 3500  # open data by default: 3,500 inhabitants (and 50 agents)
 _PATTERNS = (("organisations", "export-organization*.csv"), ("jeux", "export-dataset*.csv"),
              ("ressources", "export-resource*.csv"))
+
+
+def find_odf(directory: Path) -> Path | None:
+    """OpenDataFrance's list in `directory` (a name with « opendatafrance »), if any."""
+    paths = sorted(p for p in directory.glob(ODF_PATTERN) if p.is_file())
+    return paths[-1] if paths else None
 
 
 def find_exports(directory: Path) -> Exports:
@@ -47,7 +56,7 @@ def find_exports(directory: Path) -> Exports:
 class Tally:
     """The rows' collectivities by what they publish (for the summary)."""
 
-    with_datasets: int = 0
+    with_datasets: int = 0  # on data.gouv.fr, or on another portal by OpenDataFrance's list
     without: int = 0
     without_obliged: int = 0  # of which 3,500 inhabitants or more
     unidentified: int = 0  # no SIREN to look up
@@ -57,9 +66,10 @@ class WithOpendata:
     """A result writer that adds the data.gouv.fr cells to every row it is given."""
 
     def __init__(self, writer: Writer, columns: Sequence[Column], facts: dict[str, Facts],
-                 resources: bool) -> None:
+                 resources: bool, portals: dict[str, Portal] | None = None) -> None:
         names = [c.name for c in columns]
         self._writer, self._facts, self._resources = writer, facts, resources
+        self._portals = portals
         self._siren, self._population = names.index("siren"), names.index("population")
         self.tally = Tally()
 
@@ -68,12 +78,14 @@ class WithOpendata:
         tally = self.tally
         if siren is None:
             tally.unidentified += 1
-            row.extend(("", "", "", "", ""))
+            row.extend(("",) * len(COLUMNS))
             self._writer.write(row)
             return
         found = self._facts.get(siren)
         datasets = found.datasets if found is not None else 0
-        if datasets:
+        portal = self._portals.get(siren) if self._portals is not None else None
+        elsewhere = portal.nb_ptf if portal is not None and portal.nb_ptf else 0
+        if datasets or elsewhere:
             tally.with_datasets += 1
         else:
             tally.without += 1
@@ -86,6 +98,12 @@ class WithOpendata:
             row.extend((len(found.organisations), datasets, found.recent,
                         found.main_licence() or "",
                         found.scdl_datasets() if self._resources else ""))
+        if self._portals is None:
+            row.extend(("", ""))
+        elif portal is None:
+            row.extend(("", 0))
+        else:
+            row.extend((portal.url_ptf, portal.nb_ptf if portal.nb_ptf is not None else ""))
         self._writer.write(row)
 
     def formatter(self) -> None:

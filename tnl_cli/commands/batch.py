@@ -156,29 +156,35 @@ def _print_summary(summary: Any, catalog: Any, file: str, output: Path | None,
             err.write("  " + t(key, file=str(output)) + "\n")
 
 
-def _opendata_facts(directory: Path) -> tuple[Any, Any, bool, str]:
+def _opendata_facts(directory: Path) -> tuple[Any, Any, bool, str, Any]:
     """data.gouv.fr's exports in `directory`, read once before the rows: (facts by SIREN, the
-    columns they add, whether the resources export was there, the exports' date)."""
+    columns they add, whether the resources export was there, the exports' date,
+    OpenDataFrance's list by SIREN when the folder has it, else None)."""
     import datetime as dt
 
     from tnl_cli.batch import opendata
     from tnl_cli.commands.opendata import ExportsBar, is_terminal
+    from tnl_cli.opendata import odf
 
     exports = opendata.find_exports(directory)
+    odf_path = opendata.find_odf(directory)
     bar = ExportsBar(common.raw_stream(SETTINGS.stderr)) if is_terminal(SETTINGS.stderr) else None
     try:
         facts = opendata.read_facts(exports, dt.date.today(), progress=bar)
     finally:
         if bar is not None:
             bar.clear()
-    return facts, opendata.COLUMNS, exports.resources is not None, opendata.exports_day(exports)
+    portals = odf.read(odf_path, None) if odf_path is not None else None
+    return (facts, opendata.COLUMNS, exports.resources is not None,
+            opendata.exports_day(exports), portals)
 
 
-def _print_opendata(tally: Any, day: str) -> None:
+def _print_opendata(tally: Any, day: str, with_odf: bool) -> None:
     from tnl_cli.report.assessment import number_text
 
     lang = SETTINGS.lang
-    SETTINGS.stdout.write(t("opendata.batch_summary", day=day,
+    key = "opendata.batch_summary_odf" if with_odf else "opendata.batch_summary"
+    SETTINGS.stdout.write(t(key, day=day,
                             without=number_text(tally.without, lang),
                             obliged=number_text(tally.without_obliged, lang),
                             published=number_text(tally.with_datasets, lang)) + "\n")
@@ -265,7 +271,7 @@ def register(app: typer.Typer, lang: str) -> None:
                     if facts is not None:
                         from tnl_cli.batch.opendata import WithOpendata
 
-                        writer = WithOpendata(writer, columns, facts[0], facts[2])
+                        writer = WithOpendata(writer, columns, facts[0], facts[2], facts[4])
                         tally = writer.tally
                     summary = batch.run(source, catalog, SETTINGS.lang, str(file),
                                         writer=writer, progress=bar, dossiers=sink,
@@ -278,5 +284,5 @@ def register(app: typer.Typer, lang: str) -> None:
         SETTINGS.result_code = EXIT_NEGATIVE if summary.rejected else EXIT_OK  # `| head -1`
         _print_summary(summary, catalog, str(file), output, dossiers)
         if tally is not None and facts is not None:
-            _print_opendata(tally, facts[3])
+            _print_opendata(tally, facts[3], facts[4] is not None)
         raise typer.Exit(SETTINGS.result_code)

@@ -295,11 +295,13 @@ MESSAGES = {
     # -- tnl batch --opendata-dir
     "opendata.opt_batch_dir": {
         "fr": "Dossier des exports de data.gouv.fr (export-organization-*.csv, "
-              "export-dataset-*.csv, export-resource-*.csv) : ajoute à chaque ligne du résultat "
-              "ce que la collectivité y publie (colonnes datagouv_*). Demande --output.",
+              "export-dataset-*.csv, export-resource-*.csv, et si vous l'avez la liste "
+              "*opendatafrance*.csv) : ajoute à chaque ligne du résultat ce que la collectivité "
+              "publie (colonnes datagouv_* et opendatafrance_*). Demande --output.",
         "en": "Folder of data.gouv.fr's exports (export-organization-*.csv, "
-              "export-dataset-*.csv, export-resource-*.csv): adds to every result row what the "
-              "collectivity publishes there (datagouv_* columns). Needs --output.",
+              "export-dataset-*.csv, export-resource-*.csv, and if you have it the list "
+              "*opendatafrance*.csv): adds to every result row what the collectivity publishes "
+              "(datagouv_* and opendatafrance_* columns). Needs --output.",
     },
     "opendata.batch_needs_output": {
         "fr": "--opendata-dir ajoute des colonnes au tableau de résultats : donnez-le avec "
@@ -320,6 +322,15 @@ MESSAGES = {
         "en": "data.gouv.fr (exports of {day}): {without} collectivities publish no dataset "
               "there, {obliged} of them with 3,500 inhabitants or more; {published} do. Other "
               "portals are not seen.",
+    },
+    "opendata.batch_summary_odf": {
+        "fr": "data.gouv.fr (exports du {day}) et liste d'OpenDataFrance : {without} "
+              "collectivités ne publient aucun jeu de données ni sur data.gouv.fr ni sur un "
+              "portail de la liste, dont {obliged} de 3 500 habitants ou plus ; {published} en "
+              "publient.",
+        "en": "data.gouv.fr (exports of {day}) and OpenDataFrance's list: {without} "
+              "collectivities publish no dataset, neither on data.gouv.fr nor on a portal of "
+              "the list, {obliged} of them with 3,500 inhabitants or more; {published} do.",
     },
     "opendata.batch_unidentified": {
         "fr": "{count} lignes sans SIREN (ni code INSEE qui le donne) : colonnes datagouv_* "

@@ -178,14 +178,18 @@ _EXPORT_DATE = re.compile(r"(20\d\d)-?([01]\d)-?([0-3]\d)")
 
 
 def export_date(path: Path) -> str | None:
-    """The date data.gouv.fr's file name carries (export-dataset-20261128-061522.csv), as
-    YYYY-MM-DD, or None."""
+    """The date of an export, as YYYY-MM-DD: the one data.gouv.fr's file name carries
+    (export-dataset-20261128-061522.csv), else the day the file was last written (downloaded),
+    else None."""
     import datetime as dt
 
     found = _EXPORT_DATE.search(path.name)
-    if found is None:
-        return None
+    if found is not None:
+        try:
+            return dt.date(*map(int, found.groups())).isoformat()
+        except ValueError:
+            pass
     try:
-        return dt.date(*map(int, found.groups())).isoformat()
-    except ValueError:
+        return dt.date.fromtimestamp(path.stat().st_mtime).isoformat()
+    except (OSError, ValueError, OverflowError):
         return None
