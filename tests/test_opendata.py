@@ -231,3 +231,12 @@ def test_the_field_size_limit_is_restored(tmp_path: Path) -> None:
     before = csv.field_size_limit()
     _table(tmp_path, f"{HEADER}\n{ROW}\n")
     assert csv.field_size_limit() == before
+
+
+def test_a_file_without_line_breaks_is_not_read_whole(tmp_path: Path, monkeypatch) -> None:
+    from tnl_cli.opendata import exports
+
+    monkeypatch.setattr(exports, "LINE_LIMIT", 4096)
+    assert _refused(tmp_path, "x;" * 5000).problems[0].key == "opendata.line_too_long"
+    error = _refused(tmp_path, f"{HEADER}\n{ROW}\n" + "y;" * 5000)
+    assert error.problems[0].key == "opendata.line_too_long" and error.problems[0].line == 3

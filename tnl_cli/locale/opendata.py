@@ -133,6 +133,12 @@ MESSAGES = {
               "fermé.",
         "en": "a value exceeds 8 million characters: a quote is probably left open.",
     },
+    "opendata.line_too_long": {
+        "fr": "une ligne de plus de {limit} millions de caractères : ce n'est pas un export CSV "
+              "de data.gouv.fr.",
+        "en": "a line of more than {limit} million characters: this is not a data.gouv.fr CSV "
+              "export.",
+    },
     "opendata.nul_byte": {
         "fr": "le fichier contient un octet nul : ce n'est pas un export CSV (fichier binaire "
               "ou abîmé).",

@@ -25,6 +25,7 @@ ODF = "opendatafrance"
 _SIGNATURES = (("business_number_id", ORGANISATIONS), ("resources_count", DATASETS),
                ("schema_name", RESOURCES), ("nb-ptf", ODF))
 FIELD_LIMIT = 8 * 1024 * 1024  # characters in one cell: a description, never a whole file
+LINE_LIMIT = 16 * 1024 * 1024  # characters in one line of the file
 PROGRESS_EVERY = 4096  # rows between two progress reports
 Progress = Callable[[int], None]  # bytes read so far
 
@@ -62,7 +63,7 @@ class Table:
                                           newline="")
             first = self._first_line(delimiters)
             delimiter = max(delimiters, key=first.count)
-            self._reader = csv.reader(self._text, delimiter=delimiter, quotechar='"',
+            self._reader = csv.reader(self._lines(), delimiter=delimiter, quotechar='"',
                                       strict=True)
             self.header = [name.strip() for name in self._header(first, delimiter)]
             self.width = len(self.header)
@@ -76,12 +77,28 @@ class Table:
             self._raw.close()
             raise
 
+    def _lines(self) -> Iterator[str]:
+        """The file's lines, none longer than LINE_LIMIT characters: a file with no line breaks
+        (not an export) is never read whole into memory."""
+        readline = self._text.readline
+        while True:
+            line = readline(LINE_LIMIT)
+            if not line:
+                return
+            if len(line) == LINE_LIMIT and not line.endswith(("\n", "\r")):
+                raise TnlError.of("opendata.line_too_long", file=self.file,
+                                  line=self._reader.line_num + 2, limit=LINE_LIMIT // 2**20)
+            yield line
+
     def _first_line(self, delimiters: str) -> str:
         try:
-            line = self._text.readline()
+            line = self._text.readline(LINE_LIMIT)
         except UnicodeDecodeError as exc:
             raise TnlError.of("opendata.not_utf8", file=self.file,
                               line=bad_line(self.path)) from exc
+        if len(line) == LINE_LIMIT and not line.endswith(("\n", "\r")):
+            raise TnlError.of("opendata.line_too_long", file=self.file, line=1,
+                              limit=LINE_LIMIT // 2**20)
         if not line.strip():
             raise TnlError.of("opendata.empty", file=self.file,
                               kind_key=f"opendata.kind_{self.kind}")
