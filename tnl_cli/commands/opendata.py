@@ -77,14 +77,14 @@ def reference_date(text: str | None) -> dt.date:
         raise TnlError.of("opendata.bad_date", value=text) from exc
 
 
-def _siren_from_answers(path: Path) -> tuple[str, Any]:
+def _siren_from_answers(path: Path) -> str:
     from tnl_cli.core import answers as ans
     from tnl_cli.core.catalog import load_edition
 
     answers, _catalog, _gone = ans.load(path, load_edition)
     if not answers.identity.siren:
         raise TnlError.of("opendata.no_siren", file=str(path))
-    return answers.identity.siren, answers
+    return str(answers.identity.siren)
 
 
 def _shown_value(value: Any) -> str:
@@ -176,6 +176,28 @@ def _json(siren: str, facts: Any, portal: Any, reference: dt.date, proposals: li
     return data
 
 
+def _show(siren: str, facts: Any, portal: Any, reference: dt.date, proposals: list[Any],
+          notes: list[Any], organisations: Path, resources: bool) -> None:
+    """The terminal view: the counts, the proposed answers, what the files cannot tell."""
+    out = SETTINGS.stdout
+    if facts is None:
+        out.write(t("opendata.no_organisation", siren=siren, file=str(organisations)) + "\n")
+    for line in _facts_lines(facts, portal, reference, resources):
+        out.write(line + "\n")
+    if facts is not None and not facts.datasets:
+        out.write(t("opendata.no_datasets", siren=siren) + "\n")
+    colon = " : " if SETTINGS.lang == "fr" else ": "
+    if proposals:
+        out.write("\n" + t("opendata.proposals") + "\n")
+        for p in proposals:
+            out.write(_wrapped(f"  {p.criterion}{colon}{_shown_value(p.value)} — {_reason(p)}",
+                               "      ") + "\n")
+    if notes:
+        out.write("\n" + t("opendata.limits") + "\n")
+        for key, params in notes:
+            out.write(_wrapped(f"  - {t(key, **params)}", "    ") + "\n")
+
+
 def _apply(path: Path, proposals: list[Any], force: bool, stream: Any, dry_run: bool) -> None:
     """The proposals written into the answers file (the same rules as `tnl inventaire`), or
     with `dry_run` what would change, nothing written."""
@@ -226,10 +248,8 @@ def register(app: typer.Typer, lang: str) -> None:
         if (apply or force) and answers is None:
             raise TnlError.of("opendata.apply_needs_answers")
         reference = reference_date(date)
-        if answers is not None:
-            wanted, _ = _siren_from_answers(answers)
-        else:
-            wanted = parse_siren(siren or "")
+        wanted = (_siren_from_answers(answers) if answers is not None
+                  else parse_siren(siren or ""))
         from tnl_cli.opendata import counting
         from tnl_cli.opendata import odf as odf_list
         from tnl_cli.opendata import proposals as propose
@@ -246,34 +266,16 @@ def register(app: typer.Typer, lang: str) -> None:
         reading = propose.Reading(exports, dt.date.today(), odf)
         proposals = propose.propose(facts, portal, reading)
         notes = propose.blind_spots(facts, portal, reading)
-        found = facts is not None or portal is not None
         code = EXIT_OK if proposals else EXIT_NEGATIVE
         SETTINGS.result_code = code
         if fmt == "json":
             common.print_json(_json(wanted, facts, portal, reference, proposals, notes))
         else:
-            out = SETTINGS.stdout
-            if not found:
-                out.write(t("opendata.no_organisation", siren=wanted, file=str(organisations))
-                          + "\n")
-            else:
-                for line in _facts_lines(facts, portal, reference, ressources is not None):
-                    out.write(line + "\n")
-                if facts is not None and not facts.datasets:
-                    out.write(t("opendata.no_datasets", siren=wanted) + "\n")
-            colon = " : " if SETTINGS.lang == "fr" else ": "
-            if proposals:
-                out.write("\n" + t("opendata.proposals") + "\n")
-                for p in proposals:
-                    out.write(_wrapped(f"  {p.criterion}{colon}{_shown_value(p.value)} — "
-                                       f"{_reason(p)}", "      ") + "\n")
-            if notes:
-                out.write("\n" + t("opendata.limits") + "\n")
-                for key, params in notes:
-                    out.write(_wrapped(f"  - {t(key, **params)}", "    ") + "\n")
+            _show(wanted, facts, portal, reference, proposals, notes, organisations,
+                  ressources is not None)
             if proposals and not apply and answers is not None:
-                out.write("\n")
-                _apply(answers, proposals, force, out, dry_run=True)
+                SETTINGS.stdout.write("\n")
+                _apply(answers, proposals, force, SETTINGS.stdout, dry_run=True)
         if apply and proposals and answers is not None:
             # after JSON on stdout, what was written is told on stderr: stdout stays JSON
             _apply(answers, proposals, force, SETTINGS.stderr if fmt == "json" else

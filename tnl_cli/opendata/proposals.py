@@ -107,10 +107,11 @@ def blind_spots(facts: Facts | None, portal: Portal | None, reading: Reading) ->
         notes.append(("opendata.blind_portals", {}))
     elif portal is None:
         notes.append(("opendata.blind_not_in_odf", {}))
-    if reading.exports.resources is None:
-        notes.append(("opendata.blind_resources", {}))
-    elif facts is not None and facts.datasets and not facts.scdl_datasets():
-        notes.append(("opendata.blind_no_scdl", {}))
+    if facts is not None and facts.datasets:
+        if reading.exports.resources is None:
+            notes.append(("opendata.blind_resources", {}))
+        elif not facts.scdl_datasets():
+            notes.append(("opendata.blind_no_scdl", {}))
     if facts is not None and facts.datasets:
         notes.append(("opendata.blind_documented", {}))
     return notes
