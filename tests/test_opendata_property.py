@@ -96,6 +96,30 @@ def test_random_bytes_as_the_organisations_export(run: Any, tmp_path: Path, data
     _check(run, ["--organisations", str(orgs), "--jeux", str(datasets), "--siren", "215403957"])
 
 
+RESOURCES = (DIR / "export-resource-20261128-061500.csv").read_text(encoding="utf-8")
+ODF = (DIR / "organisations-opendatafrance.csv").read_text(encoding="utf-8")
+
+
+@settings(max_examples=60, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@given(data=st.binary(max_size=300), cells=st.lists(HOSTILE, max_size=8),
+       which=st.sampled_from(["ressources", "opendatafrance"]))
+def test_hostile_resources_and_opendatafrance_lists(run: Any, tmp_path: Path, data: bytes,
+                                                    cells: list[str], which: str) -> None:
+    TRIED["examples"] += 1
+    orgs = tmp_path / "export-organization.csv"
+    orgs.write_text(ORGS, encoding="utf-8")
+    datasets = tmp_path / "export-dataset.csv"
+    datasets.write_text(DATASETS, encoding="utf-8")
+    hostile = tmp_path / "hostile.csv"
+    base = RESOURCES if which == "ressources" else ODF
+    hostile.write_bytes(base.encode() + ";".join(cells).encode("utf-8", "surrogatepass")
+                        + b"\n" + data)
+    option = "--ressources" if which == "ressources" else "--opendatafrance"
+    _check(run, ["--organisations", str(orgs), "--jeux", str(datasets), option, str(hostile),
+                 "--siren", "215403957"])
+
+
 def test_inputs_tried() -> None:
     """Runs after the two above (file order): how many inputs they tried, for the record."""
     print(f"\nhostile exports tried: {TRIED['examples']}")
