@@ -18,6 +18,7 @@ from tnl_cli.io.table_write import Column, Writer
 from tnl_cli.opendata.counting import Exports, Facts, scan, siren_of
 from tnl_cli.opendata.exports import export_date
 from tnl_cli.opendata.odf import Portal
+from tnl_cli.opendata.odf import read as read_odf
 
 COLUMNS = (Column("datagouv_organisations", "number"), Column("datagouv_jeux", "number"),
            Column("datagouv_jeux_recents", "number"), Column("datagouv_licence", "key"),
@@ -62,14 +63,34 @@ class Tally:
     unidentified: int = 0  # no SIREN to look up
 
 
+@dataclass(frozen=True)
+class Published:
+    """What the folder's files say, by SIREN, read once before the rows."""
+
+    facts: dict[str, Facts]
+    resources: bool  # the resources export was there (SCDL counted)
+    day: str  # the exports' date
+    portals: dict[str, Portal] | None  # OpenDataFrance's list, when the folder has it
+
+
+def load(directory: Path, reference: dt.date,
+         progress: Callable[[str, int, int], None] | None = None) -> Published:
+    """One pass over each export of `directory`, for every organisation with a SIREN."""
+    exports = find_exports(directory)
+    odf_path = find_odf(directory)
+    facts = scan(exports, None, reference, progress=progress)
+    return Published(facts, exports.resources is not None,
+                     export_date(exports.datasets) or "?",
+                     read_odf(odf_path, None) if odf_path is not None else None)
+
+
 class WithOpendata:
     """A result writer that adds the data.gouv.fr cells to every row it is given."""
 
-    def __init__(self, writer: Writer, columns: Sequence[Column], facts: dict[str, Facts],
-                 resources: bool, portals: dict[str, Portal] | None = None) -> None:
+    def __init__(self, writer: Writer, columns: Sequence[Column], published: Published) -> None:
         names = [c.name for c in columns]
-        self._writer, self._facts, self._resources = writer, facts, resources
-        self._portals = portals
+        self._writer, self._facts = writer, published.facts
+        self._resources, self._portals = published.resources, published.portals
         self._siren, self._population = names.index("siren"), names.index("population")
         self.tally = Tally()
 
@@ -112,13 +133,3 @@ class WithOpendata:
 
     def write_formatted(self, text: str) -> None:
         self._writer.write_formatted(text)
-
-
-def read_facts(exports: Exports, reference: dt.date,
-               progress: Callable[[str, int, int], None] | None = None) -> dict[str, Facts]:
-    """One pass over each export, for every organisation with a SIREN."""
-    return scan(exports, None, reference, progress=progress)
-
-
-def exports_day(exports: Exports) -> str:
-    return export_date(exports.datasets) or "?"

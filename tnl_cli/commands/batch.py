@@ -156,35 +156,28 @@ def _print_summary(summary: Any, catalog: Any, file: str, output: Path | None,
             err.write("  " + t(key, file=str(output)) + "\n")
 
 
-def _opendata_facts(directory: Path) -> tuple[Any, Any, bool, str, Any]:
-    """data.gouv.fr's exports in `directory`, read once before the rows: (facts by SIREN, the
-    columns they add, whether the resources export was there, the exports' date,
-    OpenDataFrance's list by SIREN when the folder has it, else None)."""
+def _published(directory: Path) -> Any:
+    """data.gouv.fr's exports in `directory` read once, with a progress bar on a terminal."""
     import datetime as dt
 
     from tnl_cli.batch import opendata
     from tnl_cli.commands.opendata import ExportsBar, is_terminal
-    from tnl_cli.opendata import odf
 
-    exports = opendata.find_exports(directory)
-    odf_path = opendata.find_odf(directory)
     bar = ExportsBar(common.raw_stream(SETTINGS.stderr)) if is_terminal(SETTINGS.stderr) else None
     try:
-        facts = opendata.read_facts(exports, dt.date.today(), progress=bar)
+        return opendata.load(directory, dt.date.today(), progress=bar)
     finally:
         if bar is not None:
             bar.clear()
-    portals = odf.read(odf_path, None) if odf_path is not None else None
-    return (facts, opendata.COLUMNS, exports.resources is not None,
-            opendata.exports_day(exports), portals)
 
 
-def _print_opendata(tally: Any, day: str, with_odf: bool) -> None:
+def _print_opendata(tally: Any, published: Any) -> None:
     from tnl_cli.report.assessment import number_text
 
     lang = SETTINGS.lang
-    key = "opendata.batch_summary_odf" if with_odf else "opendata.batch_summary"
-    SETTINGS.stdout.write(t(key, day=day,
+    key = ("opendata.batch_summary_odf" if published.portals is not None
+           else "opendata.batch_summary")
+    SETTINGS.stdout.write(t(key, day=published.day,
                             without=number_text(tally.without, lang),
                             obliged=number_text(tally.without_obliged, lang),
                             published=number_text(tally.with_datasets, lang)) + "\n")
@@ -249,29 +242,27 @@ def register(app: typer.Typer, lang: str) -> None:
             from tnl_cli.batch.dossiers import DossierWriter
 
             sink = DossierWriter(dossiers, catalog, SETTINGS.lang)
-        columns = output_columns(catalog)
-        facts = None
-        if opendata_dir is not None:
-            facts = _opendata_facts(opendata_dir)
-            columns = [*columns, *facts[1]]
         source = _open_source(file, encoding, delimiter, sheet, catalog)
         bar = _Bar(common.raw_stream(SETTINGS.stderr)) if _stderr_is_terminal() else None
-        tally = None
+        columns, published, tally = output_columns(catalog), None, None
 
         def warn(message: str) -> None:
             SETTINGS.stderr.write(message + "\n")
 
         try:
+            if opendata_dir is not None:
+                from tnl_cli.batch import opendata
+
+                published = _published(opendata_dir)
+                columns = [*columns, *opendata.COLUMNS]
             if output is None:
                 summary = batch.run(source, catalog, SETTINGS.lang, str(file), progress=bar,
                                     dossiers=sink, started=started, warn=warn)
             else:
                 with tabular_write.open_output(output, columns,
                                          overwrite=force, sheet="resultats") as writer:
-                    if facts is not None:
-                        from tnl_cli.batch.opendata import WithOpendata
-
-                        writer = WithOpendata(writer, columns, facts[0], facts[2], facts[4])
+                    if published is not None:
+                        writer = opendata.WithOpendata(writer, columns, published)
                         tally = writer.tally
                     summary = batch.run(source, catalog, SETTINGS.lang, str(file),
                                         writer=writer, progress=bar, dossiers=sink,
@@ -283,6 +274,6 @@ def register(app: typer.Typer, lang: str) -> None:
         summary.seconds = time.perf_counter() - started
         SETTINGS.result_code = EXIT_NEGATIVE if summary.rejected else EXIT_OK  # `| head -1`
         _print_summary(summary, catalog, str(file), output, dossiers)
-        if tally is not None and facts is not None:
-            _print_opendata(tally, facts[3], facts[4] is not None)
+        if tally is not None:
+            _print_opendata(tally, published)
         raise typer.Exit(SETTINGS.result_code)
