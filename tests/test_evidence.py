@@ -57,7 +57,7 @@ def test_user_answer_kept_without_force_and_difference_reported(tmp_path: Path) 
     assert result.conflicts[0].old == 90 and result.conflicts[0].new == 72.3
     assert not result.written and path.read_bytes() == before
     lines = describe(result, "fr")
-    assert any("90" in line and "72.3" in line for line in lines)
+    assert any("90" in line and "72,3" in line for line in lines)
     assert any("--force" in line for line in lines)
     forced = apply(path, [prop("part_postes_libreoffice", 72.3)], force=True)
     assert forced.replaced and forced.written

@@ -87,6 +87,16 @@ def test_core_imports_no_interface_library() -> None:
     assert not wrong, "\n".join(wrong)
 
 
+def test_inventory_figures_are_pure() -> None:
+    """The inventory's figures are computed like the core's: no file, terminal or format."""
+    wrong = [f"inventory/figures.py:{line} imports {module}"
+             for line, module in _imports(ROOT / "inventory" / "figures.py")
+             if module.split(".")[0] in FORBIDDEN_IN_CORE + ("csv", "json", "defusedxml", "os",
+                                                             "pathlib", "yaml")
+             or module.startswith(("tnl_cli.io", "tnl_cli.commands"))]
+    assert not wrong, "\n".join(wrong)
+
+
 def test_no_import_cycle_between_modules() -> None:
     graph: dict[str, set[str]] = {}
     names = {".".join(("tnl_cli", *p.relative_to(ROOT).with_suffix("").parts)).removesuffix(".__init__"): p

@@ -47,13 +47,6 @@ class ExportsBar:
             self.stream.flush()
 
 
-def is_terminal(stream: Any) -> bool:
-    try:
-        return bool(stream.isatty())
-    except (AttributeError, ValueError):
-        return False
-
-
 def parse_siren(text: str) -> str:
     """A SIREN typed by the user, or the SIREN within a SIRET."""
     from tnl_cli.core.identity import IdentityValueError
@@ -256,7 +249,7 @@ def register(app: typer.Typer, lang: str) -> None:
 
         exports = counting.Exports(organisations, jeux, ressources)
         stream = common.raw_stream(SETTINGS.stderr)
-        bar = ExportsBar(stream) if is_terminal(SETTINGS.stderr) else None
+        bar = ExportsBar(stream) if common.stderr_is_terminal() else None
         try:
             facts = counting.scan(exports, {wanted}, reference, progress=bar).get(wanted)
             portal = odf_list.read(odf, {wanted}).get(wanted) if odf is not None else None

@@ -155,7 +155,9 @@ def apply(path: Path, proposals: Sequence[Proposal], *, force: bool = False, hea
     from tnl_cli.io import yaml as yamlio
 
     if catalog_for is None:
-        from tnl_cli.core.catalog import load_edition as catalog_for
+        from tnl_cli.core.catalog import load_edition
+
+        catalog_for = load_edition
     file = str(path)
     created = not path.exists() and not path.is_symlink()
     if created:
@@ -191,6 +193,8 @@ def _shown(value: Any, lang: str) -> str:
         return text + (tr(lang, "evidence.more", count=len(names) - 8) if len(names) > 8 else "")
     if isinstance(value, bool):
         return tr(lang, "report.yes" if value else "report.no")
+    if isinstance(value, float) and lang == "fr":
+        return str(value).replace(".", ",")
     return str(value)
 
 
