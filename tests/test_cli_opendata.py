@@ -185,3 +185,22 @@ def test_the_progress_bar_cleans_the_file_name_and_clears_its_line() -> None:
     text = stream.getvalue()
     assert "\x1b" not in text and " 50 % export-[31mdataset.csv" in text and "100 %" in text
     assert text.endswith("\r" + " " * bar.width + "\r")
+
+
+def test_the_bundled_example(run) -> None:
+    result = run("opendata", "--example", "--format", "json")
+    assert result.code == 0, result.err
+    data = json.loads(result.out)
+    assert (data["siren"], data["date_reference"], data["jeux"], data["recents"]) == (
+        "215403957", "2026-12-06", 6, 4)
+    assert data["opendatafrance"]["url_ptf"] == "https://opendata.nancy.fr"
+
+
+@pytest.mark.parametrize(("args", "key"), [
+    (("--example", "--jeux", DATASETS), "--example lit les fichiers"),
+    (("--siren", "215403957"), "Donnez les exports de data.gouv.fr"),
+    (("--jeux", DATASETS, "--siren", "215403957"), "--organisations export-organization"),
+])
+def test_files_or_the_example(run, args: tuple[str, ...], key: str) -> None:
+    result = run("opendata", *args)
+    assert result.code == 2 and key in result.err, result.err

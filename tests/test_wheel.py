@@ -72,6 +72,9 @@ def test_wheel_reads_the_bundled_inventory_example(installed: Path, tmp_path: Pa
 
 
 def test_the_opendata_example_runs_from_the_wheel(installed: Path, tmp_path: Path) -> None:
+    r = _tnl(installed, "opendata", "--example", "--format", "json", cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    assert '"jeux": 6' in r.stdout and '"nb_ptf": 42' in r.stdout
     example = tmp_path / "opendata"
     shutil.copytree(ROOT / "examples" / "opendata", example)
     files = {k: str(next(example.glob(f"export-{k}-*.csv")))

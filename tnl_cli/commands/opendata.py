@@ -18,6 +18,23 @@ from tnl_cli.errors import EXIT_NEGATIVE, EXIT_OK, TnlError
 from tnl_cli.i18n import tr
 
 _BAR = 30
+EXAMPLE_SIREN = "215403957"  # the example's Ville de Nancy
+EXAMPLE_DAY = "2026-12-06"  # the example's reference date: its « recent » counts stay put
+
+
+def example_files() -> tuple[Path, Path, Path, Path]:
+    """The bundled example (examples/opendata in a checkout, inside the wheel else): the
+    organisations, datasets and resources exports, and OpenDataFrance's list."""
+    from tnl_cli.resources import examples_dir
+
+    folder = examples_dir() / "opendata"
+    found = [next(iter(sorted(folder.glob(pattern))), None) for pattern in (
+        "export-organization-*.csv", "export-dataset-*.csv", "export-resource-*.csv",
+        "*opendatafrance*.csv")]
+    if any(path is None for path in found):
+        raise TnlError.of("opendata.example_missing", file=str(folder))
+    organisations, datasets, resources, odf = (path for path in found if path is not None)
+    return organisations, datasets, resources, odf
 
 
 class ExportsBar:
@@ -70,12 +87,14 @@ def reference_date(text: str | None) -> dt.date:
         raise TnlError.of("opendata.bad_date", value=text) from exc
 
 
-def _siren_from_answers(path: Path) -> str:
+def _siren_from_answers(path: Path, default: str | None = None) -> str:
     from tnl_cli.core import answers as ans
     from tnl_cli.core.catalog import load_edition
 
     answers, _catalog, _gone = ans.load(path, load_edition)
     if not answers.identity.siren:
+        if default is not None:
+            return default
         raise TnlError.of("opendata.no_siren", file=str(path))
     return str(answers.identity.siren)
 
@@ -212,12 +231,11 @@ def register(app: typer.Typer, lang: str) -> None:
 
     @app.command("opendata", help=tr(lang, "opendata.help"))
     def opendata(
-        organisations: Annotated[Path, typer.Option(
-            "--organisations", help=tr(lang, "opendata.opt_organisations"), metavar=file_meta,
-            show_default=False)],
-        jeux: Annotated[Path, typer.Option(
-            "--jeux", help=tr(lang, "opendata.opt_jeux"), metavar=file_meta,
-            show_default=False)],
+        organisations: Annotated[Path | None, typer.Option(
+            "--organisations", help=tr(lang, "opendata.opt_organisations"),
+            metavar=file_meta)] = None,
+        jeux: Annotated[Path | None, typer.Option(
+            "--jeux", help=tr(lang, "opendata.opt_jeux"), metavar=file_meta)] = None,
         ressources: Annotated[Path | None, typer.Option(
             "--ressources", help=tr(lang, "opendata.opt_ressources"), metavar=file_meta)] = None,
         odf: Annotated[Path | None, typer.Option(
@@ -231,18 +249,33 @@ def register(app: typer.Typer, lang: str) -> None:
             else "YYYY-MM-DD")] = None,
         apply: Annotated[bool, typer.Option("--apply", help=tr(lang, "opendata.opt_apply"))] = False,
         force: Annotated[bool, typer.Option("--force", help=tr(lang, "opendata.opt_force"))] = False,
+        example: Annotated[bool, typer.Option(
+            "--example", help=tr(lang, "opendata.opt_example"))] = False,
         fmt: common.format_option(lang, "text|json") = "text",
         lang_: common.lang_option(lang) = lang,
         no_color: common.no_color_option(lang) = False,
     ) -> None:
         common.check_choice(fmt, ("text", "json"), "--format")
-        if (siren is None) == (answers is None):
+        if example:
+            if organisations or jeux or ressources or odf:
+                raise TnlError.of("opendata.example_and_files")
+            organisations, jeux, ressources, odf = example_files()
+            date = date or EXAMPLE_DAY
+        elif organisations is None or jeux is None:
+            raise TnlError.of("opendata.need_files")
+        if siren is not None and answers is not None:
+            raise TnlError.of("opendata.siren_or_answers")
+        if siren is None and answers is None and not example:
             raise TnlError.of("opendata.siren_or_answers")
         if (apply or force) and answers is None:
             raise TnlError.of("opendata.apply_needs_answers")
         reference = reference_date(date)
-        wanted = (_siren_from_answers(answers) if answers is not None
-                  else parse_siren(siren or ""))
+        if siren is not None:
+            wanted = parse_siren(siren)
+        elif answers is not None:
+            wanted = _siren_from_answers(answers, EXAMPLE_SIREN if example else None)
+        else:
+            wanted = EXAMPLE_SIREN
         from tnl_cli.opendata import counting
         from tnl_cli.opendata import odf as odf_list
         from tnl_cli.opendata import proposals as propose

@@ -70,6 +70,12 @@ MESSAGES = {
         "fr": "Avec --apply : remplacer aussi les réponses que vous aviez données autrement.",
         "en": "With --apply: also replace the answers you had given otherwise.",
     },
+    "opendata.opt_example": {
+        "fr": "Lire l'exemple fourni avec tnl (Nancy et sa métropole, données fictives, avec la "
+              "liste d'OpenDataFrance) pour voir le résultat.",
+        "en": "Read the example shipped with tnl (Nancy and its métropole, fictitious data, "
+              "with OpenDataFrance's list) to see the result.",
+    },
     # -- files
     "opendata.kind_organisations": {"fr": "l'export des organisations",
                                     "en": "the organisations export"},
@@ -151,6 +157,22 @@ MESSAGES = {
     "opendata.siren_or_answers": {
         "fr": "Donnez la collectivité : --siren SIREN ou --answers FICHIER (l'un ou l'autre).",
         "en": "Name the collectivity: --siren SIREN or --answers FILE (one of them).",
+    },
+    "opendata.need_files": {
+        "fr": "Donnez les exports de data.gouv.fr : --organisations export-organization-….csv et "
+              "--jeux export-dataset-….csv (ou --example pour voir l'exemple fourni).",
+        "en": "Give data.gouv.fr's exports: --organisations export-organization-….csv and "
+              "--jeux export-dataset-….csv (or --example to see the bundled example).",
+    },
+    "opendata.example_and_files": {
+        "fr": "--example lit les fichiers de l'exemple : ne donnez pas --organisations, --jeux, "
+              "--ressources ni --opendatafrance avec.",
+        "en": "--example reads the example's files: do not give --organisations, --jeux, "
+              "--ressources or --opendatafrance with it.",
+    },
+    "opendata.example_missing": {
+        "fr": "l'exemple fourni est incomplet : réinstallez tnl.",
+        "en": "the bundled example is incomplete: reinstall tnl.",
     },
     "opendata.apply_needs_answers": {
         "fr": "--apply et --force écrivent dans un fichier de réponses : donnez-le avec "
