@@ -11,7 +11,7 @@ MESSAGES = {
               "les autres portails.\n\n"
               "Exemple : tnl opendata --organisations export-organization.csv --jeux "
               "export-dataset.csv --ressources export-resource.csv --answers reponses.yaml "
-              "--apply\n\n"
+              "--apply ; voir l'exemple fourni : tnl opendata --example\n\n"
               "Codes de sortie : 0 des réponses proposées, 1 rien à proposer (aucune "
               "organisation pour ce SIREN, ou aucun jeu de données), 2 fichier inutilisable ou "
               "erreur d'utilisation.",
@@ -24,7 +24,7 @@ MESSAGES = {
               "publish.\n\n"
               "Example: tnl opendata --organisations export-organization.csv --jeux "
               "export-dataset.csv --ressources export-resource.csv --answers answers.yaml "
-              "--apply\n\n"
+              "--apply; see the bundled example: tnl opendata --example\n\n"
               "Exit codes: 0 answers proposed, 1 nothing to propose (no organisation for this "
               "SIREN, or no dataset), 2 unusable file or usage error.",
     },
