@@ -341,8 +341,9 @@ def _better(c: Criterion, value: Any, tested: Mapping[str, list[Any]]) -> list[A
     return [best_value(c)] if value is None else []
 
 
-def _steps(catalog: Catalog, criteria: tuple[Criterion, ...], chosen: Mapping[str, Any],
+def _steps(criteria: tuple[Criterion, ...], chosen: Mapping[str, Any],
            values: Mapping[str, Any]) -> tuple[Step, ...]:
+    """The chosen answers as steps, least effort first (catalog order on a tie)."""
     by_id = {c.id: c for c in criteria}
     picked = sorted(chosen, key=lambda cid: (by_id[cid].cost, criteria.index(by_id[cid])))
     return tuple(Step(by_id[cid], chosen[cid], values.get(cid)) for cid in picked)
@@ -414,18 +415,19 @@ def _path(catalog: Catalog, criteria: tuple[Criterion, ...], possible: Mapping[s
         s = _compute(catalog, criteria, possible, current, first)
         deficit = _deficit(catalog, target, s)
     if deficit > 1e-9:  # the greedy search stalled: try every answer at its best at once
-        current, chosen = dict(values), {}
+        greedy, current, chosen = chosen, dict(values), {}
         for c in candidates:
             if c.id in current and current[c.id] == NOT_CONCERNED:
                 continue
             better = _better(c, current.get(c.id), tested)
             if better:
-                top = best_value(c) if c.type in ("choice", "multi") else better[-1]
+                top = ([ch.value for ch in c.choices] if c.type == "multi" else
+                       best_value(c) if c.type == "choice" else better[-1])
                 chosen[c.id] = current[c.id] = top
         s = _compute(catalog, criteria, possible, current, first)
         deficit = _deficit(catalog, target, s)
-        if deficit > 1e-9:
-            return NextLevel(catalog.tiers[target], _steps(catalog, criteria, {}, values), False)
+        if deficit > 1e-9:  # out of reach: what the greedy search found still helps
+            return NextLevel(catalog.tiers[target], _steps(criteria, greedy, values), False)
     # drop what turned out unnecessary, most expensive first, then lower what is kept to the
     # smallest change that still reaches the tier
     order = sorted(chosen, key=lambda cid: -by_id[cid].cost)
@@ -446,7 +448,7 @@ def _path(catalog: Catalog, criteria: tuple[Criterion, ...], possible: Mapping[s
                 else:
                     chosen[cid] = option
                 break
-    return NextLevel(catalog.tiers[target], _steps(catalog, criteria, chosen, values), True)
+    return NextLevel(catalog.tiers[target], _steps(criteria, chosen, values), True)
 
 
 def derive(catalog: Catalog, values: dict[str, Any]) -> tuple[dict[str, Any], list[Note]]:
