@@ -31,7 +31,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from tnl_cli.core.catalog import Criterion, load_edition  # noqa: E402
+from tnl_cli.core.catalog import Criterion  # noqa: E402
+from tnl_cli.loaders.catalogs import load_edition  # noqa: E402
 from tnl_cli.textnorm import fold  # noqa: E402
 
 DB = ROOT / "tnl_cli" / "data" / "territoire.sqlite"

@@ -105,12 +105,12 @@ def write_copier_template(where: Path) -> None:
 def in_process_ms(runs: int) -> dict[str, float]:
     """Per-dossier times inside one process, templates already compiled (batch's case)."""
     sys.path.insert(0, str(ROOT))
-    from tnl_cli.core import answers as ans
-    from tnl_cli.core.catalog import load_edition
     from tnl_cli.core.engine import evaluate
     from tnl_cli.dossier import render as dossier
+    from tnl_cli.loaders import answer_files
+    from tnl_cli.loaders.catalogs import load_edition
 
-    answers, catalog, _ = ans.load(EXAMPLE, load_edition)
+    answers, catalog, _ = answer_files.load(EXAMPLE, load_edition)
     assessment = evaluate(catalog, answers)
     today = dt.date.today()
     out = {}

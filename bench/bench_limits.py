@@ -3,7 +3,7 @@ finding 14): time per entry must stay flat as the input grows, and past the docu
 (`core.answers.MAX_RESPONSES`, `MAX_INVENTORY`, `MAX_FILE_BYTES`) the refusal is immediate.
 
 Prints, for each size: seconds in all and microseconds per entry, reading an answers file in
-process (`answers.load`, the path of `tnl assess --answers`), and a workbook check
+process (`loaders.answer_files.load`, the path of `tnl assess --answers`), and a workbook check
 (`table_read.check_expansion`). No assertion: figures to compare between trees.
 
 Usage: python bench/bench_limits.py [--repeat 3]
@@ -21,8 +21,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from tnl_cli.core import answers as ans  # noqa: E402
-from tnl_cli.core.catalog import load_edition  # noqa: E402
 from tnl_cli.errors import TnlError  # noqa: E402
+from tnl_cli.loaders import answer_files  # noqa: E402
+from tnl_cli.loaders.catalogs import load_edition  # noqa: E402
 
 HEAD = "edition: 2025\ncollectivite:\n  nom: Lettret\n  type: commune\n  code_insee: '05074'\n"
 
@@ -43,7 +44,7 @@ def timed(text: str, directory: Path, repeat: int) -> tuple[float, str]:
     for _ in range(repeat):
         start = time.perf_counter()
         try:
-            ans.load(path, load_edition)
+            answer_files.load(path, load_edition)
             outcome = "read"
         except TnlError as exc:
             outcome = exc.problems[0].key.split(".")[-1] + f" ({len(exc.problems)} problems)"
@@ -68,7 +69,7 @@ def main() -> None:
                 seconds, outcome = timed(make(n), directory, args.repeat)
                 print(f"  {n:>8,}  {seconds:8.3f} s  {seconds / n * 1e6:8.1f} us/entry  {outcome}")
     print(f"limits: {ans.MAX_RESPONSES:,} responses, {ans.MAX_INVENTORY:,} software per "
-          f"inventory, {ans.MAX_FILE_BYTES >> 20} MB per answers file")
+          f"inventory, {answer_files.MAX_FILE_BYTES >> 20} MB per answers file")
 
 
 if __name__ == "__main__":

@@ -18,9 +18,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from tnl_cli.core import answers as ans  # noqa: E402
-from tnl_cli.core.catalog import load_edition  # noqa: E402
+
 from tnl_cli.core.engine import evaluate  # noqa: E402
+from tnl_cli.loaders import answer_files  # noqa: E402
+from tnl_cli.loaders.catalogs import load_edition  # noqa: E402
 
 FIXTURES = ROOT / "tests" / "fixtures"
 DEFAULT = sorted((FIXTURES / "profiles").glob("*.yaml")) + [
@@ -56,7 +57,7 @@ def main() -> None:
         cells = []
         badge = None
         for edition in (2024, 2025):
-            answers, catalog, _ = ans.load(f, load_edition, edition)
+            answers, catalog, _ = answer_files.load(f, load_edition, edition)
             start = time.perf_counter()
             for _ in range(args.runs):
                 a = evaluate(catalog, answers)

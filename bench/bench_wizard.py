@@ -103,8 +103,8 @@ def interpreter_ms(code: str, runs: int) -> float:
 def in_process_ms() -> tuple[float, float]:
     """Median cost of one answer on the walk, and of one autosave, measured in process."""
     from tnl_cli.core.answers import Answers
-    from tnl_cli.core.catalog import load_edition
     from tnl_cli.core.identity import Identity
+    from tnl_cli.loaders.catalogs import load_edition
     from tnl_cli.walk.session import Saver
     from tnl_cli.walk.steps import Walk
 

@@ -8,8 +8,9 @@ import pytest
 
 from tnl_cli.core import answers as ans
 from tnl_cli.core import identity as ident
-from tnl_cli.core.catalog import load_edition
 from tnl_cli.errors import TnlError
+from tnl_cli.loaders import answer_files
+from tnl_cli.loaders.catalogs import load_edition
 
 CAT = load_edition(2025)
 
@@ -17,7 +18,7 @@ CAT = load_edition(2025)
 def _load(tmp_path: Path, text: str):
     path = tmp_path / "r.yaml"
     path.write_text(text, encoding="utf-8")
-    return ans.load(path, load_edition)
+    return answer_files.load(path, load_edition)
 
 
 def _error(tmp_path: Path, text: str, lang: str = "fr") -> str:
@@ -89,10 +90,10 @@ def test_bad_files(tmp_path: Path, text: str, needle: str) -> None:
 
 def test_missing_and_directory(tmp_path: Path) -> None:
     with pytest.raises(TnlError) as err:
-        ans.load(tmp_path / "absent.yaml", load_edition)
+        answer_files.load(tmp_path / "absent.yaml", load_edition)
     assert "introuvable" in err.value.render("fr")
     with pytest.raises(TnlError) as err:
-        ans.load(tmp_path, load_edition)
+        answer_files.load(tmp_path, load_edition)
     assert "répertoire" in err.value.render("fr")
 
 
@@ -100,7 +101,7 @@ def test_not_utf8(tmp_path: Path) -> None:
     path = tmp_path / "r.yaml"
     path.write_bytes("edition: 2025\ncollectivite: {nom: Saint-\xc9tienne}\n".encode("cp1252"))
     with pytest.raises(TnlError) as err:
-        ans.load(path, load_edition)
+        answer_files.load(path, load_edition)
     assert "UTF-8" in err.value.render("fr")
 
 
@@ -149,7 +150,7 @@ def test_set_override_goes_through_same_validation() -> None:
 
 
 def test_round_trip_keeps_evidence(tmp_path: Path) -> None:
-    loaded, catalog, _ = ans.load(Path(__file__).parent.parent / "examples"
+    loaded, catalog, _ = answer_files.load(Path(__file__).parent.parent / "examples"
                                   / "commune-exemple.yaml", load_edition)
     from tnl_cli.io import yaml as yamlio
 
@@ -162,7 +163,7 @@ def test_older_edition_is_migrated(tmp_path: Path) -> None:
     path = tmp_path / "r.yaml"
     path.write_text("edition: 2024\nreponses:\n  demarche_sobriete_numerique: oui\n"
                     "  formats_ouverts: oui\n", encoding="utf-8")
-    answers, catalog, gone = ans.load(path, load_edition, 2025)
+    answers, catalog, gone = answer_files.load(path, load_edition, 2025)
     assert catalog.edition == 2025 and gone == ["demarche_sobriete_numerique"]
     assert answers.value("formats_ouverts") is True
 
@@ -236,7 +237,7 @@ def test_any_malformed_value_in_an_answers_file_gets_a_message(tmp_path: Path) -
         target[place[-1]] = copy.deepcopy(value)
         path.write_text(yamlio.dump(data), encoding="utf-8")
         try:
-            answers, catalog, _ = ans.load(path, load_edition)
+            answers, catalog, _ = answer_files.load(path, load_edition)
         except TnlError as err:
             assert err.render("fr") and err.render("en")
             return

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from tnl_cli.commands import common
-from tnl_cli.core.catalog import load_edition
+from tnl_cli.loaders.catalogs import load_edition
 from tnl_cli.report.assessment import application_lines
 
 EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "commune-exemple.yaml"

@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from tnl_cli.core.catalog import load_edition
+from tnl_cli.loaders.catalogs import load_edition
 from tnl_cli.reference.territory import by_insee
 
 CATALOG = load_edition()

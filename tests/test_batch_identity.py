@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from tnl_cli.batch.columns import read_layout
 from tnl_cli.batch.identity import IdentityCells
-from tnl_cli.core.catalog import load_edition
+from tnl_cli.loaders.catalogs import load_edition
 from tnl_cli.reference import territory
 
 CATALOG = load_edition()

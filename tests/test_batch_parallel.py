@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from tnl_cli.batch import chunks as batch_chunks
 from tnl_cli.batch import parallel as batch_parallel
-from tnl_cli.core.catalog import load_edition
+from tnl_cli.loaders.catalogs import load_edition
 
 pytestmark = pytest.mark.skipif(sys.platform != "linux", reason="workers are forked on Linux")
 

@@ -18,10 +18,11 @@ from tnl_cli.batch.compiled import Compiled
 from tnl_cli.batch.dossiers import dossier_stem
 from tnl_cli.core import answers as ans
 from tnl_cli.core import identity as ident
-from tnl_cli.core.catalog import Catalog, Criterion, editions, load_edition
+from tnl_cli.core.catalog import Catalog, Criterion
 from tnl_cli.core.engine import evaluate
 from tnl_cli.errors import TnlError
 from tnl_cli.io.table_read import Source, _SheetRows
+from tnl_cli.loaders.catalogs import editions, load_edition
 
 CATALOG = load_edition()
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from tnl_cli.core.catalog import load_edition
+from tnl_cli.loaders.catalogs import load_edition
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals")
 

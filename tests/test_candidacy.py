@@ -16,11 +16,12 @@ import pytest
 from markdown_it import MarkdownIt
 
 from tnl_cli.core import answers as ans
-from tnl_cli.core.catalog import load_edition
 from tnl_cli.core.engine import evaluate
 from tnl_cli.dossier import candidacy
 from tnl_cli.dossier import render as dossier
 from tnl_cli.i18n import pick, tr
+from tnl_cli.loaders import answer_files
+from tnl_cli.loaders.catalogs import load_edition
 
 HERE = Path(__file__).resolve().parent
 FIXTURES = HERE / "fixtures" / "candidacy"
@@ -32,7 +33,7 @@ READER = MarkdownIt("commonmark").enable("table")
 
 
 def load(name: str) -> tuple[ans.Answers, object]:
-    answers, catalog, _ = ans.load(FIXTURES / f"{name}.yaml", load_edition)
+    answers, catalog, _ = answer_files.load(FIXTURES / f"{name}.yaml", load_edition)
     return answers, catalog
 
 
@@ -204,7 +205,7 @@ def test_user_text_stays_text(tmp_path: Path) -> None:
         "  projets: ['## titre', '{{ 7*7 }}']\n"
         "reponses:\n  utilise_logiciel_libre: {valeur: oui, justification: '| x | y |'}\n",
         encoding="utf-8")
-    answers, catalog, _ = ans.load(path, load_edition)
+    answers, catalog, _ = answer_files.load(path, load_edition)
     a = evaluate(catalog, answers)
     md = dossier.render(catalog, answers, a, "md", "fr", today=TODAY).decode()
     tokens = READER.parse(md)
@@ -285,7 +286,7 @@ def test_dossier_section_of_the_answers_file_is_validated(tmp_path: Path) -> Non
     path.write_text("edition: 2025\ndossier:\n  presentaton: x\n  projets: {a: 1}\n"
                     "  annexes: [{titre: T, url: 'ftp://x'}, 3]\n", encoding="utf-8")
     with pytest.raises(TnlError) as err:
-        ans.load(path, load_edition)
+        answer_files.load(path, load_edition)
     message = err.value.render("fr")
     assert f"{path}:3" in message and "presentation" in message  # the suggestion
     assert f"{path}:4" in message and "doit être une liste" in message
@@ -302,7 +303,7 @@ def test_dossier_section_round_trips_through_the_answers_file(tmp_path: Path) ->
 
     path = tmp_path / "again.yaml"
     path.write_text(yaml.safe_dump(document, allow_unicode=True), encoding="utf-8")
-    again, _, _ = ans.load(path, load_edition)
+    again, _, _ = answer_files.load(path, load_edition)
     assert again.dossier == answers.dossier
 
 

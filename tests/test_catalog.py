@@ -11,13 +11,14 @@ import yaml
 from tnl_cli.core import catalog as cat
 from tnl_cli.errors import CatalogError, TnlError
 from tnl_cli.io import yaml as yamlio
+from tnl_cli.loaders import catalogs
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
 @pytest.mark.parametrize("edition", [2024, 2025])
 def test_shipped_editions_cover_the_label(edition: int) -> None:
-    c = cat.load_edition(edition)
+    c = catalogs.load_edition(edition)
     assert len(c.criteria) >= 40
     assert [d.id for d in c.domains] == ["strategie", "pratiques", "logiciels", "ecosysteme",
                                          "donnees"]
@@ -32,18 +33,18 @@ def test_shipped_editions_cover_the_label(edition: int) -> None:
 
 
 def test_schemes_differ_by_edition() -> None:
-    assert [t.id for t in cat.load_edition(2024).tiers] == ["1", "2", "3", "4", "5"]
-    c2025 = cat.load_edition(2025)
+    assert [t.id for t in catalogs.load_edition(2024).tiers] == ["1", "2", "3", "4", "5"]
+    c2025 = catalogs.load_edition(2025)
     assert [t.id for t in c2025.tiers] == ["bronze", "argent", "or"]  # the Label
     assert c2025.badge is not None and c2025.badge.form == "badge"  # a track apart
     assert {m.id for m in c2025.mentions} == {"premiere_candidature", "mutualisation",
                                               "promotion", "sobriete"}
-    assert cat.load_edition().edition == max(cat.editions())
+    assert catalogs.load_edition().edition == max(catalogs.editions())
 
 
 def test_unknown_edition_names_the_available_ones() -> None:
     with pytest.raises(CatalogError) as err:
-        cat.load_edition(2019)
+        catalogs.load_edition(2019)
     assert "2024, 2025" in err.value.render("fr")
 
 
@@ -56,7 +57,7 @@ def _lint(tmp_path: Path, data: dict | str, name: str = "2025.yaml") -> str:
     path.write_text(data if isinstance(data, str) else yaml.safe_dump(data, allow_unicode=True),
                     encoding="utf-8")
     with pytest.raises(TnlError) as err:
-        cat.load_file(path)
+        catalogs.load_file(path)
     return err.value.render("fr")
 
 
@@ -177,7 +178,7 @@ def test_yaml_aliases_are_refused(text: str) -> None:
 def test_every_bundled_criterion_has_a_statement(edition: int) -> None:
     """The candidacy states each met criterion in the collectivity's voice: none may be silent,
     none may ask the question back."""
-    catalog = cat.load_edition(edition)
+    catalog = catalogs.load_edition(edition)
     for c in catalog.criteria:
         assert c.statement is not None, c.id
         for lang in ("fr", "en"):

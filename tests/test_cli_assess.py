@@ -44,8 +44,8 @@ def test_set_can_add_a_reservation(run, tmp_path: Path) -> None:
 
 
 def test_set_answers_in_the_file_without_the_walk(run, tmp_path: Path) -> None:
-    from tnl_cli.core.answers import load
-    from tnl_cli.core.catalog import load_edition
+    from tnl_cli.loaders.answer_files import load
+    from tnl_cli.loaders.catalogs import load_edition
 
     path = tmp_path / "r.yaml"
     path.write_text(Path(EXAMPLE).read_text(encoding="utf-8"), encoding="utf-8")
@@ -221,25 +221,25 @@ def test_file_of_an_unknown_edition_says_how_to_proceed(run, tmp_path: Path) -> 
 
 def test_example_is_complete_so_the_readme_command_evaluates_it() -> None:
     """On a terminal, an unfinished file resumes the walk: the README's first command must not."""
-    from tnl_cli.core import answers as ans
-    from tnl_cli.core.catalog import load_edition
+    from tnl_cli.loaders import answer_files
+    from tnl_cli.loaders.catalogs import load_edition
     from tnl_cli.walk import steps as wizard
 
-    loaded, catalog, _ = ans.load(Path(EXAMPLE), load_edition)
+    loaded, catalog, _ = answer_files.load(Path(EXAMPLE), load_edition)
     assert wizard.Walk(catalog, loaded).finished
 
 
 def test_readme_sample_is_accepted(tmp_path: Path) -> None:
     import re
 
-    from tnl_cli.core import answers as ans
-    from tnl_cli.core.catalog import load_edition
+    from tnl_cli.loaders import answer_files
+    from tnl_cli.loaders.catalogs import load_edition
 
     readme = (Path(EXAMPLE).parent.parent / "README.md").read_text(encoding="utf-8")
     sample = re.search(r"```yaml\n(edition: 2025\n.*?)```", readme, re.S).group(1)
     path = tmp_path / "r.yaml"
     path.write_text(sample, encoding="utf-8")
-    loaded, _, _ = ans.load(path, load_edition)
+    loaded, _, _ = answer_files.load(path, load_edition)
     assert loaded.identity.nom == "Lettret" and not loaded.identity.notes
 
 
@@ -317,9 +317,9 @@ def test_terminal_report_reads_well_at_80_columns() -> None:
 
     from rich.console import Console
 
-    from tnl_cli.core.answers import load
-    from tnl_cli.core.catalog import load_edition
     from tnl_cli.core.engine import evaluate
+    from tnl_cli.loaders.answer_files import load
+    from tnl_cli.loaders.catalogs import load_edition
     from tnl_cli.report.assessment import render
 
     answers, catalog, _ = load(Path(EXAMPLE), load_edition)

@@ -13,7 +13,7 @@ import test_wizard_command
 from test_cli_compare import OLD
 from test_wizard_command import saved
 
-from tnl_cli.core.catalog import load_edition
+from tnl_cli.loaders.catalogs import load_edition
 
 terminal = test_wizard_command.terminal  # the fixture: tnl in process, as on a terminal
 

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from tnl_cli.core.answers import Answer, Answers
-from tnl_cli.core.catalog import load_edition
 from tnl_cli.core.compare import compare
 from tnl_cli.core.identity import Identity
+from tnl_cli.loaders.catalogs import load_edition
 
 
 def _answers(**values) -> Answers:
@@ -74,13 +74,13 @@ def test_legal_changes_are_obligations_only() -> None:
 def test_progress_keeps_only_what_went_forward() -> None:
     from pathlib import Path
 
-    from tnl_cli.core import answers as ans
     from tnl_cli.core.compare import progress
+    from tnl_cli.loaders import answer_files
 
     fixtures = Path(__file__).parent / "fixtures" / "renewal"
-    old, old_catalog, _ = ans.load(fixtures / "boe-2024.yaml", load_edition)
-    new, new_catalog, _ = ans.load(fixtures / "boe-2025.yaml", load_edition)
-    migrated, _, _ = ans.load(fixtures / "boe-2024.yaml", load_edition, 2025)
+    old, old_catalog, _ = answer_files.load(fixtures / "boe-2024.yaml", load_edition)
+    new, new_catalog, _ = answer_files.load(fixtures / "boe-2025.yaml", load_edition)
+    migrated, _, _ = answer_files.load(fixtures / "boe-2024.yaml", load_edition, 2025)
     p = progress(compare(old_catalog, old, migrated, new_catalog, new))
     assert p.year == 2024
     assert [c.id for c in p.achieved] == [

@@ -12,8 +12,9 @@ from tnl_cli.batch.compiled import Compiled
 from tnl_cli.core import identity as ident
 from tnl_cli.core import rules
 from tnl_cli.core.answers import NOT_CONCERNED, Answer, Answers, InventoryItem
-from tnl_cli.core.catalog import Catalog, Criterion, editions, load_edition
+from tnl_cli.core.catalog import Catalog, Criterion
 from tnl_cli.core.engine import best_value, evaluate
+from tnl_cli.loaders.catalogs import editions, load_edition
 
 
 def _value(c: Criterion) -> st.SearchStrategy[Any]:

@@ -14,10 +14,10 @@ from pathlib import Path
 
 import pytest
 
-from tnl_cli.core import answers as ans
-from tnl_cli.core.catalog import load_edition
 from tnl_cli.core.engine import evaluate
 from tnl_cli.dossier import render as dossier
+from tnl_cli.loaders import answer_files
+from tnl_cli.loaders.catalogs import load_edition
 
 HERE = Path(__file__).resolve().parent
 FIXTURES = HERE / "fixtures" / "dossier"
@@ -27,7 +27,7 @@ VERSION = "9.9.9-test"
 
 
 def render(name: str, fmt: str, lang: str = "fr", template_dir: Path | None = None) -> bytes:
-    answers, catalog, _ = ans.load(FIXTURES / f"{name}.yaml", load_edition)
+    answers, catalog, _ = answer_files.load(FIXTURES / f"{name}.yaml", load_edition)
     assessment = evaluate(catalog, answers)
     return dossier.render(catalog, answers, assessment, fmt, lang, template_dir,
                           tool_version=VERSION, today=TODAY, kind="rapport")
@@ -123,13 +123,13 @@ def test_english_dossier() -> None:
 
 
 def test_deadline_passed_and_unknown() -> None:
-    answers, catalog, _ = ans.load(FIXTURES / "incomplete.yaml", load_edition)
+    answers, catalog, _ = answer_files.load(FIXTURES / "incomplete.yaml", load_edition)
     a = evaluate(catalog, answers)
     late = dossier.render(catalog, answers, a, "md", "fr", today=dt.date(2025, 10, 20),
                           kind="rapport").decode()
     late = late.replace("\u00a0", " ")
     assert "la date limite de dépôt (19 octobre 2025) est passée" in late
-    old, _, _ = ans.load(FIXTURES / "incomplete.yaml", load_edition, 2024)
+    old, _, _ = answer_files.load(FIXTURES / "incomplete.yaml", load_edition, 2024)
     catalog_2024 = load_edition(2024)
     text = dossier.render(catalog_2024, old, evaluate(catalog_2024, old), "md", "fr",
                           today=dt.date(2024, 11, 7), kind="rapport").decode()
@@ -390,7 +390,7 @@ def test_older_catalog_and_migration(run, tmp_path: Path) -> None:
 
 
 def test_assessment_without_path_still_gets_the_next_steps() -> None:
-    answers, catalog, _ = ans.load(FIXTURES / "not-eligible.yaml", load_edition)
+    answers, catalog, _ = answer_files.load(FIXTURES / "not-eligible.yaml", load_edition)
     fast = evaluate(catalog, answers, with_path=False)
     assert fast.next_level is None
     text = dossier.render(catalog, answers, fast, "md", "fr", tool_version=VERSION,

@@ -12,12 +12,12 @@ from typing import Any
 from markdown_it import MarkdownIt
 from odfdo import Document
 
-from tnl_cli.core import answers as ans
-from tnl_cli.core.catalog import load_edition
 from tnl_cli.core.engine import evaluate
 from tnl_cli.dossier import render as dossier
 from tnl_cli.dossier import view as dossier_view
 from tnl_cli.i18n import pick, tr
+from tnl_cli.loaders import answer_files
+from tnl_cli.loaders.catalogs import load_edition
 from tnl_cli.locale.report import USE_DOMAINS_EN
 from tnl_cli.reference import software
 
@@ -30,7 +30,7 @@ ACCESSIBILITY = ("declaration_accessibilite", "schema_pluriannuel_accessibilite"
 
 @cache
 def loaded(name: str) -> tuple[Any, Any, Any]:
-    answers, catalog, _ = ans.load(FIXTURES / f"{name}.yaml", load_edition)
+    answers, catalog, _ = answer_files.load(FIXTURES / f"{name}.yaml", load_edition)
     return catalog, answers, evaluate(catalog, answers)
 
 
@@ -238,7 +238,7 @@ def test_software_under_a_non_free_licence_is_not_called_proprietary(tmp_path: P
     path.write_text("edition: 2025\ncollectivite: {nom: Lettret, type: commune}\nreponses:\n"
                     "  inventaire_logiciels: [MongoDB, Microsoft Office, LibreOffice, "
                     "{nom: Foobarsoft, libre: non}, Zyxware]\n", encoding="utf-8")
-    answers, catalog, _ = ans.load(path, load_edition)
+    answers, catalog, _ = answer_files.load(path, load_edition)
     built = dossier_view.build(catalog, answers, evaluate(catalog, answers), "fr",
                                tool_version="9.9.9-test", today=TODAY)
     rows = next(c["software"] for d in built["domains"] for c in d["criteria"] if c["software"])

@@ -10,16 +10,16 @@ from pathlib import Path
 import pytest
 from odfdo import Document
 
-from tnl_cli.core import answers as ans
-from tnl_cli.core.catalog import load_edition
 from tnl_cli.core.engine import evaluate
 from tnl_cli.dossier import render as dossier
+from tnl_cli.loaders import answer_files
+from tnl_cli.loaders.catalogs import load_edition
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "dossier"
 
 
 def odt(name: str, lang: str = "fr") -> tuple[bytes, Document]:
-    answers, catalog, _ = ans.load(FIXTURES / f"{name}.yaml", load_edition)
+    answers, catalog, _ = answer_files.load(FIXTURES / f"{name}.yaml", load_edition)
     data = dossier.render(catalog, answers, evaluate(catalog, answers), "odt", lang,
                           tool_version="9.9.9-test", today=dt.date(2025, 9, 1), kind="rapport")
     return data, Document(io.BytesIO(data))
@@ -123,7 +123,7 @@ def test_inventory_without_qualified_software_says_answer_once(tmp_path: Path) -
     path = tmp_path / "r.yaml"
     path.write_text("edition: 2025\ncollectivite: {nom: Lettret, type: commune}\n"
                     "reponses:\n  inventaire_logiciels: [Foobarsoft, Zyxware]\n", encoding="utf-8")
-    answers, catalog, _ = ans.load(path, load_edition)
+    answers, catalog, _ = answer_files.load(path, load_edition)
     doc = Document(io.BytesIO(dossier.render(catalog, answers, evaluate(catalog, answers), "odt",
                                              "fr", today=dt.date(2025, 9, 1), kind="rapport")))
     paragraphs = [p.text_recursive for p in doc.body.get_paragraphs()]

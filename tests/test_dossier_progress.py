@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from test_cli_compare import NEW, OLD
 
-from tnl_cli.core.catalog import load_edition
+from tnl_cli.loaders.catalogs import load_edition
 
 CATALOG = load_edition(2025)
 

@@ -8,11 +8,12 @@ from pathlib import Path
 import pytest
 
 from tnl_cli.core import answers as ans
-from tnl_cli.core.catalog import load_edition
 from tnl_cli.core.provenance import Proposal, Source
 from tnl_cli.errors import TnlError
 from tnl_cli.evidence.apply import apply, describe, user_comments
 from tnl_cli.io import yaml as yamlio
+from tnl_cli.loaders import answer_files
+from tnl_cli.loaders.catalogs import load_edition
 
 SOURCE = Source("parc/", "glpi-agent-json", dt.date(2026, 12, 6), dt.date(2026, 11, 28), 298, 412,
                 "postes")
@@ -31,7 +32,7 @@ def write(tmp_path: Path, body: str, name: str = "r.yaml") -> Path:
 
 
 def load(path: Path) -> ans.Answers:
-    return ans.load(path, load_edition)[0]
+    return answer_files.load(path, load_edition)[0]
 
 
 def test_absent_answer_is_set_with_its_sources(tmp_path: Path) -> None:

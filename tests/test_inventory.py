@@ -18,9 +18,9 @@ from typing import Any
 
 import pytest
 
-from tnl_cli.core.catalog import load_edition
 from tnl_cli.inventory import figures, readers
 from tnl_cli.inventory.collect import collect, recognise
+from tnl_cli.loaders.catalogs import load_edition
 
 FIXTURES = Path(__file__).parent / "fixtures" / "inventory"
 AGENT = FIXTURES / "glpi-agent"
@@ -265,7 +265,7 @@ def test_text_output_states_count_base_and_source(run: Any) -> None:
 
 
 def test_apply_writes_sources_and_keeps_user_answers(run: Any, tmp_path: Path) -> None:
-    from tnl_cli.core import answers as ans
+    from tnl_cli.loaders import answer_files
 
     answers = tmp_path / "r.yaml"
     answers.write_text("edition: 2025\nreponses:\n  part_postes_os_libre: 40\n",
@@ -275,14 +275,14 @@ def test_apply_writes_sources_and_keeps_user_answers(run: Any, tmp_path: Path) -
     assert "part_postes_libreoffice" not in answers.read_text("utf-8")  # not written
     applied = run("inventaire", str(AGENT), "--answers", str(answers), "--apply")
     assert applied.code == 0, applied.err
-    loaded = ans.load(answers, load_edition)[0]
+    loaded = answer_files.load(answers, load_edition)[0]
     assert loaded.value("part_postes_os_libre") == 40  # the user's answer is kept
     assert loaded.value("part_postes_libreoffice") == 83.3
     source = loaded.responses["part_postes_libreoffice"].sources[0]
     assert (source.compte, source.base, source.fichier) == (5, 6, str(AGENT.as_posix()))
     forced = run("inventaire", str(AGENT), "--answers", str(answers), "--apply", "--force")
     assert forced.code == 0 and "40" in forced.out
-    assert ans.load(answers, load_edition)[0].value("part_postes_os_libre") == 50
+    assert answer_files.load(answers, load_edition)[0].value("part_postes_os_libre") == 50
 
 
 def test_apply_needs_answers_and_json_output(run: Any, tmp_path: Path) -> None:

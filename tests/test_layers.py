@@ -18,11 +18,12 @@ EXAMPLE = Path(__file__).parents[1] / "examples" / "commune-exemple.yaml"
 
 # Lowest first. A module may import its own package and any package of a lower layer.
 LAYERS: list[set[str]] = [
-    {"i18n", "textnorm", "textsafe", "resources", "locale", "__init__"},
+    {"i18n", "textnorm", "textsafe", "resources", "locale", "located", "__init__"},
     {"errors"},
     {"io"},
     {"reference"},
     {"core"},
+    {"loaders"},
     {"report", "evidence", "inventory", "opendata"},
     {"walk", "dossier"},
     {"batch"},
@@ -87,6 +88,18 @@ def test_core_imports_no_interface_library() -> None:
     assert not wrong, "\n".join(wrong)
 
 
+def test_core_reads_no_file() -> None:
+    """The core validates and evaluates the data it is given: files are opened, parsed and
+    cached by `loaders/` (through `io/`), never by the core."""
+    wrong = [f"core/{path.name}:{line} imports {module}"
+             for path in sorted((ROOT / "core").glob("*.py"))
+             for line, module in _imports(path)
+             if module.split(".")[0] in ("yaml", "pickle", "marshal", "sqlite3", "pathlib",
+                                         "tempfile", "shutil", "glob")
+             or module.startswith(("tnl_cli.io", "tnl_cli.resources", "tnl_cli.loaders"))]
+    assert not wrong, "\n".join(wrong)
+
+
 def test_inventory_figures_are_pure() -> None:
     """The inventory's figures are computed like the core's: no file, terminal or format."""
     wrong = [f"inventory/figures.py:{line} imports {module}"
@@ -125,8 +138,9 @@ def test_loading_the_core_loads_no_interface_library() -> None:
     code = ("import sys\n"
             "from tnl_cli.core import answers, catalog, engine, identity, reconcile, rules, schema\n"
             "from tnl_cli.reference import software, territory\n"
+            "from tnl_cli.loaders import answer_files, catalogs\n"
             "from pathlib import Path\n"
-            f"a, cat, _ = answers.load(Path({str(EXAMPLE)!r}), catalog.load_edition)\n"
+            f"a, cat, _ = answer_files.load(Path({str(EXAMPLE)!r}), catalogs.load_edition)\n"
             "engine.evaluate(cat, a)\n"
             f"print(sorted(m for m in sys.modules if m.split('.')[0] in {FORBIDDEN_IN_CORE!r}))\n")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)

@@ -10,8 +10,9 @@ from typing import Any
 import pytest
 
 from tnl_cli.core import answers as ans
-from tnl_cli.core.catalog import load_edition
 from tnl_cli.errors import SHOWN_PROBLEMS, Problem, TnlError
+from tnl_cli.loaders import answer_files
+from tnl_cli.loaders.catalogs import load_edition
 from tnl_cli.reference import software
 
 HEAD = "edition: 2025\ncollectivite:\n  nom: Lettret\n  type: commune\n  code_insee: '05074'\n"
@@ -27,7 +28,7 @@ def test_too_many_responses_is_one_message(run: Any, tmp_path: Path) -> None:
     n = ans.MAX_RESPONSES + 1
     path = _file(tmp_path, HEAD + "reponses:\n" + "".join(f"  x{i}: oui\n" for i in range(n)))
     with pytest.raises(TnlError) as err:
-        ans.load(path, load_edition)
+        answer_files.load(path, load_edition)
     assert [p.key for p in err.value.problems] == ["answers.too_many_responses"]
     res = run("assess", "--answers", str(path))
     assert res.code == 2
@@ -37,7 +38,7 @@ def test_too_many_responses_is_one_message(run: Any, tmp_path: Path) -> None:
 
 def test_a_huge_answers_file_is_refused_before_it_is_parsed(run: Any, tmp_path: Path,
                                                             monkeypatch: pytest.MonkeyPatch) -> None:
-    path = _file(tmp_path, HEAD + "# " + "x" * (ans.MAX_FILE_BYTES + 10) + "\n")
+    path = _file(tmp_path, HEAD + "# " + "x" * (answer_files.MAX_FILE_BYTES + 10) + "\n")
     from tnl_cli.io import yaml as yamlio
 
     monkeypatch.setattr(yamlio, "load", lambda *a: pytest.fail("parsed"))
@@ -53,7 +54,7 @@ def test_only_the_first_unknown_ids_get_suggestions(tmp_path: Path,
     path = _file(tmp_path, HEAD + "reponses:\n" + "".join(
         f"  formats_ouvert{i}: oui\n" for i in range(ans.MAX_RESPONSES)))
     with pytest.raises(TnlError) as err:
-        ans.load(path, load_edition)
+        answer_files.load(path, load_edition)
     assert len(err.value.problems) == ans.MAX_RESPONSES
     assert len([c for c in calls if c.startswith("formats_ouvert")]) == 20
     hints = [p for p in err.value.problems if p.key == "answers.unknown_criterion_hint"]

@@ -10,10 +10,11 @@ import pytest
 from tnl_cli.core import answers as ans
 from tnl_cli.core import identity as ident
 from tnl_cli.core.answers import NOT_CONCERNED, Answer, Answers
-from tnl_cli.core.catalog import build, load_edition
+from tnl_cli.core.catalog import build
 from tnl_cli.core.engine import evaluate
 from tnl_cli.errors import AnswersError, CatalogError
 from tnl_cli.io import yaml as yamlio
+from tnl_cli.loaders.catalogs import load_edition
 
 GATES = ("utilise_logiciel_libre", "ouverture_donnees", "formats_ouverts",
          "initiatives_libres_territoire")

@@ -15,8 +15,8 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tnl_cli.core.catalog import load_edition
 from tnl_cli.core.schema import answers_schema
+from tnl_cli.loaders.catalogs import load_edition
 from tnl_cli.textsafe import UNSAFE_CHARS
 
 # The strategy built from the whole schema is large: its repr is not worth a warning.

@@ -7,10 +7,11 @@ import datetime as dt
 import pytest
 
 from tnl_cli.core import provenance as prov
-from tnl_cli.core.answers import Answer, Answers, apply_override, load, to_document
-from tnl_cli.core.catalog import load_edition
+from tnl_cli.core.answers import Answer, Answers, apply_override, to_document
 from tnl_cli.core.identity import Identity
 from tnl_cli.errors import AnswersError
+from tnl_cli.loaders.answer_files import load
+from tnl_cli.loaders.catalogs import load_edition
 
 SOURCE = {"fichier": "inventaire/", "format": "glpi-agent-json", "date": "2026-11-28",
           "lu_le": "2026-12-06", "compte": 298, "base": 412, "unite": "postes"}

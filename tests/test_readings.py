@@ -17,7 +17,7 @@ from tnl_cli.batch import cells as batch_cells
 from tnl_cli.batch.compiled import Compiled
 from tnl_cli.core import answers as ans
 from tnl_cli.core import identity as ident
-from tnl_cli.core.catalog import load_edition
+from tnl_cli.loaders.catalogs import load_edition
 from tnl_cli.textnorm import fold_word
 
 CAT = load_edition(2025)

@@ -7,10 +7,11 @@ from pathlib import Path
 import pytest
 
 from tnl_cli.core import answers as ans
-from tnl_cli.core.catalog import load_edition
 from tnl_cli.core.identity import Identity
 from tnl_cli.core.reconcile import reconcile
 from tnl_cli.errors import TnlError
+from tnl_cli.loaders import answer_files
+from tnl_cli.loaders.catalogs import load_edition
 from tnl_cli.reference import territory
 
 
@@ -63,7 +64,7 @@ def test_answers_file_reports_unknown_code_with_its_line(tmp_path: Path) -> None
     path.write_text("edition: 2025\ncollectivite:\n  nom: X\n  code_insee: '54999'\n",
                     encoding="utf-8")
     with pytest.raises(TnlError) as err:
-        ans.load(path, load_edition)
+        answer_files.load(path, load_edition)
     assert f"{path}:4:" in err.value.render("fr")
 
 

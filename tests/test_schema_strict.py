@@ -17,10 +17,11 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from tnl_cli.core import answers as ans
-from tnl_cli.core.catalog import load_edition
 from tnl_cli.core.schema import answers_schema
 from tnl_cli.errors import TnlError
-from tnl_cli.io.yaml import Located
+from tnl_cli.loaders import answer_files
+from tnl_cli.loaders.catalogs import load_edition
+from tnl_cli.located import Located
 
 CAT = load_edition(2025)
 SCHEMA = answers_schema(CAT, "fr")
@@ -107,7 +108,7 @@ def test_the_written_form_is_valid(tmp_path: Any) -> None:
     """What tnl writes (to_document) passes its own schema."""
     from tnl_cli.io import yaml as yamlio
 
-    answers, _catalog, _ = ans.load(
+    answers, _catalog, _ = answer_files.load(
         __import__("pathlib").Path(__file__).resolve().parent.parent / "examples"
         / "commune-exemple.yaml", load_edition)
     written = yamlio.parse(yamlio.dump(ans.to_document(answers, CAT, "0")), "w.yaml").data

@@ -8,16 +8,16 @@ from pathlib import Path
 
 import pytest
 
-from tnl_cli.core import answers as ans
-from tnl_cli.core.catalog import load_edition
 from tnl_cli.core.engine import evaluate
 from tnl_cli.dossier import render as dossier
+from tnl_cli.loaders import answer_files
+from tnl_cli.loaders.catalogs import load_edition
 
 EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "commune-exemple.yaml"
 
 
 def render(fmt: str = "html") -> bytes:
-    answers, catalog, _ = ans.load(EXAMPLE, load_edition)
+    answers, catalog, _ = answer_files.load(EXAMPLE, load_edition)
     return dossier.render(catalog, answers, evaluate(catalog, answers), fmt, "fr",
                           tool_version="9.9.9-test", today=dt.date(2025, 9, 1))
 
@@ -93,13 +93,13 @@ def test_the_catalog_cache_is_as_strict(tmp_path: Path, monkeypatch: pytest.Monk
     import pickle
 
     from tnl_cli import resources
-    from tnl_cli.core import catalog as catalog_module
+    from tnl_cli.loaders import catalogs
 
     if how == "other_uid" and os.getuid() != 0:
         pytest.skip("only root can give a file to another uid")
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
     source = resources.criteria_dir() / "2025.yaml"
-    built = catalog_module._cached(source, 2025)
+    built = catalogs._cached(source, 2025)
     (written,) = (tmp_path / "cache" / "tnl").glob("catalog-2025-*.pickle")
     assert written.stat().st_mode & 0o077 == 0  # private to the user, whatever the umask
     marker = tmp_path / "pwned"
@@ -113,7 +113,7 @@ def test_the_catalog_cache_is_as_strict(tmp_path: Path, monkeypatch: pytest.Monk
         os.chown(written, 12345, 12345)
     else:
         written.chmod(0o664)
-    again = catalog_module._cached(source, 2025)
+    again = catalogs._cached(source, 2025)
     assert not marker.exists()
     assert [c.id for c in again.criteria] == [c.id for c in built.criteria]
 
@@ -124,8 +124,8 @@ def test_a_cache_temporary_file_left_by_a_killed_run_is_removed(
     import sys
 
     from tnl_cli import resources
-    from tnl_cli.core import catalog as catalog_module
     from tnl_cli.io import files as fsio
+    from tnl_cli.loaders import catalogs
 
     child = subprocess.Popen([sys.executable, "-c", "pass"])
     child.wait()
@@ -135,7 +135,7 @@ def test_a_cache_temporary_file_left_by_a_killed_run_is_removed(
     where.mkdir(parents=True)
     stale = where / f".catalog-2025-1-1.pickle.tnl-{fsio._host_tag()}-{child.pid}.cache.tmp"
     stale.write_bytes(b"x" * 100)
-    catalog_module._cached(resources.criteria_dir() / "2025.yaml", 2025)
+    catalogs._cached(resources.criteria_dir() / "2025.yaml", 2025)
     assert not stale.exists()
     assert not list(where.glob("*.tmp")) and not list(where.glob(".*.tmp"))
 

@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from tnl_cli.core.catalog import load_edition
+from tnl_cli.loaders.catalogs import load_edition
 from tnl_cli.textsafe import UNSAFE_CHARS
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -13,8 +13,9 @@ from tnl_cli import resources
 from tnl_cli.core import answers as ans
 from tnl_cli.core import identity as ident
 from tnl_cli.core.answers import Answer, Answers
-from tnl_cli.core.catalog import load_edition
 from tnl_cli.core.engine import evaluate
+from tnl_cli.loaders import answer_files
+from tnl_cli.loaders.catalogs import load_edition
 
 PROFILES = Path(__file__).resolve().parent / "fixtures" / "profiles"
 GATES = dict.fromkeys(("utilise_logiciel_libre", "ouverture_donnees", "formats_ouverts",
@@ -216,7 +217,7 @@ def test_every_profile_is_calibrated() -> None:
 @pytest.mark.parametrize("name", sorted(CALIBRATION))
 @pytest.mark.parametrize("edition", [2024, 2025])
 def test_calibration_profiles(name: str, edition: int) -> None:
-    answers, catalog, _ = ans.load(PROFILES / name, load_edition, edition)
+    answers, catalog, _ = answer_files.load(PROFILES / name, load_edition, edition)
     a = evaluate(catalog, answers)
     assert (a.verdict, a.level, *a.level_range) == CALIBRATION[name][edition]
     if edition == 2025:

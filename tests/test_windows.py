@@ -15,9 +15,9 @@ from typing import Any
 
 import pytest
 
-from tnl_cli.core.catalog import load_edition
 from tnl_cli.dossier import render as dossier
 from tnl_cli.io import files as fsio
+from tnl_cli.loaders.catalogs import load_edition
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "commune-exemple.yaml"

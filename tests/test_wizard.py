@@ -11,9 +11,9 @@ from typing import Any
 import pytest
 
 from tnl_cli.core.answers import Answer, Answers
-from tnl_cli.core.catalog import load_edition
 from tnl_cli.core.identity import Identity
 from tnl_cli.io import yaml as yamlio
+from tnl_cli.loaders.catalogs import load_edition
 from tnl_cli.walk.prompter import Ask
 from tnl_cli.walk.questions import BACK, SKIP, YES, YES_MORE, Questions, apply
 from tnl_cli.walk.session import Interrupted, Saver, run, signals_deferred, signals_interrupt

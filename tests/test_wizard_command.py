@@ -14,9 +14,9 @@ from test_wizard import FakePrompter
 
 from tnl_cli import cli
 from tnl_cli.commands import common
-from tnl_cli.core.answers import load
-from tnl_cli.core.catalog import load_edition
 from tnl_cli.io import yaml as yamlio
+from tnl_cli.loaders.answer_files import load
+from tnl_cli.loaders.catalogs import load_edition
 from tnl_cli.reference import territory
 from tnl_cli.walk import session as wizard_session
 from tnl_cli.walk.steps import Walk

@@ -33,9 +33,9 @@ from pty_helpers import (  # noqa: E402
 )
 
 from tnl_cli.core.answers import Answer, Answers, to_document  # noqa: E402
-from tnl_cli.core.catalog import load_edition  # noqa: E402
 from tnl_cli.core.identity import Identity, Person, PreviousLabel  # noqa: E402
 from tnl_cli.io import yaml as yamlio  # noqa: E402
+from tnl_cli.loaders.catalogs import load_edition  # noqa: E402
 from tnl_cli.reference import territory  # noqa: E402
 from tnl_cli.walk.steps import Walk  # noqa: E402
 
@@ -96,7 +96,7 @@ def test_enter_alone_records_no_criterion_answer(tmp_path: Path) -> None:
 def test_enter_alone_in_review_changes_nothing(tmp_path: Path) -> None:
     """Reviewing a file with Enter on every question keeps every value, skipped ones included
     (the cursor starts on the saved answer, a skipped question on « Passer »)."""
-    from tnl_cli.core.answers import load
+    from tnl_cli.loaders.answer_files import load
 
     answers, catalog, _ = load(EXAMPLES / "commune-exemple.yaml", load_edition)
     walk = Walk(catalog, answers)
@@ -324,7 +324,7 @@ def test_not_concerned_is_offered_saved_and_kept_in_review(tmp_path: Path) -> No
 
 
 def yamlio_answers(path: Path) -> Answers:
-    from tnl_cli.core.answers import load
+    from tnl_cli.loaders.answer_files import load
 
     return load(path, load_edition)[0]
 

@@ -18,10 +18,11 @@ DEFAULT_ANSWERS = Path("tnl-reponses.yaml")
 def evaluate_file(path: Path, edition: int | None, overrides: list[str]):
     """Load, migrate if asked, apply --set, evaluate. Returns (catalog, answers, assessment, gone)."""
     from tnl_cli.core import answers as ans
-    from tnl_cli.core.catalog import load_edition
     from tnl_cli.core.engine import evaluate
+    from tnl_cli.loaders import answer_files
+    from tnl_cli.loaders.catalogs import load_edition
 
-    answers, catalog, gone = ans.load(path, load_edition, edition)
+    answers, catalog, gone = answer_files.load(path, load_edition, edition)
     for spec in overrides:
         answers = ans.apply_override(answers, catalog, spec)
     return catalog, answers, evaluate(catalog, answers), gone

@@ -19,9 +19,10 @@ def _start(new: Path, old: Path, edition: int | None, force: bool):
     """(catalog, answers, changes, old_catalog, old_year): last year's answers in this year's
     edition, after the checks that protect the user's files."""
     from tnl_cli.core import answers as ans
-    from tnl_cli.core.catalog import editions, load_edition
     from tnl_cli.io import files as fsio
     from tnl_cli.io import yaml as yamlio
+    from tnl_cli.loaders import answer_files
+    from tnl_cli.loaders.catalogs import editions, load_edition
     from tnl_cli.walk import steps as wizard
 
     if fsio.same_file(new, old):
@@ -31,7 +32,7 @@ def _start(new: Path, old: Path, edition: int | None, force: bool):
     fsio.check_target(new, overwrite=True)  # a directory, a missing folder: said before asking
     catalog = load_edition(edition)
     declared = ans.file_edition(yamlio.load(old))
-    answers, catalog, gone = ans.load(old, lambda _e: catalog, catalog.edition)
+    answers, catalog, gone = answer_files.load(old, lambda _e: catalog, catalog.edition)
     old_catalog = load_edition(declared) if declared in editions() else None
     changes = wizard.changes(catalog, answers, declared or catalog.edition, gone, old_catalog)
     # The year whose label is asked: the old file's edition (an undated file: the year before).

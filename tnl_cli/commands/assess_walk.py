@@ -36,9 +36,9 @@ def _open(path: Path, edition: int | None):
     `raw` is the file's text (None for a new walk), kept as a backup when migrating.
     """
     from tnl_cli.core import answers as ans
-    from tnl_cli.core.catalog import editions, load_edition
     from tnl_cli.core.identity import Identity
     from tnl_cli.io import yaml as yamlio
+    from tnl_cli.loaders.catalogs import editions, load_edition
     from tnl_cli.walk import steps as wizard
 
     catalog = load_edition(edition)
@@ -67,8 +67,8 @@ def _backup(path: Path, raw: str, new_edition: int) -> Path:
 def _tell_changes(prompter, changes, path: Path, backup: Path, catalog) -> None:
     """What moving to the new edition changed, by the questions' words (identifiers only with
     --verbose): new questions, and removed ones with the new questions of their domain."""
-    from tnl_cli.core.catalog import editions, load_edition
     from tnl_cli.i18n import pick
+    from tnl_cli.loaders.catalogs import editions, load_edition
 
     lang = SETTINGS.lang
 

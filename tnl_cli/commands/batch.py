@@ -23,8 +23,8 @@ def _stderr_is_terminal() -> bool:
 
 def write_template(path: Path, edition: int | None, force: bool) -> None:
     from tnl_cli.batch import columns as batch_columns
-    from tnl_cli.core.catalog import load_edition
     from tnl_cli.io.table_write import open_output
+    from tnl_cli.loaders.catalogs import load_edition
 
     if path.suffix.lower() not in (".csv", ".ods", ".xlsx"):
         raise TnlError.of("batch.bad_template_format", file=str(path))
@@ -200,8 +200,8 @@ def register(app: typer.Typer, lang: str) -> None:
             raise TnlError.of("batch.need_file")
         from tnl_cli.batch import runner as batch
         from tnl_cli.batch.rows import output_columns
-        from tnl_cli.core.catalog import load_edition
         from tnl_cli.io import table_write as tabular_write
+        from tnl_cli.loaders.catalogs import load_edition
 
         catalog = load_edition(edition)
         if opendata_dir is not None and output is None:

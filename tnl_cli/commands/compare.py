@@ -16,7 +16,7 @@ from tnl_cli.textsafe import clean
 def load_comparison(old_path: Path, new_path: Path):
     """Both files assessed in their own edition, the old one also read (in memory) in the
     new one's."""
-    from tnl_cli.core.compare import against, load_file
+    from tnl_cli.loaders.answer_files import against, load_file
 
     new_answers, new_catalog = load_file(new_path)
     return against(old_path, new_catalog, new_answers)

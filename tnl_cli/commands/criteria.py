@@ -112,7 +112,7 @@ def register(app: typer.Typer, lang: str) -> None:
         lang_: common.lang_option(lang) = lang,
         no_color: common.no_color_option(lang) = False,
     ) -> None:
-        from tnl_cli.core.catalog import load_edition
+        from tnl_cli.loaders.catalogs import load_edition
 
         common.check_choice(fmt, ("table", "json"), "--format")
         catalog = load_edition(edition)
@@ -146,7 +146,7 @@ def register(app: typer.Typer, lang: str) -> None:
     ) -> None:
         import difflib
 
-        from tnl_cli.core.catalog import load_edition
+        from tnl_cli.loaders.catalogs import load_edition
 
         common.check_choice(fmt, ("table", "json"), "--format")
         catalog = load_edition(edition)
@@ -168,7 +168,7 @@ def register(app: typer.Typer, lang: str) -> None:
         lang_: common.lang_option(lang) = lang,
         no_color: common.no_color_option(lang) = False,
     ) -> None:
-        from tnl_cli.core.catalog import load_file
+        from tnl_cli.loaders.catalogs import load_file
 
         catalog = load_file(file)
         SETTINGS.stdout.write(t("cli.lint_ok", file=str(file), count=len(catalog.criteria),

@@ -15,7 +15,8 @@ from tnl_cli.i18n import tr
 def _since(previous: Path, path: Path, catalog, answers):
     """Last year's file compared with this one, for "Nos progrès depuis {année}"; what was
     lost, or that nothing moved, is said here on standard error, never in the dossier."""
-    from tnl_cli.core.compare import against, progress
+    from tnl_cli.core.compare import progress
+    from tnl_cli.loaders.answer_files import against
     from tnl_cli.textsafe import clean
 
     cmp = against(previous, catalog, answers)
@@ -55,11 +56,11 @@ def register(app: typer.Typer, lang: str) -> None:
         lang_: common.lang_option(lang) = lang,
         no_color: common.no_color_option(lang) = False,
     ) -> None:
-        from tnl_cli.core import answers as ans
-        from tnl_cli.core.catalog import load_edition
         from tnl_cli.core.engine import evaluate
         from tnl_cli.dossier import render as dos
         from tnl_cli.io.files import write_atomic
+        from tnl_cli.loaders import answer_files
+        from tnl_cli.loaders.catalogs import load_edition
         from tnl_cli.report.assessment import verdict_text
 
         if answers is None:
@@ -75,7 +76,7 @@ def register(app: typer.Typer, lang: str) -> None:
             check_target(output, force)
         if chosen == "odt" and template_dir is not None:
             SETTINGS.stderr.write(t("dossier.odt_template_dir") + "\n")
-        loaded, catalog, gone = ans.load(answers, load_edition, edition)
+        loaded, catalog, gone = answer_files.load(answers, load_edition, edition)
         if gone:
             SETTINGS.stderr.write(t("dossier.migrated_gone", ids=", ".join(gone),
                                     edition=catalog.edition) + "\n")

@@ -183,7 +183,7 @@ def _as_json(collected: Any, proposals: list, catalog: Any, result: Any, lang: s
 
 def _catalog_for(answers: Path | None, edition: int | None) -> Any:
     """The catalog of the answers file's edition (--edition, else the file's, else the latest)."""
-    from tnl_cli.core.catalog import load_edition
+    from tnl_cli.loaders.catalogs import load_edition
 
     if edition is None and answers is not None and answers.is_file():
         from tnl_cli.core.answers import file_edition

@@ -88,10 +88,10 @@ def reference_date(text: str | None) -> dt.date:
 
 
 def _siren_from_answers(path: Path, default: str | None = None) -> str:
-    from tnl_cli.core import answers as ans
-    from tnl_cli.core.catalog import load_edition
+    from tnl_cli.loaders import answer_files
+    from tnl_cli.loaders.catalogs import load_edition
 
-    answers, _catalog, _gone = ans.load(path, load_edition)
+    answers, _catalog, _gone = answer_files.load(path, load_edition)
     if not answers.identity.siren:
         if default is not None:
             return default

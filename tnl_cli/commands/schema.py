@@ -17,7 +17,7 @@ def register(app: typer.Typer, lang: str) -> None:
         edition: common.edition_option(lang) = None,
         lang_: common.lang_option(lang) = lang,
     ) -> None:
-        from tnl_cli.core.catalog import load_edition
         from tnl_cli.core.schema import answers_schema
+        from tnl_cli.loaders.catalogs import load_edition
 
         common.print_json(answers_schema(load_edition(edition), SETTINGS.lang))

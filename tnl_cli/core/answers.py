@@ -11,27 +11,24 @@ import datetime as dt
 import difflib
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
-from pathlib import Path
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import Any, NamedTuple
 from urllib.parse import urlparse
 
 from tnl_cli.core import identity as ident
 from tnl_cli.core.catalog import Catalog, Criterion
 from tnl_cli.core.provenance import Source, SourceRefused, parse_source, source_to_dict
-from tnl_cli.errors import AnswersError, CatalogError, Problem
+from tnl_cli.errors import AnswersError, Problem
+from tnl_cli.located import Located
 from tnl_cli.textnorm import fold, fold_word
-
-if TYPE_CHECKING:  # PyYAML costs ~15 ms to import: only the functions that read files load it
-    from tnl_cli.io import yaml as yamlio
 
 TRUE_WORDS = {"oui", "o", "vrai", "yes", "y", "true", "1", "on"}
 FALSE_WORDS = {"non", "n", "faux", "no", "false", "0", "off"}
 MULTI_SEPARATOR = "|"
 _UNITS = ("%", "€", "eur", "euros")  # ignored after a number
-# Limits on the work one answers file may ask for (README, "Limites"): a catalog has about sixty
+# Limits on the work one answers file may ask for (README, "Limites"; its size in bytes:
+# loaders.answer_files): a catalog has about sixty
 # criteria and a large collectivity a few hundred software, so these leave wide room, and keep a
 # mistaken or hostile file to a second or two. Beyond them: one clear message.
-MAX_FILE_BYTES = 5 << 20  # an answers file (a real one is a few KB)
 MAX_RESPONSES = 1_000  # entries under `reponses`
 MAX_INVENTORY = 2_000  # software in one inventory answer (a cell or a list)
 MAX_SOURCES = 20  # files one answer was drawn from (`sources:`)
@@ -468,7 +465,7 @@ def _parse_sources(c: Criterion, raw: Any, at: Any, path: tuple[Any, ...],
 class _Locator:
     """Makes located problems for a document; paths are relative to `base`."""
 
-    def __init__(self, doc: yamlio.Located | None, base: tuple[Any, ...] = (),
+    def __init__(self, doc: Located | None, base: tuple[Any, ...] = (),
                  file: str | None = None) -> None:
         self.doc, self.base = doc, base
         self.file = doc.file if doc else file
@@ -579,7 +576,7 @@ def dossier_to_dict(text: DossierText) -> dict[str, Any]:
     return out
 
 
-def file_edition(doc: yamlio.Located) -> int | None:
+def file_edition(doc: Located) -> int | None:
     """The edition an answers document declares, if it is a year (`"2025"` quoted too)."""
     data = doc.data
     edition = data.get("edition") if isinstance(data, dict) else None
@@ -588,7 +585,7 @@ def file_edition(doc: yamlio.Located) -> int | None:
     return edition if isinstance(edition, int) and not isinstance(edition, bool) else None
 
 
-def from_document(doc: yamlio.Located, catalog: Catalog, *, migrate: bool = False) -> tuple[
+def from_document(doc: Located, catalog: Catalog, *, migrate: bool = False) -> tuple[
         Answers, list[str]]:
     """Validate an answers document against `catalog`.
 
@@ -639,36 +636,6 @@ def from_document(doc: yamlio.Located, catalog: Catalog, *, migrate: bool = Fals
     if problems:
         raise AnswersError(*problems)
     return Answers(edition, identity, responses, dossier), gone
-
-
-def load(path: Path, catalog_for: Any, edition: int | None = None) -> tuple[Answers, Any, list[str]]:
-    """Read an answers file; `catalog_for(edition)` gives the catalog to check it against.
-
-    With an explicit `edition` different from the file's, answers are migrated: criteria that
-    no longer exist are dropped and returned in the third element.
-    """
-    from tnl_cli.io import yaml as yamlio
-
-    try:
-        size = path.stat().st_size if path.is_file() else 0
-    except OSError:
-        size = 0  # yamlio.load says why it cannot be read
-    if size > MAX_FILE_BYTES:
-        raise AnswersError(Problem("answers.file_too_big", {
-            "size": size >> 20, "limit": MAX_FILE_BYTES >> 20}, str(path)))
-    doc = yamlio.load(path)
-    declared = file_edition(doc)
-    try:
-        catalog = catalog_for(edition if edition is not None else declared)
-    except CatalogError as exc:
-        if edition is not None or exc.problems[0].key != "catalog.no_edition":
-            raise
-        # The file names an edition the tool has no catalog for: say where, and the way out.
-        raise AnswersError(Problem("answers.no_edition", {**exc.problems[0].params},
-                                   doc.file, doc.line("edition"))) from exc
-    migrate = declared is not None and declared != catalog.edition
-    answers, gone = from_document(doc, catalog, migrate=migrate)
-    return replace(answers, edition=catalog.edition), catalog, gone
 
 
 def apply_override(answers: Answers, catalog: Catalog, spec: str) -> Answers:

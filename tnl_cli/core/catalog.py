@@ -1,22 +1,18 @@
-"""The criteria catalog of one label edition: loaded from YAML, validated, immutable.
+"""The criteria catalog of one label edition: validated from parsed data, immutable.
+
+`loaders.catalogs` reads the bundled files and hands `build` their data with its lines.
 
 Validation collects every problem it finds (with file and line) before refusing the file,
 so that `tnl criteria lint` shows the whole list at once.
 """
 
-import pickle
 import re
 from collections.abc import Mapping
-from functools import cache
-from pathlib import Path
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import Any, NamedTuple
 
-from tnl_cli import resources
 from tnl_cli.core import rules
-
-if TYPE_CHECKING:
-    from tnl_cli.io import yaml as yamlio
 from tnl_cli.errors import CatalogError, Problem
+from tnl_cli.located import Located
 
 TYPES = ("boolean", "choice", "multi", "number", "text", "url", "inventory")
 EFFORTS = ("faible", "moyen", "eleve")
@@ -240,7 +236,7 @@ class Catalog(NamedTuple):
 class _Checker:
     """Accumulates located problems while reading a parsed YAML document."""
 
-    def __init__(self, doc: "yamlio.Located") -> None:
+    def __init__(self, doc: Located) -> None:
         self.doc = doc
         self.problems: list[Problem] = []
 
@@ -578,7 +574,7 @@ def _check_when_tests(ck: _Checker, c: Criterion, path: tuple[Any, ...],
                     ck.add("catalog.when_value", path, who=c.id, ref=test.id, value=v)
 
 
-def build(doc: "yamlio.Located", expected_edition: int | None = None) -> Catalog:
+def build(doc: Located, expected_edition: int | None = None) -> Catalog:
     """Validate a parsed catalog document and build the Catalog, or raise CatalogError."""
     ck = _Checker(doc)
     data = doc.data
@@ -798,70 +794,3 @@ def _application(ck: _Checker, raw: Any) -> Application | None:
     to_check = ck.text(raw, "to_check", path, who="application") if "to_check" in raw else None
     return Application(opens.isoformat() if opens else None, texts["where"], url,
                        texts["documents"], texts["source"], to_check)
-
-
-def load_file(path: Path) -> Catalog:
-    """Load and validate any catalog file (used by `tnl criteria lint`)."""
-    from tnl_cli.io import yaml as yamlio
-
-    doc = yamlio.load(path)
-    stem = path.stem
-    return build(doc, int(stem) if stem.isdigit() else None)
-
-
-def editions() -> list[int]:
-    """The editions shipped with the tool, oldest first."""
-    return sorted(int(p.stem) for p in resources.criteria_files() if p.stem.isdigit())
-
-
-# Bump when the model classes change shape, so that no older pickle is ever read back.
-_CACHE_FORMAT = 8
-
-
-def _cached(path: Path, edition: int) -> Catalog:
-    """Build the catalog once per file version and keep it pickled in the user's cache.
-
-    Parsing and validating the YAML costs tens of milliseconds (PyYAML's import alone is
-    ~15 ms); unpickling costs one. The key holds the file's size, mtime and tnl's version, so
-    an edited catalog or an upgraded tool is rebuilt; a cache that cannot be read or written
-    is simply ignored.
-    """
-    from tnl_cli import __version__
-
-    stat = path.stat()
-    name = (f"catalog-{edition}-{stat.st_size}-{stat.st_mtime_ns}-{__version__}"
-            f"-{_CACHE_FORMAT}.pickle")
-    cache = resources.cache_dir() / name
-    from tnl_cli.io.files import read_private, write_private
-
-    try:
-        # Only a cache this user wrote and no one else could change: unpickling runs code.
-        data = read_private(cache)
-        loaded = pickle.loads(data) if data is not None else None
-        if isinstance(loaded, Catalog):
-            return loaded
-    except Exception:  # noqa: BLE001 - any unreadable cache means: rebuild it
-        pass
-    from tnl_cli.io import yaml as yamlio
-
-    catalog = build(yamlio.load(path, f"criteria/{edition}.yaml"), edition)
-    try:
-        cache.parent.mkdir(parents=True, exist_ok=True)
-        for old in cache.parent.glob(f"catalog-{edition}-*.pickle"):
-            old.unlink()
-        write_private(cache, pickle.dumps(catalog, protocol=pickle.HIGHEST_PROTOCOL))
-    except OSError:
-        pass
-    return catalog
-
-
-@cache
-def load_edition(edition: int | None = None) -> Catalog:
-    """The bundled catalog of `edition` (the newest by default)."""
-    available = editions()
-    if edition is None:
-        edition = available[-1]
-    if edition not in available:
-        raise CatalogError(Problem("catalog.no_edition", {
-            "edition": edition, "available": ", ".join(map(str, available))}))
-    return _cached(resources.criteria_dir() / f"{edition}.yaml", edition)

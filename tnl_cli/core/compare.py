@@ -231,38 +231,6 @@ def identity_mismatch(old: Answers, new: Answers) -> tuple[str, ...]:
     return tuple(out)
 
 
-def load_file(path: Any, edition: int | None = None) -> tuple[Answers, Catalog]:
-    """One answers file in its own edition, or read (in memory) in `edition`.
-
-    A file of an edition this version does not ship cannot be assessed as it was: the error
-    says so, with the editions there are and the way to carry the answers over."""
-    import shlex
-
-    from tnl_cli.core import answers as ans
-    from tnl_cli.core.catalog import editions, load_edition
-    from tnl_cli.errors import AnswersError, TnlError
-
-    try:
-        answers, catalog, _ = ans.load(path, load_edition, edition)
-    except AnswersError as exc:
-        problem = exc.problems[0]
-        if problem.key != "answers.no_edition":
-            raise
-        available = editions()
-        raise TnlError.of("compare.edition_gone", file=str(path), line=problem.line,
-                          edition=problem.params["edition"],
-                          available=", ".join(map(str, available)), newest=available[-1],
-                          path=shlex.quote(str(path))) from exc
-    return answers, catalog
-
-
-def against(old_path: Any, new_catalog: Catalog, new_answers: Answers) -> Comparison:
-    """The file at `old_path` compared with answers already loaded in `new_catalog`."""
-    old_answers, old_catalog = load_file(old_path)
-    migrated, _ = load_file(old_path, new_catalog.edition)
-    return compare(old_catalog, old_answers, migrated, new_catalog, new_answers)
-
-
 def compare(old_catalog: Catalog, old_answers: Answers, migrated_answers: Answers,
             new_catalog: Catalog, new_answers: Answers) -> Comparison:
     """`old_answers` in `old_catalog` (its own edition), `migrated_answers` the same file read

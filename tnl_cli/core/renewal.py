@@ -1,7 +1,8 @@
 """Starting this year's answers from last year's: the label obtained last year.
 
-Pure: the caller has read last year's file into this year's edition (`answers.load` with an
-explicit edition migrates in memory, the file itself is never written).
+Pure: the caller has read last year's file into this year's edition
+(`loaders.answer_files.load` with an explicit edition migrates in memory, the file itself is
+never written).
 """
 
 from __future__ import annotations

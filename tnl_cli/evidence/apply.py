@@ -5,8 +5,8 @@ The API, for `tnl inventaire` and `tnl opendata`:
     result = apply(path, proposals, force=False, header="# …\\n", origin="inventaire")
     for line in describe(result, lang): print(line)
 
-`apply` reads the answers file (`core.answers.load`: the same checks as `tnl assess`), then for
-each proposal:
+`apply` reads the answers file (`loaders.answer_files.load`: the same checks as `tnl assess`),
+then for each proposal:
 
 - the criterion is not in the file's edition: skipped, listed in `result.not_asked`;
 - no answer, or an answer left empty: the value and its sources are set (`result.applied`);
@@ -40,6 +40,7 @@ from tnl_cli.core.identity import Identity
 from tnl_cli.core.provenance import Proposal, Source
 from tnl_cli.errors import Problem, TnlError
 from tnl_cli.i18n import LANGS, template, tr
+from tnl_cli.loaders import answer_files
 
 
 @dataclass(frozen=True)
@@ -169,14 +170,14 @@ def apply(path: Path, proposals: Sequence[Proposal], *, force: bool = False, hea
 
     `header`: comment lines put at the top of the file written; `origin`: names the backup
     of a file with comments (`F.avant-<origin>.yaml`); `dry_run`: plan only, write nothing;
-    `catalog_for(edition)`: the catalog of an edition (default `core.catalog.load_edition`).
+    `catalog_for(edition)`: the catalog of an edition (default `loaders.catalogs.load_edition`).
     """
     from tnl_cli import __version__
     from tnl_cli.io import files as fsio
     from tnl_cli.io import yaml as yamlio
 
     if catalog_for is None:
-        from tnl_cli.core.catalog import load_edition
+        from tnl_cli.loaders.catalogs import load_edition
 
         catalog_for = load_edition
     file = str(path)
@@ -188,7 +189,7 @@ def apply(path: Path, proposals: Sequence[Proposal], *, force: bool = False, hea
         catalog = catalog_for(None)
         answers = ans.Answers(catalog.edition, Identity())
     else:
-        answers, catalog, _gone = ans.load(path, catalog_for)
+        answers, catalog, _gone = answer_files.load(path, catalog_for)
         raw = yamlio.read_text(path)
     updated, result = plan(answers, catalog, proposals, force=force, file=file)
     changed = bool(result.applied or result.replaced or result.refreshed)

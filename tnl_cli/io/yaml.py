@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import yaml
 
 from tnl_cli.errors import Problem, TnlError
+from tnl_cli.located import Located, Path_
 
 try:  # the C loader is several times faster when libyaml is present
     _Base: type = yaml.CSafeLoader
@@ -29,27 +29,6 @@ def _construct_int(loader: Any, node: yaml.ScalarNode) -> Any:
 
 
 _Loader.add_constructor("tag:yaml.org,2002:int", _construct_int)
-
-Path_ = tuple[Any, ...]
-
-
-@dataclass(frozen=True)
-class Located:
-    """Parsed YAML data with the 1-based line of every mapping key and list item."""
-
-    data: Any
-    lines: dict[Path_, int]
-    file: str
-
-    def line(self, *path: Any) -> int | None:
-        """The line of `path`, or of its nearest located ancestor."""
-        p = tuple(path)
-        while p:
-            if p in self.lines:
-                return self.lines[p]
-            p = p[:-1]
-        return self.lines.get(())
-
 
 def read_text(path: Path, display: str | None = None) -> str:
     """Read a UTF-8 text file, turning every OS-level failure into a clear TnlError."""
