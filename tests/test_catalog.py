@@ -9,6 +9,7 @@ import pytest
 import yaml
 
 from tnl_cli.core import catalog as cat
+from tnl_cli.core import catalog_build
 from tnl_cli.errors import CatalogError, TnlError
 from tnl_cli.io import yaml as yamlio
 from tnl_cli.loaders import catalogs
@@ -160,7 +161,7 @@ def test_any_malformed_value_is_refused_with_a_message(tmp_path: Path) -> None:
             target = target[key]
         target[path[-1]] = copy.deepcopy(junk)
         try:
-            cat.build(yamlio.parse(yamlio.dump(data), "x.yaml"))
+            catalog_build.build(yamlio.parse(yamlio.dump(data), "x.yaml"))
         except TnlError as err:
             assert err.render("fr")
 

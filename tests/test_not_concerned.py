@@ -10,7 +10,7 @@ import pytest
 from tnl_cli.core import answers as ans
 from tnl_cli.core import identity as ident
 from tnl_cli.core.answers import NOT_CONCERNED, Answer, Answers
-from tnl_cli.core.catalog import build
+from tnl_cli.core.catalog_build import build
 from tnl_cli.core.engine import evaluate
 from tnl_cli.errors import AnswersError, CatalogError
 from tnl_cli.io import yaml as yamlio

@@ -1,7 +1,7 @@
 """Parsed data with the line of every key and item: what a file reader hands to the core.
 
 The core validates plain data and names the line at fault without reading a file itself:
-`io.yaml` builds a `Located`; `core.catalog.build` and `core.answers.from_document` read one.
+`io.yaml` builds a `Located`; `core.catalog_build.build` and `core.answers.from_document` read one.
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""The criteria catalogs shipped with the tool: found, read, validated by `core.catalog.build`,
+"""The criteria catalogs shipped with the tool: found, read, validated by `core.catalog_build`,
 kept pickled in the user's cache."""
 
 from __future__ import annotations
@@ -8,12 +8,13 @@ from functools import cache
 from pathlib import Path
 
 from tnl_cli import resources
-from tnl_cli.core.catalog import Catalog, build
+from tnl_cli.core.catalog import Catalog
 from tnl_cli.errors import CatalogError, Problem
 
 
 def load_file(path: Path) -> Catalog:
     """Load and validate any catalog file (used by `tnl criteria lint`)."""
+    from tnl_cli.core.catalog_build import build
     from tnl_cli.io import yaml as yamlio
 
     doc = yamlio.load(path)
@@ -54,6 +55,8 @@ def _cached(path: Path, edition: int) -> Catalog:
             return loaded
     except Exception:  # noqa: BLE001 - any unreadable cache means: rebuild it
         pass
+    # Validating is only needed on a cache miss: its code is not loaded otherwise.
+    from tnl_cli.core.catalog_build import build
     from tnl_cli.io import yaml as yamlio
 
     catalog = build(yamlio.load(path, f"criteria/{edition}.yaml"), edition)
