@@ -23,7 +23,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from tnl_cli.reference import territory  # noqa: E402  (imports nothing heavy; cold starts run apart)
+from tnl_cli.reference import territory, territory_index  # noqa: E402  (imports nothing heavy; cold starts run apart)
 
 DB = ROOT / "tnl_cli" / "data" / "territoire.sqlite"
 BUDGET_MS = 20.0
@@ -148,7 +148,7 @@ def typos(count: int) -> None:
 
 def batch() -> None:
     start = time.perf_counter()
-    index = territory.load_index()
+    index = territory_index.load_index()
     loaded = time.perf_counter()
     db = sqlite3.connect(DB)
     codes = [code for (code,) in db.execute("SELECT insee FROM commune")]

@@ -13,12 +13,12 @@ from hypothesis import strategies as st
 from tnl_cli.batch.columns import read_layout
 from tnl_cli.batch.identity import IdentityCells
 from tnl_cli.loaders.catalogs import load_edition
-from tnl_cli.reference import territory
+from tnl_cli.reference import territory, territory_index
 
 CATALOG = load_edition()
 GATES = [c.id for c in CATALOG.gates]
 HEADER = ["nom", "type", "code_insee", "siren", "population", *GATES]
-INDEX = territory.load_index()
+INDEX = territory_index.load_index()
 
 
 def write_csv(path: Path, rows: list[list[str]], header: list[str] = HEADER) -> Path:
@@ -103,7 +103,7 @@ def test_files_without_codes_are_not_checked(run: Any, tmp_path: Path, monkeypat
     def no_index() -> None:
         raise AssertionError("the territory index is loaded only for files with codes")
 
-    monkeypatch.setattr(territory, "load_index", no_index)
+    monkeypatch.setattr(territory_index, "load_index", no_index)
     source = write_csv(tmp_path / "f.csv", [["Nancy", "commune"]], header=["nom", "type"])
     assert run("batch", str(source)).code == 0
 
@@ -168,12 +168,12 @@ def test_the_index_is_cached_and_a_bad_cache_is_read_again(tmp_path: Path,
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     (tmp_path / "tnl").mkdir()
     (tmp_path / "tnl" / "territoire-1-2-py30-0.marshal").write_bytes(b"from an older version")
-    first = territory.load_index()
+    first = territory_index.load_index()
     (cache,) = (tmp_path / "tnl").glob("territoire-*.marshal")  # the older one is gone
     assert first.communes == INDEX.communes and first.epcis == INDEX.epcis
-    assert territory.load_index().communes == first.communes  # read back from the cache
+    assert territory_index.load_index().communes == first.communes  # read back from the cache
     cache.write_bytes(b"\x00damaged")
-    assert territory.load_index().communes == first.communes
+    assert territory_index.load_index().communes == first.communes
     (tmp_path / "file").write_text("not a directory", encoding="utf-8")
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "file"))  # no cache can be written
-    assert territory.load_index().epcis == first.epcis
+    assert territory_index.load_index().epcis == first.epcis

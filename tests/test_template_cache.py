@@ -145,22 +145,22 @@ def test_the_territory_cache_is_as_strict(tmp_path: Path, monkeypatch: pytest.Mo
     change it; writing it removes the temporary files killed runs left with the old naming."""
     import marshal
 
-    from tnl_cli.reference import territory
+    from tnl_cli.reference import territory_index
 
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
-    index = territory.load_index()
+    index = territory_index.load_index()
     folder = tmp_path / "cache" / "tnl"
     (cache_file,) = folder.glob("territoire-*.marshal")
     assert cache_file.stat().st_mode & 0o777 == 0o600
     planted = ({"99999": ("Nulle-Part", None, 1, "99", "99999")}, {})
     cache_file.write_bytes(marshal.dumps(planted))
     cache_file.chmod(0o664)  # others could have written it: not read
-    assert "99999" not in territory.load_index().communes  # (and the cache is written anew)
+    assert "99999" not in territory_index.load_index().communes  # (and the cache is written anew)
     cache_file.write_bytes(marshal.dumps(planted))
     cache_file.chmod(0o600)
-    assert "99999" in territory.load_index().communes  # ours: read (the check is not a no-op)
+    assert "99999" in territory_index.load_index().communes  # ours: read (the check is not a no-op)
     stale = folder / f"{cache_file.name}.4242.tmp"
     stale.write_bytes(b"")
     cache_file.unlink()
-    assert territory.load_index().communes.keys() == index.communes.keys()
+    assert territory_index.load_index().communes.keys() == index.communes.keys()
     assert not stale.exists()

@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tnl_cli.reference import territory
+from tnl_cli.reference import territory, territory_index
 from tnl_cli.reference.territory import Collectivity, by_insee, by_siren, normalise_name, search
 
 
@@ -247,7 +247,7 @@ def test_source_info() -> None:
 
 
 def test_index_agrees_with_module() -> None:
-    index = territory.load_index()
+    index = territory_index.load_index()
     for code in ["54395", "2A004", "97411", "97611", "75056", "05074", "20004", "75101", "1001"]:
         assert index.by_insee(code) == by_insee(code)
     for siren in ["215403957", "245400676", "200046977", "215 403 957"]:

@@ -1,7 +1,7 @@
 """Identity cells of a batch row: parsed as the answers file parses them, checked against the COG.
 
 Each cell goes through the `identity.parse_*` functions, and the codes through
-`reconcile.reconcile` against an in-memory `territory.Index`, so a value is refused or warned
+`reconcile.reconcile` against an in-memory `territory_index.Index`, so a value is refused or warned
 about with the same words everywhere. The common case (a code the COG knows, with the official
 name or none, the right type or none) is recognised from the index's tuples directly; anything
 else goes to `reconcile` (tests/test_batch_identity.py checks the two agree).

@@ -219,7 +219,7 @@ def directory(layout: Layout) -> Any:
     """The official geography, loaded once per run, for a file with a code column."""
     if "code_insee" not in layout.identity and "siren" not in layout.identity:
         return None
-    from tnl_cli.reference.territory import load_index
+    from tnl_cli.reference.territory_index import load_index
 
     return load_index()
 

@@ -392,7 +392,7 @@ def check_identity(identity: ident.Identity, at: Any, problems: list[Problem],
 
     Codes unknown to the COG become located problems; contradictions become warnings kept
     in `identity.notes`. `directory` defaults to the bundled territory database (a batch run
-    passes an in-memory `territory.Index`)."""
+    passes an in-memory `territory_index.Index`)."""
     if identity.code_insee is None and identity.siren is None:
         return identity
     from tnl_cli.core.reconcile import reconcile

@@ -1,6 +1,6 @@
 """Check a declared identity against the official geography (COG) and fill in what is missing.
 
-Pure given its `directory` (the `territory` module, or a `territory.Index` loaded once for a
+Pure given its `directory` (the `territory` module, or a `territory_index.Index` loaded once for a
 batch run; the rare département and région codes are looked up in the bundled database): an
 INSEE code or SIREN fills in the name, type, population and département; a code
 unknown to the COG is an error; a name or type that contradicts the code is a warning showing
