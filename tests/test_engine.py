@@ -8,7 +8,8 @@ from hypothesis import strategies as st
 
 from tnl_cli.core import identity as ident
 from tnl_cli.core.answers import Answer, Answers, InventoryItem
-from tnl_cli.core.engine import best_value, evaluate
+from tnl_cli.core.engine import evaluate
+from tnl_cli.core.scoring import best_value
 from tnl_cli.loaders.catalogs import load_edition
 
 GATES = ("utilise_logiciel_libre", "ouverture_donnees", "formats_ouverts",

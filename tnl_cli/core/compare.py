@@ -272,7 +272,7 @@ def added_choices(change: Change) -> list[str]:
 
 
 def _better(change: Change) -> bool:
-    from tnl_cli.core.engine import points_for
+    from tnl_cli.core.scoring import points_for
 
     c, before, after = change.criterion, change.before, change.after
     if change.effect != "changed" or not change.met_after or before is None or after is None:

@@ -12,8 +12,9 @@ from typing import Any
 
 from tnl_cli.core.answers import Answers
 from tnl_cli.core.catalog import Catalog, Criterion
-from tnl_cli.core.engine import ADMITTED, Assessment, CriterionResult, best_value
+from tnl_cli.core.engine import ADMITTED, Assessment, CriterionResult
 from tnl_cli.core.identity import Identity, Person
+from tnl_cli.core.scoring import best_value
 from tnl_cli.dossier.text import clean, is_link
 from tnl_cli.i18n import pick, tr
 from tnl_cli.loaders.catalogs import editions

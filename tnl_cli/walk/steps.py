@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from typing import Any
 
-from tnl_cli.core import engine
+from tnl_cli.core import engine, scoring
 from tnl_cli.core import identity as ident
 from tnl_cli.core.answers import Answer, Answers, to_document
 from tnl_cli.core.catalog import Catalog, Criterion
@@ -268,5 +268,5 @@ def changes(catalog: Catalog, answers: Answers, from_edition: int, gone: Iterabl
     """
     known = set(previous.by_id) if previous is not None else set(answers.responses)
     kind = answers.identity.type
-    new = tuple(c.id for c in engine.applicable(catalog, kind) if c.id not in known)
+    new = tuple(c.id for c in scoring.applicable(catalog, kind) if c.id not in known)
     return Changes(from_edition, catalog.edition, new, tuple(gone))
