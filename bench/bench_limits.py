@@ -4,7 +4,7 @@ finding 14): time per entry must stay flat as the input grows, and past the docu
 
 Prints, for each size: seconds in all and microseconds per entry, reading an answers file in
 process (`loaders.answer_files.load`, the path of `tnl assess --answers`), and a workbook check
-(`table_read.check_expansion`). No assertion: figures to compare between trees.
+(`sheet_read.check_expansion`). No assertion: figures to compare between trees.
 
 Usage: python bench/bench_limits.py [--repeat 3]
 """

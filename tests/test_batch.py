@@ -118,7 +118,7 @@ def test_xlsx_in_and_out(run: Any, tmp_path: Path) -> None:
     book.close()
     result = run("batch", str(tmp_path / "f.xlsx"), "-o", str(tmp_path / "out.xlsx"))
     assert result.code == 0, result.err
-    from tnl_cli.io.table_read import open_spreadsheet
+    from tnl_cli.io.sheet_read import open_spreadsheet
 
     out = list(open_spreadsheet(tmp_path / "out.xlsx", None).rows)
     assert out[0][:8] == ["ligne", "nom", "code_insee", "siren", "type", "population",
@@ -275,7 +275,7 @@ def test_template_reads_back_with_its_hint_line(run: Any, tmp_path: Path, suffix
     path = tmp_path / f"modele{suffix}"
     result = run("batch", "--template", str(path))
     assert result.code == 0 and "Modèle écrit" in result.out
-    from tnl_cli.io.table_read import open_spreadsheet
+    from tnl_cli.io.sheet_read import open_spreadsheet
 
     if suffix == ".csv":
         lines = results(path)

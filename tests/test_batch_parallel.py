@@ -86,7 +86,7 @@ def test_two_processes_write_what_one_writes(run: Any, tmp_path: Path, monkeypat
     assert (one.out.split("\n")[1:], one.err) == (  # the first line gives the time taken
         two.out.replace("two.", "one.").split("\n")[1:], two.err.replace("two.", "one."))
     if suffix == ".ods":  # the zip's dates differ: compare the table
-        from tnl_cli.io.table_read import open_spreadsheet
+        from tnl_cli.io.sheet_read import open_spreadsheet
 
         first = repr(list(open_spreadsheet(tmp_path / "one.ods", None).rows)).encode()
         second = repr(list(open_spreadsheet(tmp_path / "two.ods", None).rows)).encode()

@@ -21,7 +21,8 @@ from tnl_cli.core import identity as ident
 from tnl_cli.core.catalog import Catalog, Criterion
 from tnl_cli.core.engine import evaluate
 from tnl_cli.errors import TnlError
-from tnl_cli.io.table_read import Source, _SheetRows
+from tnl_cli.io.sheet_read import _SheetRows
+from tnl_cli.io.table_read import Source
 from tnl_cli.loaders.catalogs import editions, load_edition
 
 CATALOG = load_edition()

@@ -238,7 +238,8 @@ LOOK_ALIKES = ["＝1+1", "﹦1+1", "＋1+1", "﹢1", "－1+1", "﹣1", "−1+1",
 
 @pytest.mark.parametrize("suffix", [".csv", ".ods", ".xlsx"])
 def test_formula_look_alikes_are_neutralised(tmp_path: Path, suffix: str) -> None:
-    from tnl_cli.io.table_read import is_spreadsheet, open_csv, open_spreadsheet
+    from tnl_cli.io.sheet_read import open_spreadsheet
+    from tnl_cli.io.table_read import is_spreadsheet, open_csv
     from tnl_cli.io.table_write import Column, open_output
 
     out = tmp_path / f"out{suffix}"

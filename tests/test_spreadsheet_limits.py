@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from tnl_cli.io import table_read
+from tnl_cli.io import sheet_read
 from tnl_cli.io.table_write import Column, open_output
 
 _NS = ('xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
@@ -88,10 +88,10 @@ def _area(path: Path) -> int:
 def _estimate(path: Path) -> int:
     """The grid `check_expansion` measures, read back through a cap of zero."""
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(table_read, "MAX_CELLS", 0)
+        patch.setattr(sheet_read, "MAX_CELLS", 0)
         try:
-            table_read.check_expansion(path, path.name)
-        except table_read.TnlError as exc:
+            sheet_read.check_expansion(path, path.name)
+        except sheet_read.TnlError as exc:
             return int(exc.problems[0].params["cells"])
     return 0
 
@@ -137,7 +137,7 @@ def test_our_own_outputs_pass(tmp_path: Path) -> None:
         with open_output(path, columns, overwrite=True, sheet="s") as out:
             for i in range(200):
                 out.write([f"{i}-{j}" for j in range(30)])
-        table_read.check_expansion(path, path.name)
+        sheet_read.check_expansion(path, path.name)
         assert _estimate(path) >= _area(path) == 201 * 30
 
 
@@ -146,7 +146,7 @@ def test_too_many_cells_is_refused_before_loading(run: Any, tmp_path: Path,
                                                   monkeypatch: pytest.MonkeyPatch,
                                                   name: str) -> None:
     path = SHAPES[name](tmp_path / name)
-    monkeypatch.setattr(table_read, "MAX_CELLS", _area(path) - 1)
+    monkeypatch.setattr(sheet_read, "MAX_CELLS", _area(path) - 1)
     loaded: list[str] = []
     import python_calamine as pc
 
@@ -168,7 +168,7 @@ def test_two_cells_far_apart_in_a_tiny_file(run: Any, tmp_path: Path) -> None:
 def test_too_much_xml_is_refused(run: Any, tmp_path: Path,
                                  monkeypatch: pytest.MonkeyPatch) -> None:
     path = SHAPES["dense.xlsx"](tmp_path / "dense.xlsx")
-    monkeypatch.setattr(table_read, "MAX_XML_BYTES", 10_000)
+    monkeypatch.setattr(sheet_read, "MAX_XML_BYTES", 10_000)
     res = run("batch", str(path))
     assert res.code == 2 and "trop volumineux une fois décompressé" in res.err
 
@@ -179,7 +179,7 @@ def test_one_long_shared_string_in_every_cell_counts(run: Any, tmp_path: Path,
                                               for c in "ABCDEFGHIJ") + "</row>"
                    for i in range(1, 201))
     path = xlsx(tmp_path / "copies.xlsx", rows, shared=["nom", "A" * 5000])
-    monkeypatch.setattr(table_read, "MAX_XML_BYTES", 5_000_000)  # the file is ~100 KB of XML
+    monkeypatch.setattr(sheet_read, "MAX_XML_BYTES", 5_000_000)  # the file is ~100 KB of XML
     res = run("batch", str(path))
     assert res.code == 2 and "trop volumineux" in res.err  # 2,000 copies of 5 KB: 10 MB
 

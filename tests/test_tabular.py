@@ -14,6 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tnl_cli.errors import TnlError
+from tnl_cli.io import sheet_read
 from tnl_cli.io import table_read as tabular
 from tnl_cli.io import table_write as tabular_write
 from tnl_cli.io.table_write import Column
@@ -141,7 +142,7 @@ def _xlsx(path: Path) -> None:
 def test_xlsx_cells_become_the_text_people_typed(tmp_path: Path) -> None:
     path = tmp_path / "f.xlsx"
     _xlsx(path)
-    source = tabular.open_spreadsheet(path, "collectivites")  # sheet name: case, accents aside
+    source = sheet_read.open_spreadsheet(path, "collectivites")  # sheet name: case, accents aside
     rows = [row for row in source.rows]
     assert source.sheet == "Collectivités" and source.first_column == 1
     assert rows[1] == ["nom", "code_insee", "siren", "ok"]
@@ -152,9 +153,9 @@ def test_xlsx_cells_become_the_text_people_typed(tmp_path: Path) -> None:
 def test_first_sheet_by_default_and_unknown_sheet(tmp_path: Path) -> None:
     path = tmp_path / "f.xlsx"
     _xlsx(path)
-    assert tabular.open_spreadsheet(path, None).sheet == "Notes"
+    assert sheet_read.open_spreadsheet(path, None).sheet == "Notes"
     with pytest.raises(TnlError) as refused:
-        tabular.open_spreadsheet(path, "Feuil9")
+        sheet_read.open_spreadsheet(path, "Feuil9")
     assert refused.value.problems[0].params["sheets"] == "Notes, Collectivités"
 
 
@@ -162,7 +163,7 @@ def test_damaged_spreadsheet(tmp_path: Path) -> None:
     path = tmp_path / "f.ods"
     path.write_bytes(b"PK\x03\x04 not really a zip")
     with pytest.raises(TnlError) as refused:
-        tabular.open_spreadsheet(path, None)
+        sheet_read.open_spreadsheet(path, None)
     assert refused.value.problems[0].key == "batch.sheet_unreadable"
 
 
@@ -178,7 +179,7 @@ def test_ods_written_by_odfdo_is_read(tmp_path: Path) -> None:
     doc.body.append(table)
     path = tmp_path / "f.ods"
     doc.save(path)
-    rows = list(tabular.open_spreadsheet(path, None).rows)
+    rows = list(sheet_read.open_spreadsheet(path, None).rows)
     assert rows[:2] == [["nom", "code_insee"], ["Bourg-en-Bresse", "1053"]]
 
 
@@ -222,7 +223,7 @@ def test_json_lines_keep_types(tmp_path: Path) -> None:
 def test_spreadsheet_output_reads_back(tmp_path: Path, suffix: str) -> None:
     path = tmp_path / f"out{suffix}"
     _write(path)
-    source = tabular.open_spreadsheet(path, None)
+    source = sheet_read.open_spreadsheet(path, None)
     rows = list(source.rows)
     assert source.sheet == "résultats"
     assert rows[0] == ["ligne", "nom", "code_insee", "score", "manques"]
@@ -291,5 +292,5 @@ def test_targets_refused_before_any_work(tmp_path: Path, name: str, key: str) ->
 
 
 def test_column_letters() -> None:
-    assert [tabular.column_letter(i) for i in (0, 25, 26, 27, 701, 702)] == [
+    assert [sheet_read.column_letter(i) for i in (0, 25, 26, 27, 701, 702)] == [
         "A", "Z", "AA", "AB", "ZZ", "AAA"]

@@ -8,7 +8,7 @@ from typing import NamedTuple
 from tnl_cli.core.catalog import Catalog, Criterion
 from tnl_cli.errors import TnlError
 from tnl_cli.i18n import pick, tr
-from tnl_cli.io.table_read import column_letter
+from tnl_cli.io.sheet_read import column_letter
 from tnl_cli.io.table_write import Column
 from tnl_cli.textnorm import fold
 

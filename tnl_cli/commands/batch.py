@@ -40,12 +40,13 @@ def write_template(path: Path, edition: int | None, force: bool) -> None:
 def _open_source(path: Path, encoding: str | None, delimiter: str | None, sheet: str | None,
                  catalog: Any) -> Any:
     from tnl_cli.batch.columns import header_score
+    from tnl_cli.io import sheet_read
     from tnl_cli.io import table_read as tabular
 
     if tabular.is_spreadsheet(path):
         if encoding or delimiter:
             SETTINGS.stderr.write(t("batch.options_csv_only") + "\n")
-        return tabular.open_spreadsheet(path, sheet)
+        return sheet_read.open_spreadsheet(path, sheet)
     if sheet:
         SETTINGS.stderr.write(t("batch.sheet_csv") + "\n")
     if delimiter is not None:

@@ -366,10 +366,11 @@ def _checked(source: Any, display: str) -> Iterator[list[str]]:
 
 def table_rows(path: Path, display: str, mapping: dict[str, str], delimiter: str | None,
                spreadsheet: bool, report: Report) -> Iterator[Machine | SoftwareRow]:
+    from tnl_cli.io import sheet_read
     from tnl_cli.io import table_read as tabular
 
     if spreadsheet:
-        source = tabular.open_spreadsheet(path, None)
+        source = sheet_read.open_spreadsheet(path, None)
     else:
         source = tabular.open_csv(path, None, delimiter, header_score(mapping))
     rows_of = _checked(source, display)
