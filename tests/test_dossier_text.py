@@ -61,7 +61,7 @@ def test_md_escape_accepts_any_value() -> None:
 
 def test_md_block_keeps_paragraphs_and_escapes_every_line() -> None:
     text = "Premier paragraphe\nsuite\n\n\n# faux titre\n    code\n- liste"
-    assert md_block(text) == "Premier paragraphe\nsuite\n\n\\# faux titre\ncode\n\\- liste"
+    assert md_block(text) == "Premier paragraphe\\\nsuite\n\n\\# faux titre\\\ncode\n\n- liste"
 
 
 ALPHABET = st.sampled_from(list("#>-+*_[]()|<>\\`~!&;:=.1 aZé/\"'{}%") + ["&amp;", "&#60;",

@@ -161,6 +161,14 @@ def _bounded_environment_class() -> Any:
     return BoundedSandbox
 
 
+def css_string(text: object) -> Markup:
+    """A CSS string literal that nothing can break out of (a running header in <style>):
+    every character but letters, digits and spaces as a CSS escape."""
+    out = "".join(ch if ch.isascii() and (ch.isalnum() or ch == " ") else f"\\{ord(ch):06x}"
+                  for ch in str(text))
+    return Markup(f'"{out}"')
+
+
 @lru_cache(maxsize=16)
 def _environment(fmt: str, template_dir: str | None) -> Any:
     """One sandboxed environment per (format, template directory), kept for the process."""
@@ -194,6 +202,7 @@ def _environment(fmt: str, template_dir: str | None) -> Any:
     else:
         env.filters["paragraphs"] = html_paragraphs
         env.filters["autolink"] = _html_autolink
+        env.filters["css_string"] = css_string
     return env
 
 

@@ -35,7 +35,7 @@ def labels(lang: str) -> dict[str, str]:
 def date_text(day: dt.date, lang: str) -> str:
     """19 octobre 2025 / 19 October 2025, without depending on the system locale."""
     month = MONTHS[lang if lang in MONTHS else "fr"][day.month - 1]
-    first = "1er" if lang == "fr" and day.day == 1 else str(day.day)
+    first = "1ᵉʳ" if lang == "fr" and day.day == 1 else str(day.day)
     return f"{first} {month} {day.year}"
 
 

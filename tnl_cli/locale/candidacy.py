@@ -13,14 +13,45 @@ MESSAGES = {
                           "en": "Territoire Numérique Libre label, {edition} edition"},
     "candidacy.intro": {
         "fr": "{subject} présente sa candidature à l'édition {edition} du label Territoire "
-              "Numérique Libre, décerné par l'ADULLACT. Ce dossier présente notre collectivité, "
-              "notre démarche en faveur du logiciel libre et des données ouvertes, nos actions "
-              "et nos projets ; les pièces qui les attestent sont listées en annexe.",
+              "Numérique Libre, décerné par l'ADULLACT.",
         "en": "{subject} applies for the {edition} edition of the Territoire Numérique Libre "
-              "label, awarded by ADULLACT. This dossier presents our authority, our approach "
-              "to free software and open data, our actions and our plans; the documents that "
-              "attest them are listed in the annexes.",
+              "label, awarded by ADULLACT.",
     },
+    "candidacy.intro_sections": {"fr": "Ce dossier présente {parts}",
+                                 "en": "This dossier presents {parts}"},
+    "candidacy.intro_presentation": {"fr": "notre collectivité", "en": "our authority"},
+    "candidacy.intro_demarche": {
+        "fr": "notre démarche en faveur du logiciel libre et des données ouvertes",
+        "en": "our approach to free software and open data"},
+    "candidacy.intro_actions": {"fr": "nos actions", "en": "our actions"},
+    "candidacy.intro_progres": {"fr": "nos progrès", "en": "our progress"},
+    "candidacy.intro_projets": {"fr": "nos projets", "en": "our plans"},
+    "candidacy.intro_annexes": {"fr": " ; les pièces qui les attestent sont listées en annexe",
+                                "en": "; the documents that attest them are listed in the "
+                                      "annexes"},
+    "candidacy.st_free_software_services": {
+        "fr": "Nous utilisons des logiciels libres dans nos services.",
+        "en": "We use free software in our departments."},
+    "candidacy.st_open_data_published": {
+        "fr": "Nous publions nos données publiques en données ouvertes.",
+        "en": "We publish our public data as open data."},
+    "candidacy.count_of_base": {"fr": "{count} {unit} sur {base}",
+                                "en": "{count} {unit} out of {base}"},
+    "candidacy.source_dated": {"fr": "{kind} du {date}", "en": "{kind} of {date}"},
+    "candidacy.unit_postes": {"fr": "postes", "en": "workstations"},
+    "candidacy.unit_logiciels": {"fr": "logiciels", "en": "programs"},
+    "candidacy.unit_jeux_de_donnees": {"fr": "jeux de données", "en": "datasets"},
+    "candidacy.unit_ressources": {"fr": "ressources", "en": "resources"},
+    "candidacy.format_glpi_agent_json": {"fr": "inventaire GLPI Agent",
+                                         "en": "GLPI Agent inventory"},
+    "candidacy.format_fusioninventory_xml": {"fr": "inventaire FusionInventory",
+                                             "en": "FusionInventory inventory"},
+    "candidacy.format_glpi_export": {"fr": "export GLPI", "en": "GLPI export"},
+    "candidacy.format_ocs_export": {"fr": "export OCS Inventory", "en": "OCS Inventory export"},
+    "candidacy.format_datagouv_export": {"fr": "export data.gouv.fr",
+                                         "en": "data.gouv.fr export"},
+    "candidacy.format_opendatafrance": {"fr": "catalogue OpenDataFrance",
+                                        "en": "OpenDataFrance catalogue"},
     "candidacy.council_commune": {"fr": "le conseil municipal", "en": "the municipal council"},
     "candidacy.council_epci": {"fr": "le conseil communautaire", "en": "the community council"},
     "candidacy.council_metropole": {"fr": "le conseil de la métropole",
@@ -56,7 +87,7 @@ MESSAGES = {
     "candidacy.sw_free": {"fr": "libre", "en": "free"},
     "candidacy.sw_proprietary": {"fr": "propriétaire", "en": "proprietary"},
     "candidacy.sw_not_free": {"fr": "non libre", "en": "non-free"},
-    "candidacy.sw_unknown": {"fr": "non précisée", "en": "not stated"},
+    "candidacy.sw_unknown": {"fr": "—", "en": "—"},
     # ---------------------------------------------------------------- notes on stderr
     "candidacy.gaps": {
         "fr": "Pour un dossier plus solide (ces remarques ne figurent pas dans le document) :",
@@ -191,7 +222,7 @@ MESSAGES = {
     "candidacy.l_signature": {"fr": "Signature", "en": "Signature"},
     "candidacy.l_contact": {"fr": "Contact", "en": "Contact"},
     "candidacy.l_justification": {"fr": "Précisions", "en": "Details"},
-    "candidacy.l_cited_in": {"fr": "cité en", "en": "cited in"},
+    "candidacy.l_cited_in": {"fr": "citée en", "en": "cited in"},
     "candidacy.l_annex_ref": {"fr": "annexe", "en": "annex"},
     "candidacy.l_annexes_ref": {"fr": "annexes", "en": "annexes"},
     "candidacy.l_annex": {"fr": "Annexe", "en": "Annex"},
@@ -215,5 +246,6 @@ MESSAGES = {
     "candidacy.l_total": {"fr": "Logiciels recensés", "en": "Software listed"},
     "candidacy.l_share": {"fr": "Part", "en": "Share"},
     "candidacy.l_all_uses": {"fr": "Tous usages", "en": "All uses"},
+    "candidacy.l_other_use": {"fr": "Autres usages", "en": "Other uses"},
     "candidacy.l_page": {"fr": "Page", "en": "Page"},
 }
