@@ -41,7 +41,7 @@ _USES_OF_CHOICE: dict[str, tuple[tuple[str, ...], str | None]] = {
     "gestion_parc": (("systeme",), "parc|inventaire|télédéploiement|déploiement|incident"),
     "serveurs": (("systeme", "reseau"),
                  "!parc|inventaire|télédéploiement|déploiement|incident|sauvegarde"),
-    "site_web": (("web",), "contenu|site|cms|portail|blog|wiki"),
+    "site_web": (("web",), "!statisti|audience|fréquentation|analytics"),
     "mesure_audience": (("web",), "statisti|audience|fréquentation|analytics"),
     "graphisme": (("graphisme",), None),
 }
@@ -65,7 +65,7 @@ _BEFORE_PUNCT = re.compile(r"[ \u00a0](?=[?!;:](\s|$))")
 # A straight apostrophe between letters (l'ADULLACT, aujourd'hui).
 _APOSTROPHE = re.compile(r"(?<=\w)'(?=\w)")
 # "Oui: voir" typed without a space: ? ! ; : glued to a word (not in 10:30 or https://).
-_NO_SPACE_PUNCT = re.compile(r"(?<=[^\W\d])()([;!?]+)(?=\s|$)")
+_NO_SPACE_PUNCT = re.compile(r"(?:(?<=[^\W\d])|(?<=[»)]))()([;!?]+)(?=\s|$)")
 _OPENING = re.compile(r"«[ \u00a0\u202f]*")
 _CLOSING = re.compile(r"[ \u00a0\u202f]*»")
 _FIRST = re.compile(r"\b(1)er\b")

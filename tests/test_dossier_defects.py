@@ -1,0 +1,183 @@
+"""The candidacy's defects of issue 22 (documents, round 2), one test each, named after it:
+each builds the smallest answers file that showed the defect and checks it is gone."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import re
+import zipfile
+from pathlib import Path
+
+import pytest
+from markdown_it import MarkdownIt
+
+from tnl_cli.core import answers as ans
+from tnl_cli.core.catalog import load_edition
+from tnl_cli.core.engine import evaluate
+from tnl_cli.dossier import render as dossier
+
+TODAY = dt.date(2025, 9, 1)
+READER = MarkdownIt("commonmark").enable("table")
+
+
+def build(tmp_path: Path, body: str, fmt: str = "md", lang: str = "fr",
+          kind: str = "dossier") -> str | bytes:
+    path = tmp_path / "r.yaml"
+    path.write_text("edition: 2025\n" + body, encoding="utf-8")
+    answers, catalog, _ = ans.load(path, load_edition)
+    out = dossier.render(catalog, answers, evaluate(catalog, answers), fmt, lang,
+                         tool_version="t", today=TODAY, kind=kind)
+    return out if fmt == "odt" else out.decode("utf-8")
+
+
+def plain(text: str) -> str:
+    return text.replace("\u202f", " ").replace("\u00a0", " ").replace("\u2019", "'")
+
+
+COMMUNE = ("collectivite: {nom: Lettret, type: commune, code_insee: '05074',\n"
+           "  elu_referent: {nom: Marc Roux, fonction: Maire}}\n")
+EPCI = ("collectivite: {nom: CA Agglomération d'Agen, type: communaute_agglomeration,\n"
+        "  elu_referent: {nom: Anne Roy, fonction: Vice-présidente}}\n")
+
+
+def test_odt_toc_updates_with_page_numbers(tmp_path: Path) -> None:
+    """Tools > Update left the table of contents blank: its entry templates were empty."""
+    odt = build(tmp_path, COMMUNE + "reponses: {formats_ouverts: oui}\n", "odt")
+    content = zipfile.ZipFile(io.BytesIO(odt)).read("content.xml").decode()  # type: ignore[arg-type]
+    templates = re.findall(r"<text:table-of-content-entry-template .*?"
+                           r"</text:table-of-content-entry-template>", content, re.S)
+    assert len(templates) == 3
+    for template in templates:
+        for part in ("index-entry-text", "index-entry-tab-stop", "index-entry-page-number",
+                     "index-entry-link-start"):
+            assert part in template
+    # page numbers as delivered: each entry refers to the page of a bookmark in its heading
+    refs = re.findall(r'text:reference-format="page" text:ref-name="([^"]+)"', content)
+    assert "presentation" in refs and "domaine-pratiques" in refs
+    for name in refs:
+        assert re.search(rf'<text:h [^>]*><text:bookmark text:name="{name}"/>', content), name
+    assert '<text:p text:style-name="Contents_20_Heading">Sommaire</text:p>' in content
+    assert 'text:style-name="TnlHeadingNewPage"' in content  # the body starts a new page
+
+
+def test_software_named_only_under_its_own_use(tmp_path: Path) -> None:
+    """« mesure d'audience (WordPress, Matomo) », « serveurs et virtualisation (GLPI) »."""
+    md = plain(build(tmp_path, COMMUNE + (  # type: ignore[arg-type]
+        "reponses:\n  inventaire_logiciels: [WordPress, Matomo, GLPI, Debian, Proxmox VE]\n"
+        "  logiciels_libres_utilises: [site_web, mesure_audience, gestion_parc, serveurs]\n")))
+    assert "site internet (WordPress)" in md
+    assert "mesure d'audience (Matomo)" in md
+    assert "gestion du parc et assistance (GLPI)" in md
+    assert "serveurs et virtualisation (Debian, Proxmox VE)" in md
+
+
+def test_introduction_announces_only_sections_present(tmp_path: Path) -> None:
+    md = plain(build(tmp_path, COMMUNE + "reponses: {formats_ouverts: oui}\n"))  # type: ignore[arg-type]
+    intro = next(line for line in md.splitlines() if line.startswith("La commune de Lettret"))
+    assert "notre collectivité" in intro and "nos actions" in intro
+    for absent in ("démarche", "projets", "annexe"):
+        assert absent not in intro, absent
+
+
+def test_inventory_kept_when_its_criterion_scores_zero(tmp_path: Path) -> None:
+    md = build(tmp_path, COMMUNE + "reponses:\n  inventaire_logiciels: [Firefox, Microsoft Word]\n")
+    assert "| Firefox | Navigation web |" in md and "| Microsoft Word |" in md  # type: ignore[operator]
+
+
+def test_no_done_at_line_without_a_signatory(tmp_path: Path) -> None:
+    body = ("collectivite: {nom: Lettret, type: commune, responsable: Élodie Blanc}\n"
+            "reponses: {formats_ouverts: oui}\n")
+    for fmt in ("md", "html"):
+        text = plain(build(tmp_path, body, fmt))  # type: ignore[arg-type]
+        assert "Fait le" not in text and "Fait à" not in text
+        assert "Élodie Blanc" in text
+    odt = build(tmp_path, body, "odt")
+    assert "Fait à" not in zipfile.ZipFile(io.BytesIO(odt)).read("content.xml").decode()  # type: ignore[arg-type]
+
+
+def test_annexes_titled_one_per_document_cited_with_grammar(tmp_path: Path) -> None:
+    md = plain(build(tmp_path, COMMUNE + (  # type: ignore[arg-type]
+        "dossier:\n  annexes:\n    - {titre: Délibération du 12 mars 2022,"
+        " url: 'https://ville.example/delib.pdf'}\n"
+        "reponses:\n  deliberation_logiciel_libre:\n    valeur: oui\n"
+        "    justification: Adoptée à l'unanimité.\n"
+        "    preuves: ['https://VILLE.example/delib.pdf']\n"
+        "  formats_ouverts:\n    valeur: oui\n    preuves: ['https://ville.example/delib.pdf/']\n"
+        "  ouverture_donnees:\n    valeur: oui\n    justification: Portail ouvert en 2021.\n"
+        "    preuves: ['https://data.ville.example']\n")))
+    annexes = md[md.index("## 3. Annexes"):]
+    entries = re.findall(r"^\d+\. .*$", annexes, re.M)
+    assert len(entries) == 2, entries  # the deliberation once, whatever its spelling
+    assert entries[0].endswith("(citée en 2.1, 2.2)") and "Délibération du 12 mars 2022" in entries[0]
+    assert "Portail ouvert en 2021 : <https://data.ville.example>" in entries[1]
+    assert "cité en" not in annexes
+
+
+def test_statement_fits_the_body_and_the_answers(tmp_path: Path) -> None:
+    """« nos services ou nos établissements scolaires » for an EPCI, « nous avons entrepris
+    d'ouvrir nos données » for a body that publishes 186 datasets."""
+    md = plain(build(tmp_path, EPCI + (  # type: ignore[arg-type]
+        "reponses: {utilise_logiciel_libre: oui, ouverture_donnees: oui,"
+        " nombre_jeux_donnees: 186}\n")))
+    assert "Nous utilisons des logiciels libres dans nos services." in md
+    assert "scolaires" not in md and "entrepris" not in md
+    assert "Nous publions nos données publiques en données ouvertes." in md
+
+
+def test_no_internal_labels_and_no_repeated_kind(tmp_path: Path) -> None:
+    md = plain(build(tmp_path, EPCI + (  # type: ignore[arg-type]
+        "reponses:\n  inventaire_logiciels: [Firefox, {nom: Logiciel maison, libre: oui},"
+        " Outil Inconnu]\n")))
+    assert "hors catalogue" not in md and "non précisée" not in md
+    assert "Autres usages" in md
+    assert "Communauté d'agglomération Agglomération" not in md
+    assert "L'Agglomération d'Agen présente sa candidature" in md
+
+
+def test_user_numbered_list_stays_a_list(tmp_path: Path) -> None:
+    body = COMMUNE + ("dossier:\n  demarche: \"Trois étapes :\\n1. la bureautique ;\\n"
+                      "2. la messagerie *libre* ;\\n3. les serveurs.\"\n"
+                      "reponses: {formats_ouverts: oui}\n")
+    md = build(tmp_path, body)
+    assert "1\\." not in md  # type: ignore[operator]
+    tokens = [t.type for t in READER.parse(md)]  # type: ignore[arg-type]
+    assert "ordered_list_open" in tokens and "em_open" not in tokens
+    html = build(tmp_path, body, "html")
+    assert "<ol><li>la bureautique" in html  # type: ignore[operator]
+    odt = build(tmp_path, body, "odt")
+    content = zipfile.ZipFile(io.BytesIO(odt)).read("content.xml").decode()  # type: ignore[arg-type]
+    assert "<text:list" in content and "2. la messagerie *libre*" in content
+
+
+def test_french_typography_in_user_text(tmp_path: Path) -> None:
+    md = build(tmp_path, COMMUNE + (
+        "dossier:\n  presentation: \"Pourquoi le libre? Parce qu'il est « partagé»; voilà.\"\n"
+        "reponses: {formats_ouverts: oui}\n"))
+    assert "libre\u202f? Parce qu\u2019il est «\u202fpartagé\u202f»\u202f; voilà." in md  # type: ignore[operator]
+    assert "1ᵉʳ septembre 2025" in md  # type: ignore[operator]
+    assert not re.search(r"^[?!;:»]", md, re.M)  # type: ignore[call-overload]
+
+
+def test_html_prints_with_running_header_and_page_numbers_without_marianne(tmp_path: Path) -> None:
+    html = build(tmp_path, "collectivite:\n  nom: 'Let\"tret};</style>'\n  type: commune\n"
+                 "reponses: {formats_ouverts: oui}\n", "html")
+    assert "Marianne" not in html  # type: ignore[operator]
+    style = re.search(r"<style>(.*?)</style>", html, re.S).group(1)  # type: ignore[union-attr,call-overload]
+    assert "@top-center" in style and "counter(page)" in style
+    running = re.search(r"@top-center \{ content: (\"[^\"]*\");", style).group(1)  # type: ignore[union-attr]
+    assert "</style>" not in running and "}" not in running and "\\000022" in running
+
+
+@pytest.mark.parametrize("lang, expected", [
+    ("fr", "sur 72 % de nos postes de travail (298 postes sur 412, inventaire GLPI Agent du "
+           "28 novembre 2026)."),
+    ("en", "(298 workstations out of 412, GLPI Agent inventory of 28 November 2026)."),
+])
+def test_figure_from_a_file_states_count_base_and_source(tmp_path: Path, lang: str,
+                                                         expected: str) -> None:
+    md = plain(build(tmp_path, COMMUNE + (  # type: ignore[arg-type]
+        "reponses:\n  suite_bureautique: libre\n  part_postes_libreoffice:\n    valeur: 72\n"
+        "    sources: [{fichier: parc.json, format: glpi-agent-json, date: 2026-11-28,"
+        " lu_le: 2026-12-06, compte: 298, base: 412, unite: postes}]\n"), lang=lang))
+    assert expected in md.replace("72%", "72 %")
