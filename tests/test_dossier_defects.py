@@ -181,3 +181,40 @@ def test_figure_from_a_file_states_count_base_and_source(tmp_path: Path, lang: s
         "    sources: [{fichier: parc.json, format: glpi-agent-json, date: 2026-11-28,"
         " lu_le: 2026-12-06, compte: 298, base: 412, unite: postes}]\n"), lang=lang))
     assert expected in md.replace("72%", "72 %")
+
+
+FIELDS = ("dossier:\n  site_web: https://www.lettret.example\n"
+          "  adresse: \"Place de la Mairie\\n05130 Lettret\"\n"
+          "  budget: 3 000 € par an\n  equipe: Une secrétaire de mairie\n"
+          "  calendrier: ['2020 : LibreOffice', '2026 : messagerie libre']\n")
+
+
+def test_key_figures_box_and_optional_dossier_fields(tmp_path: Path) -> None:
+    md = plain(build(tmp_path, COMMUNE.replace("'05074',", "'05074', agents: 2,") + FIELDS + (  # type: ignore[arg-type]
+        "reponses: {nombre_jeux_donnees: 12, ouverture_donnees: oui,"
+        " inventaire_logiciels: [Firefox, Microsoft Word], economies_realisees: 0}\n")))
+    box = md[md.index("**Chiffres clés**"):md.index("## Sommaire")]
+    assert "- **196** habitants" in box and "- **2** agents" in box
+    assert "- **12** jeux de données ouverts" in box and "- **1 sur 2** logiciels" in box
+    assert "- **Budget :** 3 000 € par an" in box and "Une secrétaire de mairie" in box
+    assert "économies" not in box  # a zero is no key figure
+    assert "Place de la Mairie\\\n05130 Lettret" in md and "<https://www.lettret.example>" in md
+    assert "**Les étapes de notre démarche**\n\n- 2020 : LibreOffice" in md
+    html = build(tmp_path, COMMUNE + FIELDS + "reponses: {formats_ouverts: oui}\n", "html")
+    assert 'class="key-figures"' in html and 'href="https://www.lettret.example"' in html  # type: ignore[operator]
+
+
+def test_optional_dossier_fields_are_checked_and_written_back(tmp_path: Path, run) -> None:
+    path = tmp_path / "r.yaml"
+    path.write_text("edition: 2025\n" + COMMUNE + FIELDS, encoding="utf-8")
+    answers, _, _ = ans.load(path, load_edition)
+    again = ans.dossier_to_dict(answers.dossier)
+    assert again["site_web"] == "https://www.lettret.example"
+    assert again["adresse"] == "Place de la Mairie\n05130 Lettret"
+    assert again["calendrier"] == ["2020 : LibreOffice", "2026 : messagerie libre"]
+    path.write_text("edition: 2025\n" + COMMUNE + "dossier:\n  site_web: javascript:alert(1)\n"
+                    "  budget: [1, 2]\n", encoding="utf-8")
+    r = run("dossier", "--answers", str(path))
+    assert r.code == 2 and not r.out
+    assert "r.yaml:5:" in r.err and "javascript:alert(1)" in r.err  # file, line and value
+    assert "r.yaml:6:" in r.err and "« budget »" in r.err and "Traceback" not in r.err

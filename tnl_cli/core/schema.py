@@ -149,6 +149,13 @@ def answers_schema(catalog: Catalog, lang: str) -> dict[str, Any]:
                                      "items": {"type": "string"}},
                     "projets": {"type": ["array", "string", "null"], "items": {"type": "string"}},
                     "lieu": {"type": ["string", "null"]},
+                    "site_web": {"type": ["string", "null"], "format": "uri",
+                                 "pattern": "^https?://"},
+                    "adresse": {"type": ["string", "null"]},
+                    "budget": {"type": ["string", "null"]},
+                    "equipe": {"type": ["string", "null"]},
+                    "calendrier": {"type": ["array", "string", "null"],
+                                   "items": {"type": "string"}},
                     "annexes": {
                         "type": ["array", "null"],
                         "items": {"anyOf": [

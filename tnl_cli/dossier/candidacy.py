@@ -477,6 +477,56 @@ def _presentation(identity: Identity, name: str, lang: str) -> list[dict[str, st
     return [{"label": label, "value": value} for label, value in facts if value]
 
 
+# Answers that make a key figure: (criterion, message key of its label).
+_FIGURES = (("part_postes_libreoffice", "kf_office"), ("part_postes_os_libre", "kf_os"),
+            ("agents_formes", "kf_trained"), ("nombre_jeux_donnees", "kf_datasets"),
+            ("economies_realisees", "kf_savings"))
+
+
+def _key_figures(identity: Identity, answers: Answers, assessment: Assessment,
+                 facts: list[dict[str, str]], data: dict[str, Any],
+                 lang: str) -> list[dict[str, Any]]:
+    """The figures a jury looks for first, each with its base where it has one: population,
+    agents, shares of workstations (with the count and base read from files), free software
+    among those listed, open datasets, savings; then the budget and team the dossier states
+    (`text`: words, not a figure)."""
+    t = labels(lang)
+    out: list[dict[str, Any]] = []
+
+    def add(value: str, key: str, note: str | None = None, text: bool = False) -> None:
+        out.append({"value": value, "label": tr(lang, f"candidacy.{key}"), "note": note,
+                    "text": text})
+
+    population = next((f["value"] for f in facts if f["label"] == t["population"]), None)
+    if population:
+        add(population.rsplit(" ", 1)[0], "kf_population")
+    if identity.agents:
+        add(_number(identity.agents, lang), "kf_agents")
+    results = {r.criterion.id: r for r in assessment.results if r.visible}
+    for cid, key in _FIGURES:
+        r = results.get(cid)
+        if r is None or isinstance(r.value, bool) or not isinstance(r.value, (int, float)) \
+                or r.value <= 0:
+            continue
+        answer = answers.responses.get(cid)
+        unit = pick(r.criterion.unit, lang) if r.criterion.unit else ""
+        add(_with_unit(r.criterion, r.value, lang) if unit in ("%", "€")
+            else _number(r.value, lang), key,
+            _counted(answer.sources, lang) if answer else None)
+    stock = data.get("inventory")
+    if stock and stock["share_free"]:
+        free = sum(s["free"] for s in stock["share_free"].values())
+        total = sum(s["total"] for s in stock["share_free"].values())
+        if free:
+            add(tr(lang, "candidacy.kf_of", count=_number(free, lang),
+                   base=_number(total, lang)), "kf_free_listed")
+    for name in ("budget", "equipe"):
+        value = getattr(answers.dossier, name)
+        if value:
+            add(value, f"kf_{name}", text=True)
+    return out
+
+
 def _person(person: Person | None, kind: str, lang: str) -> dict[str, Any] | None:
     if person is None or not person.named:
         return None
@@ -517,9 +567,9 @@ def build(catalog: Catalog, answers: Answers, assessment: Assessment, lang: str,
 
     approach_results = {r.criterion.id: r for r in results if r.criterion.id in APPROACH}
     approach = None
-    if text.demarche or approach_results:
+    if text.demarche or approach_results or text.calendrier:
         approach = _section(sections, "demarche", t["approach"])
-        approach.update(text=text.demarche, items=[
+        approach.update(text=text.demarche, timeline=list(text.calendrier), items=[
             _action(approach_results[cid], answers.responses.get(cid), identity, annexes, own,
                     data, lang, {"number": approach["number"], "id": approach["id"]}, context)
             for cid in APPROACH if cid in approach_results])
@@ -600,12 +650,17 @@ def build(catalog: Catalog, answers: Answers, assessment: Assessment, lang: str,
             "where": found_place,
             "edition": tr(lang, "candidacy.edition", edition=catalog.edition),
             "date": date,
+            "website": text.site_web,
+            "website_link": bool(text.site_web) and is_link(text.site_web or ""),
+            "address": text.adresse,
             "intro": _intro(identity, name, lang, catalog.edition, sections),
         },
         "toc": [{"id": s["id"], "number": s["number"], "title": s["title"],
                  "children": [{"id": d["id"], "number": d["number"], "title": d["title"]}
                               for d in domains] if s["id"] == "actions" else []}
                 for s in sections],
+        "key_figures": _key_figures(identity, answers, assessment, presentation["facts"], data,
+                                    lang),
         "presentation": presentation,
         "approach": approach,
         "actions": actions,
@@ -651,7 +706,7 @@ def _finish(value: Any, lang: str) -> Any:
         return typography(clean(value), lang)
     if isinstance(value, dict):
         link = value.get("link") is True  # a URL made a link: its text is the URL
-        return {k: (clean(v) if link and k == "text" else v if k in ("url", "id", "ids", "email")
+        return {k: (clean(v) if link and k == "text" else v if k in ("url", "id", "ids", "email", "website")
                     else _finish(v, lang)) for k, v in value.items()}
     if isinstance(value, list):
         return [_finish(v, lang) for v in value]

@@ -46,8 +46,15 @@ def _add_styles(doc: Any) -> None:
     cover_intro = Style("paragraph", name="TnlCoverIntro", parent_style="Text_20_body")
     line = Style("paragraph", name="TnlSignatureLine", parent_style="Text_20_body")
     new_page = Style("paragraph", name="TnlHeadingNewPage", parent_style="Heading_20_2")
+    figures_title = Style("paragraph", name="TnlFiguresTitle", parent_style="Text_20_body",
+                          area="text", bold=True, color="#2a5d8a", size="12pt")
+    figures = Style("paragraph", name="TnlFigures", parent_style="Text_20_body")
+    figures_last = Style("paragraph", name="TnlFiguresLast", parent_style="Text_20_body")
+    figure = Style("text", name="TnlFigure", bold=True, color="#2a5d8a", size="13pt")
+    figure_note = Style("text", name="TnlFigureNote", color="#4a4a4a", size="9pt")
     for style in (justification, statement, cover_name, signatory, num_text, head_num, keep,
-                  lead, cover_title, cover_meta, cover_intro, line, new_page):
+                  lead, cover_title, cover_meta, cover_intro, line, new_page, figures_title,
+                  figures, figures_last, figure, figure_note):
         doc.insert_style(style, automatic=True)
     # paragraph properties odfdo's Style does not take as arguments
     for name, attributes in (("TnlJustification", {"fo:margin-left": "0.8cm"}),
@@ -65,6 +72,16 @@ def _add_styles(doc: Any) -> None:
                              ("TnlSignatureLine", {"fo:margin-top": "1cm",
                                                    "fo:keep-with-next": "always"}),
                              ("TnlHeadingNewPage", {"fo:break-before": "page"}),
+                             *((name, {"fo:background-color": "#f1f5f9",
+                                       "fo:border-left": "3pt solid #2a5d8a",
+                                       "fo:padding-left": "0.3cm", "fo:margin-top": "0cm",
+                                       "fo:margin-bottom": bottom,
+                                       "fo:padding-top": "0.1cm", "fo:padding-bottom": "0.1cm",
+                                       "fo:keep-with-next": keep})
+                               for name, bottom, keep in (
+                                   ("TnlFiguresTitle", "0cm", "always"),
+                                   ("TnlFigures", "0cm", "always"),
+                                   ("TnlFiguresLast", "0.6cm", "auto"))),
                              ("TnlNumText", {"fo:text-align": "end"}),
                              ("TnlHeadNumText", {"fo:text-align": "end"})):
         style = doc.get_style("paragraph", name)
@@ -79,6 +96,26 @@ def _add_styles(doc: Any) -> None:
     for width in sorted(set(_INVENTORY_WIDTHS + _SHARE_WIDTHS)):
         doc.insert_style(Style("table-column", name=f"TnlCol{width}", width=f"{width}cm"),
                          automatic=True)
+
+
+def _key_figures(w: _Writer, view: dict[str, Any]) -> None:
+    """The key figures in a tinted box: the figure in bold and colour, its label, its base."""
+    from odfdo import LineBreak, Paragraph, Span
+
+    w.body.append(Paragraph(view["t"]["key_figures"], style="TnlFiguresTitle"))
+    figures = view["key_figures"]
+    for i, f in enumerate(figures):
+        paragraph = Paragraph(style="TnlFiguresLast" if i == len(figures) - 1 else "TnlFigures")
+        if f["text"]:
+            paragraph.append(Span(f"{f['label']}{view['t']['colon']} ", style="TnlStrong"))
+            paragraph.append(f["value"])
+        else:
+            paragraph.append(Span(f["value"], style="TnlFigure"))
+            paragraph.append(f" {f['label']}")
+        if f["note"]:
+            paragraph.append(LineBreak())
+            paragraph.append(Span(f"({f['note']})", style="TnlFigureNote"))
+        w.body.append(paragraph)
 
 
 def _running_header(doc: Any, text: str) -> None:
@@ -253,7 +290,17 @@ def write(view: dict[str, Any]) -> bytes:
     if cover["kind"] or cover["where"]:
         w.para(", ".join(x for x in (cover["kind"], cover["where"]) if x)).style = "TnlCoverMeta"
     w.para(f"{cover['edition']} — {cover['date']}").style = "TnlCoverMeta"
+    if cover["address"] or cover["website"]:
+        paragraph = w.para(_WHITESPACE.sub(" ", (cover["address"] or "").replace("\n", ", ")))
+        paragraph.style = "TnlCoverMeta"
+        if cover["website"]:
+            if cover["address"]:
+                paragraph.append(" — ")
+            paragraph.append(Link(cover["website"], text=cover["website"])
+                             if cover["website_link"] else cover["website"])
     w.para(cover["intro"]).style = "TnlCoverIntro"
+    if view["key_figures"]:
+        _key_figures(w, view)
 
     w.body.append(_toc(view["toc"], t["contents"]))
 
@@ -269,6 +316,9 @@ def write(view: dict[str, Any]) -> bytes:
         _heading(w, 2, f"{a['number']}. {a['title']}", a["id"])
         if a["text"]:
             _paragraphs(w, a["text"])
+        if a["timeline"]:
+            w.para(t["timeline"]).style = "TnlLead"
+            _bullets(w, a["timeline"])
         for item in a["items"]:
             _action(w, item, view)
 

@@ -163,8 +163,9 @@ def _bounded_environment_class() -> Any:
 
 def css_string(text: object) -> Markup:
     """A CSS string literal that nothing can break out of (a running header in <style>):
-    every character but letters, digits and spaces as a CSS escape."""
-    out = "".join(ch if ch.isascii() and (ch.isalnum() or ch == " ") else f"\\{ord(ch):06x}"
+    every character but ASCII letters and digits as a six-digit CSS escape (spaces too: a
+    space after an escape would be read as its end and lost)."""
+    out = "".join(ch if ch.isascii() and ch.isalnum() else f"\\{ord(ch):06x}"
                   for ch in str(text))
     return Markup(f'"{out}"')
 
