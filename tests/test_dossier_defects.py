@@ -218,3 +218,62 @@ def test_optional_dossier_fields_are_checked_and_written_back(tmp_path: Path, ru
     assert r.code == 2 and not r.out
     assert "r.yaml:5:" in r.err and "javascript:alert(1)" in r.err  # file, line and value
     assert "r.yaml:6:" in r.err and "« budget »" in r.err and "Traceback" not in r.err
+
+
+# ---------------------------------------------------------------- the self-assessment report
+INVENTORY = (COMMUNE + "reponses:\n  inventaire_logiciels: [LibreOffice, Firefox, Zimbra,"
+             " Microsoft Exchange, QGIS, ArcGIS]\n  formats_ouverts: oui\n"
+             "  utilise_logiciel_libre: oui\n  deliberation_logiciel_libre: oui\n")
+
+
+def test_report_first_page_says_where_the_team_stands(tmp_path: Path) -> None:
+    md = plain(build(tmp_path, INVENTORY, kind="rapport"))  # type: ignore[arg-type]
+    first = md[:md.index("## Identité de la collectivité")]
+    assert "## Où nous en sommes" in first and "**Éligibilité :** **" in first
+    assert "selon les" in first and "questions sans réponse" in first  # the level's range
+    assert "Badge : " in first
+    top = re.findall(r"^\d\. \*\*", first, re.M)
+    assert len(top) == 5
+    # an eligibility criterion left open comes first
+    # the two eligibility criteria left open come first
+    top_lines = re.findall(r"^\d\. \*\*(.*)$", first, re.M)
+    assert sorted(line[:20] for line in top_lines[:2]) == [
+        "Avez-vous entrepris ", "Les initiatives numé"], top_lines
+    html = build(tmp_path, INVENTORY, "html", kind="rapport")
+    assert html.index('id="ou-nous-en-sommes"') < html.index('id="identite"')  # type: ignore[union-attr]
+
+
+def test_report_pictures_svg_in_html_and_shapes_in_odt(tmp_path: Path) -> None:
+    html = build(tmp_path, INVENTORY, "html", kind="rapport")
+    for chart in ("ladder", "domains", "uses"):
+        assert f'<figure class="chart {chart}">' in html  # type: ignore[operator]
+    assert html.count("<svg role=\"img\"") == 3 and "Label Bronze</text>" in html  # type: ignore[union-attr]
+    assert 'class="free"' in html and 'class="other"' in html  # type: ignore[operator]
+    odt = build(tmp_path, INVENTORY, "odt", kind="rapport")
+    content = zipfile.ZipFile(io.BytesIO(odt)).read("content.xml").decode()  # type: ignore[arg-type]
+    assert 'table:name="Niveaux"' in content and "TnlBarFree" in content
+    assert content.count("<draw:rect ") >= 5 + 3  # domain bars and use bars
+
+
+def test_report_gives_no_advice_contradicting_an_answer(tmp_path: Path) -> None:
+    md = build(tmp_path, INVENTORY, kind="rapport")
+    assert "Dressez l'inventaire" not in md and "Faites l'inventaire de vos logiciels" not in md  # type: ignore[operator]
+    assert "À partir de votre inventaire des logiciels" in md  # type: ignore[operator]
+
+
+def test_report_has_one_merged_evidence_checklist(tmp_path: Path) -> None:
+    md = build(tmp_path, INVENTORY, kind="rapport")
+    checklist = md[md.index("## Avant de déposer"):]  # type: ignore[index]
+    assert "sans justification" not in checklist and "sans lien de preuve" not in checklist
+    lines = re.findall(r"^  - .*\((justification, lien de preuve|justification|lien de preuve)\)$",
+                       checklist, re.M)
+    assert len(lines) == 3, checklist  # one line per criterion, what it lacks in brackets
+
+
+def test_report_and_dossier_give_the_same_counts(tmp_path: Path) -> None:
+    report = plain(build(tmp_path, INVENTORY, kind="rapport"))  # type: ignore[arg-type]
+    candidacy = plain(build(tmp_path, INVENTORY))  # type: ignore[arg-type]
+    for use, free, total in (("Messagerie, agenda et discussion", 1, 2),
+                             ("Information géographique", 1, 2), ("Bureautique", 1, 1)):
+        assert f"| {use} | {free} | {total - free} |" in report
+        assert f"| {use} | {free} | {total} |" in candidacy

@@ -7,6 +7,7 @@ formats (Markdown, HTML, ODT) share it, so they say the same things in the same 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from functools import cache
 from typing import Any
 
@@ -194,17 +195,35 @@ def _domains(catalog: Catalog, answers: Answers, a: Assessment, data: dict[str, 
     return out
 
 
-def _step(c: Criterion, catalog: Catalog, lang: str) -> dict[str, Any]:
+# The opening of a piece of advice that asks for a software inventory, and what it becomes
+# when the answers already hold one.
+_ASKS_INVENTORY = {"fr": (re.compile(r"^(Faites|Dressez) l'inventaire (de vos|des) logiciels"
+                                     r"[^,]*, "), "À partir de votre inventaire des logiciels, "),
+                   "en": (re.compile(r"^(List your software|Draw up the inventory)[^,]*, "),
+                          "From your software inventory, ")}
+
+
+def _step(c: Criterion, catalog: Catalog, lang: str, answered: bool = False,
+          inventory: bool = False) -> dict[str, Any]:
+    """One step of the path; advice that asks for what the answers already give ("Dressez
+    l'inventaire" under a given inventory) is replaced by what is left to do."""
+    recommendation = pick(c.recommendation, lang)
+    if answered and c.type == "inventory":
+        recommendation = tr(lang, "dossier.rec_inventory_more")
+    elif inventory and lang in _ASKS_INVENTORY:
+        pattern, opening = _ASKS_INVENTORY[lang]
+        recommendation = pattern.sub(opening, recommendation, count=1)
     target = None
     if c.type in _CLAIMS:  # a text, a URL or a list has no single expected answer
         target = tr(lang, "dossier.target", target=report.value_text(c, best_value(c), lang))
     return {
         "id": c.id,
+        "gate": c.eligibility,
         "question": pick(c.question, lang),
         "domain": pick(catalog.domain(c.domain).name, lang),
         "effort": tr(lang, f"report.effort_{c.effort}"),
         "target": target,
-        "recommendation": pick(c.recommendation, lang),
+        "recommendation": recommendation,
     }
 
 
@@ -214,6 +233,8 @@ def _path(catalog: Catalog, a: Assessment, identity: Identity, lang: str) -> tup
     if identity.category == "prive":
         return None, tr(lang, "dossier.no_path_private"), []
     nl = a.next_level
+    answered = {r.criterion.id for r in a.results if r.answered}
+    inventory = any(r.criterion.type == "inventory" and r.value for r in a.results)
     path = None
     note = None
     chosen: set[str] = set()
@@ -225,7 +246,8 @@ def _path(catalog: Catalog, a: Assessment, identity: Identity, lang: str) -> tup
             "title": tr(lang, "dossier.next_title", name=name),
             "reachable": nl.reachable,
             "intro": tr(lang, "dossier.next_intro" if nl.reachable else "dossier.unreachable"),
-            "steps": [_step(s.criterion, catalog, lang) for s in nl.steps],
+            "steps": [_step(s.criterion, catalog, lang, s.criterion.id in answered, inventory)
+                      for s in nl.steps],
         }
     elif a.verdict == "eligible" and a.level_rank == len(catalog.tiers):
         note = tr(lang, "dossier.top")
@@ -235,7 +257,7 @@ def _path(catalog: Catalog, a: Assessment, identity: Identity, lang: str) -> tup
               if r.visible and not r.met and r.criterion.id not in chosen
               and (r.criterion.points > 0 or r.criterion.eligibility)]
     others.sort(key=lambda c: (c.cost, -c.points))
-    return path, note, [_step(c, catalog, lang) for c in others]
+    return path, note, [_step(c, catalog, lang, c.id in answered, inventory) for c in others]
 
 
 def _item(lang: str, done: bool | None, text: str, details: list[str] | None = None) -> dict[str, Any]:
@@ -318,10 +340,13 @@ def _checklist(catalog: Catalog, answers: Answers, a: Assessment, domains: list[
         _count_item(lang, "dossier.ck_unanswered", "dossier.ck_answered", open_questions,
                     details=False),
         *software,
-        _count_item(lang, "dossier.ck_unjustified", "dossier.ck_justified",
-                    [c["question"] for c in claims if not c["justification"]]),
-        _count_item(lang, "dossier.ck_unproven", "dossier.ck_proven",
-                    [c["question"] for c in claims if not c["evidence"]]),
+        # one line per criterion to back up, saying what it lacks (not one list per lack)
+        _count_item(lang, "dossier.ck_unsupported", "dossier.ck_supported",
+                    [tr(lang, "dossier.ck_lacks", question=c["question"], missing=", ".join(
+                        tr(lang, f"dossier.ck_lacks_{what}") for what, lacks in (
+                            ("justification", not c["justification"]),
+                            ("evidence", not c["evidence"])) if lacks))
+                     for c in claims if not (c["justification"] and c["evidence"])]),
         *_edition_items(catalog, today, lang),
     ]
 
@@ -344,7 +369,7 @@ def _summary(catalog: Catalog, a: Assessment, data: dict[str, Any], name: str,
         "intro": tr(lang, "dossier.intro", name=name, edition=catalog.edition),
         "verdict": a.verdict,
         "verdict_text": data["verdict_text"],
-        "verdict_sentence": tr(lang, f"dossier.verdict_{a.verdict}"),
+        "verdict_sentence": _sentence(f"dossier.verdict_{a.verdict}", lang),
         "reasons": [] if a.verdict == "eligible" else data["reasons"],
         "eligible": a.verdict == "eligible",
         "level": level,
@@ -363,6 +388,63 @@ def _summary(catalog: Catalog, a: Assessment, data: dict[str, Any], name: str,
             for check in data["legal"]["checks"] if check["status"] != "not_applicable"],
         "obligations": _obligations(data, lang),
         "warnings": data["warnings"],
+    }
+
+
+_TOP = 5  # actions on the first page
+
+
+def _sentence(key: str, lang: str) -> str:
+    """A message that may not exist (a verdict added to the engine later): empty then."""
+    from tnl_cli.locale.dossier import MESSAGES
+
+    return tr(lang, key) if key in MESSAGES else ""
+
+
+def _ladder(catalog: Catalog, a: Assessment, lang: str) -> list[dict[str, Any]]:
+    """The tiers from the lowest, with where the body stands: reached, its estimated tier,
+    and the range the unanswered questions leave open (for the pictures)."""
+    low, high = a.range_ranks
+    return [{"name": pick(tier.name, lang), "rank": rank, "reached": rank <= a.level_rank,
+             "current": rank == a.level_rank, "in_range": low <= rank <= high and low != high}
+            for rank, tier in enumerate(catalog.tiers, 1)]
+
+
+def _uses(stock: dict[str, Any] | None, lang: str) -> list[dict[str, Any]]:
+    """Free and proprietary software per use, for the picture (the same counts as the
+    candidacy's table: `report.inventory`)."""
+    if not stock:
+        return []
+    biggest = max((s["total"] for s in stock["share_free"].values()), default=0) or 1
+    return [{"label": s["label"], "free": s["free"], "other": s["total"] - s["free"],
+             "total": s["total"], "free_width": round(s["free"] / biggest, 4),
+             "other_width": round((s["total"] - s["free"]) / biggest, 4),
+             "text": tr(lang, "dossier.uses_line", free=_num(s["free"], lang),
+                        other=_num(s["total"] - s["free"], lang))}
+            for s in stock["share_free"].values()]
+
+
+def _overview(catalog: Catalog, a: Assessment, data: dict[str, Any],
+              path: dict[str, Any] | None, others: list[dict[str, Any]],
+              lang: str) -> dict[str, Any]:
+    """The first page: where the team stands (verdict, level with its range, the Badge) and
+    the five actions that come first on the path, the rest following in the report."""
+    level = None
+    if a.verdict == "eligible" or a.range_ranks[1]:
+        level = report.level_line(a, catalog, lang)
+    steps = (path["steps"] if path else []) + others
+    # an eligibility criterion left unmet comes first: nothing counts without it
+    steps.sort(key=lambda s: not s["gate"])
+    return {
+        "verdict": a.verdict,
+        "verdict_text": data["verdict_text"],
+        "verdict_sentence": _sentence(f"dossier.verdict_{a.verdict}", lang),
+        "level": level,
+        "badge": report.badge_line(a, lang) if a.badge is not None else None,
+        "top": steps[:_TOP],
+        "more": max(0, len(steps) - _TOP),
+        "ladder": _ladder(catalog, a, lang),
+        "uses": _uses(data.get("inventory"), lang),
     }
 
 
@@ -403,6 +485,7 @@ def build(catalog: Catalog, answers: Answers, assessment: Assessment, lang: str,
         "referents": [_person(answers.identity.elu_referent, "elu", lang),
                       _person(answers.identity.responsable, "responsable", lang)],
         "summary": _summary(catalog, assessment, data, collectivite["display_name"], lang),
+        "overview": _overview(catalog, assessment, data, path, others, lang),
         "domains": domains,
         "next_level": path,
         "next_note": note,

@@ -249,18 +249,27 @@ MESSAGES = {
         "fr": "{count} question sans réponse (voir la fin de son domaine)",
         "en": "{count} question unanswered (see the end of its domain)",
     },
-    "dossier.ck_justified": {"fr": "Chaque critère rempli est justifié",
-                             "en": "Every criterion met is justified"},
-    "dossier.ck_unjustified": {"fr": "{count} critères remplis sans justification",
-                               "en": "{count} criteria met without justification"},
-    "dossier.ck_unjustified_one": {"fr": "{count} critère rempli sans justification",
-                                   "en": "{count} criterion met without justification"},
-    "dossier.ck_proven": {"fr": "Chaque critère rempli a un lien de preuve",
-                          "en": "Every criterion met has an evidence link"},
-    "dossier.ck_unproven": {"fr": "{count} critères remplis sans lien de preuve",
-                            "en": "{count} criteria met without an evidence link"},
-    "dossier.ck_unproven_one": {"fr": "{count} critère rempli sans lien de preuve",
-                                "en": "{count} criterion met without an evidence link"},
+    "dossier.ck_supported": {
+        "fr": "Chaque critère rempli est justifié et a un lien de preuve",
+        "en": "Every criterion met is justified and has an evidence link"},
+    "dossier.ck_unsupported": {
+        "fr": "{count} critères remplis à étayer (ce qui manque est entre parenthèses)",
+        "en": "{count} criteria met to back up (what is missing in brackets)"},
+    "dossier.ck_unsupported_one": {
+        "fr": "{count} critère rempli à étayer (ce qui manque est entre parenthèses)",
+        "en": "{count} criterion met to back up (what is missing in brackets)"},
+    "dossier.ck_lacks": {"fr": "{question} ({missing})", "en": "{question} ({missing})"},
+    "dossier.ck_lacks_justification": {"fr": "justification", "en": "justification"},
+    "dossier.ck_lacks_evidence": {"fr": "lien de preuve", "en": "evidence link"},
+    "dossier.uses_line": {"fr": "{free} libre(s), {other} propriétaire(s)",
+                          "en": "{free} free, {other} proprietary"},
+    "dossier.rec_inventory_more": {
+        "fr": "Complétez l'inventaire avec les logiciels métiers et les outils des écoles, "
+              "puis remplacez en priorité les logiciels propriétaires qui ont une alternative "
+              "libre mûre (voir « Logiciels propriétaires à remplacer »).",
+        "en": "Complete the inventory with business software and the schools' tools, then "
+              "replace first the proprietary products that have a mature free alternative "
+              "(see 'Proprietary software to replace')."},
     "dossier.ck_deadline": {
         "fr": "Édition {edition} : dépôt de la candidature jusqu'au {date} ({days} jours "
               "restants)",
@@ -330,6 +339,20 @@ MESSAGES = {
     "dossier.l_to_name": {"fr": "à désigner", "en": "to be named"},
     "dossier.l_missing": {"fr": "non renseigné", "en": "not given"},
     "dossier.l_summary": {"fr": "Synthèse", "en": "Summary"},
+    "dossier.l_overview": {"fr": "Où nous en sommes", "en": "Where we stand"},
+    "dossier.l_top": {"fr": "Les cinq actions prioritaires", "en": "The five actions to take first"},
+    "dossier.l_top_more": {"fr": "Les autres pistes suivent dans ce rapport (« Vers le niveau "
+                                 "suivant »).",
+                           "en": "The other steps follow in this report ('Towards the next "
+                                 "level')."},
+    "dossier.l_ladder": {"fr": "Niveaux du label", "en": "The label's levels"},
+    "dossier.l_ladder_here": {"fr": "estimé", "en": "estimated"},
+    "dossier.l_ladder_range": {"fr": "fourchette", "en": "range"},
+    "dossier.l_uses_chart": {"fr": "Logiciels libres et propriétaires par usage",
+                             "en": "Free and proprietary software per use"},
+    "dossier.l_free_legend": {"fr": "libres", "en": "free"},
+    "dossier.l_other_legend": {"fr": "propriétaires", "en": "proprietary"},
+    "dossier.l_badge": {"fr": "Badge", "en": "Badge"},
     "dossier.l_verdict": {"fr": "Éligibilité", "en": "Eligibility"},
     "dossier.l_level": {"fr": "Niveau indicatif", "en": "Indicative level"},
     "dossier.l_no_level": {"fr": "aucun niveau atteint pour l'instant",
