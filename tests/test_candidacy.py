@@ -385,3 +385,35 @@ def test_html_is_self_contained_and_prints_well() -> None:
     assert not re.search(r'<(link|script|img)\b', html)  # nothing fetched from elsewhere
     assert '<nav class="toc"' in html and 'href="#domaine-logiciels"' in html
     assert '<html lang="fr">' in html and '<html lang="en">' in render(EPCI, "html", "en").decode()
+
+
+PROFILES = HERE / "fixtures" / "profiles"
+CASES = {  # the cases the documents were read as: name -> answers file
+    "exemple": HERE.parent / "examples" / "commune-exemple.yaml",
+    "rural": PROFILES / "rural.yaml",
+    "metropole": PROFILES / "metropole.yaml",
+    "ville-strategie": PROFILES / "ville-strategie.yaml",
+}
+
+
+@pytest.mark.parametrize("kind", ["dossier", "rapport"])
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_snapshot_of_each_case(case: str, kind: str) -> None:
+    """The bundled example, a rural commune and two laureate-like profiles, both documents."""
+    answers, catalog, _ = ans.load(CASES[case], load_edition)
+    text = dossier.render(catalog, answers, evaluate(catalog, answers), "md", "fr",
+                          tool_version=VERSION, today=TODAY, kind=kind).decode("utf-8")
+    check_snapshot(f"cases/{case}.{kind}.md", text)
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_snapshot_with_previous(lang: str) -> None:
+    """`tnl dossier --previous`: Boé in 2025 against its 2024 file."""
+    from tnl_cli.core.compare import against
+
+    renewal = HERE / "fixtures" / "renewal"
+    answers, catalog, _ = ans.load(renewal / "boe-2025.yaml", load_edition)
+    since = against(renewal / "boe-2024.yaml", catalog, answers)
+    text = dossier.render(catalog, answers, evaluate(catalog, answers), "md", lang,
+                          tool_version=VERSION, today=TODAY, since=since).decode("utf-8")
+    check_snapshot(f"cases/boe-previous.{lang}.md", text)

@@ -154,7 +154,7 @@ def test_hostile_text_is_escaped_in_markdown() -> None:
     assert "boucleboucleboucle" not in text
     # a justification cannot open a table, a heading, a code block or a rule
     assert "\n\\# Pas un titre\\\n\\---\\\n\\| a \\| b \\|\\\n\\|---\\|---\\|\\\n" in text
-    assert "\n    code" not in text and "\ncode indenté\\\n" in text
+    assert "\n    code" not in text and "\\> code indenté\\\n" in text
     assert "\\&amp; \\&#60;" in text
     assert "\n1. point" in text  # the user's list stays a list
     # only clean http(s) URLs become links

@@ -277,3 +277,12 @@ def test_report_and_dossier_give_the_same_counts(tmp_path: Path) -> None:
                              ("Information géographique", 1, 2), ("Bureautique", 1, 1)):
         assert f"| {use} | {free} | {total - free} |" in report
         assert f"| {use} | {free} | {total} |" in candidacy
+
+
+def test_statement_names_the_schools_only_when_the_answers_do(tmp_path: Path) -> None:
+    base = COMMUNE + "reponses: {utilise_logiciel_libre: oui%s}\n"
+    without = plain(build(tmp_path, base % ""))  # type: ignore[arg-type]
+    assert "Nous utilisons des logiciels libres dans nos services." in without
+    schools = plain(build(tmp_path, base % ", ecoles_logiciels_libres: oui"))  # type: ignore[arg-type]
+    assert "dans nos services et dans nos écoles." in schools
+    assert "ou nos établissements scolaires" not in without + schools

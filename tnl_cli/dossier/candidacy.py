@@ -55,8 +55,9 @@ _MASCULINE = {"adjoint", "conseiller", "délégué", "président", "vice-présid
               "chef", "chargé", "premier", "élu", "référent"}
 # First words of a name that already say the kind of body.
 _KIND_WORDS = {"agglomération", "agglo", "communauté", "métropole", "eurométropole"}
-# Body types with schools of their own (écoles, collèges, lycées).
-_SCHOOLS = ("commune", "departement", "region", "ctu")
+# The criterion on the schools a body type runs (écoles, collèges, lycées).
+_SCHOOLS = {"commune": "ecoles_logiciels_libres", "departement": "colleges_logiciels_libres",
+            "region": "lycees_logiciels_libres", "ctu": "colleges_logiciels_libres"}
 _ARTICLES = {"fr": ("Un", "Une", "Des", "Du", "De", "La", "Le", "Les"),
              "en": ("A", "An", "The", "Both")}
 _TRAILING_EXAMPLES = re.compile(r"\s*\([^()]*\)\s*$")
@@ -241,7 +242,10 @@ def _own_statement(c: Criterion, value: Any, identity: Identity, lang: str,
     """The catalog's statement adapted to the body and to the other answers where its
     generic words would hedge: no schools for a body without any, no "entrepris d'ouvrir"
     for a body that publishes its datasets."""
-    if c.id == "utilise_logiciel_libre" and identity.type not in _SCHOOLS:
+    if c.id == "utilise_logiciel_libre":  # "services ou établissements scolaires" hedges
+        schools = _SCHOOLS.get(identity.type or "")
+        if schools and context.get(schools) is True:
+            return tr(lang, f"candidacy.st_free_software_{schools.split('_')[0]}")
         return tr(lang, "candidacy.st_free_software_services")
     if c.id == "ouverture_donnees" and (context.get("nombre_jeux_donnees") or 0) > 0:
         return tr(lang, "candidacy.st_open_data_published")

@@ -112,6 +112,10 @@ def _add_styles(doc: Any) -> None:
                for width in sorted(set(_ALL_WIDTHS))]
     for style in (cell, head, table, strong, head_text, note, *columns):
         doc.insert_style(style, automatic=True)
+    props = table.get_element("style:table-properties")
+    if props is not None:  # room between a table and the text around it
+        props.set_attribute("fo:margin-top", "0.15cm")
+        props.set_attribute("fo:margin-bottom", "0.3cm")
     from odfdo import Element
 
     for name, colour in (("TnlBarFill", _ACCENT), ("TnlBarEmpty", "#e3e9ef"),

@@ -121,12 +121,19 @@ def _key_figures(w: _Writer, view: dict[str, Any]) -> None:
 def _running_header(doc: Any, text: str) -> None:
     """The edition and the collectivity at the top of every page, small and grey, as a
     printed dossier carries them."""
-    from odfdo import Paragraph, Style
+    from odfdo import Element, Paragraph
 
-    doc.insert_style(Style("paragraph", name="Header", display_name="Header",
-                           parent_style="Standard", area="text", size="8.5pt", align="center",
-                           color="#4a4a4a"))
+    # centred, small and grey, a thin rule and some room above the text of the page
+    doc.insert_style(Element.from_tag(
+        '<style:style style:name="Header" style:display-name="Header" style:family="paragraph"'
+        ' style:parent-style-name="Standard"><style:paragraph-properties fo:text-align="center"'
+        ' fo:margin-bottom="0.35cm" fo:padding-bottom="0.1cm"'
+        ' fo:border-bottom="0.5pt solid #c5d3e0"/><style:text-properties fo:color="#4a4a4a"'
+        ' fo:font-size="8.5pt"/></style:style>'))
     doc.get_style("master-page", "Standard").set_page_header(Paragraph(text, style="Header"))
+    for header_style in doc.get_part("styles.xml").get_elements("//style:header-style"):
+        header_style.append(Element.from_tag(
+            '<style:header-footer-properties fo:min-height="0cm" fo:margin-bottom="0.4cm"/>'))
 
 
 def _cell(text: str, *, head: bool = False, number: bool = False, bold: bool = False) -> str:

@@ -73,9 +73,15 @@ def _md_escape(text: str) -> str:
 _ITEM = re.compile(r"^(?:[-*•–]|(?P<num>\d{1,3})[.)])[ \t]+(?P<text>\S.*)$")
 
 
+# A line that ends inside a sentence (no final punctuation): the next line continues it
+# when it starts in lower case, as in a YAML block wrapped by hand.
+_WRAPPED = re.compile(r"[^.!?:;…»)\]]$")
+
+
 def blocks(text: object) -> list[tuple[str, list[str]]]:
     """The user's text as blocks: ("p", lines) paragraphs, ("ul", items) and ("ol", items)
-    lists, so that every format keeps a list the user typed as a list."""
+    lists, so that every format keeps a list the user typed as a list; a sentence the user
+    wrapped by hand is one line again."""
     out: list[tuple[str, list[str]]] = []
     for paragraph in _BLANK_LINES.split(clean(str(text)).strip(_WS)):
         for line in (line.strip(_WS) for line in paragraph.split("\n")):
@@ -84,7 +90,10 @@ def blocks(text: object) -> list[tuple[str, list[str]]]:
             match = _ITEM.match(line)
             kind = ("ol" if match.group("num") else "ul") if match else "p"
             line = match.group("text") if match else line
-            if out and out[-1][0] == kind and (kind != "p" or out[-1][1][-1] is not None):
+            if (kind == "p" and out and out[-1][0] == "p" and out[-1][1][-1] is not None
+                    and _WRAPPED.search(out[-1][1][-1]) and line[:1].islower()):
+                out[-1][1][-1] += " " + line  # a line wrapped by hand inside a sentence
+            elif out and out[-1][0] == kind and (kind != "p" or out[-1][1][-1] is not None):
                 out[-1][1].append(line)
             else:
                 out.append((kind, [line]))

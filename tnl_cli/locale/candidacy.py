@@ -32,6 +32,15 @@ MESSAGES = {
     "candidacy.st_free_software_services": {
         "fr": "Nous utilisons des logiciels libres dans nos services.",
         "en": "We use free software in our departments."},
+    "candidacy.st_free_software_ecoles": {
+        "fr": "Nous utilisons des logiciels libres dans nos services et dans nos écoles.",
+        "en": "We use free software in our departments and in our schools."},
+    "candidacy.st_free_software_colleges": {
+        "fr": "Nous utilisons des logiciels libres dans nos services et dans nos collèges.",
+        "en": "We use free software in our departments and in our secondary schools."},
+    "candidacy.st_free_software_lycees": {
+        "fr": "Nous utilisons des logiciels libres dans nos services et dans nos lycées.",
+        "en": "We use free software in our departments and in our high schools."},
     "candidacy.st_open_data_published": {
         "fr": "Nous publions nos données publiques en données ouvertes.",
         "en": "We publish our public data as open data."},
