@@ -286,3 +286,45 @@ def test_statement_names_the_schools_only_when_the_answers_do(tmp_path: Path) ->
     schools = plain(build(tmp_path, base % ", ecoles_logiciels_libres: oui"))  # type: ignore[arg-type]
     assert "dans nos services et dans nos écoles." in schools
     assert "ou nos établissements scolaires" not in without + schools
+
+
+PNG = (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x78\x00\x00\x00\x3c\x08\x02\x00\x00"
+       b"\x00")  # the header of a 120 x 60 PNG: enough for the checks the dossier makes
+
+
+def test_logo_on_the_cover_of_html_and_odt(tmp_path: Path, run) -> None:
+    (tmp_path / "img").mkdir()
+    (tmp_path / "img" / "logo.png").write_bytes(PNG)
+    answers = tmp_path / "r.yaml"
+    answers.write_text("edition: 2025\n" + COMMUNE + "dossier: {logo: img/logo.png}\n"
+                       "reponses: {formats_ouverts: oui}\n", encoding="utf-8")
+    html, odt = tmp_path / "d.html", tmp_path / "d.odt"
+    assert run("dossier", "-a", str(answers), "-o", str(html)).code == 0
+    assert '<img class="logo" src="data:image/png;base64,' in html.read_text(encoding="utf-8")
+    assert run("dossier", "-a", str(answers), "-o", str(odt)).code == 0
+    package = zipfile.ZipFile(odt)
+    pictures = [n for n in package.namelist() if n.startswith("Pictures/")]
+    assert len(pictures) == 1 and pictures[0].endswith(".png")
+    assert package.read(pictures[0]) == PNG
+    content = package.read("content.xml").decode()
+    assert 'svg:width="4.00cm" svg:height="2.00cm"' in content  # the image's 2:1 ratio kept
+    assert pictures[0] in package.read("META-INF/manifest.xml").decode()
+
+
+@pytest.mark.parametrize("content, logo, message", [
+    (None, "absent.png", "logo illisible"),
+    (b"GIF89a not a png", "logo.png", "n'est pas une image PNG, JPEG ou SVG"),
+    (b"\x89PNG\r\n\x1a\n" + b"0" * (2 * 1024 * 1024), "logo.png", "logo trop lourd"),
+    (PNG, "logo.gif", "n'est pas une image que le dossier sait inclure"),
+])
+def test_a_bad_logo_is_a_clear_error(tmp_path: Path, run, content: bytes | None, logo: str,
+                                     message: str) -> None:
+    if content is not None:
+        (tmp_path / logo).write_bytes(content)
+    answers = tmp_path / "r.yaml"
+    answers.write_text("edition: 2025\n" + COMMUNE + f"dossier: {{logo: {logo}}}\n",
+                       encoding="utf-8")
+    out = tmp_path / "d.html"
+    r = run("dossier", "-a", str(answers), "-o", str(out))
+    assert r.code == 2 and message in r.err and "Traceback" not in r.err, r.err
+    assert not out.exists()

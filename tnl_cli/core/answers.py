@@ -96,11 +96,12 @@ class DossierText:
     budget: str | None = None  # one line, as the collectivity words it ("1,2 M€ par an")
     equipe: str | None = None  # one line ("12 agents à la DSI, dont 2 dédiés au libre")
     calendrier: tuple[str, ...] = ()  # the approach's milestones, one per line
+    logo: str | None = None  # an image file, relative to the answers file (.png .jpg .svg)
 
     def __bool__(self) -> bool:
         return any((self.presentation, self.demarche, self.realisations, self.projets,
                     self.lieu, self.annexes, self.site_web, self.adresse, self.budget,
-                    self.equipe, self.calendrier))
+                    self.equipe, self.calendrier, self.logo))
 
 
 @dataclass(frozen=True)
@@ -496,7 +497,8 @@ DOSSIER_TEXTS = ("presentation", "demarche", "lieu")
 DOSSIER_LISTS = ("realisations", "projets", "calendrier")
 DOSSIER_LINES = ("budget", "equipe")  # one line each
 DOSSIER_KEYS = (*DOSSIER_TEXTS[:2], *DOSSIER_LISTS[:2], "lieu", "annexes", "site_web",
-                "adresse", *DOSSIER_LINES, "calendrier")
+                "adresse", *DOSSIER_LINES, "calendrier", "logo")
+LOGO_TYPES = (".png", ".jpg", ".jpeg", ".svg")
 _ANNEX_KEYS = ("titre", "url")
 
 
@@ -568,7 +570,11 @@ def parse_dossier(raw: Any, at: Any, problems: list[Problem]) -> DossierText:
         except ValueRefused as exc:
             problems.append(at(exc.key, ("site_web",), **exc.params))
     lines = {name: _dossier_text(raw.get(name), at, (name,), problems, one_line=True)
-             for name in DOSSIER_LINES}
+             for name in (*DOSSIER_LINES, "logo")}
+    if lines["logo"] and not lines["logo"].lower().endswith(LOGO_TYPES):
+        problems.append(at("answers.bad_logo", ("logo",), value=lines["logo"],
+                           allowed=", ".join(LOGO_TYPES)))
+        lines["logo"] = None
     return DossierText(
         presentation=_dossier_text(raw.get("presentation"), at, ("presentation",), problems),
         demarche=_dossier_text(raw.get("demarche"), at, ("demarche",), problems),
@@ -581,6 +587,7 @@ def parse_dossier(raw: Any, at: Any, problems: list[Problem]) -> DossierText:
         budget=lines["budget"],
         equipe=lines["equipe"],
         calendrier=lists["calendrier"],
+        logo=lines["logo"],
     )
 
 
@@ -598,7 +605,7 @@ def dossier_to_dict(text: DossierText) -> dict[str, Any]:
     if text.annexes:
         out["annexes"] = [{k: v for k, v in (("titre", a.titre), ("url", a.url)) if v}
                           for a in text.annexes]
-    for name in ("site_web", "adresse", *DOSSIER_LINES):
+    for name in ("site_web", "adresse", *DOSSIER_LINES, "logo"):
         if getattr(text, name):
             out[name] = getattr(text, name)
     return out

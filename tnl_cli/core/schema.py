@@ -154,6 +154,8 @@ def answers_schema(catalog: Catalog, lang: str) -> dict[str, Any]:
                     "adresse": {"type": ["string", "null"]},
                     "budget": {"type": ["string", "null"]},
                     "equipe": {"type": ["string", "null"]},
+                    "logo": {"type": ["string", "null"],
+                             "pattern": "\\.([pP][nN][gG]|[jJ][pP][eE]?[gG]|[sS][vV][gG])$"},
                     "calendrier": {"type": ["array", "string", "null"],
                                    "items": {"type": "string"}},
                     "annexes": {

@@ -550,10 +550,11 @@ def _section(sections: list[dict[str, Any]], key: str, title: str) -> dict[str, 
 
 
 def build(catalog: Catalog, answers: Answers, assessment: Assessment, lang: str, *,
-          tool_version: str, today: dt.date,
-          progress: dict[str, Any] | None = None) -> dict[str, Any]:
+          tool_version: str, today: dt.date, progress: dict[str, Any] | None = None,
+          logo: Any = None) -> dict[str, Any]:
     """Everything the candidacy says, ready to print. See docs/dossier.md for the keys.
-    `progress`: the section "Nos progrès depuis {année}" (`dossier.progress.section`)."""
+    `progress`: the section "Nos progrès depuis {année}" (`dossier.progress.section`);
+    `logo`: the collectivity's logo (`dossier.logo.Logo`), read by the command."""
     identity = answers.identity
     text = answers.dossier
     t = labels(lang)
@@ -663,6 +664,9 @@ def build(catalog: Catalog, answers: Answers, assessment: Assessment, lang: str,
                  "children": [{"id": d["id"], "number": d["number"], "title": d["title"]}
                               for d in domains] if s["id"] == "actions" else []}
                 for s in sections],
+        "logo": None if logo is None else {
+            "src": logo.data_uri(), "ratio": logo.ratio, "data": logo.data,
+            "extension": logo.extension, "alt": tr(lang, "candidacy.logo_alt", name=clean(name))},
         "key_figures": _key_figures(identity, answers, assessment, presentation["facts"], data,
                                     lang),
         "presentation": presentation,
@@ -710,7 +714,8 @@ def _finish(value: Any, lang: str) -> Any:
         return typography(clean(value), lang)
     if isinstance(value, dict):
         link = value.get("link") is True  # a URL made a link: its text is the URL
-        return {k: (clean(v) if link and k == "text" else v if k in ("url", "id", "ids", "email", "website")
+        return {k: (clean(v) if link and k == "text"
+                    else v if k in ("url", "id", "ids", "email", "website", "logo")
                     else _finish(v, lang)) for k, v in value.items()}
     if isinstance(value, list):
         return [_finish(v, lang) for v in value]

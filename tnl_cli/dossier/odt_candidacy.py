@@ -118,6 +118,24 @@ def _key_figures(w: _Writer, view: dict[str, Any]) -> None:
         w.body.append(paragraph)
 
 
+def _logo_frame(doc: Any, logo: dict[str, Any]) -> Any:
+    """The logo in the package's Pictures/, in a frame at the right of the cover's title."""
+    import hashlib
+
+    from odfdo import Frame
+
+    mime = {".png": "image/png", ".jpg": "image/jpeg"}.get(logo["extension"], "image/svg+xml")
+    path = f"Pictures/{hashlib.sha256(logo['data']).hexdigest()[:32]}{logo['extension']}"
+    doc.container.set_part(path, logo["data"])
+    doc.manifest.add_full_path(path, mime)
+    height = 2.0
+    width = min(5.0, height * logo["ratio"])
+    if width == 5.0:
+        height = width / logo["ratio"]
+    return Frame.image_frame(path, name="Logo", size=(f"{width:.2f}cm", f"{height:.2f}cm"),
+                             anchor_type="as-char")
+
+
 def _running_header(doc: Any, text: str) -> None:
     """The edition and the collectivity at the top of every page, small and grey, as a
     printed dossier carries them."""
@@ -292,6 +310,10 @@ def write(view: dict[str, Any]) -> bytes:
     w.doc.meta.set_modification_date(day)
 
     _running_header(w.doc, meta["running"])
+    if view["logo"]:  # at the right, above the title
+        logo = Paragraph(style="TnlNumText")
+        logo.append(_logo_frame(w.doc, view["logo"]))
+        w.body.append(logo)
     w.body.append(Paragraph(meta["title"], style="TnlCoverTitle"))
     w.body.append(Paragraph(cover["name"], style="TnlCoverName"))
     if cover["kind"] or cover["where"]:

@@ -124,6 +124,12 @@ MESSAGES = {
         "fr": "annexe invalide : indiquez {{titre: …, url: https://…}} (au moins l'un des deux).",
         "en": "invalid annex: give {{titre: …, url: https://…}} (at least one of them).",
     },
+    "answers.bad_logo": {
+        "fr": "« {value} » n'est pas une image que le dossier sait inclure (dossier.logo) : "
+              "donnez un fichier {allowed}, chemin relatif au fichier de réponses.",
+        "en": "'{value}' is not an image the dossier can include (dossier.logo): give a "
+              "{allowed} file, its path relative to the answers file.",
+    },
     "answers.not_text": {
         "fr": "« {field} » doit être un texte, pas une liste ni un dictionnaire.",
         "en": "'{field}' must be a text, not a list or a mapping.",

@@ -44,6 +44,7 @@ MESSAGES = {
     "candidacy.st_open_data_published": {
         "fr": "Nous publions nos données publiques en données ouvertes.",
         "en": "We publish our public data as open data."},
+    "candidacy.logo_alt": {"fr": "Logo : {name}", "en": "Logo: {name}"},
     "candidacy.kf_population": {"fr": "habitants", "en": "inhabitants"},
     "candidacy.kf_agents": {"fr": "agents", "en": "staff"},
     "candidacy.kf_office": {"fr": "des postes de travail avec une suite bureautique libre",

@@ -114,6 +114,23 @@ MESSAGES = {
               "nor among the bundled templates): fix the name or add the file to the template "
               "directory.",
     },
+    "dossier.logo_unreadable": {
+        "fr": "logo illisible ({reason}) : vérifiez dossier.logo, un chemin relatif au "
+              "fichier de réponses.",
+        "en": "unreadable logo ({reason}): check dossier.logo, a path relative to the answers "
+              "file.",
+    },
+    "dossier.logo_too_big": {
+        "fr": "logo trop lourd (plus de {limit} Ko) : réduisez l'image ou donnez sa version "
+              "SVG.",
+        "en": "logo too large (over {limit} KB): shrink the image or give its SVG version.",
+    },
+    "dossier.logo_not_image": {
+        "fr": "ce fichier n'est pas une image PNG, JPEG ou SVG : donnez le logo dans l'un de "
+              "ces formats (dossier.logo).",
+        "en": "this file is not a PNG, JPEG or SVG image: give the logo in one of these "
+              "formats (dossier.logo).",
+    },
     "dossier.template_unreadable": {
         "fr": "modèle illisible ({reason}) ; enregistrez-le en UTF-8.",
         "en": "unreadable template ({reason}); save it as UTF-8.",
