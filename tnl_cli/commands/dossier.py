@@ -86,8 +86,9 @@ def register(app: typer.Typer, lang: str) -> None:
             from tnl_cli.dossier.logo import read
 
             logo = read(loaded.dossier.logo, answers)
+        today = common.today()
         data = dos.render(catalog, loaded, assessment, chosen, SETTINGS.lang, template_dir,
-                          since=since, logo=logo)
+                          today=today, since=since, logo=logo)
         from tnl_cli.dossier.candidacy import gaps
         from tnl_cli.textsafe import clean
 
@@ -103,4 +104,9 @@ def register(app: typer.Typer, lang: str) -> None:
         if missing:  # for the team, never inside the jury's document
             SETTINGS.stderr.write(t("candidacy.gaps") + "\n" + "".join(
                 f"  - {clean(line)}\n" for line in missing))
+        from tnl_cli.report.assessment import application_lines
+
+        # how and until when to apply: on standard error, never in the document
+        SETTINGS.stderr.write("".join(
+            line + "\n" for line in application_lines(catalog, SETTINGS.lang, today)))
         raise typer.Exit(EXIT_OK)
