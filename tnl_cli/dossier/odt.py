@@ -316,7 +316,7 @@ def _overview(w: _Writer, view: dict[str, Any]) -> None:
             + f'<table:table-column table:style-name="TnlRung{width}"/>' * len(o["ladder"])
             + f"<table:table-row>{cells}</table:table-row></table:table>"))
     if o["top"]:
-        w.heading(3, t["top"])
+        w.heading(3, o["top_title"])
         for i, s in enumerate(o["top"], 1):
             paragraph = w.para()
             paragraph.append(Span(f"{i}. {s['question']}", style="TnlStrong"))

@@ -357,7 +357,9 @@ MESSAGES = {
     "dossier.l_missing": {"fr": "non renseigné", "en": "not given"},
     "dossier.l_summary": {"fr": "Synthèse", "en": "Summary"},
     "dossier.l_overview": {"fr": "Où nous en sommes", "en": "Where we stand"},
-    "dossier.l_top": {"fr": "Les cinq actions prioritaires", "en": "The five actions to take first"},
+    "dossier.top_title": {"fr": "Les {count} actions prioritaires",
+                          "en": "The {count} actions to take first"},
+    "dossier.top_title_one": {"fr": "L'action prioritaire", "en": "The action to take first"},
     "dossier.l_top_more": {"fr": "Les autres pistes suivent dans ce rapport (« Vers le niveau "
                                  "suivant »).",
                            "en": "The other steps follow in this report ('Towards the next "
