@@ -328,3 +328,28 @@ def test_a_bad_logo_is_a_clear_error(tmp_path: Path, run, content: bytes | None,
     r = run("dossier", "-a", str(answers), "-o", str(out))
     assert r.code == 2 and message in r.err and "Traceback" not in r.err, r.err
     assert not out.exists()
+
+
+def test_report_lists_which_answers_came_from_which_file(tmp_path: Path) -> None:
+    body = COMMUNE + (
+        "reponses:\n  suite_bureautique: libre\n  part_postes_libreoffice:\n    valeur: 72\n"
+        "    sources: [{fichier: inventaires/, format: glpi-agent-json, date: 2026-11-28,"
+        " lu_le: 2026-12-06, compte: 298, base: 412, unite: postes}]\n"
+        "  ouverture_donnees: oui\n  nombre_jeux_donnees:\n    valeur: 186\n"
+        "    sources: [{fichier: export.csv, format: datagouv-export, date: 2026-12-01}]\n")
+    md = plain(build(tmp_path, body, kind="rapport"))  # type: ignore[arg-type]
+    assert ("*Source : inventaire GLPI Agent du 28 novembre 2026, inventaires/, lu le "
+            "6 décembre 2026, 298 postes sur 412*") in md
+    files = md[md.index("## D'où viennent nos réponses"):md.index("## Avant de déposer")]
+    assert "- **inventaire GLPI Agent du 28 novembre 2026** (inventaires/, lu le 6 décembre" in files
+    assert "**export data.gouv.fr du 1ᵉʳ décembre 2026** (export.csv) : Combien de jeux" in files
+    candidacy = plain(build(tmp_path, body))  # type: ignore[arg-type]
+    assert "186 jeux de données en données ouvertes (export data.gouv.fr du 1ᵉʳ décembre 2026)." \
+        in candidacy
+    for fmt in ("html", "odt"):
+        out = build(tmp_path, body, fmt, kind="rapport")
+        text = (zipfile.ZipFile(io.BytesIO(out)).read("content.xml").decode()  # type: ignore[arg-type]
+                if fmt == "odt" else out)
+        assert "inventaires/, lu le 6" in text and "export.csv" in text  # type: ignore[operator]
+    md_en = build(tmp_path, body, lang="en", kind="rapport")
+    assert "## Where our answers come from" in md_en  # type: ignore[operator]

@@ -20,7 +20,7 @@ from tnl_cli.core.catalog import Catalog, Criterion
 from tnl_cli.core.engine import Assessment, CriterionResult
 from tnl_cli.core.identity import Identity, Person
 from tnl_cli.dossier.text import clean, is_link
-from tnl_cli.dossier.view import date_text
+from tnl_cli.dossier.view import date_text, source_count, source_kind
 from tnl_cli.i18n import pick, tr
 from tnl_cli.locale.candidacy import MESSAGES
 from tnl_cli.report import assessment as report
@@ -283,18 +283,8 @@ def statement(c: Criterion, value: Any, identity: Identity, lang: str,
 def _counted(sources: tuple[Any, ...], lang: str) -> str | None:
     """The count and base behind a figure drawn from files, and the files named: "298 postes
     sur 412, inventaire GLPI Agent du 28 novembre 2026"."""
-    parts = []
-    for source in sources:
-        words = []
-        if source.compte is not None and source.base:
-            unit = tr(lang, f"candidacy.unit_{source.unite}") if source.unite else ""
-            words.append(tr(lang, "candidacy.count_of_base", count=_number(source.compte, lang),
-                            base=_number(source.base, lang), unit=unit).replace("  ", " "))
-        key = f"candidacy.format_{source.format.replace('-', '_')}"
-        kind = tr(lang, key) if key in MESSAGES else source.format
-        words.append(tr(lang, "candidacy.source_dated", kind=kind,
-                        date=date_text(source.date, lang)) if source.date else kind)
-        parts.append(", ".join(words))
+    parts = [", ".join(x for x in (source_count(s, lang), source_kind(s, lang)) if x)
+             for s in sources]
     return "; ".join(parts) or None
 
 

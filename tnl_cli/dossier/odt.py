@@ -419,6 +419,8 @@ def _answers(w: _Writer, view: dict[str, Any]) -> None:
             if c["evidence"]:
                 w.para(label=t["evidence"])
                 w.bullets(w.link_para(e["url"], e["link"]) for e in c["evidence"])
+            for source in c["sources"]:
+                w.para(source, t["source"], note=True)
         if d["unanswered"]:
             w.para(label=t["unanswered"])
             w.bullets(u["question"] + (f" ({t['gate']})" if u["gate"] else "")
@@ -450,6 +452,15 @@ def _path(w: _Writer, view: dict[str, Any]) -> None:
         w.bullets(view["replacements"])
 
 
+def _sources(w: _Writer, view: dict[str, Any]) -> None:
+    t = view["t"]
+    w.heading(2, t["sources"])
+    w.para(t["sources_intro"])
+    for f in view["sources"]:
+        w.para(f"{f['kind']} ({f['file']})", note=False)
+        w.bullets(f["answers"])
+
+
 def _checklist(w: _Writer, view: dict[str, Any]) -> None:
     t = view["t"]
     w.heading(2, t["checklist"])
@@ -479,6 +490,8 @@ def write_report(view: dict[str, Any]) -> bytes:
     _summary(w, view)
     _answers(w, view)
     _path(w, view)
+    if view["sources"]:
+        _sources(w, view)
     _checklist(w, view)
     w.heading(2, view["t"]["about"])
     w.para(meta["generated"])

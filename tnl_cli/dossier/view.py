@@ -40,6 +40,26 @@ def date_text(day: dt.date, lang: str) -> str:
     return f"{first} {month} {day.year}"
 
 
+def source_kind(source: Any, lang: str) -> str:
+    """What a file is, in words, with the date of its data: "inventaire GLPI Agent du 28
+    novembre 2026"; a reader this version does not know keeps the name written."""
+    from tnl_cli.locale.candidacy import MESSAGES
+
+    key = f"candidacy.format_{source.format.replace('-', '_')}"
+    kind = tr(lang, key) if key in MESSAGES else source.format
+    return (tr(lang, "candidacy.source_dated", kind=kind, date=date_text(source.date, lang))
+            if source.date else kind)
+
+
+def source_count(source: Any, lang: str) -> str | None:
+    """The count and base behind a share: "298 postes sur 412"."""
+    if source.compte is None or not source.base:
+        return None
+    unit = tr(lang, f"candidacy.unit_{source.unite}") if source.unite else ""
+    return " ".join(tr(lang, "candidacy.count_of_base", count=_num(source.compte, lang),
+                       base=_num(source.base, lang), unit=unit).split())
+
+
 def plural(lang: str, key: str, n: float, **params: Any) -> str:
     """`key`, or `key_one` for a singular `n` (0 and 1 in French, 1 in English)."""
     singular = n <= 1 if lang == "fr" else n == 1
@@ -135,6 +155,28 @@ def _shares(stock: dict[str, Any] | None, lang: str) -> list[dict[str, Any]]:
     return rows
 
 
+def _file_read(source: Any, lang: str) -> str:
+    """The file as the user named it, and when tnl read it."""
+    if source.lu_le is None:
+        return source.fichier
+    return tr(lang, "dossier.file_read", file=source.fichier, date=date_text(source.lu_le, lang))
+
+
+def _sources(catalog: Catalog, answers: Answers, lang: str) -> list[dict[str, Any]]:
+    """Which answers came from which file (`sources:` of the answers), file by file, for the
+    team to know what to read again before submitting."""
+    files: dict[tuple[str, str], dict[str, Any]] = {}
+    for c in catalog.criteria:
+        answer = answers.responses.get(c.id)
+        for s in (answer.sources if answer else ()):
+            entry = files.setdefault((s.fichier, s.format), {
+                "file": _file_read(s, lang), "kind": source_kind(s, lang), "answers": []})
+            question = pick(c.question, lang)
+            if question not in entry["answers"]:
+                entry["answers"].append(question)
+    return list(files.values())
+
+
 def _criterion(r: CriterionResult, answer: Any, known: dict[str, dict[str, Any]],
                shares: list[dict[str, Any]], lang: str) -> dict[str, Any]:
     c = r.criterion
@@ -158,6 +200,9 @@ def _criterion(r: CriterionResult, answer: Any, known: dict[str, dict[str, Any]]
         "justification": justification,
         "to_justify": r.met and c.type in _CLAIMS and not justification,
         "evidence": evidence,
+        "sources": [", ".join(x for x in (source_kind(s, lang), _file_read(s, lang),
+                                          source_count(s, lang)) if x)
+                    for s in (answer.sources if answer else ())],
         "software": _software(r, known, lang),
         "shares": shares if c.type == "inventory" and r.value else [],
     }
@@ -497,5 +542,6 @@ def build(catalog: Catalog, answers: Answers, assessment: Assessment, lang: str,
                          for item in (data.get("inventory") or {}).get("replacements", [])],
         "checklist": _checklist(catalog, answers, assessment, domains, data.get("inventory"),
                                 today, lang),
+        "sources": _sources(catalog, answers, lang),
     }
     return _deep_clean(view)

@@ -356,6 +356,14 @@ MESSAGES = {
     "dossier.l_to_name": {"fr": "à désigner", "en": "to be named"},
     "dossier.l_missing": {"fr": "non renseigné", "en": "not given"},
     "dossier.l_summary": {"fr": "Synthèse", "en": "Summary"},
+    "dossier.file_read": {"fr": "{file}, lu le {date}", "en": "{file}, read on {date}"},
+    "dossier.l_sources": {"fr": "D'où viennent nos réponses", "en": "Where our answers come from"},
+    "dossier.l_sources_intro": {
+        "fr": "Réponses tirées de fichiers (tnl les a lues dans ces fichiers ; relisez-les "
+              "s'ils ont changé depuis) :",
+        "en": "Answers drawn from files (tnl read them from these files; read them again if "
+              "the files have changed since):"},
+    "dossier.l_source": {"fr": "Source", "en": "Source"},
     "dossier.l_overview": {"fr": "Où nous en sommes", "en": "Where we stand"},
     "dossier.top_title": {"fr": "Les {count} actions prioritaires",
                           "en": "The {count} actions to take first"},
