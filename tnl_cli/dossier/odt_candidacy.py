@@ -318,13 +318,13 @@ def write(view: dict[str, Any]) -> bytes:
     w.body.append(Paragraph(cover["name"], style="TnlCoverName"))
     if cover["kind"] or cover["where"]:
         w.para(", ".join(x for x in (cover["kind"], cover["where"]) if x)).style = "TnlCoverMeta"
-    w.para(f"{cover['edition']} — {cover['date']}").style = "TnlCoverMeta"
+    w.para(f"{cover['edition']}\u00a0— {cover['date']}").style = "TnlCoverMeta"
     if cover["address"] or cover["website"]:
         paragraph = w.para(_WHITESPACE.sub(" ", (cover["address"] or "").replace("\n", ", ")))
         paragraph.style = "TnlCoverMeta"
         if cover["website"]:
             if cover["address"]:
-                paragraph.append(" — ")
+                paragraph.append("\u00a0— ")
             paragraph.append(Link(cover["website"], text=cover["website"])
                              if cover["website_link"] else cover["website"])
     w.para(cover["intro"]).style = "TnlCoverIntro"
