@@ -464,8 +464,9 @@ def _uses(stock: dict[str, Any] | None, lang: str) -> list[dict[str, Any]]:
     return [{"label": s["label"], "free": s["free"], "other": s["total"] - s["free"],
              "total": s["total"], "free_width": round(s["free"] / biggest, 4),
              "other_width": round((s["total"] - s["free"]) / biggest, 4),
-             "text": tr(lang, "dossier.uses_line", free=_num(s["free"], lang),
-                        other=_num(s["total"] - s["free"], lang))}
+             "text": ", ".join(plural(lang, f"dossier.uses_{key}", n, count=_num(n, lang))
+                               for key, n in (("free", s["free"]),
+                                              ("other", s["total"] - s["free"])))}
             for s in stock["share_free"].values()]
 
 

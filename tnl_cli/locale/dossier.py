@@ -278,8 +278,10 @@ MESSAGES = {
     "dossier.ck_lacks": {"fr": "{question} ({missing})", "en": "{question} ({missing})"},
     "dossier.ck_lacks_justification": {"fr": "justification", "en": "justification"},
     "dossier.ck_lacks_evidence": {"fr": "lien de preuve", "en": "evidence link"},
-    "dossier.uses_line": {"fr": "{free} libre(s), {other} propriétaire(s)",
-                          "en": "{free} free, {other} proprietary"},
+    "dossier.uses_free": {"fr": "{count} libres", "en": "{count} free"},
+    "dossier.uses_free_one": {"fr": "{count} libre", "en": "{count} free"},
+    "dossier.uses_other": {"fr": "{count} propriétaires", "en": "{count} proprietary"},
+    "dossier.uses_other_one": {"fr": "{count} propriétaire", "en": "{count} proprietary"},
     "dossier.rec_inventory_more": {
         "fr": "Complétez l'inventaire avec les logiciels métiers et les outils des écoles, "
               "puis remplacez en priorité les logiciels propriétaires qui ont une alternative "
