@@ -294,7 +294,7 @@ def _path(catalog: Catalog, a: Assessment, identity: Identity, lang: str) -> tup
             "steps": [_step(s.criterion, catalog, lang, s.criterion.id in answered, inventory)
                       for s in nl.steps],
         }
-    elif a.verdict == "eligible" and a.level_rank == len(catalog.tiers):
+    elif a.verdict in _ELIGIBLE and a.level_rank == len(catalog.tiers):
         note = tr(lang, "dossier.top")
     elif a.verdict == "incomplete":
         note = tr(lang, "dossier.no_path")
@@ -407,7 +407,7 @@ def _obligations(data: dict[str, Any], lang: str) -> list[dict[str, Any]]:
 def _summary(catalog: Catalog, a: Assessment, data: dict[str, Any], name: str,
              lang: str) -> dict[str, Any]:
     level = None
-    if a.verdict == "eligible":
+    if a.verdict in _ELIGIBLE:
         level = (tr(lang, "dossier.level", level=data["level_name"], rank=a.level_rank,
                     total=len(catalog.tiers)) if a.tier else labels(lang)["no_level"])
     return {
@@ -416,7 +416,7 @@ def _summary(catalog: Catalog, a: Assessment, data: dict[str, Any], name: str,
         "verdict_text": data["verdict_text"],
         "verdict_sentence": _sentence(f"dossier.verdict_{a.verdict}", lang),
         "reasons": [] if a.verdict == "eligible" else data["reasons"],
-        "eligible": a.verdict == "eligible",
+        "eligible": a.verdict in _ELIGIBLE,
         "level": level,
         "level_name": data["level_name"],
         "level_rank": a.level_rank,
@@ -437,6 +437,9 @@ def _summary(catalog: Catalog, a: Assessment, data: dict[str, Any], name: str,
 
 
 _TOP = 5  # actions on the first page
+# Verdicts under which a level is estimated (the engine may add reservations to eligibility;
+# a verdict unknown here reads as its label, without a level).
+_ELIGIBLE = ("eligible", "eligible_with_reservations")
 
 
 def _sentence(key: str, lang: str) -> str:
@@ -476,7 +479,7 @@ def _overview(catalog: Catalog, a: Assessment, data: dict[str, Any],
     """The first page: where the team stands (verdict, level with its range, the Badge) and
     the five actions that come first on the path, the rest following in the report."""
     level = None
-    if a.verdict == "eligible" or a.range_ranks[1]:
+    if a.verdict in _ELIGIBLE or a.range_ranks[1]:
         level = report.level_line(a, catalog, lang)
     steps = (path["steps"] if path else []) + others
     # an eligibility criterion left unmet comes first: nothing counts without it
