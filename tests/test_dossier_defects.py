@@ -231,7 +231,7 @@ def test_report_first_page_says_where_the_team_stands(tmp_path: Path) -> None:
     first = md[:md.index("## Identité de la collectivité")]
     assert "## Où nous en sommes" in first and "**Éligibilité :** **" in first
     assert "selon les" in first and "questions sans réponse" in first  # the level's range
-    assert "Badge : " in first
+    assert "Badge (estimation) : " in first
     top = re.findall(r"^\d\. \*\*", first, re.M)
     assert len(top) == 5
     # an eligibility criterion left open comes first

@@ -80,6 +80,9 @@ def register(app: typer.Typer, lang: str) -> None:
             "--template-dir", help=tr(lang, "assess.opt_template_dir"),
             metavar="RÉPERTOIRE" if lang == "fr" else "DIR")] = None,
         force: Annotated[bool, typer.Option("--force", help=tr(lang, "assess.opt_force"))] = False,
+        inventaire: Annotated[list[Path] | None, typer.Option(
+            "--inventaire", help=tr(lang, "inventory.opt_assess"), metavar="FICHIER|DOSSIER"
+            if lang == "fr" else "FILE|DIR")] = None,
         verbose: common.verbose_option(lang) = False,
         lang_: common.lang_option(lang) = lang,
         no_color: common.no_color_option(lang) = False,
@@ -110,13 +113,15 @@ def register(app: typer.Typer, lang: str) -> None:
         if SETTINGS.interactive and fmt == "table" and not overrides and output is None:
             from tnl_cli.commands import assess_walk as wizard_flow
 
-            raise typer.Exit(wizard_flow.walk(answers or DEFAULT_ANSWERS, edition, review, form))
+            raise typer.Exit(wizard_flow.walk(answers or DEFAULT_ANSWERS, edition, review, form,
+                                              list(inventaire or [])))
         if answers is None:
             raise TnlError.of("assess.need_answers_terminal" if SETTINGS.interactive
                               else "assess.need_answers")
-        if review or form:  # walk options: nothing to walk without a terminal
-            SETTINGS.stderr.write(t("assess.walk_only", option="--review" if review
-                                    else "--form") + "\n")
+        for option, given in (("--review", review), ("--form", form), ("--inventaire", inventaire)):
+            if given:  # walk options: nothing to walk without a terminal
+                SETTINGS.stderr.write(t("assess.walk_only", option=option) + "\n")
+                break
         catalog, loaded, assessment, gone = evaluate_file(answers, edition, overrides)
         if overrides and not dry_run:
             record(answers, catalog, loaded, overrides)
@@ -134,7 +139,6 @@ def write_report(catalog, answers, assessment, output: Path, fmt: str,
     """`tnl assess -o F`: the self-assessment report (scores, tiers, path, legal checklist),
     for the team, in the format of F's extension; the exit code of the verdict."""
     from tnl_cli.dossier import render as dos
-    from tnl_cli.errors import EXIT_NEGATIVE, EXIT_OK
     from tnl_cli.io.files import write_atomic
     from tnl_cli.report.assessment import verdict_text
 
@@ -143,4 +147,4 @@ def write_report(catalog, answers, assessment, output: Path, fmt: str,
     write_atomic(output, data, overwrite=force)
     SETTINGS.stderr.write(t("assess.report_written", file=str(output), format=fmt,
                             verdict=verdict_text(assessment.verdict, SETTINGS.lang)) + "\n")
-    return EXIT_OK if assessment.verdict == "eligible" else EXIT_NEGATIVE
+    return common.verdict_code(assessment.verdict)

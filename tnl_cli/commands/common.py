@@ -98,6 +98,38 @@ def raw_stream(stream: Any) -> Any:
     return stream
 
 
+class ProgressBar:
+    """A one-line progress bar on a terminal's stderr, redrawn at most ten times a second;
+    `key` words the count (`batch.progress`: "{percent} %  {rows} lignes")."""
+
+    def __init__(self, stream: Any, key: str) -> None:
+        self.stream, self.key, self.next, self.drawn = stream, key, 0.0, False
+
+    def __call__(self, fraction: float, rows: int) -> None:
+        import time
+
+        from tnl_cli.report.assessment import number_text
+
+        now = time.monotonic()
+        if now < self.next:
+            return
+        self.next = now + 0.1
+        filled = int(max(0.0, min(1.0, fraction)) * 30)
+        text = t(self.key, percent=int(fraction * 100), rows=number_text(rows, SETTINGS.lang))
+        self.stream.write(f"\r[{'#' * filled}{'.' * (30 - filled)}] {text}")
+        self.stream.flush()
+        self.drawn = True
+
+    def clear(self) -> None:
+        if self.drawn:
+            self.stream.write("\r" + " " * 60 + "\r")
+            self.stream.flush()
+
+
+def stderr_is_terminal() -> bool:
+    return _isatty(SETTINGS.stderr)
+
+
 class Settings:
     """The run's language, colour choice and streams (a plain class: start-up path)."""
 
@@ -349,12 +381,20 @@ def check_choice(value: str, allowed: tuple[str, ...], option: str) -> str:
     return value
 
 
+def verdict_code(verdict: str) -> int:
+    """The exit code of a verdict: 0 when eligible, with reservations too (the jury decides:
+    not a negative result), 1 otherwise."""
+    from tnl_cli.core.engine import ADMITTED
+    from tnl_cli.errors import EXIT_NEGATIVE, EXIT_OK
+
+    return EXIT_OK if verdict in ADMITTED else EXIT_NEGATIVE
+
+
 def show_assessment(catalog: Any, answers: Any, assessment: Any, fmt: str) -> int:
     """Print an assessment (terminal view or JSON); the exit code its verdict calls for."""
-    from tnl_cli.errors import EXIT_NEGATIVE, EXIT_OK
     from tnl_cli.report import assessment as report
 
-    code = EXIT_OK if assessment.verdict == "eligible" else EXIT_NEGATIVE
+    code = verdict_code(assessment.verdict)
     SETTINGS.result_code = code  # what a closed pipe (`| head -1`) exits with
     if fmt == "json":
         print_json(report.to_dict(assessment, catalog, answers, SETTINGS.lang))

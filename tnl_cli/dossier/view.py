@@ -13,7 +13,7 @@ from typing import Any
 
 from tnl_cli.core.answers import Answers
 from tnl_cli.core.catalog import Catalog, Criterion, editions
-from tnl_cli.core.engine import Assessment, CriterionResult, best_value
+from tnl_cli.core.engine import ADMITTED, Assessment, CriterionResult, best_value
 from tnl_cli.core.identity import Identity, Person
 from tnl_cli.dossier.text import clean, is_link
 from tnl_cli.i18n import pick, tr
@@ -294,7 +294,7 @@ def _path(catalog: Catalog, a: Assessment, identity: Identity, lang: str) -> tup
             "steps": [_step(s.criterion, catalog, lang, s.criterion.id in answered, inventory)
                       for s in nl.steps],
         }
-    elif a.verdict in _ELIGIBLE and a.level_rank == len(catalog.tiers):
+    elif a.level_rank == len(catalog.tiers):
         note = tr(lang, "dossier.top")
     elif a.verdict == "incomplete":
         note = tr(lang, "dossier.no_path")
@@ -407,21 +407,24 @@ def _obligations(data: dict[str, Any], lang: str) -> list[dict[str, Any]]:
 def _summary(catalog: Catalog, a: Assessment, data: dict[str, Any], name: str,
              lang: str) -> dict[str, Any]:
     level = None
-    if a.verdict in _ELIGIBLE:
+    if a.verdict in ADMITTED:
         level = (tr(lang, "dossier.level", level=data["level_name"], rank=a.level_rank,
                     total=len(catalog.tiers)) if a.tier else labels(lang)["no_level"])
+    estimate = data["estimate"]
+    if a.badge is not None:  # the Badge too is an estimate (its questions are not public)
+        estimate = f"{estimate} {report.badge_line(a, lang)}."
     return {
         "intro": tr(lang, "dossier.intro", name=name, edition=catalog.edition),
         "verdict": a.verdict,
         "verdict_text": data["verdict_text"],
         "verdict_sentence": _sentence(f"dossier.verdict_{a.verdict}", lang),
         "reasons": [] if a.verdict == "eligible" else data["reasons"],
-        "eligible": a.verdict in _ELIGIBLE,
+        "eligible": a.verdict in ADMITTED,
         "level": level,
         "level_name": data["level_name"],
         "level_rank": a.level_rank,
         "levels_total": len(catalog.tiers),
-        "estimate": data["estimate"],
+        "estimate": estimate,
         "scheme": pick(catalog.scheme, lang),
         "score": tr(lang, "dossier.score", percent=round(a.total_ratio * 100)),
         "mentions": [{"name": m["name"], "why": m["why"]} for m in data["mentions"]],
@@ -437,9 +440,6 @@ def _summary(catalog: Catalog, a: Assessment, data: dict[str, Any], name: str,
 
 
 _TOP = 5  # actions on the first page
-# Verdicts under which a level is estimated (the engine may add reservations to eligibility;
-# a verdict unknown here reads as its label, without a level).
-_ELIGIBLE = ("eligible", "eligible_with_reservations")
 
 
 def _sentence(key: str, lang: str) -> str:
@@ -479,7 +479,7 @@ def _overview(catalog: Catalog, a: Assessment, data: dict[str, Any],
     """The first page: where the team stands (verdict, level with its range, the Badge) and
     the five actions that come first on the path, the rest following in the report."""
     level = None
-    if a.verdict in _ELIGIBLE or a.range_ranks[1]:
+    if a.verdict in ADMITTED or a.range_ranks[1]:
         level = report.level_line(a, catalog, lang)
     steps = (path["steps"] if path else []) + others
     # an eligibility criterion left unmet comes first: nothing counts without it
