@@ -353,3 +353,16 @@ def test_report_lists_which_answers_came_from_which_file(tmp_path: Path) -> None
         assert "inventaires/, lu le 6" in text and "export.csv" in text  # type: ignore[operator]
     md_en = build(tmp_path, body, lang="en", kind="rapport")
     assert "## Where our answers come from" in md_en  # type: ignore[operator]
+
+
+def test_a_source_inside_the_statement_reads_once(tmp_path: Path) -> None:
+    """No « (GNU/Linux) (3 postes sur 6 …) », no count beside a choice it does not measure."""
+    source = ("    sources: [{fichier: parc, format: glpi-agent-json, date: 2026-11-28,"
+              " compte: %d, base: 6, unite: postes}]\n")
+    md = plain(build(tmp_path, COMMUNE + (  # type: ignore[arg-type]
+        "reponses:\n  part_postes_os_libre:\n    valeur: 50\n" + source % 3
+        + "  suite_bureautique:\n    valeur: mixte\n" + source % 2)))
+    assert ("libre (GNU/Linux ; 3 postes sur 6, inventaire GLPI Agent du 28 novembre 2026)."
+            in md)
+    assert "selon les postes (inventaire GLPI Agent du 28 novembre 2026)." in md
+    assert "2 postes sur 6" not in md

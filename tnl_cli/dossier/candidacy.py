@@ -268,11 +268,15 @@ def statement(c: Criterion, value: Any, identity: Identity, lang: str,
     if "{value}" not in text:
         return [{"text": text, "link": False}], end
     shown = value_text(c, value, lang, own)
-    counted = _counted(sources, lang)
+    # the count and base behind a share; a choice names its source only ("2 postes sur 6"
+    # beside "suite libre et propriétaire" would not say what was counted)
+    counted = _counted(sources, lang, with_count=c.type == "number")
     if c.type == "number" and text.startswith("{value}"):  # "95 % des postes…", "60 agents ont…"
         shown = shown[0].upper() + shown[1:]
     before, _, after = text.partition("{value}")
-    if counted:  # "… sur 72 % de nos postes de travail (298 postes sur 412, inventaire …)"
+    if counted and after.endswith(")"):  # "(GNU/Linux ; 3 postes sur 6, inventaire …)"
+        after = f"{after[:-1]}{';' if lang == 'en' else ' ;'} {counted})"
+    elif counted:  # "… sur 72 % de nos postes de travail (298 postes sur 412, inventaire …)"
         after += f" ({counted})"
     if not (c.type == "url" and is_link(shown)):
         return [{"text": before + shown + after, "link": False}], end
@@ -280,10 +284,11 @@ def statement(c: Criterion, value: Any, identity: Identity, lang: str,
                               {"text": after, "link": False}) if part["text"]], end
 
 
-def _counted(sources: tuple[Any, ...], lang: str) -> str | None:
+def _counted(sources: tuple[Any, ...], lang: str, with_count: bool = True) -> str | None:
     """The count and base behind a figure drawn from files, and the files named: "298 postes
     sur 412, inventaire GLPI Agent du 28 novembre 2026"."""
-    parts = [", ".join(x for x in (source_count(s, lang), source_kind(s, lang)) if x)
+    parts = [", ".join(x for x in (source_count(s, lang) if with_count else None,
+                                   source_kind(s, lang)) if x)
              for s in sources]
     return "; ".join(parts) or None
 
