@@ -366,3 +366,13 @@ def test_a_source_inside_the_statement_reads_once(tmp_path: Path) -> None:
             in md)
     assert "selon les postes (inventaire GLPI Agent du 28 novembre 2026)." in md
     assert "2 postes sur 6" not in md
+
+
+def test_html_print_does_not_glue_every_action_to_the_next(tmp_path: Path) -> None:
+    """A statement kept with what follows it inside its action only: a statement that ends
+    its action (the justification in its paragraph) kept with the next action chained the
+    whole part onto a new page, leaving a blank half page (Chromium)."""
+    html = build(tmp_path, COMMUNE + "reponses: {formats_ouverts: oui}\n", "html")
+    style = re.search(r"<style>(.*?)</style>", html, re.S).group(1)  # type: ignore[union-attr,call-overload]
+    assert ".statement:not(:last-child) { break-after: avoid" in style
+    assert not re.search(r"(^|\s)\.statement \{ break-after", style)
