@@ -140,6 +140,10 @@ def _parse_number(raw: Any, c: Criterion) -> float | int:
         number = ident.read_number(raw, _UNITS)
     except ident.NumberRefused as exc:
         key = "answers.too_large" if exc.args[0] == "too_large" else "answers.bad_number"
+        if isinstance(raw, bool) or fold_word(str(raw)) in TRUE_WORDS | FALSE_WORDS:
+            # A yes/no where a figure is asked: often a file written when the question was a
+            # yes/no one (reemploi_equipements became a share in this version).
+            key = "answers.number_not_yes_no"
         raise ValueRefused(key, value=raw) from exc
     low = c.minimum if c.minimum is not None else float("-inf")
     high = c.maximum if c.maximum is not None else float("inf")

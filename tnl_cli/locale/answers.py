@@ -86,6 +86,14 @@ MESSAGES = {
         "fr": "« {value} » n'est pas un nombre.",
         "en": "'{value}' is not a number.",
     },
+    "answers.number_not_yes_no": {
+        "fr": "« {value} » : cette question attend un nombre, pas oui ou non (si votre fichier "
+              "date d'une version où elle se répondait par oui ou non, remplacez la réponse par le "
+              "chiffre demandé ; « tnl criteria show {id} » affiche la question).",
+        "en": "'{value}': this question expects a number, not yes or no (if your file dates from a "
+              "version where it was answered yes or no, replace the answer with the figure asked; "
+              "'tnl criteria show {id}' displays the question).",
+    },
     "answers.too_large": {
         "fr": "« {value} » est trop grand (au-delà d'un million de milliards, 10^15).",
         "en": "'{value}' is too large (over a million billion, 10^15).",
