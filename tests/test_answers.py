@@ -275,7 +275,7 @@ def test_a_yes_no_where_a_share_is_asked_says_the_question_wants_a_figure(tmp_pa
     path.write_text("edition: 2025\ncollectivite: {nom: X, type: commune}\nreponses:\n"
                     f"  reemploi_equipements: {raw}\n", encoding="utf-8")
     with pytest.raises(TnlError) as exc:
-        ans.load(path, load_edition)
+        answer_files.load(path, load_edition)
     text = exc.value.render("fr")
     assert "attend un nombre, pas oui ou non" in text
     assert "tnl criteria show reemploi_equipements" in text

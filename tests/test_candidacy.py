@@ -401,7 +401,7 @@ CASES = {  # the cases the documents were read as: name -> answers file
 @pytest.mark.parametrize("case", sorted(CASES))
 def test_snapshot_of_each_case(case: str, kind: str) -> None:
     """The bundled example, a rural commune and two laureate-like profiles, both documents."""
-    answers, catalog, _ = ans.load(CASES[case], load_edition)
+    answers, catalog, _ = answer_files.load(CASES[case], load_edition)
     text = dossier.render(catalog, answers, evaluate(catalog, answers), "md", "fr",
                           tool_version=VERSION, today=TODAY, kind=kind).decode("utf-8")
     check_snapshot(f"cases/{case}.{kind}.md", text)
@@ -410,10 +410,10 @@ def test_snapshot_of_each_case(case: str, kind: str) -> None:
 @pytest.mark.parametrize("lang", ["fr", "en"])
 def test_snapshot_with_previous(lang: str) -> None:
     """`tnl dossier --previous`: Boé in 2025 against its 2024 file."""
-    from tnl_cli.core.compare import against
+    from tnl_cli.loaders.answer_files import against
 
     renewal = HERE / "fixtures" / "renewal"
-    answers, catalog, _ = ans.load(renewal / "boe-2025.yaml", load_edition)
+    answers, catalog, _ = answer_files.load(renewal / "boe-2025.yaml", load_edition)
     since = against(renewal / "boe-2024.yaml", catalog, answers)
     text = dossier.render(catalog, answers, evaluate(catalog, answers), "md", lang,
                           tool_version=VERSION, today=TODAY, since=since).decode("utf-8")

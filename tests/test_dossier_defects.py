@@ -13,9 +13,10 @@ import pytest
 from markdown_it import MarkdownIt
 
 from tnl_cli.core import answers as ans
-from tnl_cli.core.catalog import load_edition
 from tnl_cli.core.engine import evaluate
 from tnl_cli.dossier import render as dossier
+from tnl_cli.loaders import answer_files
+from tnl_cli.loaders.catalogs import load_edition
 
 TODAY = dt.date(2025, 9, 1)
 READER = MarkdownIt("commonmark").enable("table")
@@ -25,7 +26,7 @@ def build(tmp_path: Path, body: str, fmt: str = "md", lang: str = "fr",
           kind: str = "dossier") -> str | bytes:
     path = tmp_path / "r.yaml"
     path.write_text("edition: 2025\n" + body, encoding="utf-8")
-    answers, catalog, _ = ans.load(path, load_edition)
+    answers, catalog, _ = answer_files.load(path, load_edition)
     out = dossier.render(catalog, answers, evaluate(catalog, answers), fmt, lang,
                          tool_version="t", today=TODAY, kind=kind)
     return out if fmt == "odt" else out.decode("utf-8")
@@ -207,7 +208,7 @@ def test_key_figures_box_and_optional_dossier_fields(tmp_path: Path) -> None:
 def test_optional_dossier_fields_are_checked_and_written_back(tmp_path: Path, run) -> None:
     path = tmp_path / "r.yaml"
     path.write_text("edition: 2025\n" + COMMUNE + FIELDS, encoding="utf-8")
-    answers, _, _ = ans.load(path, load_edition)
+    answers, _, _ = answer_files.load(path, load_edition)
     again = ans.dossier_to_dict(answers.dossier)
     assert again["site_web"] == "https://www.lettret.example"
     assert again["adresse"] == "Place de la Mairie\n05130 Lettret"
