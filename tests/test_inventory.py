@@ -18,7 +18,7 @@ from typing import Any
 
 import pytest
 
-from tnl_cli.inventory import figures, readers
+from tnl_cli.inventory import figures, values
 from tnl_cli.inventory.collect import collect, recognise
 from tnl_cli.loaders.catalogs import load_edition
 
@@ -338,7 +338,7 @@ def test_shares_round_down(count: int, base: int, share: float | None) -> None:
     ("31/02/2020", True, None), ("n/a", True, None), (None, True, None),
 ])
 def test_dates(raw: Any, day_first: bool, date: dt.date | None) -> None:
-    assert readers.parse_date(raw, day_first=day_first) == date
+    assert values.parse_date(raw, day_first=day_first) == date
 
 
 @pytest.mark.parametrize(("machine", "kind", "free"), [

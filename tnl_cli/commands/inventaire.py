@@ -25,9 +25,9 @@ def example_dir() -> Path:
 
 def read_inventory(paths: list[Path], maps: list[str], delimiter: str | None) -> Any:
     """Collect the inventories under `paths`, with a progress bar on a terminal's stderr."""
-    from tnl_cli.inventory import collect, readers
+    from tnl_cli.inventory import collect, exports
 
-    mapping = readers.parse_map(maps)
+    mapping = exports.parse_map(maps)
     if delimiter is not None:
         if delimiter not in _DELIMITERS:
             raise TnlError.of("batch.bad_delimiter", value=delimiter)

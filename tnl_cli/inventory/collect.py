@@ -14,12 +14,13 @@ from tnl_cli.errors import TnlError
 from tnl_cli.inventory import figures as fig_mod
 from tnl_cli.inventory import readers
 from tnl_cli.inventory.figures import Figures, Machine
+from tnl_cli.inventory.values import Report
 
 
 @dataclass
 class Collected:
     figures: Figures
-    report: readers.Report
+    report: Report
     duplicate_names: list[str]
     source: Source  # the file(s), format and dates; count and base are per answer
 
@@ -57,7 +58,7 @@ def collect(paths: list[Path], *, mapping: dict[str, str] | None = None,
 
     today = today or dt.date.today()
     tally = fig_mod.Tally(today, recognise)
-    report = readers.Report(formats={})
+    report = Report(formats={})
     for done, (path, display) in enumerate(readers.inputs(paths), start=1):
         for item in readers.read_path(path, display, mapping or {}, delimiter, report):
             if item is None:
