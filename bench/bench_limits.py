@@ -21,6 +21,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from tnl_cli.core import answers as ans  # noqa: E402
+from tnl_cli.core import normalise  # noqa: E402
 from tnl_cli.errors import TnlError  # noqa: E402
 from tnl_cli.loaders import answer_files  # noqa: E402
 from tnl_cli.loaders.catalogs import load_edition  # noqa: E402
@@ -68,7 +69,7 @@ def main() -> None:
             for n in sizes:
                 seconds, outcome = timed(make(n), directory, args.repeat)
                 print(f"  {n:>8,}  {seconds:8.3f} s  {seconds / n * 1e6:8.1f} us/entry  {outcome}")
-    print(f"limits: {ans.MAX_RESPONSES:,} responses, {ans.MAX_INVENTORY:,} software per "
+    print(f"limits: {ans.MAX_RESPONSES:,} responses, {normalise.MAX_INVENTORY:,} software per "
           f"inventory, {answer_files.MAX_FILE_BYTES >> 20} MB per answers file")
 
 

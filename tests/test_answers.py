@@ -8,6 +8,7 @@ import pytest
 
 from tnl_cli.core import answers as ans
 from tnl_cli.core import identity as ident
+from tnl_cli.core import normalise
 from tnl_cli.errors import TnlError
 from tnl_cli.loaders import answer_files
 from tnl_cli.loaders.catalogs import load_edition
@@ -32,31 +33,31 @@ def _error(tmp_path: Path, text: str, lang: str = "fr") -> str:
     (True, True), (False, False), (1, True), (0, False), ("1", True), ("0", False),
 ])
 def test_boolean_spellings(raw, expected) -> None:
-    assert ans.normalise_value(CAT.by_id["formats_ouverts"], raw) is expected
+    assert normalise.normalise_value(CAT.by_id["formats_ouverts"], raw) is expected
 
 
 def test_x_only_in_batch() -> None:
     c = CAT.by_id["formats_ouverts"]
-    assert ans.normalise_value(c, "x", allow_x=True) is True
-    with pytest.raises(ans.ValueRefused):
-        ans.normalise_value(c, "x")
+    assert normalise.normalise_value(c, "x", allow_x=True) is True
+    with pytest.raises(normalise.ValueRefused):
+        normalise.normalise_value(c, "x")
 
 
 def test_numbers_with_french_comma_and_unit() -> None:
     c = CAT.by_id["part_postes_os_libre"]
-    assert ans.normalise_value(c, "42,5 %") == 42.5
-    assert ans.normalise_value(c, 80) == 80
-    with pytest.raises(ans.ValueRefused) as err:
-        ans.normalise_value(c, 140)
+    assert normalise.normalise_value(c, "42,5 %") == 42.5
+    assert normalise.normalise_value(c, 80) == 80
+    with pytest.raises(normalise.ValueRefused) as err:
+        normalise.normalise_value(c, 140)
     assert err.value.key == "answers.out_of_bounds"
 
 
 def test_choices_by_value_or_label() -> None:
     c = CAT.by_id["suite_bureautique"]
     label = c.choices[0].label["fr"]
-    assert ans.normalise_value(c, label.upper()) == c.choices[0].value
+    assert normalise.normalise_value(c, label.upper()) == c.choices[0].value
     multi = CAT.by_id["logiciels_libres_utilises"]
-    assert ans.normalise_value(multi, "sig|navigateur") == ["navigateur", "sig"]
+    assert normalise.normalise_value(multi, "sig|navigateur") == ["navigateur", "sig"]
 
 
 def test_unknown_criterion_suggests(tmp_path: Path) -> None:
@@ -170,8 +171,8 @@ def test_older_edition_is_migrated(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("raw", ["https://[x", "https://a\u2100b.fr", "http://x:99999", "ftp://x.fr"])
 def test_malformed_urls_are_refused_not_crashing(raw: str) -> None:
-    with pytest.raises(ans.ValueRefused):
-        ans.parse_url(raw)
+    with pytest.raises(normalise.ValueRefused):
+        normalise.parse_url(raw)
 
 
 def test_overseas_collectivity_codes() -> None:

@@ -18,6 +18,7 @@ from tnl_cli.batch.compiled import Compiled
 from tnl_cli.batch.dossiers import dossier_stem
 from tnl_cli.core import answers as ans
 from tnl_cli.core import identity as ident
+from tnl_cli.core import normalise
 from tnl_cli.core.catalog import Catalog, Criterion
 from tnl_cli.core.engine import evaluate
 from tnl_cli.errors import TnlError
@@ -35,7 +36,7 @@ def _criterion(kind: str) -> Criterion:
 def _normalised(c: Criterion, raw: str) -> Any:
     try:
         return ("ok", batch_cells.cell_value(c, raw))
-    except ans.ValueRefused as exc:
+    except normalise.ValueRefused as exc:
         return ("refused", exc.key, exc.params)
 
 
@@ -43,7 +44,7 @@ def _shortcut(c: Criterion, raw: str) -> Any:
     items = batch_cells.Items(c) if c.type in ("multi", "inventory") else None
     try:
         return ("ok", batch_cells.Cells(c, Compiled(CATALOG), True, items).value(raw))
-    except ans.ValueRefused as exc:
+    except normalise.ValueRefused as exc:
         return ("refused", exc.key, exc.params)
 
 
@@ -155,7 +156,7 @@ def test_qualified_software_counts_as_the_answers_file_says() -> None:
     free = batch_cells.cell_value(c, "Mon logiciel maison (libre) | Outlook")
     assert [(i.name, i.free, i.qualified) for i in free] == [
         ("Mon logiciel maison", True, True), ("Outlook", False, False)]
-    assert free == ans.normalise_value(c, [{"nom": "Mon logiciel maison", "libre": "oui"},
+    assert free == normalise.normalise_value(c, [{"nom": "Mon logiciel maison", "libre": "oui"},
                                            "Outlook"])
     unknown = batch_cells.cell_value(c, "Mon logiciel maison")
     assert [(i.free, i.qualified) for i in unknown] == [(None, False)]
@@ -294,7 +295,7 @@ def test_every_row_is_assessed_as_the_engine_would(edition: int, data: st.DataOb
     for row, result in zip(rows[1:], results, strict=True):
         responses = {}
         for name, text in zip(header[3:], row[3:], strict=True):
-            value = ans.normalise_value(catalog.by_id[name], text, allow_x=True)
+            value = normalise.normalise_value(catalog.by_id[name], text, allow_x=True)
             if value is not None:
                 responses[name] = ans.Answer(value)
         kind = ident.parse_type(row[1]) if row[1] else None

@@ -28,7 +28,7 @@ def test_a_value_withdrawn_is_a_change_and_an_unmet_one_stays_unmet() -> None:
 
 
 def test_an_inventory_spelt_otherwise_or_reordered_is_no_change() -> None:
-    from tnl_cli.core.answers import normalise_value
+    from tnl_cli.core.normalise import normalise_value
 
     c = load_edition(2025).criterion("inventaire_logiciels")
     assert c is not None
@@ -48,7 +48,7 @@ def test_same_edition_has_no_new_or_removed_criterion() -> None:
 
 
 def test_not_concerned_is_neither_a_gain_nor_a_loss() -> None:
-    from tnl_cli.core.answers import NOT_CONCERNED
+    from tnl_cli.core.normalise import NOT_CONCERNED
 
     catalog = load_edition(2025)
     cmp = compare(catalog, _answers(ecoles_logiciels_libres=True),

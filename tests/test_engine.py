@@ -7,8 +7,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tnl_cli.core import identity as ident
-from tnl_cli.core.answers import Answer, Answers, InventoryItem
+from tnl_cli.core.answers import Answer, Answers
 from tnl_cli.core.engine import evaluate
+from tnl_cli.core.normalise import InventoryItem
 from tnl_cli.core.scoring import best_value
 from tnl_cli.loaders.catalogs import load_edition
 

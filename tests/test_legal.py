@@ -9,8 +9,9 @@ import pytest
 
 from tnl_cli.core import identity as ident
 from tnl_cli.core import legal
-from tnl_cli.core.answers import NOT_CONCERNED, Answer, Answers
+from tnl_cli.core.answers import Answer, Answers
 from tnl_cli.core.engine import evaluate
+from tnl_cli.core.normalise import NOT_CONCERNED
 from tnl_cli.loaders.catalogs import load_edition
 from tnl_cli.report.assessment import to_dict
 

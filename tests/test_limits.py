@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 
 from tnl_cli.core import answers as ans
+from tnl_cli.core import normalise
 from tnl_cli.errors import SHOWN_PROBLEMS, Problem, TnlError
 from tnl_cli.loaders import answer_files
 from tnl_cli.loaders.catalogs import load_edition
@@ -72,7 +73,7 @@ def test_rendering_stops_after_a_hundred_problems() -> None:
 
 @pytest.fixture
 def small_inventory(monkeypatch: pytest.MonkeyPatch) -> int:
-    monkeypatch.setattr(ans, "MAX_INVENTORY", 5)
+    monkeypatch.setattr(normalise, "MAX_INVENTORY", 5)
     return 5
 
 

@@ -9,9 +9,11 @@ import pytest
 
 from tnl_cli.core import answers as ans
 from tnl_cli.core import identity as ident
-from tnl_cli.core.answers import NOT_CONCERNED, Answer, Answers
+from tnl_cli.core import normalise
+from tnl_cli.core.answers import Answer, Answers
 from tnl_cli.core.catalog_build import build
 from tnl_cli.core.engine import evaluate
+from tnl_cli.core.normalise import NOT_CONCERNED
 from tnl_cli.errors import AnswersError, CatalogError
 from tnl_cli.io import yaml as yamlio
 from tnl_cli.loaders.catalogs import load_edition
@@ -39,21 +41,21 @@ def test_catalog_marks_schools_and_procurement(edition: int) -> None:
                                   "n/a", "N/A", "non concerne", "not concerned"])
 def test_spellings_are_folded(text: str) -> None:
     c = load_edition(2025).by_id["ecoles_logiciels_libres"]
-    assert ans.normalise_value(c, text) == NOT_CONCERNED
+    assert normalise.normalise_value(c, text) == NOT_CONCERNED
 
 
 def test_refused_where_every_body_is_concerned() -> None:
     catalog = load_edition(2025)
-    with pytest.raises(ans.ValueRefused) as info:
-        ans.normalise_value(catalog.by_id["formats_ouverts"], "nc")
+    with pytest.raises(normalise.ValueRefused) as info:
+        normalise.normalise_value(catalog.by_id["formats_ouverts"], "nc")
     assert info.value.key == "answers.not_concerned_refused"
     # the message says why, and the accepted answers of a criterion that allows it say how
     problem = ans.refused(catalog.by_id["formats_ouverts"], info.value, "f.yaml", 3)
     assert "non concerné" in problem.render("fr")
     schools = catalog.by_id["ecoles_logiciels_libres"]
     try:
-        ans.normalise_value(schools, "peut-être")
-    except ans.ValueRefused as exc:
+        normalise.normalise_value(schools, "peut-être")
+    except normalise.ValueRefused as exc:
         assert "non_concerne" in ans.refused(schools, exc, None, None).render("fr")
         assert "not concerned" in ans.refused(schools, exc, None, None).render("en")
 
@@ -163,5 +165,5 @@ def test_json_and_terminal(run, tmp_path: Path) -> None:
 @pytest.mark.parametrize("text", ["(nc)", "n.a", "nc?", "non-concerné"])
 def test_other_spellings_are_not_guessed(text: str) -> None:
     c = load_edition(2025).by_id["ecoles_logiciels_libres"]
-    with pytest.raises(ans.ValueRefused):
-        ans.normalise_value(c, text)
+    with pytest.raises(normalise.ValueRefused):
+        normalise.normalise_value(c, text)

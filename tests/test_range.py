@@ -10,9 +10,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tnl_cli.core import identity as ident
-from tnl_cli.core.answers import NOT_CONCERNED, Answer, Answers, InventoryItem
+from tnl_cli.core.answers import Answer, Answers
 from tnl_cli.core.catalog import Catalog, Criterion
 from tnl_cli.core.engine import evaluate
+from tnl_cli.core.normalise import NOT_CONCERNED, InventoryItem
 from tnl_cli.core.scoring import applicable, best_value
 from tnl_cli.loaders.catalogs import load_edition
 

@@ -15,8 +15,8 @@ from hypothesis import strategies as st
 
 from tnl_cli.batch import cells as batch_cells
 from tnl_cli.batch.compiled import Compiled
-from tnl_cli.core import answers as ans
 from tnl_cli.core import identity as ident
+from tnl_cli.core import normalise
 from tnl_cli.loaders.catalogs import load_edition
 from tnl_cli.textnorm import fold_word
 
@@ -84,24 +84,24 @@ def test_odd_digits_refused_on_every_path(run: Any, tmp_path: Path, value: str) 
 
 @pytest.mark.parametrize("value", ODD_BOOLEANS)
 def test_odd_booleans_refused_by_the_normaliser_and_the_cells(value: str) -> None:
-    with pytest.raises(ans.ValueRefused):
-        ans.normalise_value(BOOL, value)
-    with pytest.raises(ans.ValueRefused):
+    with pytest.raises(normalise.ValueRefused):
+        normalise.normalise_value(BOOL, value)
+    with pytest.raises(normalise.ValueRefused):
         batch_cells.Cells(BOOL, Compiled(CAT), True, None)[value]
 
 
 @pytest.mark.parametrize("value,expected", GOOD_BOOLEANS.items())
 def test_documented_booleans_and_their_case_and_accents(value: str, expected: bool) -> None:
-    assert ans.normalise_value(BOOL, value) is expected
-    assert ans.normalise_value(BOOL, "Ôui") is True  # an accent typed by mistake is folded
+    assert normalise.normalise_value(BOOL, value) is expected
+    assert normalise.normalise_value(BOOL, "Ôui") is True  # an accent typed by mistake is folded
 
 
 @pytest.mark.parametrize("value", ODD_NUMBERS)
 def test_odd_numbers_refused_everywhere(value: str) -> None:
     for c in (NUMBER, WIDE):
-        with pytest.raises(ans.ValueRefused):
-            ans.normalise_value(c, value)
-        with pytest.raises(ans.ValueRefused):
+        with pytest.raises(normalise.ValueRefused):
+            normalise.normalise_value(c, value)
+        with pytest.raises(normalise.ValueRefused):
             batch_cells.Cells(c, Compiled(CAT), True, None).value(value)
     with pytest.raises(ident.IdentityValueError):
         ident.parse_count(value, "population", integer=True)
@@ -111,10 +111,10 @@ def test_odd_numbers_refused_everywhere(value: str) -> None:
                                             ("1\u202f000 €", 1000), ("+3", 3), (".5", 0.5),
                                             ("1e2", 100), ("  42 ", 42)])
 def test_documented_numbers(value: str, expected: float) -> None:
-    assert ans.normalise_value(WIDE, value) == expected
+    assert normalise.normalise_value(WIDE, value) == expected
 
 
-_WORDS = sorted(ans.TRUE_WORDS | ans.FALSE_WORDS)
+_WORDS = sorted(normalise.TRUE_WORDS | normalise.FALSE_WORDS)
 
 
 @settings(max_examples=300, deadline=None)
@@ -128,20 +128,20 @@ def test_a_boolean_is_one_of_the_words_or_refused_and_cells_agree(text: str) -> 
     batch cache says exactly what the normaliser says."""
     word = fold_word(text)
     try:
-        value = ans.normalise_value(BOOL, text)
-    except ans.ValueRefused:
+        value = normalise.normalise_value(BOOL, text)
+    except normalise.ValueRefused:
         value = "refused"
     if not text.strip():
         assert value is None
-    elif word in ans.TRUE_WORDS:
+    elif word in normalise.TRUE_WORDS:
         assert value is True
-    elif word in ans.FALSE_WORDS:
+    elif word in normalise.FALSE_WORDS:
         assert value is False
     else:
         assert value == "refused"
     try:
         cell = batch_cells.Cells(BOOL, Compiled(CAT), True, None).value(text)
-    except ans.ValueRefused:
+    except normalise.ValueRefused:
         cell = "refused"
     assert cell == (True if word == "x" else value)
 
@@ -151,15 +151,15 @@ def test_a_boolean_is_one_of_the_words_or_refused_and_cells_agree(text: str) -> 
                max_size=12))
 def test_a_number_is_ascii_digits_or_refused_and_cells_agree(text: str) -> None:
     try:
-        value = ans.normalise_value(WIDE, text)
-    except ans.ValueRefused:
+        value = normalise.normalise_value(WIDE, text)
+    except normalise.ValueRefused:
         value = "refused"
     if value not in ("refused", None):
         assert text.strip().translate({ord(" "): None}).rstrip("%").isascii()
         assert "_" not in text
     try:
         cell = batch_cells.Cells(WIDE, Compiled(CAT), True, None).value(text)
-    except ans.ValueRefused:
+    except normalise.ValueRefused:
         cell = "refused"
     assert cell == value
 

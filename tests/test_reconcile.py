@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from tnl_cli.core import answers as ans
+from tnl_cli.core import normalise
 from tnl_cli.core.identity import Identity
 from tnl_cli.core.reconcile import reconcile
 from tnl_cli.errors import TnlError
@@ -78,13 +79,13 @@ def test_set_identity_is_checked_too() -> None:
 
 def test_inventory_matches_and_keeps_unknown_names() -> None:
     c = load_edition(2025).by_id["inventaire_logiciels"]
-    items = ans.normalise_value(c, "libre office|LibreOffice 7.6|Microsoft Office 2019|Zorglub")
+    items = normalise.normalise_value(c, "libre office|LibreOffice 7.6|Microsoft Office 2019|Zorglub")
     assert items[0].software_id == "libreoffice" and items[0].free is True
     assert len([i for i in items if i.software_id == "libreoffice"]) == 1  # de-duplicated
     assert any(i.free is False for i in items)
     unknown = [i for i in items if i.software_id is None]
     assert unknown and unknown[0].name == "Zorglub" and unknown[0].free is None
-    qualified = ans.normalise_value(c, [{"nom": "Zorglub", "libre": "oui"}])
+    qualified = normalise.normalise_value(c, [{"nom": "Zorglub", "libre": "oui"}])
     assert qualified[0].free is True and qualified[0].qualified
     assert ans.document_value(qualified) == [{"nom": "Zorglub", "libre": True}]
 

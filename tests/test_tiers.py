@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from tnl_cli import resources
-from tnl_cli.core import answers as ans
 from tnl_cli.core import identity as ident
+from tnl_cli.core import normalise
 from tnl_cli.core.answers import Answer, Answers
 from tnl_cli.core.engine import evaluate
 from tnl_cli.loaders import answer_files
@@ -119,7 +119,7 @@ def test_badge_on_the_gates_and_the_ten_answers() -> None:
     catalog = load_edition(2025)
     form = next(f for f in catalog.forms if f.id == "badge").criteria
     assert len(form) == 10 and set(GATES) <= set(form)
-    full = {cid: (GATES.get(cid) or ans.normalise_value(catalog.by_id[cid], "non")
+    full = {cid: (GATES.get(cid) or normalise.normalise_value(catalog.by_id[cid], "non")
                   if catalog.by_id[cid].type == "boolean" else None) for cid in form}
     full.update({"suite_bureautique": "proprietaire", "logiciels_libres_utilises": ["sig"],
                  "url_portail_open_data": "https://data.example.org"})

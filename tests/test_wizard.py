@@ -461,7 +461,7 @@ def test_focus_walks_only_the_chosen_steps_and_what_they_reveal() -> None:
 
 
 def test_the_inventory_proposes_answers_with_its_reason() -> None:
-    from tnl_cli.core.answers import normalise_value
+    from tnl_cli.core.normalise import normalise_value
 
     inventory = normalise_value(CATALOG.by_id["inventaire_logiciels"],
                                 ["Microsoft Office", "Firefox", "Thunderbird"])

@@ -1,6 +1,6 @@
 """Criterion cells of a batch table: normalised as the answers file is, packed, cached.
 
-Each cell goes through `answers.normalise_value`, so a value is refused with the same words
+Each cell goes through `normalise.normalise_value`, so a value is refused with the same words
 everywhere; what it gives is packed into the compiled evaluator's entry (`batch.compiled`) and
 remembered per (column, applicability, cell text), since spreadsheets repeat 'oui', 'non' and
 'x'. Texts whose normalised value is obvious skip the normaliser (tests/test_batch_rows.py
@@ -13,7 +13,7 @@ import re
 from typing import Any
 
 from tnl_cli.batch.compiled import Compiled
-from tnl_cli.core import answers as ans
+from tnl_cli.core import normalise
 from tnl_cli.core.catalog import Criterion
 from tnl_cli.textnorm import fold
 
@@ -42,16 +42,16 @@ def inventory_item(text: str) -> str | dict[str, Any]:
 
 
 def inventory_items(raw: str) -> list[str | dict[str, Any]]:
-    return [inventory_item(part.strip()) for part in raw.split(ans.MULTI_SEPARATOR)
+    return [inventory_item(part.strip()) for part in raw.split(normalise.MULTI_SEPARATOR)
             if part.strip()]
 
 
 def cell_value(c: Criterion, raw: str) -> Any:
-    """`answers.normalise_value` of a cell (ValueRefused when refused), the spreadsheet's 'x'
+    """`normalise.normalise_value` of a cell (ValueRefused when refused), the spreadsheet's 'x'
     meaning yes and an inventory's '(libre)' qualifying a software."""
     if c.type == "inventory" and isinstance(raw, str):
-        return ans.normalise_value(c, inventory_items(raw)) if raw.strip() else None
-    return ans.normalise_value(c, raw, allow_x=True)
+        return normalise.normalise_value(c, inventory_items(raw)) if raw.strip() else None
+    return normalise.normalise_value(c, raw, allow_x=True)
 
 
 class Items(dict):  # type: ignore[type-arg]
@@ -67,7 +67,7 @@ class Items(dict):  # type: ignore[type-arg]
 
     def __missing__(self, item: str) -> tuple[tuple[str, Any], ...]:
         if self.criterion.type == "multi":
-            value = ans.normalise_value(self.criterion, item, allow_x=True) or ()
+            value = normalise.normalise_value(self.criterion, item, allow_x=True) or ()
             pairs: tuple[tuple[str, Any], ...] = tuple((v, v) for v in value)
         else:  # a software counts once, known by its catalog id or its folded name
             value = cell_value(self.criterion, item) or ()
@@ -79,12 +79,12 @@ class Items(dict):  # type: ignore[type-arg]
     def parts(self, raw: str) -> list[str]:
         """The items of a cell; an inventory longer than the answers file allows is refused
         as it is there (each unknown software costs a fuzzy search)."""
-        parts = raw.split(ans.MULTI_SEPARATOR)
-        if self.criterion.type == "inventory" and len(parts) > ans.MAX_INVENTORY:
+        parts = raw.split(normalise.MULTI_SEPARATOR)
+        if self.criterion.type == "inventory" and len(parts) > normalise.MAX_INVENTORY:
             count = sum(1 for part in parts if part.strip())
-            if count > ans.MAX_INVENTORY:
-                raise ans.ValueRefused("answers.inventory_too_long", value=f"{count}",
-                                       limit=ans.MAX_INVENTORY)
+            if count > normalise.MAX_INVENTORY:
+                raise normalise.ValueRefused("answers.inventory_too_long", value=f"{count}",
+                                       limit=normalise.MAX_INVENTORY)
         return parts
 
     def combine(self, raw: str) -> Any:
@@ -142,10 +142,10 @@ class Cells(dict):  # type: ignore[type-arg]
                 return raw
             try:
                 return cell_value(c, raw)
-            except ans.ValueRefused:
+            except normalise.ValueRefused:
                 raise
             except ValueError as exc:  # urllib refuses some hosts with its own ValueError
-                raise ans.ValueRefused("answers.bad_url", value=raw) from exc
+                raise normalise.ValueRefused("answers.bad_url", value=raw) from exc
         return cell_value(c, raw)
 
 

@@ -20,9 +20,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from tnl_cli.core import rules
-from tnl_cli.core.answers import NOT_CONCERNED
 from tnl_cli.core.catalog import Catalog, Criterion
 from tnl_cli.core.identity import Identity
+from tnl_cli.core.normalise import NOT_CONCERNED
 from tnl_cli.core.scoring import applicable, best_value, free_count, is_met, points_for
 
 _EPS = "1e-9"  # the engine's tolerance on ratios, written where the generated code compares

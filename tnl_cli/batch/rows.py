@@ -19,6 +19,7 @@ from tnl_cli.batch.columns import Layout, is_hint_row
 from tnl_cli.batch.compiled import Compiled, TypeEvaluator
 from tnl_cli.batch.identity import IdentityCells, RowProblem
 from tnl_cli.core import answers as ans
+from tnl_cli.core import normalise
 from tnl_cli.core.catalog import Catalog
 from tnl_cli.core.engine import ADMITTED
 from tnl_cli.errors import TnlError
@@ -148,7 +149,7 @@ class Checker:
                                        self.criterion_cells(row), strict=True):
             try:
                 column[raw]
-            except ans.ValueRefused as exc:
+            except normalise.ValueRefused as exc:
                 problems.append(RowProblem(j, ans.refused(c, exc, None, None)))
 
     def message(self, line: int, item: RowProblem) -> str:
@@ -273,7 +274,7 @@ def check_rows(checker: Checker, rows: Iterator[list[str]], state: Any, summary:
             try:
                 texts = criterion_cells(row)
                 entries = list(map(get, caches, texts))
-            except ans.ValueRefused:
+            except normalise.ValueRefused:
                 checker.refused_cells(row, kind, problems)
             warnings = [message(line, note) for note in notes] if notes else ()
             if warnings:

@@ -41,7 +41,7 @@ def _start(new: Path, old: Path, edition: int | None, force: bool):
 
 
 def _label_from_option(raw: str, old_catalog, year: int):
-    from tnl_cli.core.answers import ValueRefused
+    from tnl_cli.core.normalise import ValueRefused
     from tnl_cli.core.renewal import parse_label
 
     try:
@@ -52,7 +52,7 @@ def _label_from_option(raw: str, old_catalog, year: int):
 
 def _ask_label(prompter, old_catalog, year: int):
     """The label obtained at last year's edition: one of its tiers, or « aucun »."""
-    from tnl_cli.core.answers import ValueRefused
+    from tnl_cli.core.normalise import ValueRefused
     from tnl_cli.core.renewal import NO_LABEL, awards, parse_label
     from tnl_cli.i18n import pick
     from tnl_cli.walk.prompter import Ask, Option

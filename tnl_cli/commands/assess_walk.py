@@ -205,7 +205,8 @@ def proposed_from_files(paths: list[Path], catalog) -> dict:
     """`--inventaire`: the answers the inventories prove, for the walk to propose (each with
     its reason and sources; the user confirms or picks another, question by question)."""
     from tnl_cli.commands.inventaire import read_inventory, reason_text
-    from tnl_cli.core.answers import document_value, normalise_value
+    from tnl_cli.core.answers import document_value
+    from tnl_cli.core.normalise import normalise_value
     from tnl_cli.walk.proposals import Proposal
 
     collected = read_inventory(paths, [], None)

@@ -12,9 +12,10 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from tnl_cli.core.answers import Answers, InventoryItem
+from tnl_cli.core.answers import Answers
 from tnl_cli.core.catalog import Catalog, Criterion
 from tnl_cli.core.engine import Assessment, CriterionResult, DomainScore, evaluate
+from tnl_cli.core.normalise import InventoryItem
 from tnl_cli.textnorm import fold
 
 # What happened to a criterion between the two files, in the order they are shown.

@@ -12,8 +12,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from tnl_cli.core import identity as ident
-from tnl_cli.core.answers import NOT_CONCERNED, Answers
+from tnl_cli.core.answers import Answers
 from tnl_cli.core.catalog import Catalog, Criterion, Tier
+from tnl_cli.core.normalise import NOT_CONCERNED
 from tnl_cli.core.path import NextLevel, find_path
 from tnl_cli.core.scoring import applicable, best_value, climb, compute, possible_points
 

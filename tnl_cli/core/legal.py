@@ -15,9 +15,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from tnl_cli.core.answers import NOT_CONCERNED
 from tnl_cli.core.catalog import Catalog, Criterion, Law
 from tnl_cli.core.identity import Identity
+from tnl_cli.core.normalise import NOT_CONCERNED
 
 STATUSES = ("met", "unmet", "unanswered", "not_applicable", "unknown")
 

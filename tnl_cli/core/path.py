@@ -7,8 +7,8 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from tnl_cli.core.answers import NOT_CONCERNED
 from tnl_cli.core.catalog import Catalog, Criterion, Tier
+from tnl_cli.core.normalise import NOT_CONCERNED
 from tnl_cli.core.rules import SCORE_WEIGHT, Rule, boolean_tests
 from tnl_cli.core.scoring import State, best_value, compute, extend
 

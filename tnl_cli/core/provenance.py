@@ -53,7 +53,7 @@ class Proposal:
     """
 
     criterion: str  # the criterion id the value answers
-    value: Any  # normalised as core.answers.normalise_value would
+    value: Any  # normalised as core.normalise.normalise_value would
     sources: tuple[Source, ...]
     reason_key: str
     reason_params: dict[str, Any] = field(default_factory=dict)

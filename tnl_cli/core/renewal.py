@@ -11,8 +11,9 @@ from dataclasses import replace
 from typing import Any
 
 from tnl_cli.core import identity as ident
-from tnl_cli.core.answers import Answers, ValueRefused
+from tnl_cli.core.answers import Answers
 from tnl_cli.core.catalog import Catalog
+from tnl_cli.core.normalise import ValueRefused
 from tnl_cli.textnorm import fold
 
 # "No label last year" (a candidacy without a label, or none at all).

@@ -6,9 +6,9 @@ import datetime as dt
 import re
 from typing import Any
 
-from tnl_cli.core.answers import MAX_INVENTORY, NOT_CONCERNED_WORDS
 from tnl_cli.core.catalog import Catalog, Criterion
 from tnl_cli.core.identity import ALL_TYPES, NUMBER_LIMIT
+from tnl_cli.core.normalise import MAX_INVENTORY, NOT_CONCERNED_WORDS
 from tnl_cli.i18n import pick, tr
 
 # The schema describes the form tnl writes, and accepts nothing the tool refuses (issue 15,

@@ -7,8 +7,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from tnl_cli.core.answers import NOT_CONCERNED, InventoryItem
 from tnl_cli.core.catalog import Catalog, Criterion, Tier
+from tnl_cli.core.normalise import NOT_CONCERNED, InventoryItem
 
 
 class State:

@@ -36,6 +36,7 @@ from pathlib import Path
 from typing import Any
 
 from tnl_cli.core import answers as ans
+from tnl_cli.core import normalise
 from tnl_cli.core.identity import Identity
 from tnl_cli.core.provenance import Proposal, Source
 from tnl_cli.errors import Problem, TnlError
@@ -79,8 +80,8 @@ def _merge_sources(old: tuple[Source, ...], new: tuple[Source, ...]) -> tuple[So
 def _normalised(catalog: Any, proposal: Proposal, file: str) -> Any:
     criterion = catalog.by_id[proposal.criterion]
     try:
-        value = ans.normalise_value(criterion, ans.document_value(proposal.value))
-    except ans.ValueRefused as exc:
+        value = normalise.normalise_value(criterion, ans.document_value(proposal.value))
+    except normalise.ValueRefused as exc:
         raise TnlError(ans.refused(criterion, exc, file, None)) from exc
     if value is None:
         raise TnlError.of("evidence.empty_value", file=file, id=proposal.criterion)
@@ -98,7 +99,7 @@ def _completed(criterion: Any, listed: Any, found: Any) -> Any:
              if item.software_id not in ids and fold(item.name) not in names]
     if not added:
         return listed
-    return ans.normalise_value(criterion, ans.document_value(listed) + added)
+    return normalise.normalise_value(criterion, ans.document_value(listed) + added)
 
 
 def plan(answers: ans.Answers, catalog: Any, proposals: Sequence[Proposal], *, force: bool,

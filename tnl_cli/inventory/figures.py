@@ -1,10 +1,11 @@
 """The figures an inventory gives, with the count and base behind each: pure, no file read here.
 
-The readers (`readers.py`, `agent_files.py`, `exports.py`) turn each inventory (a GLPI Agent JSON file, a FusionInventory XML
-file, a row of a GLPI or OCS export) into a `Machine`, or a row of a software export into a
-`SoftwareRow`; a `Tally` takes them one at a time (a 50,000-machine folder is never held in
-memory: only the serial numbers and UUIDs seen, and a count per software name) and gives the
-`Figures`; `proposals` turns them into answers of the catalog (`core.provenance.Proposal`).
+The readers (`readers.py`, `agent_files.py`, `exports.py`) turn each inventory (a GLPI Agent
+JSON file, a FusionInventory XML file, a row of a GLPI or OCS export) into a `Machine`, or a row
+of a software export into a `SoftwareRow`; a `Tally` takes them one at a time (a 50,000-machine
+folder is never held in memory: only the serial numbers and UUIDs seen, and a count per software
+name) and gives the `Figures`; `proposals` turns them into answers of the catalog
+(`core.provenance.Proposal`).
 
 Choices made here, said to the user with the figures:
 - servers and virtual machines are left out of the workstations (chassis type, computer type,

@@ -27,7 +27,7 @@ def value_text(c: Criterion, value: Any, lang: str) -> str:
     """An answer as a person would read it."""
     if value is None:
         return tr(lang, "report.unanswered")
-    if c.not_concerned and value == "non_concerne":  # answers.NOT_CONCERNED
+    if c.not_concerned and value == "non_concerne":  # normalise.NOT_CONCERNED
         return tr(lang, "report.not_concerned_value")
     if c.type == "boolean":
         return tr(lang, "report.yes" if value else "report.no")

@@ -13,8 +13,8 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from tnl_cli.core import identity as ident
-from tnl_cli.core.answers import NOT_CONCERNED, ValueRefused, normalise_value, parse_url
 from tnl_cli.core.catalog import Criterion
+from tnl_cli.core.normalise import NOT_CONCERNED, ValueRefused, normalise_value, parse_url
 from tnl_cli.i18n import pick, tr
 from tnl_cli.report.assessment import number_text
 from tnl_cli.walk.identity_fields import IdentityField, shown
