@@ -26,6 +26,7 @@ LAYERS: list[set[str]] = [
     {"report"},
     {"walk", "dossier"},
     {"batch"},
+    {"synthesis"},
     {"commands"},
     {"cli"},
     {"__main__"},
