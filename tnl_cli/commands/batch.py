@@ -156,6 +156,28 @@ def _print_summary(summary: Any, catalog: Any, file: str, output: Path | None,
             err.write("  " + t(key, file=str(output)) + "\n")
 
 
+def write_datapackage(output: Path, catalog: Any, force: bool) -> None:
+    """schema.json and datapackage.json beside the result CSV (open data publication)."""
+    import json
+
+    from tnl_cli import __version__
+    from tnl_cli.batch.datapackage import package, schema
+    from tnl_cli.batch.rows import output_columns
+    from tnl_cli.io.files import write_atomic
+
+    folder = output.parent
+    documents = {
+        folder / "schema.json": schema(catalog, [c.name for c in output_columns(catalog)],
+                                       SETTINGS.lang, __version__),
+        folder / "datapackage.json": package(output.name, SETTINGS.lang),
+    }
+    for path, content in documents.items():
+        write_atomic(path, json.dumps(content, ensure_ascii=False, indent=2) + "\n",
+                     overwrite=force)
+    SETTINGS.stdout.write(t("synthesis.datapackage_written", schema=str(folder / "schema.json"),
+                            package=str(folder / "datapackage.json")) + "\n")
+
+
 def register(app: typer.Typer, lang: str) -> None:
     file_meta = "FICHIER" if lang == "fr" else "FILE"
 
@@ -177,6 +199,12 @@ def register(app: typer.Typer, lang: str) -> None:
         dossiers: Annotated[Path | None, typer.Option(
             "--dossiers", help=tr(lang, "batch.opt_dossiers"),
             metavar="DOSSIER" if lang == "fr" else "DIR")] = None,
+        synthese: Annotated[Path | None, typer.Option(
+            "--synthese", help=tr(lang, "synthesis.opt_batch"), metavar=file_meta)] = None,
+        by: Annotated[str | None, typer.Option(
+            "--par", help=tr(lang, "synthesis.opt_by"), metavar="epci|departement|region")] = None,
+        datapackage: Annotated[bool, typer.Option(
+            "--datapackage", help=tr(lang, "synthesis.opt_datapackage"))] = False,
         force: Annotated[bool, typer.Option("--force", help=tr(lang, "batch.opt_force"))] = False,
         edition: common.edition_option(lang) = None,
         lang_: common.lang_option(lang) = lang,
@@ -202,6 +230,20 @@ def register(app: typer.Typer, lang: str) -> None:
             if same_file(output, file):
                 raise TnlError.of("batch.same_file", file=str(output))
             tabular_write.check_target(output, force)
+        if datapackage:
+            if output is None or output.suffix.lower() != ".csv":
+                raise TnlError.of("synthesis.datapackage_csv")
+            for name in ("schema.json", "datapackage.json"):
+                tabular_write.check_target(output.parent / name, force)
+        if synthese is not None:
+            from tnl_cli.commands.synthese import check_level
+            from tnl_cli.io.files import check_target, refuse_input
+            from tnl_cli.synthesis.document import format_of
+
+            check_level(by)
+            format_of(synthese)
+            check_target(synthese, force)
+            refuse_input(synthese, file, output)
         sink = None
         if dossiers is not None:
             from tnl_cli.batch.dossiers import DossierWriter
@@ -213,13 +255,21 @@ def register(app: typer.Typer, lang: str) -> None:
         def warn(message: str) -> None:
             SETTINGS.stderr.write(message + "\n")
 
+        members = None
+        if synthese is not None:
+            from tnl_cli.synthesis.read import MemberSink
+
+            members = MemberSink(catalog, str(file), [c.name for c in output_columns(catalog)],
+                                 SETTINGS.lang)
         try:
             if output is None:
                 summary = batch.run(source, catalog, SETTINGS.lang, str(file), progress=bar,
-                                    dossiers=sink, started=started, warn=warn)
+                                    dossiers=sink, started=started, warn=warn, writer=members)
             else:
                 with tabular_write.open_output(output, output_columns(catalog),
                                          overwrite=force, sheet="resultats") as writer:
+                    if members is not None:
+                        members.inner, writer = writer, members
                     summary = batch.run(source, catalog, SETTINGS.lang, str(file),
                                         writer=writer, progress=bar, dossiers=sink,
                                         started=started, warn=warn)
@@ -230,4 +280,12 @@ def register(app: typer.Typer, lang: str) -> None:
         summary.seconds = time.perf_counter() - started
         SETTINGS.result_code = EXIT_NEGATIVE if summary.rejected else EXIT_OK  # `| head -1`
         _print_summary(summary, catalog, str(file), output, dossiers)
+        if datapackage and output is not None:
+            write_datapackage(output, catalog, force)
+        if members is not None and synthese is not None and members.members:
+            from tnl_cli.commands.synthese import write_synthesis
+            from tnl_cli.synthesis.read import Input
+
+            found = Input(catalog, members.members, [], members.unplaced, members.rejected)
+            write_synthesis(found, synthese, by, False, force, [str(file)])
         raise typer.Exit(SETTINGS.result_code)

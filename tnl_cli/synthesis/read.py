@@ -38,12 +38,16 @@ class Input:
 
 
 class MemberSink:
-    """A batch writer that keeps each result row as a member (the rows are never stored)."""
+    """A batch writer that keeps each result row as a member (the rows are never stored),
+    and passes it on to the batch's own writer if any (`tnl batch --synthese`)."""
 
-    def __init__(self, catalog: Catalog, file: str, columns: Sequence[str], lang: str) -> None:
+    def __init__(self, catalog: Catalog, file: str, columns: Sequence[str], lang: str,
+                 inner: Any = None) -> None:
+        """`inner`: the batch's own writer, given every row after it is kept."""
         from tnl_cli.reference.territory import load_places
 
         self.catalog, self.file, self.columns, self.lang = catalog, file, columns, lang
+        self.inner = inner
         self.places = load_places()
         self.members: list[Member] = []
         self.unplaced: list[str] = []
@@ -58,6 +62,8 @@ class MemberSink:
         elif not member.code:
             self.unplaced.append(where)
         self.members.append(member)
+        if self.inner is not None:
+            self.inner.write(row)
 
     def formatter(self) -> None:  # no text format: the batch runs in this process
         return None
