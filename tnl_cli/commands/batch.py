@@ -161,21 +161,21 @@ def write_datapackage(output: Path, catalog: Any, force: bool) -> None:
     import json
 
     from tnl_cli import __version__
-    from tnl_cli.batch.datapackage import package, schema
+    from tnl_cli.batch.datapackage import PACKAGE_FILE, SCHEMA_FILE, package, schema
     from tnl_cli.batch.rows import output_columns
     from tnl_cli.io.files import write_atomic
 
     folder = output.parent
     documents = {
-        folder / "schema.json": schema(catalog, [c.name for c in output_columns(catalog)],
-                                       SETTINGS.lang, __version__),
-        folder / "datapackage.json": package(output.name, SETTINGS.lang),
+        folder / SCHEMA_FILE: schema(catalog, [c.name for c in output_columns(catalog)],
+                                       SETTINGS.lang, __version__, output.name),
+        folder / PACKAGE_FILE: package(output.name, SETTINGS.lang),
     }
     for path, content in documents.items():
         write_atomic(path, json.dumps(content, ensure_ascii=False, indent=2) + "\n",
                      overwrite=force)
-    SETTINGS.stdout.write(t("synthesis.datapackage_written", schema=str(folder / "schema.json"),
-                            package=str(folder / "datapackage.json")) + "\n")
+    SETTINGS.stdout.write(t("synthesis.datapackage_written", schema=str(folder / SCHEMA_FILE),
+                            package=str(folder / PACKAGE_FILE)) + "\n")
 
 
 def register(app: typer.Typer, lang: str) -> None:
@@ -233,7 +233,9 @@ def register(app: typer.Typer, lang: str) -> None:
         if datapackage:
             if output is None or output.suffix.lower() != ".csv":
                 raise TnlError.of("synthesis.datapackage_csv")
-            for name in ("schema.json", "datapackage.json"):
+            from tnl_cli.batch.datapackage import PACKAGE_FILE, SCHEMA_FILE
+
+            for name in (SCHEMA_FILE, PACKAGE_FILE):
                 tabular_write.check_target(output.parent / name, force)
         if synthese is not None:
             from tnl_cli.commands.synthese import check_level
