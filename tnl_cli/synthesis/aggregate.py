@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from tnl_cli.core.catalog import Catalog
 from tnl_cli.synthesis.members import KNOWN_VERDICTS, OBLIGATION_STATUSES, THEMES, Member
+from tnl_cli.textnorm import fold
 
 LEVELS = ("epci", "departement", "region")
 SCORE_BANDS = ((0, 24), (25, 49), (50, 74), (75, 100))
@@ -114,7 +115,7 @@ def block(members: Sequence[Member], catalog: Catalog, *, named: bool = False) -
     missing = sorted(missing_counts.items(), key=lambda kv: (-kv[1], order.get(kv[0], 1 << 30)))
     climbing = [m for m in members if m.gap is not None and m.next_tier]
     gaps = Counter(m.gap for m in climbing)
-    closest = sorted(climbing, key=lambda m: (m.gap, m.name.casefold(), m.code))[:TOP_CLOSEST]
+    closest = sorted(climbing, key=lambda m: (m.gap, fold(m.name), m.code))[:TOP_CLOSEST]
     obligations = []
     for theme in THEMES:
         statuses = Counter(dict(m.obligations).get(theme) for m in members)
@@ -123,7 +124,7 @@ def block(members: Sequence[Member], catalog: Catalog, *, named: bool = False) -
             continue
         names = tuple(sorted({m.name or m.code for m in members
                               if dict(m.obligations).get(theme) in ("unmet", "unknown")},
-                             key=str.casefold))
+                             key=fold))
         obligations.append((theme, tuple((s, statuses[s]) for s in OBLIGATION_STATUSES),
                             names if named else ()))
     return Block(

@@ -17,7 +17,8 @@ from tnl_cli.dossier.text import clean
 WIDTH = 640
 _BAR = 22
 _GAP = 8
-_LABEL = 250  # width kept for the category labels
+_LABEL = 262  # width kept for the category labels (_SHORT characters of 13 px text)
+_SHORT = 36
 _FONT = "font-family=\"Liberation Sans, Arial, sans-serif\" font-size=\"13\""
 _INK = "#1e1e1e"
 _FILL = "#2a5d8a"
@@ -44,7 +45,7 @@ def _text(value: object) -> str:
     return str(escape(clean(str(value))))
 
 
-def _short(label: str, limit: int = 38) -> str:
+def _short(label: str, limit: int = _SHORT) -> str:
     label = " ".join(clean(label).split())
     return label if len(label) <= limit else label[:limit - 1] + "…"
 

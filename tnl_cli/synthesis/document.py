@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -10,8 +11,9 @@ from tnl_cli.errors import TnlError
 from tnl_cli.synthesis.aggregate import synthesize
 from tnl_cli.synthesis.read import Input
 
-# Every EPCI of France (1,255 groups) makes about 25 million characters of HTML.
-MAX_OUTPUT = 200_000_000
+# One part of the document (its head, a section, its foot) at most: a section is a few
+# hundred kB, the head's table of contents of every EPCI of France about 200 kB.
+MAX_OUTPUT = 20_000_000
 FORMATS = {".html": "html", ".htm": "html", ".md": "md", ".markdown": "md", ".odt": "odt"}
 
 
@@ -22,21 +24,30 @@ def format_of(path: Path) -> str:
     return fmt
 
 
-def render(view: dict[str, Any], fmt: str) -> bytes:
+def render(head: dict[str, Any], sections: Iterator[dict[str, Any]], fmt: str) -> bytes:
+    """The document's bytes. HTML and Markdown are rendered a section at a time through the
+    same template (`part`: head, section, foot): the whole text is never one string."""
     if fmt == "odt":
         from tnl_cli.synthesis.odt import write
 
-        return write(view)
+        return write(head, sections)
     from tnl_cli.dossier.render import render_view
 
-    if fmt == "html":
-        from markupsafe import Markup
+    def part(name: str, section: dict[str, Any] | None = None) -> bytes:
+        return render_view("synthese", fmt, {**head, "part": name, "section": section},
+                           max_output=MAX_OUTPUT)
 
-        for section in view["sections"]:
+    pieces = [part("head")]
+    for section in sections:
+        if fmt == "html":
+            from markupsafe import Markup
+
             for fig in section["figures"]:
                 if fig["svg"]:
                     fig["svg"] = Markup(fig["svg"])  # drawn by charts, every text escaped
-    return render_view("synthese", fmt, view, max_output=MAX_OUTPUT)
+        pieces.append(part("section", section))
+    pieces.append(part("foot"))
+    return (b"\n" if fmt == "md" else b"").join(pieces)
 
 
 def document(found: Input, fmt: str, lang: str, *, level: str | None, named: bool,
@@ -53,7 +64,7 @@ def document(found: Input, fmt: str, lang: str, *, level: str | None, named: boo
                         before=before.members if before is not None else None,
                         before_catalog=before.catalog if before is not None else None,
                         names=names)
-    view = build(result, found.catalog, lang, tool_version=__version__,
-                 today=today or dt.date.today(), names=names, sources=sources,
-                 problems=len(found.problems))
-    return render(view, fmt)
+    head, sections = build(result, found.catalog, lang, tool_version=__version__,
+                           today=today or dt.date.today(), names=names, sources=sources,
+                           problems=len(found.problems))
+    return render(head, sections, fmt)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import io
 import re
+from collections.abc import Iterator
 from typing import Any
 
 from tnl_cli.dossier.odt import DocumentWriter, statistics
@@ -42,16 +43,12 @@ def _image(w: Any, uid: str, svg: str) -> None:
         f"<svg:desc>{desc}</svg:desc></draw:frame></text:p>"))
 
 
-def write(view: dict[str, Any]) -> bytes:
+def write(view: dict[str, Any], sections: Iterator[dict[str, Any]]) -> bytes:
     """The synthesis's ODT file's bytes."""
     from odfdo import Style
 
     w = DocumentWriter(view["lang"], "Page")
-    widths = {width for s in view["sections"] for f in s["figures"]
-              for width in _widths(len(f["headers"]))}
-    for width in widths:
-        w.doc.insert_style(Style("table-column", name=f"TnlCol{width}", width=f"{width}cm"),
-                           automatic=True)
+    styled: set[float] = set()
     w.doc.meta.set_title(f"{view['title']} — {view['subtitle']}")
     w.doc.meta.set_language("fr-FR" if view["lang"] == "fr" else "en-GB")
     w.heading(1, view["title"])
@@ -59,10 +56,14 @@ def write(view: dict[str, Any]) -> bytes:
     for note in view["notes"]:
         w.para(note, note=True)
     w.para(f"{view['sources_label']} {', '.join(view['sources'])}")
-    for section in view["sections"]:
+    for section in sections:
         w.heading(2, section["title"])
         w.para(section["lead"])
         for fig in section["figures"]:
+            for width in set(_widths(len(fig["headers"]))) - styled:
+                styled.add(width)
+                w.doc.insert_style(Style("table-column", name=f"TnlCol{width}",
+                                         width=f"{width}cm"), automatic=True)
             w.heading(3, fig["title"])
             for sentence in fig["sentences"]:
                 w.para(sentence)

@@ -5,6 +5,7 @@ this one view, so they show the same content."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 from typing import Any
 
 from tnl_cli.core.catalog import Catalog
@@ -159,28 +160,26 @@ def block_figures(w: _Words, b: Block, uid: str, detail: str) -> list[dict[str, 
 
 def build(s: Synthesis, catalog: Catalog, lang: str, *, tool_version: str,
           today: dt.date, names: dict[str, dict[str, str]], sources: list[str],
-          problems: int = 0) -> dict[str, Any]:
-    """The view every rendering reads."""
+          problems: int = 0) -> tuple[dict[str, Any], Iterator[dict[str, Any]]]:
+    """The view every rendering reads: its head (title, notes, table of contents) and its
+    sections, made one at a time as the rendering asks (a thousand groups' charts are never
+    all in memory at once)."""
     w = _Words(catalog, lang)
-    sections = [{"id": "s0", "title": w.t("overall"),
-                 "lead": w.t("lead", count=w.n(s.overall.count)),
-                 "figures": block_figures(w, s.overall, "s0", s.detail)}]
     level_names = names.get(s.level or "", {})
+    blocks = [("s0", w.t("overall"), s.overall)]
     for k, g in enumerate(s.groups, 1):
         if g.key == NO_GROUP:
             title = w.t("group_none")
         else:
             name = g.name or level_names.get(g.key, "")
             title = w.t(f"group_{s.level}", code=g.key, name=name) if name else g.key
-        sections.append({"id": f"s{k}", "title": title,
-                         "lead": w.t("lead", count=w.n(g.block.count)),
-                         "figures": block_figures(w, g.block, f"s{k}", s.detail)})
+        blocks.append((f"s{k}", title, g.block))
     notes = [w.t("note_estimate")]
     if not s.named:
         notes.append(w.t("note_no_ranking"))
     if problems:
         notes.append(w.t("note_left_out", n=w.n(problems)))
-    return _cleaned({
+    head = _cleaned({
         "lang": lang,
         "title": w.t("title"),
         "subtitle": w.t(f"subtitle_{s.level}" if s.level else "subtitle", edition=s.edition),
@@ -188,10 +187,17 @@ def build(s: Synthesis, catalog: Catalog, lang: str, *, tool_version: str,
         "sources_label": w.t("sources"),
         "notes": notes,
         "contents": w.t("contents"),
+        "toc": [{"id": uid, "title": title} for uid, title, _ in blocks],
         "table_caption": w.t("table_caption"),
-        "sections": sections,
         "generated": w.t("generated", version=tool_version, date=today.isoformat()),
     })
+
+    def sections() -> Iterator[dict[str, Any]]:
+        for uid, title, b in blocks:
+            yield _cleaned({"id": uid, "title": title, "lead": w.t("lead", count=w.n(b.count)),
+                            "figures": block_figures(w, b, uid, s.detail)})
+
+    return head, sections()
 
 
 def _cleaned(value: Any, key: str = "") -> Any:
