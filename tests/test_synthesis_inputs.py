@@ -151,3 +151,26 @@ def test_charts_have_text_alternatives_and_escape_labels() -> None:
     assert stacked.count("<pattern") == 4 and 'fill="url(#d-p3)"' in stacked
     for count in ("1", "2", "3"):  # every visible part shows its count as text
         assert f">{count}</text>" in stacked
+
+
+def test_a_hostile_verdict_value_is_text_in_every_chart_and_table(run: Any,
+                                                                  tmp_path: Path) -> None:
+    import zipfile
+
+    hostile = '<svg onload="x()">\x1b]0;pwned\x07\u202e|#*'
+    _output(tmp_path / "out.csv", [{**NANCY, "verdict": hostile}, {**LETTRET,
+                                                                  "verdict": "eligible"}])
+    for name in ("s.html", "s.md", "s.odt"):
+        result = run("synthese", str(tmp_path / "out.csv"), "-o", str(tmp_path / name))
+        assert result.code == 0, result.err
+    html = (tmp_path / "s.html").read_text(encoding="utf-8")
+    with zipfile.ZipFile(tmp_path / "s.odt") as odt:
+        parts = [odt.read(n).decode("utf-8") for n in odt.namelist()
+                 if n == "content.xml" or n.endswith(".svg")]
+    md = (tmp_path / "s.md").read_text(encoding="utf-8")
+    for text in (html, md, *parts):
+        assert "onload=" not in text.replace("&lt;svg onload=", "").replace(
+            "\\<svg onload=", "")
+        assert "\x1b" not in text and "\x07" not in text and "\u202e" not in text
+    assert html.count("&lt;svg onload=") >= 2  # the chart's label and the table's cell
+    assert "\\<svg onload=\"x()\"\\>" in md

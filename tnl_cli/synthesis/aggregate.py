@@ -106,7 +106,7 @@ def block(members: Sequence[Member], catalog: Catalog, *, named: bool = False) -
     bands_ok = Counter(m.band for m in members if m.verdict in eligible)
     domains = []
     for k, d in enumerate(catalog.domains):
-        values = [m.scores[k] for m in members if k < len(m.scores) and m.scores[k] is not None]
+        values = [v for m in members if k < len(m.scores) and (v := m.scores[k]) is not None]
         counts = tuple(sum(1 for v in values if low <= v <= high) for low, high in SCORE_BANDS)
         domains.append((d.id, counts, len(values)))
     assessed = [m for m in members if m.verdict in KNOWN_VERDICTS[:4]]
@@ -114,7 +114,7 @@ def block(members: Sequence[Member], catalog: Catalog, *, named: bool = False) -
     order = {c.id: i for i, c in enumerate(catalog.criteria)}
     missing = sorted(missing_counts.items(), key=lambda kv: (-kv[1], order.get(kv[0], 1 << 30)))
     climbing = [m for m in members if m.gap is not None and m.next_tier]
-    gaps = Counter(m.gap for m in climbing)
+    gaps = Counter(m.gap for m in climbing if m.gap is not None)
     closest = sorted(climbing, key=lambda m: (m.gap, fold(m.name), m.code))[:TOP_CLOSEST]
     obligations = []
     for theme in THEMES:
