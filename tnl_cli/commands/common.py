@@ -305,6 +305,14 @@ def program() -> list[str]:
     return ["tnl"]  # embedded (tests): nothing better to say
 
 
+def today() -> Any:
+    """Today's date (a datetime.date); the one place commands read the clock, so that tests
+    can set it (a dossier written after the edition's deadline is told so)."""
+    import datetime
+
+    return datetime.date.today()
+
+
 def t(key: str, **params: Any) -> str:
     return tr(SETTINGS.lang, key, **params)
 
