@@ -174,3 +174,22 @@ def test_a_hostile_verdict_value_is_text_in_every_chart_and_table(run: Any,
         assert "\x1b" not in text and "\x07" not in text and "\u202e" not in text
     assert html.count("&lt;svg onload=") >= 2  # the chart's label and the table's cell
     assert "\\<svg onload=\"x()\"\\>" in md
+
+
+def test_rejected_rows_are_counted_and_said(run: Any, tmp_path: Path) -> None:
+    _output(tmp_path / "out.csv", [{**NANCY, "verdict": "eligible", "niveau": "or"},
+                                   {"nom": "X", "siren": "123", "verdict": "rejected"}])
+    result = run("synthese", str(tmp_path / "out.csv"), "-o", str(tmp_path / "s.md"))
+    assert result.code == 1 and "1 ligne(s) rejetée(s)" in result.err
+    assert "| Rejeté (données invalides) | 1 | 50" in (tmp_path / "s.md").read_text(
+        encoding="utf-8")
+    (tmp_path / "in.csv").write_text("nom;code_insee\nNancy;54395\nNulle part;54999\n",
+                                     encoding="utf-8")
+    result = run("synthese", str(tmp_path / "in.csv"), "-o", str(tmp_path / "t.md"))
+    assert result.code == 1 and "54999" in result.err and "ligne 3" in result.err
+
+
+def test_batch_par_needs_synthese(run: Any, tmp_path: Path) -> None:
+    (tmp_path / "in.csv").write_text("nom;code_insee\nNancy;54395\n", encoding="utf-8")
+    result = run("batch", str(tmp_path / "in.csv"), "--par", "epci")
+    assert result.code == 2 and "--synthese" in result.err

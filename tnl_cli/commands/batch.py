@@ -237,6 +237,8 @@ def register(app: typer.Typer, lang: str) -> None:
 
             for name in (SCHEMA_FILE, PACKAGE_FILE):
                 tabular_write.check_target(output.parent / name, force)
+        if by is not None and synthese is None:
+            raise TnlError.of("synthesis.by_without_synthese")
         if synthese is not None:
             from tnl_cli.commands.synthese import check_level
             from tnl_cli.io.files import check_target, refuse_input

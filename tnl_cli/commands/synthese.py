@@ -15,12 +15,14 @@ _SHOWN = 10
 
 
 def report_input(found: Any) -> bool:
-    """What was left out or cannot be placed, on stderr; True when anything was."""
+    """What was rejected, left out or cannot be placed, on stderr; True when anything was."""
     from tnl_cli.report.assessment import number_text
 
     err, lang = SETTINGS.stderr, SETTINGS.lang
     if found.rejected:
         err.write(t("synthesis.rejected_rows", count=number_text(found.rejected, lang)) + "\n")
+        for message in found.rejections[:_SHOWN]:
+            err.write(f"  {message}\n")
     if found.problems:
         err.write(t("synthesis.left_out", count=number_text(len(found.problems), lang)) + "\n")
         for message in found.problems[:_SHOWN]:
@@ -30,7 +32,7 @@ def report_input(found: Any) -> bool:
                                                        else "")
         err.write(t("synthesis.unplaced", count=number_text(len(found.unplaced), lang),
                     where=shown) + "\n")
-    return bool(found.problems or found.unplaced)
+    return bool(found.rejected or found.problems or found.unplaced)
 
 
 def write_synthesis(found: Any, output: Path, level: str | None, named: bool, force: bool,

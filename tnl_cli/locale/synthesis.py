@@ -10,16 +10,16 @@ MESSAGES = {
               "niveau suivant, les obligations légales non remplies ou inconnues, et avec "
               "--precedent l'évolution depuis l'an dernier. HTML (graphiques SVG et tableaux), ODT "
               "ou Markdown selon l'extension de -o. Sortie 0 si la synthèse est écrite, 1 si elle "
-              "l'est mais que des lignes ou des fichiers ont été écartés ou ne peuvent être "
-              "rattachés, 2 si l'entrée est inutilisable.",
+              "l'est mais que des lignes ont été rejetées, des fichiers écartés ou des lignes "
+              "ne peuvent être rattachées, 2 si l'entrée est inutilisable.",
         "en": "Synthesis of a territory from many collectivities: a tnl batch output, the table it "
               "reads, or a folder of answers files. How many are eligible and at which tier, by "
               "type and size, scores per domain, the criteria most often missing (pooling "
               "opportunities), those closest to the next tier, legal obligations unmet or unknown, "
               "and with --precedent the change since last year. HTML (SVG charts and tables), ODT "
               "or Markdown from the extension of -o. Exit 0 when the synthesis is written, 1 when "
-              "it is but rows or files were left out or cannot be placed, 2 when the input is "
-              "unusable.",
+              "it is but rows were rejected, files left out or rows cannot be placed, 2 when the "
+              "input is unusable.",
     },
     "synthesis.arg_inputs": {
         "fr": "Résultat de tnl batch (CSV, ODS, XLSX, JSON Lines), tableau lu par tnl batch, ou "
@@ -151,8 +151,9 @@ MESSAGES = {
     },
     "synthesis.rejected_rows": {
         "fr": "{count} ligne(s) rejetée(s) par tnl batch (données invalides), comptées comme "
-              "telles.",
-        "en": "{count} row(s) rejected by tnl batch (invalid data), counted as such.",
+              "telles dans la synthèse :",
+        "en": "{count} row(s) rejected by tnl batch (invalid data), counted as such in the "
+              "synthesis:",
     },
     "synthesis.written": {
         "fr": "Synthèse de {count} collectivité(s) écrite dans {file}.",
@@ -166,10 +167,9 @@ MESSAGES = {
         "fr": "--datapackage décrit un CSV : donnez -o resultats.csv.",
         "en": "--datapackage describes a CSV: give -o results.csv.",
     },
-    "synthesis.synthese_stdin": {
-        "fr": "--synthese avec l'entrée standard : le tableau ne peut être relu ; enregistrez-le "
-              "dans un fichier.",
-        "en": "--synthese with standard input: the table cannot be read again; save it to a file.",
+    "synthesis.by_without_synthese": {
+        "fr": "--par regroupe la synthèse : ajoutez --synthese synthese.html (ou .odt, .md).",
+        "en": "--par groups the synthesis: add --synthese synthese.html (or .odt, .md).",
     },
     "synthesis.title": {
         "fr": "Synthèse territoriale — Label Territoire Numérique Libre",

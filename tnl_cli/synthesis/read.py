@@ -34,7 +34,8 @@ class Input:
     members: list[Member] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)  # rows or files left out, and why
     unplaced: list[str] = field(default_factory=list)  # rows without a code
-    rejected: int = 0  # batch rows with invalid data (counted, never placed)
+    rejected: int = 0  # batch rows with invalid data (counted as such)
+    rejections: list[str] = field(default_factory=list)  # a sample of why (batch input)
 
 
 class MemberSink:
@@ -90,6 +91,7 @@ def read(paths: Sequence[Path], lang: str, edition: int | None = None,
         found.problems += here.problems
         found.unplaced += here.unplaced
         found.rejected += here.rejected
+        found.rejections += here.rejections
     assert found is not None
     if not found.members:
         raise TnlError.of("synthesis.nothing", files=", ".join(str(p) for p in paths))
@@ -235,8 +237,7 @@ def read_batch_input(path: Path, lang: str, edition: int | None,
         summary = run(source, catalog, lang, str(path), writer=sink, warn=warn)
     finally:
         source.close()
-    found = Input(catalog, sink.members, list(summary.errors), sink.unplaced, sink.rejected)
-    return found
+    return Input(catalog, sink.members, [], sink.unplaced, sink.rejected, list(summary.errors))
 
 
 def read_folder(folder: Path, lang: str, edition: int | None) -> Input:
