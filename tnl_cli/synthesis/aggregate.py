@@ -116,17 +116,16 @@ def block(members: Sequence[Member], catalog: Catalog, *, named: bool = False) -
     climbing = [m for m in members if m.gap is not None and m.next_tier]
     gaps = Counter(m.gap for m in climbing if m.gap is not None)
     closest = sorted(climbing, key=lambda m: (m.gap, fold(m.name), m.code))[:TOP_CLOSEST]
-    obligations = []
-    for theme in THEMES:
-        statuses = Counter(dict(m.obligations).get(theme) for m in members)
-        statuses.pop(None, None)
-        if not statuses:
-            continue
-        names = tuple(sorted({m.name or m.code for m in members
-                              if dict(m.obligations).get(theme) in ("unmet", "unknown")},
-                             key=fold))
-        obligations.append((theme, tuple((s, statuses[s]) for s in OBLIGATION_STATUSES),
-                            names if named else ()))
+    statuses: dict[str, Counter[str]] = {}
+    unmet: dict[str, set[str]] = {}
+    for m in members:  # one pass: a synthesis of all France has 37,000 members
+        for theme, status in m.obligations:
+            statuses.setdefault(theme, Counter())[status] += 1
+            if named and status in ("unmet", "unknown"):
+                unmet.setdefault(theme, set()).add(m.name or m.code)
+    obligations = [(theme, tuple((s, statuses[theme][s]) for s in OBLIGATION_STATUSES),
+                    tuple(sorted(unmet.get(theme, ()), key=fold)))
+                   for theme in THEMES if theme in statuses]
     return Block(
         count=len(members), verdicts=_verdicts(members), tiers=_tiers(members, catalog),
         types=tuple(sorted(types.items(), key=lambda kv: (-kv[1], kv[0]))),
