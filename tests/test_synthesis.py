@@ -160,8 +160,11 @@ def test_a_folder_of_30_answers_files_of_one_epci(run: Any, tmp_path: Path) -> N
     md = (tmp_path / "s.md").read_text(encoding="utf-8")
     assert f"SIREN {siren}" in md and "30 collectivité(s)" in md
     catalog = load_edition(2025)
-    verdicts = Counter(evaluate(catalog, ans.load(p, load_edition)[0]).verdict
-                       for p in (tmp_path / "membres").iterdir())
+    assessments = [evaluate(catalog, ans.load(p, load_edition)[0])
+                   for p in (tmp_path / "membres").iterdir()]
+    verdicts = Counter(a.verdict for a in assessments)
+    badges = sum(1 for a in assessments if a.badge)
+    assert f"obtenu par {badges} des 30 collectivités évaluées" in md
     found = read([tmp_path / "membres"], "fr")
     result_block = aggregate.synthesize(found.members, found.catalog).overall
     assert dict(result_block.verdicts) == dict(verdicts)

@@ -496,4 +496,10 @@ MESSAGES = {
         "fr": "Label Territoire Numérique Libre (ADULLACT)",
         "en": "Territoire Numérique Libre label (ADULLACT)",
     },
+    "synthesis.badge_sentence": {
+        "fr": "{badge} (voie à part des niveaux) : obtenu par {n} des {known} collectivités "
+              "évaluées.",
+        "en": "{badge} (a track apart from the tiers): granted to {n} of the {known} "
+              "collectivities assessed.",
+    },
 }

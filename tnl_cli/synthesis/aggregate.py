@@ -59,6 +59,7 @@ class Block:
     closest: tuple[Closest, ...]
     obligations: tuple[tuple[str, tuple[tuple[str, int], ...], tuple[str, ...]], ...]
     change: Change | None = None
+    badge: tuple[int, int] = (0, 0)  # members granted the Badge, members whose Badge is known
 
 
 @dataclass(frozen=True)
@@ -136,6 +137,8 @@ def block(members: Sequence[Member], catalog: Catalog, *, named: bool = False) -
         closest=tuple(Closest(m.name or m.code if named else None, m.tier, m.next_tier, m.gap)
                       for m in closest if m.gap is not None),
         obligations=tuple(obligations),
+        badge=(sum(1 for m in members if m.badge), sum(1 for m in members
+                                                        if m.badge is not None)),
     )
 
 

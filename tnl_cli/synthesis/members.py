@@ -60,6 +60,7 @@ class Member:
     obligations: tuple[tuple[str, str], ...]  # (theme, status)
     where: str  # file and line, or file, for messages
     detail: str  # "answers" | "batch"
+    badge: bool | None = None  # the 2025 Badge, a track apart (None: not known, as in a batch)
 
 
 def _int(text: Any) -> int | None:
@@ -192,7 +193,7 @@ def from_assessment(catalog: Catalog, identity: Identity, assessment: Any, where
                   assessment.verdict, assessment.level or "",
                   int(assessment.total_ratio * 100 + 0.5),
                   tuple(int(d.ratio * 100 + 0.5) for d in assessment.domains), missing,
-                  next_id, gap, obligations, where, "answers")
+                  next_id, gap, obligations, where, "answers", assessment.badge)
 
 
 def _theme_status(statuses: Sequence[str]) -> str:

@@ -85,6 +85,11 @@ def block_figures(w: _Words, b: Block, uid: str, detail: str) -> list[dict[str, 
     if ranked:
         figures.append(_counts(w, f"{uid}-tiers", w.t("fig_tiers"),
                                [(w.tier(t), n) for t, n in b.tiers], ranked, w.t("col_tier")))
+        granted, known = b.badge
+        if known and w.catalog.badge is not None:
+            figures[-1]["sentences"].append(w.t(
+                "badge_sentence", badge=pick(w.catalog.badge.name, w.lang), n=w.n(granted),
+                known=w.n(known)))
     figures.append(_counts(w, f"{uid}-types", w.t("fig_types"),
                            [(w.kind(k), n) for k, n in b.types], b.count, w.t("col_type")))
     band_rows = [[w.band(band), w.n(n), w.n(ok), w.share(ok, n)] for band, n, ok in b.bands]
