@@ -17,36 +17,8 @@ _SHOWN_WARNINGS = 5
 _DELIMITERS = {";": ";", ",": ",", "tab": "\t", "\\t": "\t", "\t": "\t"}
 
 
-class _Bar:
-    """A one-line progress bar on a terminal's stderr, redrawn at most ten times a second."""
-
-    def __init__(self, stream: Any) -> None:
-        self.stream, self.next, self.drawn = stream, 0.0, False
-
-    def __call__(self, fraction: float, rows: int) -> None:
-        from tnl_cli.report.assessment import number_text
-
-        now = time.monotonic()
-        if now < self.next:
-            return
-        self.next = now + 0.1
-        filled = int(max(0.0, min(1.0, fraction)) * 30)
-        text = t("batch.progress", percent=int(fraction * 100), rows=number_text(rows, SETTINGS.lang))
-        self.stream.write(f"\r[{'#' * filled}{'.' * (30 - filled)}] {text}")
-        self.stream.flush()
-        self.drawn = True
-
-    def clear(self) -> None:
-        if self.drawn:
-            self.stream.write("\r" + " " * 60 + "\r")
-            self.stream.flush()
-
-
 def _stderr_is_terminal() -> bool:
-    try:
-        return bool(SETTINGS.stderr.isatty())
-    except (AttributeError, ValueError):
-        return False
+    return common.stderr_is_terminal()
 
 
 def write_template(path: Path, edition: int | None, force: bool) -> None:
@@ -156,19 +128,17 @@ def _print_summary(summary: Any, catalog: Any, file: str, output: Path | None,
             err.write("  " + t(key, file=str(output)) + "\n")
 
 
-def write_datapackage(output: Path, catalog: Any, force: bool) -> None:
+def write_datapackage(output: Path, catalog: Any, columns: list[str], force: bool) -> None:
     """schema.json and datapackage.json beside the result CSV (open data publication)."""
     import json
 
     from tnl_cli import __version__
     from tnl_cli.batch.datapackage import PACKAGE_FILE, SCHEMA_FILE, package, schema
-    from tnl_cli.batch.rows import output_columns
     from tnl_cli.io.files import write_atomic
 
     folder = output.parent
     documents = {
-        folder / SCHEMA_FILE: schema(catalog, [c.name for c in output_columns(catalog)],
-                                       SETTINGS.lang, __version__, output.name),
+        folder / SCHEMA_FILE: schema(catalog, columns, SETTINGS.lang, __version__, output.name),
         folder / PACKAGE_FILE: package(output.name, SETTINGS.lang),
     }
     for path, content in documents.items():
@@ -176,6 +146,36 @@ def write_datapackage(output: Path, catalog: Any, force: bool) -> None:
                      overwrite=force)
     SETTINGS.stdout.write(t("synthesis.datapackage_written", schema=str(folder / SCHEMA_FILE),
                             package=str(folder / PACKAGE_FILE)) + "\n")
+
+
+def _published(directory: Path) -> Any:
+    """data.gouv.fr's exports in `directory` read once, with a progress bar on a terminal."""
+    import datetime as dt
+
+    from tnl_cli.batch import opendata
+    from tnl_cli.commands.opendata import ExportsBar
+
+    bar = ExportsBar(common.raw_stream(SETTINGS.stderr)) if _stderr_is_terminal() else None
+    try:
+        return opendata.load(directory, dt.date.today(), progress=bar)
+    finally:
+        if bar is not None:
+            bar.clear()
+
+
+def _print_opendata(tally: Any, published: Any) -> None:
+    from tnl_cli.report.assessment import number_text
+
+    lang = SETTINGS.lang
+    key = ("opendata.batch_summary_odf" if published.portals is not None
+           else "opendata.batch_summary")
+    SETTINGS.stdout.write(t(key, day=published.day,
+                            without=number_text(tally.without, lang),
+                            obliged=number_text(tally.without_obliged, lang),
+                            published=number_text(tally.with_datasets, lang)) + "\n")
+    if tally.unidentified:
+        SETTINGS.stdout.write(t("opendata.batch_unidentified",
+                                count=number_text(tally.unidentified, lang)) + "\n")
 
 
 def register(app: typer.Typer, lang: str) -> None:
@@ -206,6 +206,9 @@ def register(app: typer.Typer, lang: str) -> None:
         datapackage: Annotated[bool, typer.Option(
             "--datapackage", help=tr(lang, "synthesis.opt_datapackage"))] = False,
         force: Annotated[bool, typer.Option("--force", help=tr(lang, "batch.opt_force"))] = False,
+        opendata_dir: Annotated[Path | None, typer.Option(
+            "--opendata-dir", help=tr(lang, "opendata.opt_batch_dir"),
+            metavar="DOSSIER" if lang == "fr" else "DIR")] = None,
         edition: common.edition_option(lang) = None,
         lang_: common.lang_option(lang) = lang,
         no_color: common.no_color_option(lang) = False,
@@ -224,6 +227,8 @@ def register(app: typer.Typer, lang: str) -> None:
         from tnl_cli.io import table_write as tabular_write
 
         catalog = load_edition(edition)
+        if opendata_dir is not None and output is None:
+            raise TnlError.of("opendata.batch_needs_output")
         if output is not None:
             from tnl_cli.io.files import same_file
 
@@ -254,7 +259,9 @@ def register(app: typer.Typer, lang: str) -> None:
 
             sink = DossierWriter(dossiers, catalog, SETTINGS.lang)
         source = _open_source(file, encoding, delimiter, sheet, catalog)
-        bar = _Bar(common.raw_stream(SETTINGS.stderr)) if _stderr_is_terminal() else None
+        bar = (common.ProgressBar(common.raw_stream(SETTINGS.stderr), "batch.progress")
+               if _stderr_is_terminal() else None)
+        columns, published, tally = output_columns(catalog), None, None
 
         def warn(message: str) -> None:
             SETTINGS.stderr.write(message + "\n")
@@ -266,12 +273,20 @@ def register(app: typer.Typer, lang: str) -> None:
             members = MemberSink(catalog, str(file), [c.name for c in output_columns(catalog)],
                                  SETTINGS.lang)
         try:
+            if opendata_dir is not None:
+                from tnl_cli.batch import opendata
+
+                published = _published(opendata_dir)
+                columns = [*columns, *opendata.COLUMNS]
             if output is None:
                 summary = batch.run(source, catalog, SETTINGS.lang, str(file), progress=bar,
                                     dossiers=sink, started=started, warn=warn, writer=members)
             else:
-                with tabular_write.open_output(output, output_columns(catalog),
+                with tabular_write.open_output(output, columns,
                                          overwrite=force, sheet="resultats") as writer:
+                    if published is not None:
+                        writer = opendata.WithOpendata(writer, columns, published)
+                        tally = writer.tally
                     if members is not None:
                         members.inner, writer = writer, members
                     summary = batch.run(source, catalog, SETTINGS.lang, str(file),
@@ -284,8 +299,10 @@ def register(app: typer.Typer, lang: str) -> None:
         summary.seconds = time.perf_counter() - started
         SETTINGS.result_code = EXIT_NEGATIVE if summary.rejected else EXIT_OK  # `| head -1`
         _print_summary(summary, catalog, str(file), output, dossiers)
+        if tally is not None:
+            _print_opendata(tally, published)
         if datapackage and output is not None:
-            write_datapackage(output, catalog, force)
+            write_datapackage(output, catalog, [c.name for c in columns], force)
         if members is not None and synthese is not None and members.members:
             from tnl_cli.commands.synthese import write_synthesis
             from tnl_cli.synthesis.read import Input
