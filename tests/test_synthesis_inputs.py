@@ -193,3 +193,18 @@ def test_batch_par_needs_synthese(run: Any, tmp_path: Path) -> None:
     (tmp_path / "in.csv").write_text("nom;code_insee\nNancy;54395\n", encoding="utf-8")
     result = run("batch", str(tmp_path / "in.csv"), "--par", "epci")
     assert result.code == 2 and "--synthese" in result.err
+
+
+def test_regions_and_departements_are_placed_by_their_own_code(run: Any, tmp_path: Path) -> None:
+    (tmp_path / "in.csv").write_text(
+        "nom;type;code_insee\nGrand Est;region;44\nMeurthe-et-Moselle;departement;54\n"
+        "Corse;ctu;94\nLoire-Atlantique;departement;44\n", encoding="utf-8")
+    result = run("batch", str(tmp_path / "in.csv"), "-o", str(tmp_path / "out.csv"))
+    assert result.code == 0, result.err
+    rows = {r["nom"]: (r["departement"], r["region"]) for r in csv.DictReader(
+        (tmp_path / "out.csv").read_text(encoding="utf-8-sig").splitlines(), delimiter=";")}
+    assert rows == {"Grand Est": ("", "44"), "Meurthe-et-Moselle": ("54", "44"),
+                    "Corse": ("", "94"), "Loire-Atlantique": ("44", "52")}
+    found = read([tmp_path / "out.csv"], "fr")
+    by_region = aggregate.synthesize(found.members, found.catalog, "region")
+    assert {g.key: g.block.count for g in by_region.groups} == {"44": 2, "94": 1, "52": 1}

@@ -99,7 +99,7 @@ class Checker:
         band = self._band(head[4]) if head[4].__class__ is int else ""
         if self._places is None:
             return ["", "", "", band]
-        epci, name, _, region = self._places(head[1], head[2], head[5])
+        epci, name, _, region = self._places(head[1], head[2], head[5], head[3])
         return [region, epci, name, band]
 
     def cells_for(self, kind: str | None) -> list[Cells]:

@@ -601,9 +601,14 @@ class Places(NamedTuple):
     departements: dict[str, str]  # code -> name
     regions: dict[str, str]  # code -> name
 
-    def of(self, insee: str, siren: str, departement: str) -> tuple[str, str, str, str]:
-        """(EPCI SIREN, EPCI name, département, région) of a commune (by its code) or an EPCI
-        (by its SIREN, its own EPCI); blanks where unknown."""
+    def of(self, insee: str, siren: str, departement: str,
+           kind: str = "") -> tuple[str, str, str, str]:
+        """(EPCI SIREN, EPCI name, département, région) of a commune (by its code), an EPCI (by
+        its SIREN, its own EPCI), a région or a single territorial collectivity whose code is a
+        région's (`kind` tells: "44" is both a département and a région); blanks where
+        unknown."""
+        if kind in ("region", "ctu") and insee in self.regions and not departement:
+            return "", "", "", insee
         epci = self.commune_epci.get(insee) if insee else None
         if epci is None and siren in self.epcis:
             epci = siren

@@ -148,7 +148,7 @@ def from_row(row: Mapping[str, Any], catalog: Catalog, where: str,
     band = str(row.get("tranche_population") or "").strip()
     if places is not None and (insee or siren) and not (region and (epci or kind != "commune")):
         # a batch output of an earlier version: the grouping columns from the COG
-        epci, epci_name, departement, region = places.of(insee, siren, departement)
+        epci, epci_name, departement, region = places.of(insee, siren, departement, kind)
     if not band and population is not None:
         from tnl_cli.reference.territory import size_band
 
@@ -173,7 +173,8 @@ def from_assessment(catalog: Catalog, identity: Identity, assessment: Any, where
     epci = epci_name = region = ""
     departement = identity.departement or ""
     if places is not None:
-        epci, epci_name, departement, region = places.of(insee, siren, departement)
+        epci, epci_name, departement, region = places.of(insee, siren, departement,
+                                                         identity.type or "")
     missing = tuple(r.criterion.id for r in assessment.results
                     if r.visible and not r.met and not r.not_concerned)
     nxt = assessment.next_level
