@@ -29,6 +29,11 @@ class _Words:
     def n(self, value: int) -> str:
         return number_text(value, self.lang)
 
+    def diff(self, value: int) -> str:
+        """+3, −1 (a minus sign, not a hyphen), 0."""
+        sign = "+" if value > 0 else "\u2212" if value < 0 else ""
+        return sign + self.n(abs(value))
+
     def share(self, part: int, whole: int) -> str:
         percent = round(100 * part / whole) if whole else 0
         return f"{percent}\u202f%" if self.lang == "fr" else f"{percent}%"
@@ -148,11 +153,11 @@ def block_figures(w: _Words, b: Block, uid: str, detail: str) -> list[dict[str, 
         now = dict(b.verdicts)
         keys = list(dict.fromkeys([*before, *now]))
         rows = [[w.verdict(v), w.n(before.get(v, 0)), w.n(now.get(v, 0)),
-                 f"{now.get(v, 0) - before.get(v, 0):+d}"] for v in keys]
+                 w.diff(now.get(v, 0) - before.get(v, 0))] for v in keys]
         if c.comparable_tiers:
             old_tiers, new_tiers = dict(c.before_tiers), dict(b.tiers)
             rows += [[w.tier(t), w.n(old_tiers.get(t, 0)), w.n(new_tiers.get(t, 0)),
-                      f"{new_tiers.get(t, 0) - old_tiers.get(t, 0):+d}"]
+                      w.diff(new_tiers.get(t, 0) - old_tiers.get(t, 0))]
                      for t in dict.fromkeys([*old_tiers, *new_tiers])]
         sentences = [w.t("change_sentence", up=w.n(c.up), down=w.n(c.down), same=w.n(c.same),
                          new=w.n(c.new), gone=w.n(c.gone))] if c.comparable_tiers else \
