@@ -76,7 +76,8 @@ def test_every_count_is_the_batch_outputs(batch_output: Path) -> None:
         b = result.overall if key == "" else next(g.block for g in result.groups if g.key == key)
         assert b.count == len(group)
         assert dict(b.verdicts) == {k: v for k, v in Counter(r["verdict"] for r in group).items()}
-        eligible = [r for r in group if r["verdict"] == "eligible"]
+        eligible = [r for r in group  # admitted, with or without reservations
+                    if r["verdict"] in ("eligible", "eligible_with_reservations")]
         tiers = Counter(r["niveau"] for r in eligible)
         assert dict(b.tiers) == {**{t.id: tiers[t.id] for t in catalog.tiers},
                                  **({"": tiers[""]} if tiers[""] else {})}
@@ -90,6 +91,10 @@ def test_every_count_is_the_batch_outputs(batch_output: Path) -> None:
         assert {c: n for c, n, _ in b.missing} == {c: missing[c] for c, _, _ in b.missing}
         assert [n for _, n, _ in b.missing] == sorted(missing.values(), reverse=True)[
             :len(b.missing)]
+        ranks = {t.id: k for k, t in enumerate(catalog.tiers, 1)}
+        reach = Counter((r["niveau"], r["niveau_max"]) for r in eligible
+                        if ranks.get(r["niveau_max"], 0) > ranks.get(r["niveau"], 0))
+        assert {(a, b_): n for a, b_, n in b.reach} == dict(reach)
         for k, domain in enumerate(catalog.domains):
             scores = [int(r[f"score_{domain.id}"]) for r in group]
             assert b.domains[k][1] == tuple(sum(1 for s in scores if low <= s <= high)

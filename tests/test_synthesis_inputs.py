@@ -208,3 +208,22 @@ def test_regions_and_departements_are_placed_by_their_own_code(run: Any, tmp_pat
     found = read([tmp_path / "out.csv"], "fr")
     by_region = aggregate.synthesize(found.members, found.catalog, "region")
     assert {g.key: g.block.count for g in by_region.groups} == {"44": 2, "94": 1, "52": 1}
+
+
+def test_from_a_batch_output_the_tier_within_reach_and_names_only_when_asked(
+        run: Any, tmp_path: Path) -> None:
+    _output(tmp_path / "out.csv", [
+        {**NANCY, "verdict": "eligible", "niveau": "bronze", "niveau_max": "or"},
+        {**LETTRET, "verdict": "eligible_with_reservations", "niveau": "", "niveau_max": "argent"},
+        {**LETTRET, "nom": "Autre", "verdict": "not_eligible", "niveau_max": ""}])
+    found = read([tmp_path / "out.csv"], "fr")
+    block = aggregate.synthesize(found.members, found.catalog).overall
+    assert block.reach == (("", "argent", 1), ("bronze", "or", 1)) and block.gaps == ()
+    assert all(c.name is None for c in block.closest)
+    run("synthese", str(tmp_path / "out.csv"), "-o", str(tmp_path / "a.md"))
+    run("synthese", str(tmp_path / "out.csv"), "-o", str(tmp_path / "b.md"), "--classement")
+    anonymous = (tmp_path / "a.md").read_text(encoding="utf-8")
+    named = (tmp_path / "b.md").read_text(encoding="utf-8")
+    assert "| Label Bronze | Label Or | 1 |" in anonymous and "| Nancy |" not in anonymous
+    assert "| Nancy | Label Bronze | Label Or |" in named
+    assert "| Lettret | Éligible, sans niveau | Label Argent |" in named

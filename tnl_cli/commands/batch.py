@@ -84,8 +84,11 @@ def _print_summary(summary: Any, catalog: Any, file: str, output: Path | None,
     seconds = f"{summary.seconds:.2f}".replace(".", "," if lang == "fr" else ".")
     out.write(t("batch.summary_title", file=file, rows=num(summary.rows), seconds=seconds,
                 edition=catalog.edition) + "\n")
-    eligible = summary.verdicts["eligible"]
+    reserved = summary.verdicts["eligible_with_reservations"]
+    eligible = summary.verdicts["eligible"] + reserved
     lines: list[tuple[int, str, int | None]] = [(1, t("batch.count_eligible"), eligible)]
+    if reserved:
+        lines.append((2, t("batch.count_reservations"), reserved))
     if eligible:
         ranked = sum(summary.levels[tier.id] for tier in catalog.tiers)
         lines += [(2, pick(tier.name, lang), summary.levels[tier.id])

@@ -277,7 +277,6 @@ MESSAGES = {
     "synthesis.col_missing": {"fr": "Non rempli", "en": "Unmet"},
     "synthesis.col_name": {"fr": "Collectivité", "en": "Collectivity"},
     "synthesis.col_gap_steps": {"fr": "Critères à remplir", "en": "Criteria to meet"},
-    "synthesis.col_gap_points": {"fr": "Points de score manquants", "en": "Score points missing"},
     "synthesis.col_theme": {"fr": "Obligation", "en": "Obligation"},
     "synthesis.col_before": {"fr": "L'an dernier", "en": "Last year"},
     "synthesis.col_now": {"fr": "Cette année", "en": "This year"},
@@ -299,12 +298,6 @@ MESSAGES = {
               "court), parmi les collectivités éligibles.",
         "en": "Number of criteria to meet to reach the next tier (the shortest path), among the "
               "eligible collectivities.",
-    },
-    "synthesis.explain_gap_points": {
-        "fr": "Points de score (sur 100) qui séparent chaque collectivité éligible du seuil du "
-              "niveau suivant ; une estimation : le niveau demande aussi des critères précis.",
-        "en": "Score points (out of 100) between each eligible collectivity and the next tier's "
-              "threshold; an estimate: a tier also asks for specific criteria.",
     },
     "synthesis.theme_open_data": {"fr": "Données ouvertes", "en": "Open data"},
     "synthesis.theme_reen": {
@@ -502,4 +495,25 @@ MESSAGES = {
         "en": "{badge} (a track apart from the tiers): granted to {n} of the {known} "
               "collectivities assessed.",
     },
+    "synthesis.fig_reach": {
+        "fr": "Niveau à portée en répondant aux questions restées sans réponse",
+        "en": "Tier within reach by answering the questions left unanswered",
+    },
+    "synthesis.col_within_reach": {"fr": "À portée", "en": "Within reach"},
+    "synthesis.explain_reach": {
+        "fr": "D'après la fourchette de tnl batch (colonne niveau_max) : le niveau qu'atteindrait "
+              "chaque collectivité si chaque question restée sans réponse recevait la meilleure "
+              "réponse. Le chemin vers le niveau suivant, critère par critère, demande les "
+              "fichiers de réponses.",
+        "en": "From the tnl batch range (column niveau_max): the tier each collectivity would "
+              "reach if every question left unanswered got its best answer. The path to the next "
+              "tier, criterion by criterion, needs the answers files.",
+    },
+    "synthesis.desc_gaps": {
+        "fr": "Diagramme en barres : combien de collectivités sont à 1, 2, 3… critères du niveau "
+              "suivant ; les chiffres sont dans le tableau.",
+        "en": "Bar chart: how many collectivities are 1, 2, 3… criteria away from the next tier; "
+              "the figures are in the table.",
+    },
+    "synthesis.gap_label": {"fr": "{n} critère(s)", "en": "{n} criterion/criteria"},
 }

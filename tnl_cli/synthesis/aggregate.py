@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from tnl_cli.core.catalog import Catalog
-from tnl_cli.synthesis.members import KNOWN_VERDICTS, OBLIGATION_STATUSES, THEMES, Member
+from tnl_cli.synthesis.members import ADMITTED, KNOWN_VERDICTS, OBLIGATION_STATUSES, THEMES, Member
 from tnl_cli.textnorm import fold
 
 LEVELS = ("epci", "departement", "region")
@@ -28,7 +28,7 @@ class Closest:
     name: str | None  # None unless names were asked for
     tier: str
     next_tier: str
-    gap: int
+    gap: int | None  # steps of the path (answers files); None: the level range (batch)
 
 
 @dataclass(frozen=True)
@@ -55,7 +55,8 @@ class Block:
     bands: tuple[tuple[str, int, int], ...]  # band, members, eligible
     domains: tuple[tuple[str, tuple[int, ...], int], ...]  # domain, count per score band, scored
     missing: tuple[tuple[str, int, int], ...]  # criterion, members missing it, members assessed
-    gaps: tuple[tuple[int, int], ...]  # gap to the next tier, members at that gap
+    gaps: tuple[tuple[int, int], ...]  # steps to the next tier, members that many steps away
+    reach: tuple[tuple[str, str, int], ...]  # batch: tier, tier within reach by answering, n
     closest: tuple[Closest, ...]
     obligations: tuple[tuple[str, tuple[tuple[str, int], ...], tuple[str, ...]], ...]
     change: Change | None = None
@@ -87,7 +88,7 @@ def _verdicts(members: Sequence[Member]) -> tuple[tuple[str, int], ...]:
 
 
 def _tiers(members: Sequence[Member], catalog: Catalog) -> tuple[tuple[str, int], ...]:
-    ranked = [m for m in members if m.verdict in ("eligible", "eligible_with_reservations")]
+    ranked = [m for m in members if m.verdict in ADMITTED]
     counts = Counter(m.tier for m in ranked)
     out = [(t.id, counts[t.id]) for t in catalog.tiers]
     if counts[""]:
@@ -114,9 +115,12 @@ def block(members: Sequence[Member], catalog: Catalog, *, named: bool = False) -
     missing_counts = Counter(c for m in assessed for c in set(m.missing))
     order = {c.id: i for i, c in enumerate(catalog.criteria)}
     missing = sorted(missing_counts.items(), key=lambda kv: (-kv[1], order.get(kv[0], 1 << 30)))
-    climbing = [m for m in members if m.gap is not None and m.next_tier]
+    climbing = [m for m in members if m.next_tier]
     gaps = Counter(m.gap for m in climbing if m.gap is not None)
-    closest = sorted(climbing, key=lambda m: (m.gap, fold(m.name), m.code))[:TOP_CLOSEST]
+    ranks = {t.id: k for k, t in enumerate(catalog.tiers, 1)}
+    reach = Counter((m.tier, m.next_tier) for m in climbing if m.gap is None)
+    closest = sorted(climbing, key=lambda m: (m.gap if m.gap is not None else 0,
+                                              fold(m.name), m.code))[:TOP_CLOSEST]
     statuses: dict[str, Counter[str]] = {}
     unmet: dict[str, set[str]] = {}
     for m in members:  # one pass: a synthesis of all France has 37,000 members
@@ -134,8 +138,10 @@ def block(members: Sequence[Member], catalog: Catalog, *, named: bool = False) -
         domains=tuple(domains),
         missing=tuple((c, n, len(assessed)) for c, n in missing[:TOP_MISSING]),
         gaps=tuple(sorted(gaps.items())),
+        reach=tuple((a, b, n) for (a, b), n in sorted(
+            reach.items(), key=lambda kv: (ranks.get(kv[0][0], 0), ranks.get(kv[0][1], 0)))),
         closest=tuple(Closest(m.name or m.code if named else None, m.tier, m.next_tier, m.gap)
-                      for m in closest if m.gap is not None),
+                      for m in closest),
         obligations=tuple(obligations),
         badge=(sum(1 for m in members if m.badge), sum(1 for m in members
                                                         if m.badge is not None)),

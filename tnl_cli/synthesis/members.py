@@ -2,7 +2,8 @@
 
 A member comes either from a row of a batch output (what `tnl batch -o` writes) or from an
 answers file assessed by the engine. The batch output says less (the eligibility gates only,
-the score rather than the path to the next tier, no legal answers); `detail` says which.
+the level range rather than the path to the next tier, no legal answers); `detail` says
+which.
 Pure: no file is read here.
 """
 
@@ -13,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from tnl_cli.core.catalog import Catalog, Criterion
+from tnl_cli.core.engine import ADMITTED, VERDICTS
 from tnl_cli.core.identity import Identity
 from tnl_cli.core.legal import items as legal_items
 from tnl_cli.core.legal import scope_status
@@ -22,8 +24,7 @@ from tnl_cli.core.legal import scope_status
 THEMES = ("open_data", "reen", "accessibility")
 # Statuses of a theme for one body, worst first.
 OBLIGATION_STATUSES = ("unmet", "unknown", "met", "not_obliged")
-KNOWN_VERDICTS = ("eligible", "eligible_with_reservations", "not_eligible", "incomplete",
-                  "rejected")
+KNOWN_VERDICTS = (*VERDICTS, "rejected")  # the engine's, and the batch's invalid rows
 
 
 def theme_of(c: Criterion) -> str | None:
@@ -55,8 +56,8 @@ class Member:
     score: int | None
     scores: tuple[int | None, ...]  # per domain, catalog order
     missing: tuple[str, ...]  # criteria not met: the gates (batch) or every applicable one
-    next_tier: str  # "" at the top tier or without a verdict that ranks
-    gap: int | None  # steps (answers) or score points (batch) to `next_tier`
+    next_tier: str  # answers: the next tier; batch: the tier the level range reaches; or ""
+    gap: int | None  # answers: the steps of the path to `next_tier`; None from a batch row
     obligations: tuple[tuple[str, str], ...]  # (theme, status)
     where: str  # file and line, or file, for messages
     detail: str  # "answers" | "batch"
@@ -120,18 +121,13 @@ def scope_only(catalog: Catalog, kind: str, population: int | None) -> tuple[tup
     return found
 
 
-def next_tier_gap(catalog: Catalog, verdict: str, tier: str,
-                  score: int | None) -> tuple[str, int | None]:
-    """From a batch row: the next tier and the score points between the row's score and that
-    tier's threshold (the tiers' rules may ask more: an estimate, said so where shown)."""
-    if verdict not in ("eligible", "eligible_with_reservations") or score is None:
-        return "", None
-    ids = [t.id for t in catalog.tiers]
-    rank = ids.index(tier) + 1 if tier in ids else 0
-    if rank >= len(ids):
-        return "", None
-    target = catalog.tiers[rank]
-    return target.id, max(0, int(target.min_score * 100 + 0.5) - score)
+def within_reach(catalog: Catalog, verdict: str, tier: str, high: str) -> str:
+    """From a batch row: the tier its range reaches above its own (`niveau_max`: every
+    unanswered question given its best answer), "" when none."""
+    if verdict not in ADMITTED:
+        return ""
+    ranks = {t.id: k for k, t in enumerate(catalog.tiers, 1)}
+    return high if ranks.get(high, 0) > ranks.get(tier, 0) else ""
 
 
 def from_row(row: Mapping[str, Any], catalog: Catalog, where: str,
@@ -158,10 +154,11 @@ def from_row(row: Mapping[str, Any], catalog: Catalog, where: str,
     score = _int(row.get("score"))
     scores = tuple(_int(row.get(f"score_{d.id}")) for d in catalog.domains)
     missing = _split(row.get("manques")) + _split(row.get("sans_reponse"))
-    next_id, gap = next_tier_gap(catalog, verdict, tier, score)
     return Member(str(row.get("nom") or "").strip(), insee or siren, kind, population,
                   departement, region, epci, epci_name, band, verdict, tier, score, scores,
-                  missing, next_id, gap, scope_only(catalog, kind, population), where, "batch")
+                  missing, within_reach(catalog, verdict, tier, str(row.get("niveau_max") or "")
+                                        .strip()), None, scope_only(catalog, kind, population),
+                  where, "batch")
 
 
 def from_assessment(catalog: Catalog, identity: Identity, assessment: Any, where: str,
@@ -179,8 +176,7 @@ def from_assessment(catalog: Catalog, identity: Identity, assessment: Any, where
                     if r.visible and not r.met and not r.not_concerned)
     nxt = assessment.next_level
     next_id, gap = ("", None)
-    if assessment.verdict in ("eligible", "eligible_with_reservations") and nxt is not None \
-            and nxt.reachable:
+    if assessment.verdict in ADMITTED and nxt is not None and nxt.reachable:
         next_id, gap = nxt.tier.id, len(nxt.steps)
     by_theme: dict[str, list[str]] = {}
     for item in legal_items(catalog, assessment.results, identity):

@@ -126,17 +126,28 @@ def block_figures(w: _Words, b: Block, uid: str, detail: str) -> list[dict[str, 
                          for c, n, of in b.missing]),
             sentences, w.t("note_missing_batch") if detail == "batch" else None))
     if b.gaps:
-        unit = "gap_points" if detail == "batch" else "gap_steps"
         figures.append(_figure(
-            f"{uid}-gaps", w.t("fig_gaps"), [w.t(f"col_{unit}"), w.t("col_count")],
-            [[w.n(gap), w.n(n)] for gap, n in b.gaps], None,
-            [w.t(f"explain_{unit}")]))
-        if any(c.name is not None for c in b.closest):
-            figures.append(_figure(
-                f"{uid}-closest", w.t("fig_closest"),
-                [w.t("col_name"), w.t("col_tier"), w.t("col_next_tier"), w.t(f"col_{unit}")],
-                [[c.name or "", w.tier(c.tier), w.tier(c.next_tier), w.n(c.gap)]
-                 for c in b.closest]))
+            f"{uid}-gaps", w.t("fig_gaps"), [w.t("col_gap_steps"), w.t("col_count")],
+            [[w.n(gap), w.n(n)] for gap, n in b.gaps],
+            charts.bars(f"{uid}-gaps", w.t("fig_gaps"), w.t("desc_gaps"),
+                        [(w.t("gap_label", n=w.n(gap)), n, w.n(n)) for gap, n in b.gaps]),
+            [w.t("explain_gap_steps")]))
+    if b.reach:
+        figures.append(_figure(
+            f"{uid}-reach", w.t("fig_reach"),
+            [w.t("col_tier"), w.t("col_within_reach"), w.t("col_count")],
+            [[w.tier(a), w.tier(b_), w.n(n)] for a, b_, n in b.reach], None,
+            [w.t("explain_reach")]))
+    if any(c.name is not None for c in b.closest):
+        with_steps = any(c.gap is not None for c in b.closest)
+        figures.append(_figure(
+            f"{uid}-closest", w.t("fig_closest"),
+            [w.t("col_name"), w.t("col_tier"),
+             w.t("col_next_tier" if with_steps else "col_within_reach"),
+             *([w.t("col_gap_steps")] if with_steps else [])],
+            [[c.name or "", w.tier(c.tier), w.tier(c.next_tier),
+              *([w.n(c.gap) if c.gap is not None else ""] if with_steps else [])]
+             for c in b.closest]))
     if b.obligations:
         statuses = ("unmet", "unknown", "met", "not_obliged")
         rows = [[w.t(f"theme_{theme}"), *(w.n(dict(counts).get(s, 0)) for s in statuses)]
