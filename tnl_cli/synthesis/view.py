@@ -5,6 +5,7 @@ this one view, so they show the same content."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -64,11 +65,17 @@ class _Words:
         return self.t("band_between", low=self.n(int(low)), high=self.n(int(high)))
 
 
+_FIGURE = re.compile(r"^[+\u2212]?\d[\d\s\u202f,./%]*$")
+
+
 def _figure(uid: str, title: str, headers: list[str], rows: list[list[str]],
             svg: str | None = None, sentences: list[str] | None = None,
             note: str | None = None) -> dict[str, Any]:
+    """A figure: its table (`numeric`: the columns of figures, aligned right) and chart."""
+    numeric = [k > 0 and all(_FIGURE.match(row[k]) for row in rows if k < len(row) and row[k])
+               for k in range(len(headers))]
     return {"id": uid, "title": title, "headers": headers, "rows": rows, "svg": svg,
-            "sentences": sentences or [], "note": note}
+            "sentences": sentences or [], "note": note, "numeric": numeric}
 
 
 def _counts(w: _Words, uid: str, title: str, items: list[tuple[str, int]], total: int,
