@@ -20,7 +20,7 @@ from tnl_cli.core import identity as ident
 from tnl_cli.errors import Problem
 
 if TYPE_CHECKING:
-    from tnl_cli.reference.territory import Index
+    from tnl_cli.reference.territory_index import Index
 
 _PERSON_ANGLE = re.compile(r"^(?P<nom>[^<>]*)<(?P<email>[^<>]*)>\s*$")
 _LABEL = re.compile(r"^\s*(\d{4})\s*[:=]\s*(\S(?:.*\S)?)\s*$")
