@@ -10,6 +10,7 @@ from types import MappingProxyType
 from typing import Any, NamedTuple
 
 from tnl_cli.i18n import tr
+from tnl_cli.numbers import shown as clipped
 from tnl_cli.textsafe import escaped
 
 EXIT_OK = 0
@@ -50,7 +51,9 @@ class Problem(NamedTuple):
     def render(self, lang: str) -> str:
         # A value echoed from input shows its control characters escaped (`\x1b[31moui`):
         # the user sees what is wrong, the terminal acts on nothing.
-        shown = {k: escaped(v) if isinstance(v, str) and not k.endswith("_key") else v
+        # A value quoted from input is cut to its first characters (5,000 digits, a whole line).
+        shown = {k: escaped(clipped(v) if k == "value" else v)
+                 if isinstance(v, str) and not k.endswith("_key") else clipped(v)
                  for k, v in self.params.items()}
         params: dict[str, Any] = {
             k: tr(lang, v, **shown) if k.endswith("_key") else v for k, v in shown.items()

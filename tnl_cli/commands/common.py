@@ -322,8 +322,24 @@ def verbose_option(lang: str) -> Any:
     return Annotated[bool, typer.Option("--verbose", help=tr(lang, "cli.opt_verbose"))]
 
 
+def whole(key: str, low: int | None = None, high: int | None = None) -> Any:
+    """The parser of an integer option: the one bounded parser (`numbers.read_int`), so that
+    `١٢`, `1_0` or 5,000 digits are refused like a value out of `low`..`high`, by `key`."""
+    def parse(value: Any) -> int:
+        from tnl_cli.errors import TnlError
+        from tnl_cli.numbers import NumberRefused, read_int
+
+        try:
+            return read_int(value, low=low, high=high)
+        except NumberRefused as exc:
+            raise TnlError.of(key, value=str(value), max=high) from exc
+
+    return parse
+
+
 def edition_option(lang: str, help_key: str = "cli.opt_edition") -> Any:
     return Annotated[int | None, typer.Option("--edition", help=tr(lang, help_key),
+                                              parser=whole("cli.bad_edition"),
                                               metavar="ANNÉE" if lang == "fr" else "YEAR")]
 
 

@@ -9,6 +9,7 @@ from typing import Any
 import yaml
 
 from tnl_cli.errors import Problem, TnlError
+from tnl_cli.numbers import MAX_DIGITS
 
 try:  # the C loader is several times faster when libyaml is present
     _Base: type = yaml.CSafeLoader
@@ -17,15 +18,20 @@ except AttributeError:  # pragma: no cover - pure-Python PyYAML build
 
 
 class _Loader(_Base):  # type: ignore[misc,valid-type]
-    """The safe loader, but an integer Python cannot build (over 4,300 digits) stays text: the
-    field that reads it refuses it with its own message and line instead of a crash."""
+    """The safe loader, but an integer of more than `numbers.MAX_DIGITS` digits stays text: the
+    field that reads it refuses it with its own message and line, instead of a crash (Python
+    builds no int of over 4,300 digits) or a number no float holds (`points: 10**400`)."""
+
+
+_INT_TEXT = 64  # longer than any int kept (`0x…`, `1_000_…`, `1:30:…`): text without a look
 
 
 def _construct_int(loader: Any, node: yaml.ScalarNode) -> Any:
-    try:
-        return yaml.SafeLoader.construct_yaml_int(loader, node)
-    except ValueError:  # "Exceeds the limit (4300 digits) for integer string conversion"
-        return loader.construct_scalar(node)
+    if len(node.value) <= _INT_TEXT:
+        value = yaml.SafeLoader.construct_yaml_int(loader, node)
+        if abs(value) < 10**MAX_DIGITS:
+            return value
+    return loader.construct_scalar(node)
 
 
 _Loader.add_constructor("tag:yaml.org,2002:int", _construct_int)
