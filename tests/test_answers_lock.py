@@ -208,3 +208,18 @@ def test_without_posix_calls(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) ->
         assert lock.exists()
     monkeypatch.undo()
     assert not lock.exists()
+
+
+def test_a_file_system_without_hard_links(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import errno
+
+    def no_link(*_a: object) -> None:
+        raise OSError(errno.EPERM, "Operation not permitted")
+
+    monkeypatch.setattr(fsio.os, "link", no_link)
+    path = _answers(tmp_path)
+    with fsio.locked(path):
+        assert fsio.lock_path(path).read_bytes().startswith(f"{os.getpid()}\n".encode())
+        with pytest.raises(TnlError):  # as another process would try it: held
+            fsio._acquire(fsio.lock_path(path), path)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["rep.yaml"]

@@ -325,11 +325,9 @@ def _acquire(lock: Path, shown: Path) -> bool:
     import time
 
     record = f"{os.getpid()}\n{_node()}\n{time.strftime('%Y-%m-%d %H:%M')}\n".encode()
-    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0) | \
-        getattr(os, "O_BINARY", 0)
     for _ in range(5):
         try:
-            fd = os.open(lock, flags, 0o644)
+            _create_lock(lock, record)
         except FileExistsError:
             found = _read_lock(lock)
             holder = _holder(lock, found)
@@ -340,11 +338,40 @@ def _acquire(lock: Path, shown: Path) -> bool:
                               since=holder.since, lock=str(lock)) from None
         except OSError:  # read-only, missing folder, disk full: the write will say so
             return False
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(record)
         return True
     raise TnlError.of("io.locked", file=str(shown), pid="?", host="?", since="?",
                       lock=str(lock))
+
+
+def _create_lock(lock: Path, record: bytes) -> None:
+    """Put the lock in place complete, or raise FileExistsError: written to a temporary file
+    first, then linked under the lock's name (atomic, never over a file or a link). A file
+    system without hard links (FAT, some shares) gets it with O_EXCL, then its record."""
+    import tempfile
+
+    fd, tmp = tempfile.mkstemp(prefix=_tmp_prefix(lock), suffix=".tmp", dir=lock.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(record)
+        try:
+            os.link(tmp, lock)
+            return
+        except FileExistsError:
+            raise
+        except OSError:
+            pass
+    finally:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+    fd = os.open(lock, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
+                 | getattr(os, "O_BINARY", 0), 0o644)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(record)
+    except BaseException:  # Ctrl-C, SIGTERM, disk full: no empty lock left behind
+        with contextlib.suppress(OSError):
+            os.unlink(lock)
+        raise
 
 
 def _open_no_link(path: Path) -> int | None:
