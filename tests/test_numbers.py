@@ -201,3 +201,15 @@ def test_batch_codes_and_populations_of_many_digits() -> None:
 
     assert code_value("1001") == 1001 and code_value("1001.0") == 1001
     assert code_value("١٠٠١") == "١٠٠١" and code_value(BIG) == BIG
+
+
+@pytest.mark.parametrize("columns", [BIG, "١٢٠", "99999999999", "-5", "0", ""])
+def test_terminal_size_variables(run: Any, monkeypatch: pytest.MonkeyPatch, columns: str) -> None:
+    """Rich reads COLUMNS and LINES with int() when they are isdigit(): 5,000 digits crashed."""
+    from conftest import EXAMPLES
+
+    monkeypatch.setenv("COLUMNS", columns)
+    monkeypatch.setenv("LINES", columns)
+    res = run("assess", "--answers", str(EXAMPLES / "commune-exemple.yaml"))
+    assert res.code in (0, 1) and "Traceback" not in res.err, res.err
+    assert max(map(len, res.out.splitlines())) <= 200  # Rich's own width (80) or less

@@ -130,7 +130,24 @@ class Settings:
 
             width = max(40, shutil.get_terminal_size().columns - 1)
         return _safe_console_class()(file=stream, no_color=no_color, highlight=False,
-                                     emoji=False, soft_wrap=False, width=width)
+                                     emoji=False, soft_wrap=False, width=width,
+                                     _environ=_sizes_checked(os.environ))
+
+
+def _sizes_checked(environ: Any) -> dict[str, str]:
+    """The environment Rich reads, COLUMNS and LINES through the one bounded parser: Rich
+    gives int() any text that isdigit() (5,000 digits crash it, `١٠٠` passes); one refused or
+    out of 1..100,000 is left out (Rich's default size then)."""
+    from tnl_cli.numbers import NumberRefused, read_int
+
+    env = dict(environ)
+    for name in ("COLUMNS", "LINES"):
+        if name in env:
+            try:
+                env[name] = str(read_int(env[name], low=1, high=100_000))
+            except NumberRefused:
+                del env[name]
+    return env
 
 
 def _isatty(stream: Any) -> bool:
