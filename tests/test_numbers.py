@@ -24,6 +24,7 @@ ANSWERS = "edition: {edition}\ncollectivite:\n  nom: Lettret\n  type: commune\n 
 
 @pytest.mark.parametrize("value,expected", [
     (0, 0), ("0", 0), (" 42 ", 42), ("+7", 7), ("-7", -7), (2024.0, 2024), ("0" * 40 + "12", 12),
+    ("0" * 5000 + "1", 1), ("0" * 5000, 0),
     ("9" * MAX_DIGITS, 10**MAX_DIGITS - 1), (-(10**MAX_DIGITS - 1), -(10**MAX_DIGITS - 1)),
 ])
 def test_whole_numbers_are_read(value: Any, expected: int) -> None:
@@ -213,3 +214,69 @@ def test_terminal_size_variables(run: Any, monkeypatch: pytest.MonkeyPatch, colu
     res = run("assess", "--answers", str(EXAMPLES / "commune-exemple.yaml"))
     assert res.code in (0, 1) and "Traceback" not in res.err, res.err
     assert max(map(len, res.out.splitlines())) <= 200  # Rich's own width (80) or less
+
+
+# Integer-like scalars as a hostile file would write them: many digits, other scripts' digits,
+# YAML's other integer forms (hex, octal, sexagesimal, underscores), signs, fractions, escapes.
+INTEGERISH = st.one_of(
+    st.integers(min_value=-(10**30), max_value=10**30).map(str),
+    st.integers(min_value=1, max_value=6000).map(lambda n: "9" * n),
+    st.sampled_from(["0x7fffffffffffffffffff", "0o777", "1_000", "1:30:00", "١٢٣", "２０２５",
+                     "2024.0", "2024.5", ".inf", "-.inf", ".nan", "1e400", "true", "~", "'2025'",
+                     "'\x1b[31m2025'", "\"\\e]0;x\\a2024\"", "-0", "+2025", "0" * 5000 + "1"]),
+    st.lists(st.sampled_from(list("0123456789_:x.+-e") + ["\u0661", "\u202e"]),
+             min_size=1, max_size=30).map("".join),
+)
+FIELDS = ("edition", "population", "agents", "annee", "agents_formes", "part_postes_libreoffice")
+
+
+@settings(max_examples=300, deadline=None)
+@given(field=st.sampled_from(FIELDS), scalar=INTEGERISH)
+def test_any_integer_like_scalar_in_an_answers_file(tmp_path_factory: Any, field: str,
+                                                    scalar: str) -> None:
+    """Whatever integer-like text stands where a file expects a number: exit 0, 1 or 2, a
+    message naming the line, never a traceback, never 5,000 digits or a control sequence."""
+    from tnl_cli.textsafe import UNSAFE_CHARS
+
+    values = {name: "2025" if name == "edition" else "" for name in FIELDS}
+    values[field] = scalar
+    text = ANSWERS.format(edition=values["edition"])
+    for name in ("population", "agents"):
+        if values[name]:
+            text += f"  {name}: {values[name]}\n"
+    if values["annee"]:
+        text += f"  labels_anterieurs:\n    - annee: {values['annee']}\n      niveau: bronze\n"
+    answered = [f"  {name}: {values[name]}\n" for name in ("agents_formes",
+                                                           "part_postes_libreoffice")
+                if values[name]]
+    if answered:
+        text += "reponses:\n" + "".join(answered)
+    path = tmp_path_factory.mktemp("p") / "r.yaml"
+    path.write_text(text, encoding="utf-8")
+    res = _cli("assess", "--answers", str(path), "--format", "json")
+    assert res.code in (0, 1, 2), res.err
+    assert "Traceback" not in res.err and len(res.err) < 2000, res.err[:300]
+    assert not UNSAFE_CHARS.intersection(res.err + res.out)
+    if res.code == 2:
+        assert "r.yaml" in res.err
+
+
+def _cli(*args: str) -> Any:
+    """The CLI in process (hypothesis cannot use function-scoped fixtures)."""
+    import io
+
+    from conftest import Result
+
+    from tnl_cli import cli
+    from tnl_cli.commands import common
+
+    out, err = io.StringIO(), io.StringIO()
+    saved = (common.SETTINGS.stdin, common.SETTINGS.stdout, common.SETTINGS.stderr)
+    common.SETTINGS.stdin, common.SETTINGS.stdout, common.SETTINGS.stderr = (
+        io.StringIO(), out, err)
+    try:
+        with pytest.raises(SystemExit) as exit_info:
+            cli.main(list(args))
+    finally:
+        common.SETTINGS.stdin, common.SETTINGS.stdout, common.SETTINGS.stderr = saved
+    return Result(int(exit_info.value.code or 0), out.getvalue(), err.getvalue())

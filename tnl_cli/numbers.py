@@ -39,8 +39,10 @@ def plain_int(text: str) -> int | None:
     path of spreadsheet cells and the check every other reading ends with."""
     if not text.isascii() or not text.isdigit():
         return None
-    if len(text) > MAX_DIGITS and len(text.lstrip("0")) > MAX_DIGITS:
-        return None
+    if len(text) > MAX_DIGITS:  # leading zeros count too in int()'s limit of 4,300 digits
+        text = text.lstrip("0") or "0"
+        if len(text) > MAX_DIGITS:
+            return None
     return int(text)
 
 

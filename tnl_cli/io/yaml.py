@@ -126,8 +126,14 @@ def parse(text: str, file: str) -> Located:
             why_key=syntax_reason(exc.problem or "", exc.context or "",
                                   _char_at(text, line, column)),
             reason=exc.problem or str(exc)) from exc
+    except yaml.reader.ReaderError as exc:  # a control character (ESC, NUL…) in the text
+        line = text.count("\n", 0, exc.position) + 1
+        column = exc.position - (text.rfind("\n", 0, exc.position) + 1) + 1
+        raise TnlError.of("yaml.syntax", file=file, line=line, row=line, column=column,
+                          why_key="yaml.why_control", code=f"{exc.character:04X}"
+                          if isinstance(exc.character, int) else "?") from exc
     except yaml.YAMLError as exc:
-        raise TnlError.of("yaml.syntax", file=file, line=None, column=0, reason=str(exc)) from exc
+        raise _unplaced(file, exc) from exc
     if node is None:
         raise TnlError.of("yaml.empty", file=file)
     lines: dict[Path_, int] = {(): node.start_mark.line + 1}
@@ -138,8 +144,13 @@ def parse(text: str, file: str) -> Located:
     try:
         data = yaml.load(text, Loader=_Loader)
     except yaml.YAMLError as exc:  # e.g. an unconstructible tag
-        raise TnlError.of("yaml.syntax", file=file, line=None, column=0, reason=str(exc)) from exc
+        raise _unplaced(file, exc) from exc
     return Located(data, lines, file)
+
+
+def _unplaced(file: str, exc: yaml.YAMLError) -> TnlError:
+    return TnlError.of("yaml.syntax", file=file, line=None, row="?", column="?",
+                       why_key="yaml.why_other", reason=str(exc)[:200])
 
 
 def _index(node: yaml.Node, path: Path_, lines: dict[Path_, int], problems: list, file: str,
