@@ -136,14 +136,19 @@ def test_inventory_answers_the_free_software_gate() -> None:
 
 def test_open_data_obligation_thresholds() -> None:
     od = ident.open_data_obligation
-    assert od(ident.Identity(population=3501, agents=50))[0] == "yes"
-    # "moins de 3 500 habitants" are exempt (CRPA L. 312-1-1): 3,500 is bound
-    assert od(ident.Identity(population=3500, agents=500))[0] == "yes"
-    assert od(ident.Identity(population=3499, agents=500))[0] == "no"
+    assert od(ident.Identity(type="commune", population=3501, agents=50))[0] == "yes"
+    # "collectivités territoriales de moins de 3 500 habitants" are exempt (CRPA L. 312-1-1):
+    # 3,500 is bound
+    assert od(ident.Identity(type="commune", population=3500, agents=500))[0] == "yes"
+    assert od(ident.Identity(type="commune", population=3499, agents=500))[0] == "no"
     assert od(ident.Identity(population=100000, agents=49))[0] == "no"
     assert od(ident.Identity(population=100000))[0] == "unknown"
-    assert od(ident.Identity(population=2000))[0] == "no"
+    assert od(ident.Identity(type="commune", population=2000))[0] == "no"
     assert od(ident.Identity())[0] == "unknown"
+    # not a collectivité territoriale: only the 50 agents count
+    assert od(ident.Identity(type="syndicat", population=2000, agents=60)) == (
+        "yes", "identity.od_yes_agents")
+    assert od(ident.Identity(type="syndicat", population=2000))[0] == "unknown"
 
 
 def _random_answers(edition: int):

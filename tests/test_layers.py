@@ -23,7 +23,7 @@ LAYERS: list[set[str]] = [
     {"io"},
     {"reference"},
     {"core"},
-    {"report"},
+    {"report", "evidence", "inventory"},
     {"walk", "dossier"},
     {"batch"},
     {"commands"},
@@ -84,6 +84,16 @@ def test_core_imports_no_interface_library() -> None:
         for line, module in _imports(path):
             if module.split(".")[0] in FORBIDDEN_IN_CORE:
                 wrong.append(f"{path.relative_to(ROOT)}:{line} imports {module}")
+    assert not wrong, "\n".join(wrong)
+
+
+def test_inventory_figures_are_pure() -> None:
+    """The inventory's figures are computed like the core's: no file, terminal or format."""
+    wrong = [f"inventory/figures.py:{line} imports {module}"
+             for line, module in _imports(ROOT / "inventory" / "figures.py")
+             if module.split(".")[0] in FORBIDDEN_IN_CORE + ("csv", "json", "defusedxml", "os",
+                                                             "pathlib", "yaml")
+             or module.startswith(("tnl_cli.io", "tnl_cli.commands"))]
     assert not wrong, "\n".join(wrong)
 
 

@@ -58,3 +58,14 @@ def test_wheel_runs_outside_the_repository(installed: Path, tmp_path: Path) -> N
     r = _tnl(installed, "criteria", "list", "--edition", "2024", "--format", "json", cwd=tmp_path)
     assert r.returncode == 0 and '"utilise_logiciel_libre"' in r.stdout
     assert _tnl(installed, "--version", cwd=tmp_path).stdout.startswith("tnl ")
+
+
+def test_wheel_reads_the_bundled_inventory_example(installed: Path, tmp_path: Path) -> None:
+    r = _tnl(installed, "inventaire", "--example", "--format", "json", cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    assert '"workstations": 6' in r.stdout and '"glpi-agent-json"' in r.stdout
+    answers = tmp_path / "r.yaml"
+    r = _tnl(installed, "inventaire", "--example", "--answers", str(answers), "--apply",
+             cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    assert "part_postes_libreoffice" in answers.read_text(encoding="utf-8")

@@ -40,5 +40,10 @@ def templates_dir() -> Path:
     return _bundled("templates")
 
 
+def examples_dir() -> Path:
+    """The bundled examples (`examples/`; in a wheel, only those the tool runs itself)."""
+    return _bundled("examples")
+
+
 def criteria_files() -> list[Path]:
     return sorted(criteria_dir().glob("*.yaml"))

@@ -80,6 +80,9 @@ def register(app: typer.Typer, lang: str) -> None:
             "--template-dir", help=tr(lang, "assess.opt_template_dir"),
             metavar="RÉPERTOIRE" if lang == "fr" else "DIR")] = None,
         force: Annotated[bool, typer.Option("--force", help=tr(lang, "assess.opt_force"))] = False,
+        inventaire: Annotated[list[Path] | None, typer.Option(
+            "--inventaire", help=tr(lang, "inventory.opt_assess"), metavar="FICHIER|DOSSIER"
+            if lang == "fr" else "FILE|DIR")] = None,
         verbose: common.verbose_option(lang) = False,
         lang_: common.lang_option(lang) = lang,
         no_color: common.no_color_option(lang) = False,
@@ -110,13 +113,15 @@ def register(app: typer.Typer, lang: str) -> None:
         if SETTINGS.interactive and fmt == "table" and not overrides and output is None:
             from tnl_cli.commands import assess_walk as wizard_flow
 
-            raise typer.Exit(wizard_flow.walk(answers or DEFAULT_ANSWERS, edition, review, form))
+            raise typer.Exit(wizard_flow.walk(answers or DEFAULT_ANSWERS, edition, review, form,
+                                              list(inventaire or [])))
         if answers is None:
             raise TnlError.of("assess.need_answers_terminal" if SETTINGS.interactive
                               else "assess.need_answers")
-        if review or form:  # walk options: nothing to walk without a terminal
-            SETTINGS.stderr.write(t("assess.walk_only", option="--review" if review
-                                    else "--form") + "\n")
+        for option, given in (("--review", review), ("--form", form), ("--inventaire", inventaire)):
+            if given:  # walk options: nothing to walk without a terminal
+                SETTINGS.stderr.write(t("assess.walk_only", option=option) + "\n")
+                break
         saving = bool(overrides) and not dry_run
         from tnl_cli.io.files import locked
 

@@ -59,15 +59,9 @@ def _open(path: Path, edition: int | None):
 def _backup(path: Path, raw: str, new_edition: int) -> Path:
     """Keep last edition's file as it was, under a name that says what it is and does not
     exist yet: `lettret.avant-2025.yaml`."""
-    from tnl_cli.io.files import write_atomic
+    from tnl_cli.io.files import keep_copy
 
-    for n in range(1, 100):
-        suffix = f".avant-{new_edition}" if n == 1 else f".avant-{new_edition}-{n}"
-        backup = path.with_name(f"{path.stem}{suffix}{path.suffix or '.yaml'}")
-        if not backup.exists():
-            write_atomic(backup, raw, overwrite=False)
-            return backup
-    raise TnlError.of("io.exists", file=str(backup))
+    return keep_copy(path, raw, f"avant-{new_edition}")
 
 
 def _tell_changes(prompter, changes, path: Path, backup: Path, catalog) -> None:
@@ -207,16 +201,35 @@ def _review(prompter, the_walk, saver) -> bool:
         first = False
 
 
-def walk(path: Path, edition: int | None, review: bool, form: str | None) -> int:
+def proposed_from_files(paths: list[Path], catalog) -> dict:
+    """`--inventaire`: the answers the inventories prove, for the walk to propose (each with
+    its reason and sources; the user confirms or picks another, question by question)."""
+    from tnl_cli.commands.inventaire import read_inventory, reason_text
+    from tnl_cli.core.answers import document_value, normalise_value
+    from tnl_cli.walk.proposals import Proposal
+
+    collected = read_inventory(paths, [], None)
+    out = {}
+    for p in collected.proposals(catalog):
+        c = catalog.by_id[p.criterion]
+        reason = t("inventory.walk_reason", reason=reason_text(p, collected, SETTINGS.lang))
+        out[p.criterion] = Proposal(normalise_value(c, document_value(p.value)), reason,
+                                    p.sources)
+    return out
+
+
+def walk(path: Path, edition: int | None, review: bool, form: str | None,
+         inventory: list[Path] | None = None) -> int:
     """The guided walk on a terminal; returns the exit code. The file is locked from its
     reading to the last save: another tnl writing it meanwhile would lose answers."""
     from tnl_cli.io.files import locked
 
     with locked(path):
-        return _walk(path, edition, review, form)
+        return _walk(path, edition, review, form, inventory)
 
 
-def _walk(path: Path, edition: int | None, review: bool, form: str | None) -> int:
+def _walk(path: Path, edition: int | None, review: bool, form: str | None,
+          inventory: list[Path] | None) -> int:
     from tnl_cli.core.engine import evaluate
     from tnl_cli.i18n import pick
     from tnl_cli.walk import session as wizard_session
@@ -232,6 +245,8 @@ def _walk(path: Path, edition: int | None, review: bool, form: str | None) -> in
                               or t("wizard.no_forms"))
         only = chosen.criteria
     the_walk = wizard.Walk(catalog, answers, review=review, only=only)
+    if inventory:
+        the_walk.proposed = proposed_from_files(inventory, catalog)
     command = resume_command(path, edition, form)
     prompter = wizard_session.terminal_prompter(SETTINGS)
     new = raw is None

@@ -17,36 +17,8 @@ _SHOWN_WARNINGS = 5
 _DELIMITERS = {";": ";", ",": ",", "tab": "\t", "\\t": "\t", "\t": "\t"}
 
 
-class _Bar:
-    """A one-line progress bar on a terminal's stderr, redrawn at most ten times a second."""
-
-    def __init__(self, stream: Any) -> None:
-        self.stream, self.next, self.drawn = stream, 0.0, False
-
-    def __call__(self, fraction: float, rows: int) -> None:
-        from tnl_cli.report.assessment import number_text
-
-        now = time.monotonic()
-        if now < self.next:
-            return
-        self.next = now + 0.1
-        filled = int(max(0.0, min(1.0, fraction)) * 30)
-        text = t("batch.progress", percent=int(fraction * 100), rows=number_text(rows, SETTINGS.lang))
-        self.stream.write(f"\r[{'#' * filled}{'.' * (30 - filled)}] {text}")
-        self.stream.flush()
-        self.drawn = True
-
-    def clear(self) -> None:
-        if self.drawn:
-            self.stream.write("\r" + " " * 60 + "\r")
-            self.stream.flush()
-
-
 def _stderr_is_terminal() -> bool:
-    try:
-        return bool(SETTINGS.stderr.isatty())
-    except (AttributeError, ValueError):
-        return False
+    return common.stderr_is_terminal()
 
 
 def write_template(path: Path, edition: int | None, force: bool) -> None:
@@ -208,7 +180,8 @@ def register(app: typer.Typer, lang: str) -> None:
 
             sink = DossierWriter(dossiers, catalog, SETTINGS.lang)
         source = _open_source(file, encoding, delimiter, sheet, catalog)
-        bar = _Bar(common.raw_stream(SETTINGS.stderr)) if _stderr_is_terminal() else None
+        bar = (common.ProgressBar(common.raw_stream(SETTINGS.stderr), "batch.progress")
+               if _stderr_is_terminal() else None)
 
         def warn(message: str) -> None:
             SETTINGS.stderr.write(message + "\n")

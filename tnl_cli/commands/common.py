@@ -98,6 +98,38 @@ def raw_stream(stream: Any) -> Any:
     return stream
 
 
+class ProgressBar:
+    """A one-line progress bar on a terminal's stderr, redrawn at most ten times a second;
+    `key` words the count (`batch.progress`: "{percent} %  {rows} lignes")."""
+
+    def __init__(self, stream: Any, key: str) -> None:
+        self.stream, self.key, self.next, self.drawn = stream, key, 0.0, False
+
+    def __call__(self, fraction: float, rows: int) -> None:
+        import time
+
+        from tnl_cli.report.assessment import number_text
+
+        now = time.monotonic()
+        if now < self.next:
+            return
+        self.next = now + 0.1
+        filled = int(max(0.0, min(1.0, fraction)) * 30)
+        text = t(self.key, percent=int(fraction * 100), rows=number_text(rows, SETTINGS.lang))
+        self.stream.write(f"\r[{'#' * filled}{'.' * (30 - filled)}] {text}")
+        self.stream.flush()
+        self.drawn = True
+
+    def clear(self) -> None:
+        if self.drawn:
+            self.stream.write("\r" + " " * 60 + "\r")
+            self.stream.flush()
+
+
+def stderr_is_terminal() -> bool:
+    return _isatty(SETTINGS.stderr)
+
+
 class Settings:
     """The run's language, colour choice and streams (a plain class: start-up path)."""
 
@@ -320,6 +352,14 @@ def program() -> list[str]:
     if started.name == "tnl" and started.exists():
         return [str(started.resolve())]
     return ["tnl"]  # embedded (tests): nothing better to say
+
+
+def today() -> Any:
+    """Today's date (a datetime.date); the one place commands read the clock, so that tests
+    can set it (a dossier written after the edition's deadline is told so)."""
+    import datetime
+
+    return datetime.date.today()
 
 
 def t(key: str, **params: Any) -> str:

@@ -81,8 +81,9 @@ def register(app: typer.Typer, lang: str) -> None:
                                     edition=catalog.edition) + "\n")
         assessment = evaluate(catalog, loaded)
         since = _since(previous, answers, catalog, loaded) if previous is not None else None
+        today = common.today()
         data = dos.render(catalog, loaded, assessment, chosen, SETTINGS.lang, template_dir,
-                          since=since)
+                          today=today, since=since)
         from tnl_cli.dossier.candidacy import gaps
         from tnl_cli.textsafe import clean
 
@@ -98,4 +99,9 @@ def register(app: typer.Typer, lang: str) -> None:
         if missing:  # for the team, never inside the jury's document
             SETTINGS.stderr.write(t("candidacy.gaps") + "\n" + "".join(
                 f"  - {clean(line)}\n" for line in missing))
+        from tnl_cli.report.assessment import application_lines
+
+        # how and until when to apply: on standard error, never in the document
+        SETTINGS.stderr.write("".join(
+            line + "\n" for line in application_lines(catalog, SETTINGS.lang, today)))
         raise typer.Exit(EXIT_OK)

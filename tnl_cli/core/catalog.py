@@ -74,6 +74,14 @@ class Law(NamedTuple):
     agents_min: float | None = None  # binds bodies with at least this many agents (FTE)
     since: str | None = None  # ISO date of entry into force
     met_values: tuple[str, ...] = ()  # choice criteria: the answers that satisfy the text
+    # choice criteria: the answers for which the text asks nothing ("no licence stated": the
+    # law imposes none), with the sentence that says so
+    no_duty: tuple[str, ...] = ()
+    no_duty_reason: Text | None = None
+    met_min: float | None = None  # number criteria: the text's figure, met at or above it
+    # the types the population bounds apply to ("collectivités territoriales de moins de
+    # 3 500 habitants": not an EPCI nor a syndicat); None: every type
+    population_types: frozenset[str] | None = None
 
 
 class Criterion(NamedTuple):
@@ -144,6 +152,20 @@ class LegalCheck(NamedTuple):
     criterion: str
     allowed: tuple[str, ...]
     text: Text
+    no_duty: tuple[str, ...] = ()  # answers for which the law asks nothing (no licence stated)
+
+
+class Application(NamedTuple):
+    """How and until when the real application is made, for one edition (item `application`
+    of the catalog): dates as ISO text, `None` when unknown; `to_check` names the facts the
+    sources leave uncertain."""
+
+    opens: str | None
+    where: Text
+    url: str | None
+    documents: Text
+    source: Text
+    to_check: Text | None = None
 
 
 class Form(NamedTuple):
@@ -176,6 +198,7 @@ class Catalog(NamedTuple):
     source: str
     by_id: Mapping[str, Criterion]
     badge: Badge | None = None
+    application: Application | None = None
 
     def criterion(self, criterion_id: str) -> Criterion | None:
         return self.by_id.get(criterion_id)
@@ -191,6 +214,21 @@ class Catalog(NamedTuple):
 
     def domain(self, domain_id: str) -> Domain:
         return next(d for d in self.domains if d.id == domain_id)
+
+    def timing(self, today: Any) -> tuple[str, int | None]:
+        """Where `today` (a datetime.date) stands in the application period: ("unknown",
+        None) without a deadline, else ("not_open" | "open" | "closed", days to the deadline;
+        negative once it has passed)."""
+        deadline = self.deadline
+        if deadline is None:
+            return "unknown", None
+        days = (deadline - today).days
+        if days < 0:
+            return "closed", days
+        opens = self.application.opens if self.application else None
+        if opens is not None and today.isoformat() < opens:
+            return "not_open", days
+        return "open", days
 
     @property
     def gates(self) -> tuple[Criterion, ...]:
@@ -395,7 +433,8 @@ def _criterion(ck: _Checker, raw: Any, i: int, domain_ids: set[str]) -> Criterio
     )
 
 
-_SCOPE_KEYS = ("types", "population_over", "population_min", "agents_min", "since")
+_SCOPE_KEYS = ("types", "population_over", "population_min", "agents_min", "since",
+               "population_types")
 
 
 def _legal(ck: _Checker, raw: Any, path: tuple[Any, ...], who: str, ctype: Any,
@@ -409,7 +448,7 @@ def _legal(ck: _Checker, raw: Any, path: tuple[Any, ...], who: str, ctype: Any,
         ck.add("catalog.bad_legal", path, who=who)
         return None, None
     for key in raw:
-        if key not in ("force", "source", "scope", "met"):
+        if key not in ("force", "source", "scope", "met", "met_min", "no_duty"):
             ck.add("catalog.unknown_field", path + (key,), field=f"legal.{key}", who=who)
     source = ck.text(raw, "source", path, who=who)
     scope = raw.get("scope") or {}
@@ -419,11 +458,8 @@ def _legal(ck: _Checker, raw: Any, path: tuple[Any, ...], who: str, ctype: Any,
     for key in scope:
         if key not in _SCOPE_KEYS:
             ck.add("catalog.unknown_field", path + ("scope", key), field=f"scope.{key}", who=who)
-    types = scope.get("types")
-    if types is not None and (not isinstance(types, list) or not types or any(
-            t not in COLLECTIVITY_TYPES for t in types)):
-        ck.add("catalog.bad_applies", path + ("scope", "types"), who=who, value=types)
-        types = None
+    types = _scope_types(ck, scope, "types", path, who)
+    population_types = _scope_types(ck, scope, "population_types", path, who)
     counts: dict[str, Any] = {}
     for key in ("population_over", "population_min", "agents_min"):
         value = scope.get(key)
@@ -442,10 +478,44 @@ def _legal(ck: _Checker, raw: Any, path: tuple[Any, ...], who: str, ctype: Any,
     for value in met:
         if not any(ch.value == value for ch in choices):
             ck.add("catalog.when_value", path + ("met",), who=who, ref=who, value=value)
+    no_duty, no_duty_reason = _no_duty(ck, raw.get("no_duty"), path + ("no_duty",), who,
+                                       ctype, choices)
+    met_min = raw.get("met_min")
+    if met_min is not None and (ctype != "number" or not _number(met_min)):
+        ck.add("catalog.bad_legal", path + ("met_min",), who=who)
+        met_min = None
     law = Law(str(raw["force"]), frozenset(types) if types else None,
               counts["population_over"], counts["population_min"], counts["agents_min"],
-              since.isoformat() if since else None, tuple(str(v) for v in met))
+              since.isoformat() if since else None, tuple(str(v) for v in met),
+              no_duty, no_duty_reason, met_min,
+              frozenset(population_types) if population_types else None)
     return source, law
+
+
+def _scope_types(ck: _Checker, scope: dict[str, Any], key: str, path: tuple[Any, ...],
+                 who: str) -> list[str] | None:
+    types = scope.get(key)
+    if types is not None and (not isinstance(types, list) or not types or any(
+            t not in COLLECTIVITY_TYPES for t in types)):
+        ck.add("catalog.bad_applies", path + ("scope", key), who=who, value=types)
+        return None
+    return types
+
+
+def _no_duty(ck: _Checker, raw: Any, path: tuple[Any, ...], who: str, ctype: Any,
+             choices: list[Choice]) -> tuple[tuple[str, ...], Text | None]:
+    """`no_duty: {values: [aucune], reason: {fr, en}}`: answers for which the text asks
+    nothing, and the sentence saying what it does ask."""
+    if raw is None:
+        return (), None
+    if (ctype != "choice" or not isinstance(raw, dict) or set(raw) != {"values", "reason"}
+            or not isinstance(raw["values"], list) or not raw["values"]):
+        ck.add("catalog.bad_legal", path, who=who)
+        return (), None
+    for value in raw["values"]:
+        if not any(ch.value == value for ch in choices):
+            ck.add("catalog.when_value", path, who=who, ref=who, value=value)
+    return tuple(str(v) for v in raw["values"]), ck.text(raw, "reason", path, who=who)
 
 
 def _statement(ck: _Checker, raw: dict[str, Any], path: tuple[Any, ...],
@@ -515,7 +585,8 @@ def build(doc: "yamlio.Located", expected_edition: int | None = None) -> Catalog
         raise CatalogError(*ck.problems)
     for key in data:
         if key not in {"edition", "title", "scheme", "deadline", "domains", "eligibility",
-                       "tiers", "mentions", "forms", "criteria", "legal_checks", "badge"}:
+                       "tiers", "mentions", "forms", "criteria", "legal_checks", "badge",
+                       "application"}:
             ck.add("catalog.unknown_top", (key,), field=key)
     edition = data.get("edition")
     if not isinstance(edition, int) or isinstance(edition, bool) or not 2016 <= edition <= 2100:
@@ -656,8 +727,16 @@ def build(doc: "yamlio.Located", expected_edition: int | None = None) -> Catalog
         for value in lc["allowed"]:
             if target.choice(str(value)) is None:
                 ck.add("catalog.when_value", path, who=lc["id"], ref=target.id, value=value)
+        no_duty = lc.get("no_duty") or []
+        if not isinstance(no_duty, list):
+            ck.add("catalog.bad_legal_check", path)
+            no_duty = []
+        for value in no_duty:
+            if target.choice(str(value)) is None:
+                ck.add("catalog.when_value", path, who=lc["id"], ref=target.id, value=value)
         legal_checks.append(LegalCheck(lc["id"], target.id, tuple(map(str, lc["allowed"])),
-                                       ck.text(lc, "text", path, who=lc["id"]) or {}))
+                                       ck.text(lc, "text", path, who=lc["id"]) or {},
+                                       tuple(map(str, no_duty))))
 
     badge = None
     raw_badge = data.get("badge")
@@ -669,6 +748,7 @@ def build(doc: "yamlio.Located", expected_edition: int | None = None) -> Catalog
             badge = Badge(str(raw_badge["form"]), ck.text(raw_badge, "name", ("badge",),
                                                           who="badge") or {},
                           ck.text(raw_badge, "description", ("badge",), who="badge") or {})
+    application = _application(ck, data.get("application"))
     title = ck.text(data, "title", ()) or {}
     scheme = ck.text(data, "scheme", ()) or {}
     if ck.problems:
@@ -677,7 +757,40 @@ def build(doc: "yamlio.Located", expected_edition: int | None = None) -> Catalog
     return Catalog(edition, title, scheme, deadline.isoformat() if deadline else None,
                    tuple(domains), tuple(criteria),
                    eligibility_rule, tuple(tiers), tuple(mentions), tuple(forms),
-                   tuple(legal_checks), doc.file, by_id, badge)
+                   tuple(legal_checks), doc.file, by_id, badge, application)
+
+
+_APPLICATION_KEYS = {"opens", "where", "url", "documents", "source", "to_check"}
+
+
+def _application(ck: _Checker, raw: Any) -> Application | None:
+    """`application: {opens, where, url, documents, source, to_check}`: the real application
+    (where, from when; the closing date is the catalog's `deadline`)."""
+    import datetime
+
+    if raw is None:
+        return None
+    path: tuple[Any, ...] = ("application",)
+    if not isinstance(raw, dict) or not {"where", "documents", "source"} <= set(raw):
+        ck.add("catalog.bad_application", path)
+        return None
+    for key in raw:
+        if key not in _APPLICATION_KEYS:
+            ck.add("catalog.unknown_field", path + (key,), field=f"application.{key}",
+                   who="application")
+    opens = raw.get("opens")
+    if opens is not None and not isinstance(opens, datetime.date):
+        ck.add("catalog.bad_deadline", path + ("opens",), value=opens)
+        opens = None
+    url = raw.get("url")
+    if url is not None and (not isinstance(url, str) or not url.startswith("https://")):
+        ck.add("catalog.bad_application", path + ("url",))
+        url = None
+    texts = {key: ck.text(raw, key, path, who="application") or {}
+             for key in ("where", "documents", "source")}
+    to_check = ck.text(raw, "to_check", path, who="application") if "to_check" in raw else None
+    return Application(opens.isoformat() if opens else None, texts["where"], url,
+                       texts["documents"], texts["source"], to_check)
 
 
 def load_file(path: Path) -> Catalog:
@@ -694,7 +807,7 @@ def editions() -> list[int]:
 
 
 # Bump when the model classes change shape, so that no older pickle is ever read back.
-_CACHE_FORMAT = 6
+_CACHE_FORMAT = 7
 
 
 def _cached(path: Path, edition: int) -> Catalog:

@@ -71,6 +71,9 @@ _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
 FIRST_EDITION = 2016  # the label was created in 2016: no earlier year of a label
 OPEN_DATA_POPULATION = 3500
+# The collectivités territoriales (Constitution, art. 72) among the types: the only bodies the
+# open-data population exemption covers (not an EPCI, a syndicat or another public body).
+TERRITORIAL = ("commune", "departement", "region", "ctu")
 OPEN_DATA_AGENTS = 50
 
 
@@ -210,14 +213,28 @@ def open_data_obligation(identity: Identity) -> tuple[str, str]:
 
     CRPA L. 312-1-1 exempts "les collectivités territoriales de moins de 3 500 habitants" and
     bodies under the staff threshold of D. 312-1-1-1 (décret 2016-1922: "50 agents ou salariés
-    exprimé en équivalents temps plein"): 3,500 inhabitants or more and 50 agents (FTE) or more,
-    both. (The catalogs' `obligation_open_data_defaut` carries the same scope.)
+    exprimé en équivalents temps plein"). A collectivité territoriale is bound at 3,500
+    inhabitants or more and 50 agents (FTE) or more, both; an EPCI, a syndicat or another
+    public body is no collectivité territoriale (Constitution, art. 72): 50 agents bind it
+    whatever its population. (The catalogs' `obligation_open_data_defaut` carries the same
+    scope.)
     """
-    pop, agents = identity.population, identity.agents
-    if pop is not None and pop < OPEN_DATA_POPULATION:
+    pop, agents, kind = identity.population, identity.agents, identity.type
+    territorial = kind in TERRITORIAL
+    if territorial and pop is not None and pop < OPEN_DATA_POPULATION:
         return "no", "identity.od_no_population"
     if agents is not None and agents < OPEN_DATA_AGENTS:
         return "no", "identity.od_no_agents"
-    if pop is None or agents is None:
+    if agents is None:
+        return "unknown", "identity.od_unknown"
+    if kind is None:
+        if pop is None:
+            return "unknown", "identity.od_unknown"
+        if pop < OPEN_DATA_POPULATION:
+            return "unknown", "identity.od_unknown_type"
+        return "yes", "identity.od_yes"
+    if not territorial:
+        return "yes", "identity.od_yes_agents"
+    if pop is None:
         return "unknown", "identity.od_unknown"
     return "yes", "identity.od_yes"

@@ -438,3 +438,15 @@ def _release(lock: Path) -> None:
     if found is not None and found.split(b"\n", 1)[0] == str(os.getpid()).encode():
         with contextlib.suppress(OSError):
             os.unlink(lock)
+
+
+def keep_copy(path: Path, raw: str, tag: str) -> Path:
+    """Keep `raw` (a file's text before tnl rewrites it) beside `path`, under a name that says
+    what it is and does not exist yet: `lettret.avant-2025.yaml`, then `lettret.avant-2025-2.yaml`."""
+    for n in range(1, 100):
+        suffix = f".{tag}" if n == 1 else f".{tag}-{n}"
+        copy = path.with_name(f"{path.stem}{suffix}{path.suffix or '.yaml'}")
+        if not copy.exists():
+            write_atomic(copy, raw, overwrite=False)
+            return copy
+    raise TnlError.of("io.exists", file=str(copy))

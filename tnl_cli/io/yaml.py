@@ -189,3 +189,31 @@ def dump(data: Any) -> str:
     """Readable YAML: block style, unicode kept, key order kept."""
     dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
     return yaml.dump(data, Dumper=dumper, allow_unicode=True, sort_keys=False, width=100)
+
+
+def comment_lines(text: str) -> list[int]:
+    """The 1-based lines of `text` that hold a YAML comment: a `#` at the start of a line or
+    after a space, outside quoted and block scalars (the scanner's tokens say where those are)."""
+    if "#" not in text:
+        return []
+    spans: list[tuple[int, int]] = []
+    try:
+        for token in yaml.scan(text, Loader=yaml.SafeLoader):
+            if isinstance(token, yaml.ScalarToken):
+                spans.append((token.start_mark.index, token.end_mark.index))
+    except yaml.YAMLError:
+        return []
+    found: list[int] = []
+    spans.sort()
+    k = 0
+    for i, char in enumerate(text):
+        if char != "#" or (i and text[i - 1] not in " \t\n\r"):
+            continue
+        while k < len(spans) and spans[k][1] <= i:
+            k += 1
+        if k < len(spans) and spans[k][0] <= i < spans[k][1]:
+            continue
+        line = text.count("\n", 0, i) + 1
+        if not found or found[-1] != line:
+            found.append(line)
+    return found

@@ -294,11 +294,23 @@ MESSAGES = {
         "en": "'badge' must be {{form: ID, name: {{fr, en}}, description: {{fr, en}}}}, ID "
               "being a form of 'forms'.",
     },
+    "catalog.bad_application": {
+        "fr": "« application » doit être {{opens: AAAA-MM-JJ, where: {{fr, en}}, url: "
+              "https://…, documents: {{fr, en}}, source: {{fr, en}}, to_check: {{fr, en}}}} "
+              "(where, documents et source obligatoires).",
+        "en": "'application' must be {{opens: YYYY-MM-DD, where: {{fr, en}}, url: https://…, "
+              "documents: {{fr, en}}, source: {{fr, en}}, to_check: {{fr, en}}}} (where, "
+              "documents and source required).",
+    },
     "catalog.bad_legal": {
         "fr": "critère {who} : « legal » doit être {{force: obligation|recommendation, source: "
-              "{{fr, en}}, scope: {{...}}, met: [...]}} (« met » pour un choix seulement).",
+              "{{fr, en}}, scope: {{...}}, met: [...], no_duty: {{values: [...], reason: "
+              "{{fr, en}}}}, met_min: N}} (« met » et « no_duty » pour un choix seulement, "
+              "« met_min » pour un nombre).",
         "en": "criterion {who}: 'legal' must be {{force: obligation|recommendation, source: "
-              "{{fr, en}}, scope: {{...}}, met: [...]}} ('met' for a choice only).",
+              "{{fr, en}}, scope: {{...}}, met: [...], no_duty: {{values: [...], reason: "
+              "{{fr, en}}}}, met_min: N}} ('met' and 'no_duty' for a choice only, 'met_min' "
+              "for a number).",
     },
     "catalog.not_concerned_gate": {
         "fr": "critère {who} : un critère d'éligibilité ou un inventaire ne peut pas être "

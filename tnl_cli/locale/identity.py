@@ -64,11 +64,31 @@ MESSAGES = {
         "en": "Bound by open data by default (Digital Republic Act, art. 6): at least 3,500 "
               "inhabitants ({population}) and at least 50 agents ({agents}).",
     },
+    "identity.od_yes_agents": {
+        "fr": "Soumis à l'ouverture des données par défaut (loi pour une République numérique, "
+              "art. 6) : au moins 50 agents ({agents}) ; l'exemption sous 3 500 habitants ne "
+              "vise que les collectivités territoriales (communes, départements, régions), pas "
+              "un EPCI, un syndicat ni un autre établissement public.",
+        "en": "Bound by open data by default (Digital Republic Act, art. 6): at least 50 agents "
+              "({agents}); the exemption below 3,500 inhabitants covers territorial authorities "
+              "only (communes, départements, regions), not an intermunicipal body, a syndicate "
+              "or another public body.",
+    },
+    "identity.od_unknown_type": {
+        "fr": "Obligation d'ouverture des données inconnue : à {population} habitants, une "
+              "commune, un département ou une région en est exempté, mais pas un EPCI ni un "
+              "syndicat de 50 agents ou plus ; indiquez le type de collectivité.",
+        "en": "Open-data obligation unknown: at {population} inhabitants, a commune, "
+              "département or region is exempt, but not an intermunicipal body or a syndicate "
+              "with 50 agents or more; give the type of body.",
+    },
     "identity.od_no_population": {
         "fr": "Pas d'obligation légale d'ouverture des données : {population} habitants, "
-              "moins de 3 500 (l'ouverture reste encouragée).",
-        "en": "No legal open-data obligation: {population} inhabitants, fewer than 3,500 "
-              "(opening data is still encouraged).",
+              "moins de 3 500, et la loi exempte les collectivités territoriales de cette taille "
+              "(l'ouverture reste encouragée).",
+        "en": "No legal open-data obligation: {population} inhabitants, fewer than 3,500, and "
+              "the law exempts territorial authorities of that size (opening data is still "
+              "encouraged).",
     },
     "identity.od_no_agents": {
         "fr": "Pas d'obligation légale d'ouverture des données : moins de 50 agents "

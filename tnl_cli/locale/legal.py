@@ -16,10 +16,10 @@ MESSAGES = {
               "inhabitants",
     },
     "legal.population_min": {
-        "fr": "{population} habitants : les collectivités de moins de {threshold} habitants en "
-              "sont exemptées",
-        "en": "{population} inhabitants: bodies of fewer than {threshold} inhabitants are "
-              "exempt",
+        "fr": "{population} habitants : les collectivités territoriales de moins de {threshold} "
+              "habitants en sont exemptées",
+        "en": "{population} inhabitants: territorial authorities of fewer than {threshold} "
+              "inhabitants are exempt",
     },
     "legal.agents_min": {
         "fr": "{agents} agents (ETP) : le texte vise les organismes d'au moins {threshold} "
@@ -52,5 +52,25 @@ MESSAGES = {
     "legal.not_concerned": {
         "fr": "répondu « non concerné »",
         "en": "answered 'not concerned'",
+    },
+    "legal.unknown_type_population": {
+        "fr": "type de collectivité inconnu : à {population} habitants, seules les collectivités "
+              "territoriales (commune, département, région) sont exemptées sous {threshold} "
+              "habitants, pas un EPCI ni un syndicat ; indiquez le type",
+        "en": "type of body unknown: at {population} inhabitants, only territorial authorities "
+              "(commune, département, region) are exempt below {threshold} inhabitants, not an "
+              "intermunicipal body or a syndicate; give the type",
+    },
+    "legal.no_duty": {
+        "fr": "« {answer} » : {why}",
+        "en": "'{answer}': {why}",
+    },
+    "legal.share_at_least": {
+        "fr": "{value} % déclarés, pour {threshold} % au moins demandés par le texte",
+        "en": "{value} % stated, for at least {threshold} % required by the text",
+    },
+    "legal.share_below": {
+        "fr": "{value} % déclarés, sous les {threshold} % au moins demandés par le texte",
+        "en": "{value} % stated, below the at least {threshold} % required by the text",
     },
 }

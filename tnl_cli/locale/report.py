@@ -106,6 +106,69 @@ MESSAGES = {
         "fr": "Non conforme : {answer}. {rule}",
         "en": "Not compliant: {answer}. {rule}",
     },
+    "report.check_not_required": {
+        "fr": "Pas d'obligation : {answer}. {rule}",
+        "en": "No obligation: {answer}. {rule}",
+    },
+    "report.obligation_because": {"fr": "{status} : {reason}", "en": "{status}: {reason}"},
+    "report.apply_title": {
+        "fr": "Comment candidater (édition {edition}) :",
+        "en": "How to apply (edition {edition}):",
+    },
+    "report.apply_where": {"fr": "Où : {where}", "en": "Where: {where}"},
+    "report.apply_dates": {
+        "fr": "Quand : du {opens} au {deadline}",
+        "en": "When: from {opens} to {deadline}",
+    },
+    "report.apply_deadline": {
+        "fr": "Quand : jusqu'au {deadline} (date d'ouverture non publiée)",
+        "en": "When: until {deadline} (opening date not published)",
+    },
+    "report.apply_no_deadline": {
+        "fr": "Quand : date limite inconnue, à vérifier auprès des organisateurs",
+        "en": "When: deadline unknown, check with the organisers",
+    },
+    "report.apply_documents": {"fr": "À lire : {documents}", "en": "To read: {documents}"},
+    "report.apply_source": {"fr": "Source : {source}", "en": "Source: {source}"},
+    "report.apply_to_check": {"fr": "À vérifier : {what}", "en": "To check: {what}"},
+    "report.apply_not_open": {
+        "fr": "Le dépôt n'est pas encore ouvert ; il ferme dans {days} jours, le {deadline}.",
+        "en": "Submission is not open yet; it closes in {days} days, on {deadline}.",
+    },
+    "report.apply_open": {
+        "fr": "Il reste {days} jours pour déposer la candidature (jusqu'au {deadline}).",
+        "en": "{days} days left to submit the application (until {deadline}).",
+    },
+    "report.apply_open_one": {
+        "fr": "Il reste 1 jour pour déposer la candidature (jusqu'au {deadline}).",
+        "en": "1 day left to submit the application (until {deadline}).",
+    },
+    "report.apply_last_day": {
+        "fr": "Dernier jour pour déposer la candidature : aujourd'hui, {deadline}.",
+        "en": "Last day to submit the application: today, {deadline}.",
+    },
+    "report.apply_closed": {
+        "fr": "ATTENTION : la date limite de l'édition {edition} ({deadline}) est passée depuis "
+              "{days} jours ; ce dossier ne peut plus être déposé pour cette édition : "
+              "vérifiez le calendrier de la suivante.",
+        "en": "WARNING: the deadline of the {edition} edition ({deadline}) passed {days} days "
+              "ago; this dossier can no longer be submitted for that edition: check the next "
+              "edition's calendar.",
+    },
+    "report.apply_closed_one": {
+        "fr": "ATTENTION : la date limite de l'édition {edition} ({deadline}) est passée "
+              "d'un jour ; ce dossier ne peut plus être déposé pour cette édition : vérifiez "
+              "le calendrier de la suivante.",
+        "en": "WARNING: the deadline of the {edition} edition ({deadline}) passed yesterday; "
+              "this dossier can no longer be submitted for that edition: check the next "
+              "edition's calendar.",
+    },
+    "report.apply_not_tnl": {
+        "fr": "tnl prépare vos réponses et vos textes ; ce n'est pas la candidature : celle-ci "
+              "se fait sur le formulaire en ligne des organisateurs.",
+        "en": "tnl prepares your answers and texts; it is not the application: that is made "
+              "on the organisers' online form.",
+    },
     "report.check_unknown": {"fr": "À vérifier (pas de réponse) : {rule}",
                              "en": "To check (no answer): {rule}"},
     "report.warning": {"fr": "Attention :", "en": "Warning:"},

@@ -129,7 +129,8 @@ def legal(a: Assessment, catalog: Catalog, answers: Answers, lang: str) -> dict[
         elif row.value is None:
             verdict, answer = "unknown", None
         else:
-            verdict = "ok" if row.value in check.allowed else "not_allowed"
+            verdict = ("ok" if row.value in check.allowed else
+                       "not_required" if row.value in check.no_duty else "not_allowed")
             answer = value_text(row.criterion, row.value, lang)
         checks.append({"id": check.id, "criterion": check.criterion, "status": verdict,
                        "answer": answer, "rule": pick(check.text, lang)})
@@ -148,7 +149,10 @@ def legal(a: Assessment, catalog: Catalog, answers: Answers, lang: str) -> dict[
             "scope": {"types": sorted(scope.types) if scope.types else None,
                       "population_over": scope.population_over,
                       "population_min": scope.population_min,
-                      "agents_min": scope.agents_min, "since": scope.since},
+                      "agents_min": scope.agents_min, "since": scope.since,
+                      "population_types": (sorted(scope.population_types)
+                                           if scope.population_types else None),
+                      "met_min": scope.met_min},
         }
         (obligations if item.obligation else recommendations).append(entry)
     return {
@@ -175,10 +179,12 @@ def date_text(iso: str, lang: str) -> str:
 def _legal_param(key: str, value: Any, lang: str) -> Any:
     if key in ("since", "deadline"):
         return date_text(value, lang)
-    if key in ("population", "threshold", "agents"):
+    if key in ("population", "threshold", "agents", "value"):
         return number_text(value, lang)
     if key.endswith("_key"):
         return tr(lang, value)
+    if isinstance(value, dict):  # a catalog text {fr, en}
+        return pick(value, lang)
     return value
 
 
@@ -236,7 +242,60 @@ def to_dict(a: Assessment, catalog: Catalog, answers: Answers, lang: str) -> dic
         },
         "legal": legal(a, catalog, answers, lang),
         "inventory": stock,
+        "application": application(catalog, lang),
     }
+
+
+def application(catalog: Catalog, lang: str) -> dict[str, Any]:
+    """How the real application is made for this edition (`tnl` only prepares texts): the
+    catalog's facts, with what the sources leave uncertain. No date of today: the same answers
+    give the same JSON."""
+    app = catalog.application
+    return {
+        "edition": catalog.edition,
+        "opens": app.opens if app else None,
+        "deadline": catalog.deadline_iso,
+        "where": pick(app.where, lang) if app else None,
+        "url": app.url if app else None,
+        "documents": pick(app.documents, lang) if app else None,
+        "source": pick(app.source, lang) if app else None,
+        "to_check": pick(app.to_check, lang) if app and app.to_check else None,
+        "note": tr(lang, "report.apply_not_tnl"),
+    }
+
+
+def application_lines(catalog: Catalog, lang: str, today: Any = None) -> list[str]:
+    """The application facts as lines for the terminal; with `today`, where it stands in the
+    application period (a dossier written after the deadline is told so)."""
+    data = application(catalog, lang)
+    lines = [tr(lang, "report.apply_title", edition=catalog.edition)]
+    if data["where"]:
+        lines.append("  " + tr(lang, "report.apply_where", where=data["where"]) +
+                     (f" ({data['url']})" if data["url"] else ""))
+    if data["deadline"]:
+        key = "report.apply_dates" if data["opens"] else "report.apply_deadline"
+        lines.append("  " + tr(lang, key, deadline=date_text(data["deadline"], lang),
+                               opens=date_text(data["opens"], lang) if data["opens"] else ""))
+    else:
+        lines.append("  " + tr(lang, "report.apply_no_deadline"))
+    if data["documents"]:
+        lines.append("  " + tr(lang, "report.apply_documents", documents=data["documents"]))
+    if data["source"]:
+        lines.append("  " + tr(lang, "report.apply_source", source=data["source"]))
+    if data["to_check"]:
+        lines.append("  " + tr(lang, "report.apply_to_check", what=data["to_check"]))
+    if today is not None:
+        state, days = catalog.timing(today)
+        if state != "unknown":
+            if state == "open" and days in (0, 1):
+                state = "last_day" if days == 0 else "open_one"
+            elif state == "closed" and days == -1:
+                state = "closed_one"
+            lines.append("  " + tr(lang, f"report.apply_{state}", days=abs(days or 0),
+                                   deadline=date_text(data["deadline"], lang),
+                                   edition=catalog.edition))
+    lines.append("  " + data["note"])
+    return lines
 
 
 def tier_label(catalog: Catalog, tier_id: str | None, lang: str) -> str:
@@ -348,6 +407,8 @@ def render(a: Assessment, catalog: Catalog, answers: Answers, lang: str, console
     for mention in data["mentions"]:
         console.print(tr(lang, "report.mention", name=mention["name"], why=mention["why"]),
                       markup=False)
+    for line in application_lines(catalog, lang):
+        console.print(line, markup=False)
 
     # Fits 80 columns: a domain's name on one line, the bar and its percentage in one column.
     table = Table(title=tr(lang, "report.domains"), title_justify="left")
@@ -396,9 +457,12 @@ def render(a: Assessment, catalog: Catalog, answers: Answers, lang: str, console
         console.print("  " + tr(lang, "report.obligations_met", count=met), markup=False)
     for item in obligations:  # what is left to do, with the text that requires it
         if item["status"] in ("unmet", "unanswered"):
+            status = tr(lang, f"report.obligation_{item['status']}")
+            if item["reason"]:  # a share below the text's figure: say both
+                status = tr(lang, "report.obligation_because", status=status,
+                            reason=item["reason"])
             console.print("  " + tr(lang, "report.obligation", question=item["question"],
-                                    status=tr(lang, f"report.obligation_{item['status']}"),
-                                    basis=item["source"]), markup=False)
+                                    status=status, basis=item["source"]), markup=False)
         elif item["status"] in ("unknown", "not_applicable"):
             console.print("  " + tr(lang, f"report.obligation_line_{item['status']}",
                                     question=item["question"], reason=item["reason"]),

@@ -16,20 +16,23 @@ from typing import Any
 from tnl_cli.core.answers import Answers
 from tnl_cli.core.catalog import Catalog
 from tnl_cli.i18n import pick, tr
-
-AT_LEAST_ONE = "utilise_logiciel_libre"
-OFFICE_SUITE = "suite_bureautique"
-FREE_USES = "logiciels_libres_utilises"
-# The software catalog's use domains -> the choices of FREE_USES they answer.
-_USES = {"navigateur": "navigateur", "messagerie": "messagerie", "collaboratif": "collaboratif",
-         "visio": "visioconference", "sig": "sig", "graphisme": "graphisme", "web": "site_web"}
-_SUITE = "suite bureautique"  # how the catalog's `function` names an office suite
+from tnl_cli.inventory.figures import AT_LEAST_ONE, FREE_USES, OFFICE_SUITE
+from tnl_cli.inventory.figures import SUITE_FUNCTION as _SUITE
+from tnl_cli.inventory.figures import USES as _USES
 
 
 @dataclass(frozen=True)
 class Proposal:
     value: Any  # as the answers file holds it
     reason: str  # in the user's language
+    sources: tuple[Any, ...] = ()  # core.provenance.Source: the files it is drawn from
+
+
+def for_walk(catalog: Catalog, answers: Answers, lang: str,
+             proposed: dict[str, Proposal]) -> dict[str, Proposal]:
+    """What the walk proposes: the answers drawn from files (`tnl assess --inventaire`,
+    `proposed`) first, then what the software list gives."""
+    return {**from_inventory(catalog, answers, lang), **proposed}
 
 
 def from_inventory(catalog: Catalog, answers: Answers, lang: str) -> dict[str, Proposal]:

@@ -121,10 +121,11 @@ class Questions:
         return self.t("wizard.not_bound", why=self.t(key, **shown))
 
     def proposals(self, walk: Walk) -> dict[str, Any]:
-        """Answers the software inventory already gives (walk.proposals), by criterion."""
-        from tnl_cli.walk.proposals import from_inventory
+        """Answers the files read (`--inventaire`) and the software list already give
+        (walk/proposals.py), by criterion."""
+        from tnl_cli.walk.proposals import for_walk
 
-        return from_inventory(walk.catalog, walk.answers, self.lang)
+        return for_walk(walk.catalog, walk.answers, self.lang, walk.proposed)
 
     def _nav(self) -> tuple[Option, ...]:
         return (Option(SKIP, self.t("wizard.skip")), Option(BACK, self.t("wizard.back")))

@@ -76,6 +76,9 @@ class Walk:
         self.visited: set[int] = set()
         self.scope: frozenset[int] | None = None  # review: the steps the user chose to see
         self._seen_at_focus: frozenset[int] = frozenset()
+        # Answers drawn from files (`tnl assess --inventaire`), by criterion: each has `value`
+        # (normalised), `reason` and `sources`; the user still confirms them one by one.
+        self.proposed: dict[str, Any] = {}
         self._refresh()
         self.position: int | None = self._after(-1)
         self._visit()
@@ -178,8 +181,16 @@ class Walk:
         else:
             previous = self.answers.responses.get(step.key) or Answer(None)
             if details:
-                previous = Answer(previous.value, justification, tuple(preuves or ()))
-            self.answers = self.answers.with_answer(step.key, replace(previous, value=value))
+                previous = Answer(previous.value, justification, tuple(preuves or ()),
+                                  previous.sources)
+            # The files behind a value stay with it: confirmed from a file, its sources are
+            # recorded; another value chosen no longer comes from the files.
+            proposal = self.proposed.get(step.key)
+            sources = previous.sources if value == previous.value else ()
+            if proposal is not None and proposal.sources and value == proposal.value:
+                sources = tuple(proposal.sources)
+            self.answers = self.answers.with_answer(step.key, replace(previous, value=value,
+                                                                      sources=sources))
         self._move_on()
 
     def fill(self, **values: Any) -> None:
