@@ -421,7 +421,7 @@ def _holder(lock: Path, found: bytes | None) -> LockHolder | None:
 def _break(lock: Path, found: bytes | None) -> None:
     """Remove a lock left behind. Moved aside first, then checked to be the one judged stale:
     another tnl may have broken it and taken a fresh one meanwhile, which is put back."""
-    aside = lock.with_name(f"{lock.name}.{_host_tag()}-{os.getpid()}.old")
+    aside = lock.with_name(f"{_tmp_prefix(lock)}old.tmp")  # if killed here: remove_stale's
     try:
         os.replace(lock, aside)
     except OSError:
