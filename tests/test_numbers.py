@@ -280,3 +280,20 @@ def _cli(*args: str) -> Any:
     finally:
         common.SETTINGS.stdin, common.SETTINGS.stdout, common.SETTINGS.stderr = saved
     return Result(int(exit_info.value.code or 0), out.getvalue(), err.getvalue())
+
+
+def test_batch_cells_of_many_or_foreign_digits(run: Any, tmp_path: Path) -> None:
+    source = tmp_path / "in.csv"
+    source.write_text(
+        "nom;type;code_insee;population;agents;labels_anterieurs;agents_formes\n"
+        f"A;commune;54395;{BIG};1e400;٢٠٢٤:bronze;{BIG}\n"
+        "B;commune;54395;١٢٣;12;2024:bronze;1_000\n"
+        f"C;commune;{BIG};12;3;{BIG}:2;12\n", encoding="utf-8")
+    res = run("batch", str(source), "-o", str(tmp_path / "out.csv"))
+    assert res.code == 1, res.err  # rows rejected, each cell named
+    assert "rejetées (données invalides)          3" in res.out + res.err
+    for cell in ("ligne 2, colonne D « population »", "ligne 2, colonne F « labels_anterieurs »",
+                 "ligne 2, colonne G « agents_formes »", "ligne 3, colonne D « population »",
+                 "ligne 3, colonne G « agents_formes »", "ligne 4, colonne C « code_insee »"):
+        assert cell in res.err
+    assert max(map(len, res.err.splitlines())) < 400
