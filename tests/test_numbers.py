@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from conftest import cli_in_process
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -253,47 +254,9 @@ def test_any_integer_like_scalar_in_an_answers_file(tmp_path_factory: Any, field
         text += "reponses:\n" + "".join(answered)
     path = tmp_path_factory.mktemp("p") / "r.yaml"
     path.write_text(text, encoding="utf-8")
-    res = _cli("assess", "--answers", str(path), "--format", "json")
+    res = cli_in_process("assess", "--answers", str(path), "--format", "json")
     assert res.code in (0, 1, 2), res.err
     assert "Traceback" not in res.err and len(res.err) < 2000, res.err[:300]
     assert not UNSAFE_CHARS.intersection(res.err + res.out)
     if res.code == 2:
         assert "r.yaml" in res.err
-
-
-def _cli(*args: str) -> Any:
-    """The CLI in process (hypothesis cannot use function-scoped fixtures)."""
-    import io
-
-    from conftest import Result
-
-    from tnl_cli import cli
-    from tnl_cli.commands import common
-
-    out, err = io.StringIO(), io.StringIO()
-    saved = (common.SETTINGS.stdin, common.SETTINGS.stdout, common.SETTINGS.stderr)
-    common.SETTINGS.stdin, common.SETTINGS.stdout, common.SETTINGS.stderr = (
-        io.StringIO(), out, err)
-    try:
-        with pytest.raises(SystemExit) as exit_info:
-            cli.main(list(args))
-    finally:
-        common.SETTINGS.stdin, common.SETTINGS.stdout, common.SETTINGS.stderr = saved
-    return Result(int(exit_info.value.code or 0), out.getvalue(), err.getvalue())
-
-
-def test_batch_cells_of_many_or_foreign_digits(run: Any, tmp_path: Path) -> None:
-    source = tmp_path / "in.csv"
-    source.write_text(
-        "nom;type;code_insee;population;agents;labels_anterieurs;agents_formes\n"
-        f"A;commune;54395;{BIG};1e400;٢٠٢٤:bronze;{BIG}\n"
-        "B;commune;54395;١٢٣;12;2024:bronze;1_000\n"
-        f"C;commune;{BIG};12;3;{BIG}:2;12\n", encoding="utf-8")
-    res = run("batch", str(source), "-o", str(tmp_path / "out.csv"))
-    assert res.code == 1, res.err  # rows rejected, each cell named
-    assert "rejetées (données invalides)          3" in res.out + res.err
-    for cell in ("ligne 2, colonne D « population »", "ligne 2, colonne F « labels_anterieurs »",
-                 "ligne 2, colonne G « agents_formes »", "ligne 3, colonne D « population »",
-                 "ligne 3, colonne G « agents_formes »", "ligne 4, colonne C « code_insee »"):
-        assert cell in res.err
-    assert max(map(len, res.err.splitlines())) < 400
