@@ -223,3 +223,27 @@ def test_a_file_system_without_hard_links(tmp_path: Path, monkeypatch: pytest.Mo
         with pytest.raises(TnlError):  # as another process would try it: held
             fsio._acquire(fsio.lock_path(path), path)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["rep.yaml"]
+
+
+def test_a_real_walk_holds_its_file(tmp_path: Path) -> None:
+    """A walk on a terminal: --set on its file is refused by the walk's pid while it asks;
+    Ctrl-C ends the walk, its answers saved, the lock gone; --set then goes through."""
+    pytest.importorskip("pexpect")
+    from pty_helpers import CTRL_C, ENTER, finish, spawn, wait_question
+
+    child = spawn("assess", "--answers", "r.yaml", cwd=tmp_path)
+    wait_question(child, "Nom de la collectivité")
+    child.send("Lettret" + ENTER)
+    wait_question(child, "Type de collectivité")
+    command = [sys.executable, "-m", "tnl_cli", "assess", "--answers", str(tmp_path / "r.yaml"),
+               "--set", "formats_ouverts=oui", "--format", "json"]
+    refused = subprocess.run(command, capture_output=True, text=True, env=ENV)
+    assert refused.returncode == 2
+    assert f"un autre tnl (pid {child.pid}," in refused.stderr
+    child.send(CTRL_C)
+    assert finish(child) == 130
+    assert not fsio.lock_path(tmp_path / "r.yaml").exists()
+    done = subprocess.run(command, capture_output=True, text=True, env=ENV)
+    assert done.returncode in (0, 1), done.stderr
+    text = (tmp_path / "r.yaml").read_text(encoding="utf-8")
+    assert "nom: Lettret" in text and "formats_ouverts: true" in text
