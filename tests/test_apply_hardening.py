@@ -81,7 +81,15 @@ def test_no_answer_is_lost_without_force(tmp_path_factory: Any, states: dict[str
     assert after.responses["formats_ouverts"] == before.responses["formats_ouverts"]
     for cid, state in states.items():
         got = after.responses[cid]
-        if state == "other" and not force:
+        if cid == "inventaire_logiciels" and (state != "other" or force):
+            # a list is completed, never cut: --force adds what was found to the user's
+            found = ans.normalise_value(load_edition(2025).by_id[cid],
+                                        ans.document_value(wanted[cid]))
+            kept = before.responses[cid].value if state == "other" else []
+            names = [item.name for item in got.value]
+            assert all(item.name in names for item in [*kept, *found])
+            assert got.sources
+        elif state == "other" and not force:
             assert got.value == before.responses[cid].value  # kept, and said
             assert cid in {c.criterion for c in result.conflicts}
         else:

@@ -60,8 +60,11 @@ def test_excel_windows_1252_semicolons(run: Any, tmp_path: Path) -> None:
     assert result.code == 0, result.err
     rows = results(tmp_path / "out.csv")
     assert [(r["ligne"], r["nom"], r["verdict"]) for r in rows] == [
-        ("2", "Saint-Étienne", "eligible"), ("3", "L'Haÿ-les-Roses", "not_eligible"),
+        ("2", "Saint-Étienne", "eligible"),
+        ("3", "L'Haÿ-les-Roses", "eligible_with_reservations"),
         ("4", "Échirolles", "incomplete"), ("5", "Métropole du Grand Nancy", "eligible")]
+    assert [r["manques"] for r in rows] == ["", "initiatives_libres_territoire", "", ""]
+    assert "dont avec réserve (le jury décide)" in result.out
     assert rows[0]["code_insee"] == "42218" and rows[0]["siren"] == "214202186"
     assert rows[1]["manques"] == GATES[2] and rows[2]["sans_reponse"] == GATES[3]
     assert rows[3]["type"] == "metropole" and rows[3]["niveau"] == ""
@@ -122,7 +125,7 @@ def test_xlsx_in_and_out(run: Any, tmp_path: Path) -> None:
                           "departement", "verdict"]
     nancy = by_insee("54395")  # the population comes from the COG
     assert out[1][:8] == ["2", "Nancy", "54395", "215403957", "commune",
-                          str(nancy.population), "54", "not_eligible"]
+                          str(nancy.population), "54", "eligible_with_reservations"]
 
 
 # -- bad rows -------------------------------------------------------------------------------
@@ -320,12 +323,14 @@ def test_dossiers_for_eligible_rows_never_overwrite(run: Any, tmp_path: Path) ->
     result = run("batch", str(source), "--dossiers", str(out))
     assert result.code == 0, result.err
     names = sorted(p.name for p in out.iterdir())
-    assert names == ["evasion.md", "saint-etienne-42218-2.md", "saint-etienne-42218.md"]
+    # L'Haÿ-les-Roses misses a listed criterion: eligible with a reservation, it may apply
+    assert names == ["evasion.md", "l-hay-les-roses-94038.md", "saint-etienne-42218-2.md",
+                     "saint-etienne-42218.md"]
     assert "Saint-Étienne" in (out / "saint-etienne-42218.md").read_text(encoding="utf-8")
-    assert "3 dossier(s)" in result.out
+    assert "4 dossier(s)" in result.out
     again = run("batch", str(source), "--dossiers", str(out))
     assert again.code == 0
-    assert len(list(out.iterdir())) == 6  # new names, nothing replaced
+    assert len(list(out.iterdir())) == 8  # new names, nothing replaced
     assert not list(tmp_path.glob("*.md")) and not (tmp_path.parent / "evasion.md").exists()
 
 

@@ -84,6 +84,7 @@ def test_choice_without_options(tmp_path: Path) -> None:
 
 def test_tiers_out_of_order(tmp_path: Path) -> None:
     data = _base()
+    data["tiers"][1]["min_score"] = 0.3
     data["tiers"][2]["min_score"] = 0.1
     msg = _lint(tmp_path, data)
     assert "argent" in msg and "plus bas" in msg
@@ -201,3 +202,11 @@ def test_lint_names_criteria_without_statement(run, tmp_path: Path) -> None:
     path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
     r = run("criteria", "lint", str(path))
     assert r.code == 0 and "deliberation_logiciel_libre" in r.err and "statement" in r.err
+
+
+def test_eligibility_hard_is_a_boolean(tmp_path: Path) -> None:
+    data = _base()
+    data["eligibility"]["hard"] = "oui"
+    assert "« hard » doit valoir true ou false" in _lint(tmp_path, data)
+    data["eligibility"] = {"rule": data["eligibility"]["rule"], "strict": True}
+    assert "hard: true ou false" in _lint(tmp_path, data)

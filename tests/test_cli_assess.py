@@ -30,12 +30,16 @@ def test_table_view_in_french_and_english(run) -> None:
     assert "ELIGIBLE" in en.out and "Score per domain" in en.out
 
 
-def test_set_can_make_it_not_eligible(run, tmp_path: Path) -> None:
+def test_set_can_add_a_reservation(run, tmp_path: Path) -> None:
+    """A listed criterion unmet is a reservation the jury weighs, not a negative result: exit
+    code 0, the stable JSON keys `verdict` and `reservations`."""
     original = Path(EXAMPLE).read_text(encoding="utf-8")
     r = run("assess", "--answers", EXAMPLE, "--set", "ouverture_donnees=non", "--format", "json",
             "--dry-run")
-    assert r.code == 1
-    assert json.loads(r.out)["unmet_gates"] == ["ouverture_donnees"]
+    assert r.code == 0
+    data = json.loads(r.out)
+    assert data["verdict"] == "eligible_with_reservations"
+    assert data["unmet_gates"] == data["reservations"] == ["ouverture_donnees"]
     assert Path(EXAMPLE).read_text(encoding="utf-8") == original  # --dry-run saves nothing
 
 
@@ -48,14 +52,16 @@ def test_set_answers_in_the_file_without_the_walk(run, tmp_path: Path) -> None:
     before = load(path, load_edition)[0]
     r = run("assess", "--answers", str(path), "--set", "ouverture_donnees=non",
             "--set", "collectivite.population=4200")
-    assert r.code == 1, r.err
+    assert r.code == 0, r.err
+    assert "ÉLIGIBLE, AVEC RÉSERVE (le jury décide)" in r.out
     assert f"Enregistré dans {path} : ouverture_donnees, collectivite.population." in r.err
     after = load(path, load_edition)[0]
     assert after.value("ouverture_donnees") is False and after.identity.population == 4200
     assert after.responses["ouverture_donnees"].preuves  # its evidence is kept
     assert {k: v for k, v in after.responses.items() if k != "ouverture_donnees"} == {
         k: v for k, v in before.responses.items() if k != "ouverture_donnees"}
-    assert run("assess", "--answers", str(path)).code == 1  # the file reads back as saved
+    again = run("assess", "--answers", str(path), "--format", "json")  # reads back as saved
+    assert json.loads(again.out)["reservations"] == ["ouverture_donnees"]
     old = tmp_path / "old.yaml"
     old.write_text("edition: 2024\ncollectivite: {type: commune}\n", encoding="utf-8")
     r = run("assess", "--answers", str(old), "--edition", "2025", "--set", "formats_ouverts=oui")

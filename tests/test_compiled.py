@@ -95,23 +95,32 @@ def _check(catalog: Catalog, compiled: Compiled, answers: Answers,
     assert got.unanswered_gates == want.unanswered_gates
 
 
+@pytest.mark.parametrize("hard", [False, True], ids=["reservations", "hard-gate"])
 @pytest.mark.parametrize("full", [False, True], ids=["compact", "full"])
 @pytest.mark.parametrize("edition", editions())
 @settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(data=st.data())
-def test_compiled_equals_engine(edition: int, full: bool, data: st.DataObject) -> None:
-    catalog = load_edition(edition)
+def test_compiled_equals_engine(edition: int, full: bool, hard: bool,
+                                data: st.DataObject) -> None:
+    """Both ways an unmet eligibility criterion may be read: a reservation (the catalogs) or
+    a hard gate (a catalog saying `hard: true`)."""
+    catalog = _catalog(edition, hard)
     answers, present = data.draw(_case(catalog))
-    _check(catalog, _compiled(edition, full), answers, present)
+    _check(catalog, _compiled(edition, full, hard), answers, present)
 
 
-_CACHE: dict[tuple[int, bool], Compiled] = {}
+_CACHE: dict[tuple[int, bool, bool], Compiled] = {}
 
 
-def _compiled(edition: int, full: bool = True) -> Compiled:
-    if (edition, full) not in _CACHE:
-        _CACHE[edition, full] = Compiled(load_edition(edition), full=full)
-    return _CACHE[edition, full]
+def _catalog(edition: int, hard: bool = False) -> Catalog:
+    catalog = load_edition(edition)
+    return catalog._replace(eligibility_hard=True) if hard else catalog
+
+
+def _compiled(edition: int, full: bool = True, hard: bool = False) -> Compiled:
+    if (edition, full, hard) not in _CACHE:
+        _CACHE[edition, full, hard] = Compiled(_catalog(edition, hard), full=full)
+    return _CACHE[edition, full, hard]
 
 
 @pytest.mark.parametrize("edition", editions())

@@ -89,9 +89,10 @@ def test_eligible_dossier_holds_every_part() -> None:
 
 def test_not_eligible_dossier_says_why_and_what_to_do() -> None:
     text = text_of("not-eligible")
-    assert "**Éligibilité :** NON ÉLIGIBLE." in text
-    assert "Critère d'éligibilité non rempli" in text
-    assert "Niveau indicatif" not in text
+    assert "**Éligibilité :** ÉLIGIBLE, AVEC RÉSERVE (le jury décide). D'après nos réponses, " \
+        "un critère cité par le label n'est pas rempli" in text
+    assert text.count("- Avec réserve : ") == 3
+    assert "**Niveau indicatif :** aucun" in text
     assert "### Pour atteindre le niveau « Label Bronze »" in text
     first_steps = text.split("### Pour atteindre le niveau « Label Bronze »")[1].split("###")[0]
     efforts = re.findall(r"effort (faible|moyen|élevé)", first_steps)
@@ -285,7 +286,7 @@ def test_markdown_to_stdout_verdict_on_stderr(run) -> None:
     r = run("dossier", "--answers", str(FIXTURES / "not-eligible.yaml"))
     assert r.code == 0
     assert r.out.startswith("# Candidature au label Territoire Numérique Libre 2025\n")
-    assert r.err.startswith("Verdict : NON ÉLIGIBLE.\n")
+    assert r.err.startswith("Verdict : ÉLIGIBLE, AVEC RÉSERVE (le jury décide).\n")
 
 
 def test_format_follows_the_extension(run, tmp_path: Path) -> None:

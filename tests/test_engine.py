@@ -26,11 +26,34 @@ def test_all_gates_yes_is_eligible() -> None:
     assert a.level == "1" and a.level_rank == 1
 
 
-def test_one_gate_no_is_not_eligible_with_reason() -> None:
+def test_one_listed_criterion_no_is_eligible_with_reservations() -> None:
+    """No source makes the four listed criteria a hard gate (« Il n'est pas nécessaire que la
+    collectivité soit active dans chacun des champs »; Fleury-les-Aubrais, level 3 in 2017
+    without open data): the verdict names the missing one and the jury decides."""
     values = dict.fromkeys(GATES, True) | {"ouverture_donnees": False}
-    a = evaluate(load_edition(2025), answers(**values))
+    a = evaluate(load_edition(2024), answers(**values))
+    assert a.verdict == "eligible_with_reservations" and a.level == "1"
+    assert a.unmet_gates == a.reservations == ("ouverture_donnees",)
+    assert [n.key for n in a.reasons] == ["engine.reservation"]
+    assert a.reasons[0].params == {"id": "ouverture_donnees"}
+    assert evaluate(load_edition(2024), answers(**dict.fromkeys(GATES, True))).reservations == ()
+    # two missing and one unanswered: reservations whatever the last answer, which is asked
+    partial = {"utilise_logiciel_libre": True, "formats_ouverts": False,
+               "initiatives_libres_territoire": False}
+    b = evaluate(load_edition(2025), answers(**partial))
+    assert b.verdict == "eligible_with_reservations"
+    assert b.reservations == ("formats_ouverts", "initiatives_libres_territoire")
+    assert b.unanswered_gates == ("ouverture_donnees",)
+    assert [n.key for n in b.reasons] == ["engine.gate_unanswered"] + ["engine.reservation"] * 2
+
+
+def test_hard_gate_no_is_not_eligible_with_reason() -> None:
+    """A catalog may still make the listed criteria a hard gate (`eligibility: {hard: true}`),
+    where a source shows one."""
+    values = dict.fromkeys(GATES, True) | {"ouverture_donnees": False}
+    a = evaluate(load_edition(2025)._replace(eligibility_hard=True), answers(**values))
     assert a.verdict == "not_eligible" and a.level is None and a.level_rank == 0
-    assert a.unmet_gates == ("ouverture_donnees",)
+    assert a.unmet_gates == ("ouverture_donnees",) and a.reservations == ()
     assert any(n.params.get("id") == "ouverture_donnees" for n in a.reasons)
 
 
@@ -115,8 +138,9 @@ def test_path_reaches_the_next_tier(edition: int) -> None:
 
 
 def test_not_eligible_path_starts_with_gates() -> None:
-    a = evaluate(load_edition(2025), answers(**dict.fromkeys(GATES[:3], True),
-                                             initiatives_libres_territoire=False))
+    hard = load_edition(2025)._replace(eligibility_hard=True)
+    a = evaluate(hard, answers(**dict.fromkeys(GATES[:3], True),
+                               initiatives_libres_territoire=False))
     assert a.next_level is not None
     assert "initiatives_libres_territoire" in {s.criterion.id for s in a.next_level.steps}
 
@@ -202,8 +226,14 @@ def test_random_answers_never_crash_the_path() -> None:
     def check(case) -> None:
         bools, rest, kind, _ = case
         a = evaluate(cat, answers(ident.Identity(type=kind), **bools, **rest))
-        assert a.verdict in ("eligible", "not_eligible", "incomplete")
+        assert a.verdict in ("eligible", "eligible_with_reservations", "not_eligible",
+                             "incomplete")
         if a.next_level is not None and a.next_level.reachable:
             assert a.next_level.steps or a.verdict != "eligible"
+            # the steps, answers given or improved, reach the tier they aim at
+            done = answers(ident.Identity(type=kind), **bools, **rest)
+            for step in a.next_level.steps:
+                done = done.with_answer(step.criterion.id, Answer(step.target))
+            assert evaluate(cat, done, with_path=False).level_rank > a.level_rank
 
     check()

@@ -71,7 +71,11 @@ def test_same_value_refreshes_the_source_of_the_same_file(tmp_path: Path) -> Non
     result = apply(path, [prop("part_postes_libreoffice", 72.3), prop("part_postes_libreoffice",
                                                                      72.3, newer)])
     assert result.refreshed and not result.applied
-    assert load(path).responses["part_postes_libreoffice"].sources == (SOURCE, newer)
+    # the export's reading replaced in place, the inventory's added after it
+    assert load(path).responses["part_postes_libreoffice"].sources == (newer, SOURCE)
+    before = path.read_bytes()
+    again = apply(path, [prop("part_postes_libreoffice", 72.3)])  # the same reading again
+    assert not again.refreshed and not again.written and path.read_bytes() == before
 
 
 def test_refused_value_writes_nothing(tmp_path: Path) -> None:
@@ -143,3 +147,18 @@ def test_inventory_list_proposal(tmp_path: Path) -> None:
                           (SOURCE,), "inventory.reason_software", {})])
     items = load(path).value("inventaire_logiciels")
     assert [i.name for i in items] == ["LibreOffice", "Firefox", "Logiciel X"]
+
+
+def test_software_list_is_completed_never_cut(tmp_path: Path) -> None:
+    path = write(tmp_path, "  inventaire_logiciels: [LibreOffice, {nom: Logiciel X, libre: non}]\n")
+    found = Proposal("inventaire_logiciels", ["LibreOffice", "Mozilla Firefox"], (SOURCE,),
+                     "inventory.reason_list", {})
+    kept = apply(path, [found])
+    assert kept.conflicts[0].new == ["LibreOffice", {"nom": "Logiciel X", "libre": False},
+                                     "Mozilla Firefox"]
+    apply(path, [found], force=True)
+    items = load(path).value("inventaire_logiciels")
+    assert [(i.name, i.free) for i in items] == [("LibreOffice", True), ("Logiciel X", False),
+                                                 ("Mozilla Firefox", True)]
+    again = apply(path, [found])  # nothing new to add: the same list, its source kept
+    assert not again.conflicts and not again.written

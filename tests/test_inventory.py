@@ -19,7 +19,6 @@ from typing import Any
 import pytest
 
 from tnl_cli.core.catalog import load_edition
-from tnl_cli.errors import TnlError
 from tnl_cli.inventory import figures, readers
 from tnl_cli.inventory.collect import collect, recognise
 
@@ -160,12 +159,12 @@ def test_spreadsheet_exports(tmp_path: Path, suffix: str) -> None:
             out.write(row)
     got = collect([path], today=TODAY)
     assert (got.figures.workstations, got.figures.free_os) == (4, 2)
-    # The content decides, not the name: an .xlsx named .csv is recognised, and renamed.
-    wrong = tmp_path / "export.csv"
-    path.rename(wrong)
-    with pytest.raises(TnlError) as err:
-        collect([wrong], today=TODAY)
-    assert suffix in err.value.render("fr")
+    # The content decides, not the name: a workbook named .csv, or with no extension, is read.
+    for name in ("export.csv", "export"):
+        wrong = tmp_path / name
+        wrong.write_bytes(path.read_bytes())
+        got = collect([wrong], today=TODAY)
+        assert (got.figures.workstations, got.figures.free_os) == (4, 2)
 
 
 def test_unmatched_columns_listed_with_the_map_to_use(run: Any, tmp_path: Path) -> None:
@@ -203,6 +202,9 @@ def test_user_delimiter(tmp_path: Path) -> None:
     ("autre.json", b'{"hello": 1}', "content"),
     ("autre.xml", b"<html><body/></html>", "FusionInventory"),
     ("zip.csv", b"PK\x03\x04rest-of-a-zip", "non reconnu"),
+    ("nombre.json", b'{"content": {"hardware": {"name": 1' + b"0" * 5000 + b"}}}", "content"),
+    ("profond.json", b"[" * 100_000 + b"]" * 100_000, "profond"),
+    ("guillemet.csv", b"Nom;OS\npc1;\"" + b"x" * 140_000 + b"\n", "ligne illisible"),
 ])
 def test_bad_inputs_exit_2_naming_the_file(run: Any, tmp_path: Path, name: str, content: bytes,
                                             words: str) -> None:
@@ -417,3 +419,13 @@ def test_ocs_software_export() -> None:
         "Mozilla Firefox": 55, "LibreOffice": 41, "Microsoft Office": 9}
     assert got.report.formats == {"ocs-export": 1}
     assert proposals_of([FIXTURES / "ocs-logiciels.csv"])["suite_bureautique"].value == "mixte"
+
+
+def test_board_serial_when_the_system_serial_is_a_placeholder(tmp_path: Path) -> None:
+    for i in range(2):
+        data = json.loads((AGENT / "pc-accueil-01.json").read_text("utf-8"))
+        data["content"]["bios"].update({"ssn": "To Be Filled By O.E.M.", "msn": "BOARD-1"})
+        data["content"]["hardware"]["uuid"] = f"u{i}"
+        (tmp_path / f"pc{i}.json").write_text(json.dumps(data), encoding="utf-8")
+    got = collect([tmp_path], today=TODAY)
+    assert (got.figures.machines, got.figures.duplicates) == (2, 1)  # same board: one machine

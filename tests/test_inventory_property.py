@@ -134,3 +134,17 @@ def test_glpi_and_ocs_exports(run: Any, tmp_path_factory: Any, header: list[str]
                                        errors="surrogatepass")
     extra = ("--delimiter", "tab" if delimiter == "\t" else delimiter)
     check_run(run, folder, *extra)
+
+
+@SETTINGS
+@given(prefix=st.sampled_from([b"", b"{", b'{"content": {', b"<", b"<?xml version='1.0'?>",
+                               b"<REQUEST><CONTENT>", b"PK\x03\x04", b"\xd0\xcf\x11\xe0",
+                               b"\xef\xbb\xbfNom;OS\n", b"\xff\xfeN\x00", b"Name,Serial number\n"]),
+       body=st.binary(max_size=200), name=st.sampled_from(["x.json", "x.xml", "x.csv",
+                                                            "x.xlsx", "x.ods", "x"]))
+def test_any_bytes(run: Any, tmp_path_factory: Any, prefix: bytes, body: bytes,
+                   name: str) -> None:
+    folder = tmp_path_factory.mktemp("bytes") / "parc"
+    folder.mkdir()
+    (folder / name).write_bytes(prefix + body)
+    check_run(run, folder)

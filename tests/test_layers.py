@@ -23,7 +23,7 @@ LAYERS: list[set[str]] = [
     {"io"},
     {"reference"},
     {"core"},
-    {"report", "evidence", "inventory"},
+    {"report", "evidence", "inventory", "opendata"},
     {"walk", "dossier"},
     {"batch"},
     {"commands"},

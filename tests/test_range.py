@@ -84,8 +84,11 @@ def test_range_ends(edition: int) -> None:
     company = evaluate(catalog, Answers(edition, ident.Identity(type="entreprise"), everything))
     assert company.level_range == (None, None)
     gate_no = dict(everything, formats_ouverts=Answer(False))
-    refused = evaluate(catalog, Answers(edition, commune, gate_no))
-    assert refused.level_range == (None, None)  # an unmet gate: no answer can change it
+    reserved = evaluate(catalog, Answers(edition, commune, gate_no))
+    assert reserved.verdict == "eligible_with_reservations"  # no hard gate: the tiers still read
+    assert reserved.level_range == (catalog.tiers[-1].id,) * 2
+    refused = evaluate(catalog._replace(eligibility_hard=True), Answers(edition, commune, gate_no))
+    assert refused.level_range == (None, None)  # a hard gate unmet: no answer can change it
 
 
 def test_terminal_line_and_json(run, tmp_path: Path) -> None:

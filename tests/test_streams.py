@@ -100,8 +100,9 @@ def test_standard_error_closed_keeps_the_exit_code(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(("fmt", "extra", "expected"), [
     ("table", [], 0), ("json", [], 0),
-    ("table", ["--dry-run", "--set", "ouverture_donnees=non"], 1),
-    ("json", ["--dry-run", "--set", "ouverture_donnees=non"], 1)])
+    ("table", ["--dry-run", "--set", "ouverture_donnees=non"], 0),  # a reservation
+    ("table", ["--dry-run", "--set", "collectivite.type=entreprise"], 1),
+    ("json", ["--dry-run", "--set", "collectivite.type=entreprise"], 1)])
 def test_a_pipe_closed_early_exits_with_the_results_code(answers: Path, fmt: str,
                                                         extra: list[str], expected: int) -> None:
     """`tnl assess … | head -1`: the reader stops after one line; the result still speaks."""

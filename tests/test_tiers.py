@@ -88,13 +88,14 @@ def test_level_5_asks_no_pooling() -> None:
 
 
 @pytest.mark.parametrize(("missing", "level"), [
-    # « une implication avérée dans la communauté du libre »
-    ({"contributions_projets": None, "code_publie": False}, "4"),
+    # « une implication avérée dans la communauté du libre » (5) and « initiatives régulières
+    # en terme de développement » (4): neither contributions nor published code
+    ({"contributions_projets": None, "code_publie": False}, "3"),
     # « une politique volontariste d'ouverture des données »
     ({"gouvernance_donnees": False}, "4"),
-    # « stratégie politique volontariste »: no strategy, no level 4
+    # « stratégie politique volontariste »: no strategy, no level 4 (level 5 failing too)
     ({"deliberation_logiciel_libre": False, "schema_directeur_numerique": False,
-      "strategie_migration": False}, "3"),
+      "strategie_migration": False, "gouvernance_donnees": False}, "3"),
     # « une volonté d'implication dans l'écosystème »: none of its forms, no level 3
     ({"contributions_projets": None, "acteurs_locaux_libre": False,
       "evenements_libres": False, "partage_retours_experience": False}, "2"),
@@ -124,7 +125,14 @@ def test_badge_on_the_gates_and_the_ten_answers() -> None:
     a = _badge(full)
     assert a.badge is True and a.level is None  # the Badge without any Label tier
     assert _badge({k: v for k, v in full.items() if k != "suite_bureautique"}).badge is False
-    assert _badge({**full, "formats_ouverts": False}).badge is False  # gates first
+    # granted « sur complétion d'un formulaire simplifié »: a listed criterion unmet is a
+    # reservation, not a reason to withhold it
+    reserved = _badge({**full, "formats_ouverts": False})
+    assert reserved.badge is True and reserved.verdict == "eligible_with_reservations"
+    hard = evaluate(load_edition(2025)._replace(eligibility_hard=True),
+                    Answers(2025, TOWN, {k: Answer(v) for k, v in
+                                         {**full, "formats_ouverts": False}.items()}))
+    assert hard.verdict == "not_eligible" and hard.badge is False  # where a gate is hard
     unbadged = _badge({k: v for k, v in BOE.items() if k != "declaration_accessibilite"})
     assert unbadged.level == "or" and unbadged.badge is False  # not a prerequisite
     assert evaluate(load_edition(2024), Answers(2024, TOWN, {})).badge is None
@@ -138,7 +146,8 @@ def test_badge_json_and_report(run, tmp_path: Path) -> None:
     assert data["badge"] is False and data["level"] is None
     assert len(data["badge_missing"]) == 6
     out = run("assess", "--answers", str(f)).out
-    assert "Badge : pas encore (6 question(s)" in out.replace("\n", " ")
+    assert "Badge (estimation) : pas encore (6 question(s)" in out.replace("\n", " ")
+    assert data["estimation"] == {"level": True, "badge": True}
 
 
 def test_criteria_list_form_badge(run) -> None:
@@ -171,21 +180,49 @@ def test_questions_the_label_asks(edition: int) -> None:
     assert (data["fr"], data["en"]) == ("Gestion des données publiques", "Data management")
 
 
-# -- calibration profiles: level and range, after issue 11
+# -- calibration profiles: level and range, after issue 21 (bench/bench_profiles.py prints them)
 
-CALIBRATION = {  # file: {edition: (level, low, high)}
-    "rural.yaml": {2024: ("3", "3", "5"), 2025: ("bronze", "bronze", "or")},
-    "ville-strategie.yaml": {2024: ("4", "4", "5"), 2025: ("argent", "argent", "or")},
-    "metropole.yaml": {2024: ("2", "2", "4"), 2025: (None, None, "argent")},
+CALIBRATION = {  # file: {edition: (verdict, level, low, high)}
+    "rural.yaml": {2024: ("eligible", "3", "3", "5"),
+                   2025: ("eligible", "bronze", "bronze", "or")},
+    "ville-strategie.yaml": {2024: ("eligible", "4", "4", "5"),
+                             2025: ("eligible", "argent", "argent", "or")},
+    # a mixed desktop (30 % LibreOffice): no « usage avancé », initiatives of level 2
+    "metropole.yaml": {2024: ("eligible", "2", "2", "4"),
+                       2025: ("eligible", "bronze", "bronze", "argent")},
+    # everything answered: the range is the level; the path raises 72 % to 90 % (item 7)
+    "bureautique-72.yaml": {2024: ("eligible", "4", "4", "4"),
+                            2025: ("eligible", "argent", "argent", "argent")},
+    # a strong software record, little else: level 2 (it was held at level 1)
+    "logiciels-forts.yaml": {2024: ("eligible", "2", "2", "5"),
+                             2025: ("eligible", "bronze", "bronze", "or")},
+    # Fleury-les-Aubrais, level 3 in 2017 without open data (it was "not eligible")
+    "sans-open-data.yaml": {2024: ("eligible_with_reservations", "3", "3", "5"),
+                            2025: ("eligible_with_reservations", "bronze", "bronze", "or")},
+    # 400 inhabitants, no open-data duty, the Badge form answered in full
+    "petite-commune-badge.yaml": {2024: ("eligible_with_reservations", "2", "2", "5"),
+                                  2025: ("eligible_with_reservations", "bronze", "bronze",
+                                         "or")},
 }
+BADGE = {"rural.yaml": False, "ville-strategie.yaml": True, "metropole.yaml": True,
+         "bureautique-72.yaml": False, "logiciels-forts.yaml": False,
+         "sans-open-data.yaml": False, "petite-commune-badge.yaml": True}
+
+
+def test_every_profile_is_calibrated() -> None:
+    assert {p.name for p in PROFILES.glob("*.yaml")} == set(CALIBRATION) == set(BADGE)
 
 
 @pytest.mark.parametrize("name", sorted(CALIBRATION))
 @pytest.mark.parametrize("edition", [2024, 2025])
 def test_calibration_profiles(name: str, edition: int) -> None:
     answers, catalog, _ = ans.load(PROFILES / name, load_edition, edition)
-    a = evaluate(catalog, answers, with_path=False)
-    assert (a.level, *a.level_range) == CALIBRATION[name][edition]
+    a = evaluate(catalog, answers)
+    assert (a.verdict, a.level, *a.level_range) == CALIBRATION[name][edition]
+    if edition == 2025:
+        assert a.badge is BADGE[name]
+    # a path that exists is found: never "unreachable" on these profiles
+    assert a.next_level is None or a.next_level.reachable
 
 
 def test_the_badge_stays_a_label_one_can_have_obtained() -> None:
@@ -194,3 +231,158 @@ def test_the_badge_stays_a_label_one_can_have_obtained() -> None:
 
     assert parse_label("Badge", load_edition(2025)) == "badge"
     assert parse_label("Label Argent", load_edition(2025)) == "argent"
+
+
+# -- issue 21: each item at its thresholds
+
+
+@pytest.mark.parametrize("edition", [2024, 2025])
+def test_the_listed_criteria_are_no_hard_gate_and_the_catalog_says_why(edition: int) -> None:
+    assert load_edition(edition).eligibility_hard is False
+    text = (resources.criteria_dir() / f"{edition}.yaml").read_text(encoding="utf-8")
+    block = text.split("\neligibility:\n")[1].split("\n  rule:\n")[0]
+    assert "hard: false" in block
+    for source in ("Il n'est pas\n  # nécessaire que la collectivité soit active",
+                   "Fleury-les-Aubrais", "France 3"):
+        assert source in block
+
+
+def test_reservations_in_the_terminal_json_and_exit_code(run) -> None:
+    f = str(PROFILES / "sans-open-data.yaml")
+    fr = run("assess", "--answers", f)
+    assert fr.code == 0
+    assert "Verdict : ÉLIGIBLE, AVEC RÉSERVE (le jury décide)" in fr.out
+    assert "Avec réserve : Avez-vous entrepris d'ouvrir vos données" in fr.out
+    en = run("--lang", "en", "assess", "--answers", f, "--format", "json")
+    data = json.loads(en.out)
+    assert en.code == 0 and data["verdict"] == "eligible_with_reservations"
+    assert data["verdict_text"] == "ELIGIBLE, WITH RESERVATIONS (the jury decides)"
+    assert data["reservations"] == ["ouverture_donnees"] and data["level"] == "3"
+
+
+def _steps(edition: int, identity: ident.Identity = TOWN, **values):
+    catalog = load_edition(edition)
+    a = evaluate(catalog, Answers(edition, identity, {k: Answer(v) for k, v in values.items()}))
+    assert a.next_level is not None
+    return a, {s.criterion.id: (s.current, s.target) for s in a.next_level.steps}
+
+
+# BOE at level 4: LibreOffice on part of the desktops, everything else of level 5 in place
+SHARE = {**BOE, "suite_bureautique": "mixte", "part_postes_libreoffice": 72}
+
+
+@pytest.mark.parametrize(("share", "step"), [(25, (25, 90)), (72, (72, 90)), (74, (74, 90)),
+                                             (90, None)])
+def test_the_path_raises_a_share_to_the_smallest_threshold(share: int, step) -> None:
+    """« 72 % LibreOffice » was told the top « cannot be reached by answers alone »: the path
+    now raises the share to 90 % (level 5's « niveau élevé d'utilisation »), not to 100 %.
+    (From 75 %, three points of the domain's score make a cheaper way, which it takes.)"""
+    if step is None:
+        assert _level(2024, **{**SHARE, "part_postes_libreoffice": share}) == "5"
+        return
+    a, steps = _steps(2024, **{**SHARE, "part_postes_libreoffice": share,
+                               "schema_directeur_numerique": False})
+    assert a.level == "4" and a.next_level.reachable and a.next_level.tier.id == "5"
+    assert steps["part_postes_libreoffice"] == step
+    done = {**SHARE, "part_postes_libreoffice": share, "schema_directeur_numerique": False}
+    done.update({cid: target for cid, (_, target) in steps.items()})
+    assert _level(2024, **done) == "5"
+
+
+def test_the_path_proposes_a_better_choice_and_what_it_shows() -> None:
+    """A proprietary office suite hides the share of desktops on a free one: the path
+    changes the choice and gives the share it then asks (two steps), rather than seven
+    smaller ones towards the domain's points."""
+    town = {k: v for k, v in BOE.items() if k != "part_postes_libreoffice"}
+    a, steps = _steps(2024, **{**town, "suite_bureautique": "proprietaire",
+                               "part_postes_os_libre": 60})
+    assert a.level == "4" and a.next_level.reachable
+    assert steps == {"suite_bureautique": ("proprietaire", "mixte"),
+                     "part_postes_libreoffice": (None, 90)}
+
+
+@pytest.mark.parametrize(("initiatives", "level"), [(0, "1"), (1, "1"), (2, "2")])
+def test_level_2_asks_two_initiatives_in_any_field(initiatives: int, level: str) -> None:
+    """« des initiatives ponctuelles et ciblées » (Lettret, 196 inhabitants, level 2): no
+    share of the points, no second field; one is not yet « des initiatives »."""
+    some = [("logiciels_libres_utilises", ["navigateur"]), ("nombre_jeux_donnees", 3)]
+    town = {**GATES, **dict(some[:initiatives])}
+    assert _level(2024, **town) == level
+    assert _level(2025, **town) == ("bronze" if level == "2" else None)
+
+
+def test_level_1_asks_free_software_in_use() -> None:
+    assert _level(2024, **GATES) == "1"
+    assert _level(2024, **{**GATES, "utilise_logiciel_libre": False}) is None
+
+
+@pytest.mark.parametrize(("formats", "level"), [
+    ({}, "2"),  # accessibility in full, no open format beyond the listed criterion
+    ({"echanges_formats_ouverts": True}, "3"),
+    ({"format_bureautique_defaut": "odf"}, "3"),
+])
+def test_level_3_formats_are_not_met_through_accessibility(formats: dict, level: str) -> None:
+    town = {**GATES, "suite_bureautique": "libre", "part_postes_libreoffice": 95,
+            "logiciels_libres_utilises": ["navigateur", "messagerie"],
+            "acteurs_locaux_libre": True, "format_bureautique_defaut": "ooxml",
+            "echanges_formats_ouverts": False, "declaration_accessibilite": True,
+            "url_declaration_accessibilite": "https://example.org/a11y",
+            "schema_pluriannuel_accessibilite": True, "plan_annuel_accessibilite": True,
+            "mention_accessibilite_accueil": True, "demarche_sobriete_numerique": True,
+            "clauses_interoperabilite_marches": True}
+    assert _level(2024, **{**town, **formats}) == level
+
+
+@pytest.mark.parametrize(("development", "level"), [
+    ({"logiciels_metiers_libres": True, "contributions_projets": ["signalements"]}, "3"),
+    ({"contributions_projets": ["financement"]}, "4"),
+    ({"contributions_projets": ["signalements"], "code_publie": True}, "4"),
+])
+def test_level_4_development_is_not_mere_use(development: dict, level: str) -> None:
+    """« initiatives régulières en terme de développement »: code published, contributed or
+    funded; free business software in use is use (level 5 kept out by its data policy)."""
+    town = {**BOE, "gouvernance_donnees": False, "contributions_projets": None,
+            "code_publie": False, "logiciels_metiers_libres": False, **development}
+    assert _level(2024, **{k: v for k, v in town.items() if v is not None}) == level
+
+
+def test_levels_are_not_cumulative() -> None:
+    """Level 5's wording asks no strategy: a body meeting it without one is not held below."""
+    town = {**BOE, "deliberation_logiciel_libre": False, "schema_directeur_numerique": False,
+            "strategie_migration": False}
+    assert _level(2024, **town) == "5" and _level(2025, **town) == "or"
+
+
+@pytest.mark.parametrize("edition", [2024, 2025])
+def test_no_tier_sets_an_unsourced_min_score(edition: int) -> None:
+    assert all(t.min_score == 0 for t in load_edition(edition).tiers)
+    text = (resources.criteria_dir() / f"{edition}.yaml").read_text(encoding="utf-8")
+    assert "min_score:" not in text.split("\ntiers:\n")[1].split("\n  - id:")[0] or \
+        "No min_score" in text or "no min_score" in text
+
+
+@pytest.mark.parametrize("edition", [2024, 2025])
+def test_catalogs_say_they_are_estimates(edition: int) -> None:
+    catalog = load_edition(edition)
+    for lang in ("fr", "en"):
+        assert "questionnaire de candidature" not in catalog.title[lang]
+        assert "estim" in catalog.title[lang]
+    if edition == 2025:
+        text = (resources.criteria_dir() / "2025.yaml").read_text(encoding="utf-8")
+        assert "ESTIMATION." in text.split("\ntiers:\n")[1][:40]
+        assert "Bronze comme les\n    niveaux 2 et 3" in text  # the scheme shown to users
+
+
+def test_the_badge_and_the_mapping_are_said_to_be_estimates(run, tmp_path: Path) -> None:
+    listed = json.loads(run("criteria", "list", "--form", "badge", "--format", "json").out)
+    assert all(item["estimation"] is True and item["form"] == "badge" for item in listed)
+    assert run("criteria", "list", "--form", "badge").out.startswith(
+        "Formulaire « badge » (estimation)")
+    f = str(PROFILES / "petite-commune-badge.yaml")
+    out = re.sub(r"\s+", " ", run("assess", "--answers", f).out)
+    assert "Badge (estimation) : obtenu" in out
+    assert "tnl lit Bronze comme les niveaux 2 et 3" in out
+    report = tmp_path / "rapport.md"
+    assert run("assess", "--answers", f, "-o", str(report)).code == 0
+    text = report.read_text(encoding="utf-8")
+    assert "Badge (estimation) : obtenu" in text and "tnl lit Bronze comme" in text

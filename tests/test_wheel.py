@@ -69,3 +69,26 @@ def test_wheel_reads_the_bundled_inventory_example(installed: Path, tmp_path: Pa
              cwd=tmp_path)
     assert r.returncode == 0, r.stderr
     assert "part_postes_libreoffice" in answers.read_text(encoding="utf-8")
+
+
+def test_the_opendata_example_runs_from_the_wheel(installed: Path, tmp_path: Path) -> None:
+    r = _tnl(installed, "opendata", "--example", "--format", "json", cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    assert '"jeux": 6' in r.stdout and '"nb_ptf": 42' in r.stdout
+    example = tmp_path / "opendata"
+    shutil.copytree(ROOT / "examples" / "opendata", example)
+    files = {k: str(next(example.glob(f"export-{k}-*.csv")))
+             for k in ("organization", "dataset", "resource")}
+    r = _tnl(installed, "opendata", "--organisations", files["organization"], "--jeux",
+             files["dataset"], "--ressources", files["resource"], "--answers",
+             str(example / "reponses-nancy.yaml"), "--date", "2026-12-06", "--apply",
+             cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    written = (example / "reponses-nancy.yaml").read_text(encoding="utf-8")
+    assert "nombre_jeux_donnees:" in written and "format: datagouv-export" in written
+    table = tmp_path / "t.csv"
+    table.write_text("nom;code_insee\nNancy;54395\n", encoding="utf-8")
+    r = _tnl(installed, "batch", str(table), "--opendata-dir", str(example), "-o",
+             str(tmp_path / "o.csv"), cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    assert "licence_ouverte_2" in (tmp_path / "o.csv").read_text(encoding="utf-8-sig")

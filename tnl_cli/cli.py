@@ -21,8 +21,8 @@ from tnl_cli.errors import EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, Interrupted, P
 from tnl_cli.i18n import LANGS, detect_lang, requested_lang, template, tr
 
 # Command modules, in the order `tnl --help` lists them.
-COMMANDS = ("assess", "compare", "criteria", "schema", "dossier", "lookup", "software", "batch",
-            "inventaire")
+COMMANDS = ("assess", "compare", "criteria", "schema", "dossier", "lookup", "software", "opendata",
+            "batch", "inventaire")
 
 
 def _translate_help_words(lang: str) -> None:

@@ -52,16 +52,25 @@ class Outcome:
     level_range: tuple[str | None, str | None] = (None, None)
 
 
-def _met_refs(rule: rules.Rule) -> Any:
-    """The criterion ids a rule asks to be met (`met`, `count`), not those it tests the value
-    of (`answer`)."""
+def _met_refs(rule: rules.Rule, counts: bool = True) -> Any:
+    """The criterion ids a rule asks to be met (`met`, and `count` unless `counts` is False),
+    not those it tests the value of (`answer`)."""
     if isinstance(rule, rules.Met):
         yield rule.id
     elif isinstance(rule, rules.Count):
-        yield from rule.ids
+        if counts:
+            yield from rule.ids
     elif isinstance(rule, (rules.All, rules.AnyOf)):
         for item in rule.items:
-            yield from _met_refs(item)
+            yield from _met_refs(item, counts)
+
+
+def _count_rules(rule: rules.Rule) -> Any:
+    if isinstance(rule, rules.Count):
+        yield rule
+    elif isinstance(rule, (rules.All, rules.AnyOf)):
+        for item in rule.items:
+            yield from _count_rules(item)
 
 
 class _OneAnswer:
@@ -82,9 +91,10 @@ class Compiled:
         self.catalog = catalog
         self.full = full
         self.index = {c.id: i for i, c in enumerate(catalog.criteria)}
-        every_rule = [c.when for c in catalog.criteria if c.when is not None]
-        every_rule += [catalog.eligibility] + [t.rule for t in catalog.tiers if t.rule]
-        every_rule += [m.rule for m in catalog.mentions]
+        early = [c.when for c in catalog.criteria if c.when is not None]
+        early.append(catalog.eligibility)  # rules that may be undecided, or read before ratios
+        final = [t.rule for t in catalog.tiers if t.rule] + [m.rule for m in catalog.mentions]
+        every_rule = early + final
         # one bit per distinct test: rules that repeat a test (`part_postes_os_libre >= 50` in
         # two tiers) share it
         self._tests: list[rules.Answer] = []
@@ -97,9 +107,18 @@ class Compiled:
         inventories = [c for c in catalog.criteria if c.type == "inventory" and c.implies]
         gates = {c.id for c in catalog.gates}
         implied = {target for c in inventories for target in c.implies}
-        # "met" bits for what `met` and `count` look at; `answer` tests have bits of their own
-        read = {ref for r in every_rule for ref in r.refs()} - {
-            t.id for t in self._tests} | {ref for r in every_rule for ref in _met_refs(r)}
+        # "met" bits for what `met` and `count` look at; `answer` tests have bits of their own.
+        # A long `count` of a tier or mention gets a counter field instead, to which each met
+        # criterion adds its multiplicity: it costs the bits of its length, not one per id.
+        read = {ref for r in early for ref in _met_refs(r)} | {
+            ref for r in final for ref in _met_refs(r, counts=False)}
+        counted: list[tuple[str, ...]] = []
+        for count in (c for r in final for c in _count_rules(r)):
+            unread = set(count.ids) - read
+            if count.ids not in counted and len(count.ids).bit_length() < len(unread):
+                counted.append(count.ids)
+            elif count.ids not in counted:
+                read |= unread
         everything = set(self.index)
         met = everything if full else read | gates
         # "answered" matters where a rule can be undecided (eligibility), for gates and for
@@ -128,6 +147,14 @@ class Compiled:
         for d in self.domain_ids:  # each domain's field holds the most points it can reach
             width = max(1, sum(c.points for c in catalog.criteria if c.domain == d).bit_length())
             self._shift[d], self._mask[d] = position, (1 << width) - 1
+            position += width
+        self._counters: dict[tuple[str, ...], tuple[int, int]] = {}
+        self._counter_add: dict[str, int] = {}
+        for ids in counted:
+            width = len(ids).bit_length()
+            self._counters[ids] = (position, (1 << width) - 1)
+            for cid, times in Counter(ids).items():
+                self._counter_add[cid] = self._counter_add.get(cid, 0) + (times << position)
             position += width
         # "non_concerne" answers: one bit per criterion that accepts it; the points it takes
         # out of the possible are summed per domain where a row's ratios are computed
@@ -193,7 +220,7 @@ class Compiled:
             raise ValueError(f"{c.id}: non-integral points {pts}")
         packed = free | self._answered_bits.get(c.id, 0) | whole << self._shift[c.domain]
         if is_met(c, value, pts):
-            packed |= self._met_bits.get(c.id, 0)
+            packed = (packed | self._met_bits.get(c.id, 0)) + self._counter_add.get(c.id, 0)
         return packed | self._tests_bits(c, value)
 
     def _tests_bits(self, c: Criterion, value: Any) -> int:
@@ -258,6 +285,9 @@ class Compiled:
         if isinstance(rule, rules.AnyOf):
             return "(" + " or ".join(self.holds(r, final) for r in rule.items) + ")"
         if isinstance(rule, rules.Count):
+            if final and rule.ids in self._counters:
+                shift, mask = self._counters[rule.ids]
+                return f"(((total >> {shift}) & {mask}) >= {rule.minimum})"
             return f"({' + '.join(self._counts(rule.ids, 0) or ['0'])} >= {rule.minimum})"
         if isinstance(rule, rules.Score):
             return f"({self._ratio(rule.domain, final)} + {_EPS} >= {rule.minimum!r})"
@@ -368,21 +398,31 @@ class TypeEvaluator:
         elif self.kind is None:
             lines.append("    return ('incomplete', 0, 0, tr, total, points)")
         else:
-            lines += [f"    if not {cp.holds(catalog.eligibility)}:",
-                      f"        return ('not_eligible' if {cp.fails(catalog.eligibility)} "
-                      "else 'incomplete', 0, 0, tr, total, points)",
-                      "    rank = 0"]
-            indent = "    "
-            for i, tier in enumerate(catalog.tiers, start=1):
+            if catalog.eligibility_hard:
+                lines += [f"    if not {cp.holds(catalog.eligibility)}:",
+                          f"        return ('not_eligible' if {cp.fails(catalog.eligibility)} "
+                          "else 'incomplete', 0, 0, tr, total, points)",
+                          "    verdict = 'eligible'"]
+            else:  # no hard gate: an unmet listed criterion is a reservation
+                lines += [f"    if {cp.holds(catalog.eligibility)}:",
+                          "        verdict = 'eligible'",
+                          f"    elif {cp.fails(catalog.eligibility)}:",
+                          "        verdict = 'eligible_with_reservations'",
+                          "    else:",
+                          "        verdict = 'incomplete'"]
+            keyword = "if"
+            for i in range(len(catalog.tiers), 0, -1):  # the highest that holds, top down
+                tier = catalog.tiers[i - 1]
                 test = f"tr + {_EPS} >= {tier.min_score!r}"
                 if tier.rule is not None:
                     test += f" and {cp.holds(tier.rule)}"
-                lines += [f"{indent}if {test}:", f"{indent}    rank = {i}"]
-                indent += "    "
+                lines += [f"    {keyword} {test}:", f"        rank = {i}"]
+                keyword = "elif"
+            lines += ["    else:", "        rank = 0"]
             lines.append("    mentions = 0")
             for k, mention in enumerate(catalog.mentions):
                 lines += [f"    if {cp.holds(mention.rule)}:", f"        mentions |= {1 << k}"]
-            lines.append("    return ('eligible', rank, mentions, tr, total, points)")
+            lines.append("    return (verdict, rank, mentions, tr, total, points)")
         namespace: dict[str, Any] = {}
         exec(compile("\n".join(lines), f"<compiled {catalog.edition} {self.kind}>", "exec"),
              namespace)

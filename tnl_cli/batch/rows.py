@@ -20,6 +20,7 @@ from tnl_cli.batch.compiled import Compiled, TypeEvaluator
 from tnl_cli.batch.identity import IdentityCells, RowProblem
 from tnl_cli.core import answers as ans
 from tnl_cli.core.catalog import Catalog
+from tnl_cli.core.engine import ADMITTED
 from tnl_cli.errors import TnlError
 from tnl_cli.i18n import tr
 from tnl_cli.io.table_write import Column
@@ -285,19 +286,21 @@ def check_rows(checker: Checker, rows: Iterator[list[str]], state: Any, summary:
             verdicts[verdict] += 1
             level = ""
             found_mentions: tuple[str, ...] = ()
+            admitted = verdict in ADMITTED
             if rank:
                 level = tiers[rank - 1]
-                levels[level] += 1
+                if admitted:
+                    levels[level] += 1
             if verdict == "not_eligible" or kind is None or rank == top:
-                # an unmet gate stays unmet, no type gives no level, the top is the top: the
-                # best answers to the empty cells cannot lift it (no second run needed)
-                high_rank = 0 if verdict != "eligible" else rank
+                # a hard gate unmet stays unmet, no type gives no level, the top is the top:
+                # the best answers to the empty cells cannot lift it (no second run needed)
+                high_rank = rank
             else:
                 highs = [*map(get, best_caches, texts), *missing]
                 high_rank = run_high(highs, sum(highs), first)[1]
             if mention_mask:
                 found_mentions = mentions(mention_mask)
-                for mention in found_mentions:
+                for mention in found_mentions if admitted else ():
                     mentions_count[mention] += 1
             if write is not None:
                 shares = checker.row_percents(kind, total, points) if total & nc_mask else \
@@ -305,7 +308,7 @@ def check_rows(checker: Checker, rows: Iterator[list[str]], state: Any, summary:
                 write([line, *head, verdict, level, level, tiers[high_rank - 1] if high_rank
                        else "", found_mentions, int(ratio * 100 + 0.5), *shares, *gates(total),
                        (), warnings])
-            if dossiers is not None and verdict == "eligible":
+            if dossiers is not None and admitted:
                 dossiers(checker, row, line, head[1] or head[2] or None)
                 summary.dossiers += 1
     except _CsvError as exc:  # a quote left open runs into the field size limit

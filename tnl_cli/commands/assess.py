@@ -143,7 +143,6 @@ def write_report(catalog, answers, assessment, output: Path, fmt: str,
     """`tnl assess -o F`: the self-assessment report (scores, tiers, path, legal checklist),
     for the team, in the format of F's extension; the exit code of the verdict."""
     from tnl_cli.dossier import render as dos
-    from tnl_cli.errors import EXIT_NEGATIVE, EXIT_OK
     from tnl_cli.io.files import write_atomic
     from tnl_cli.report.assessment import verdict_text
 
@@ -152,4 +151,4 @@ def write_report(catalog, answers, assessment, output: Path, fmt: str,
     write_atomic(output, data, overwrite=force)
     SETTINGS.stderr.write(t("assess.report_written", file=str(output), format=fmt,
                             verdict=verdict_text(assessment.verdict, SETTINGS.lang)) + "\n")
-    return EXIT_OK if assessment.verdict == "eligible" else EXIT_NEGATIVE
+    return common.verdict_code(assessment.verdict)

@@ -84,8 +84,11 @@ def _print_summary(summary: Any, catalog: Any, file: str, output: Path | None,
     seconds = f"{summary.seconds:.2f}".replace(".", "," if lang == "fr" else ".")
     out.write(t("batch.summary_title", file=file, rows=num(summary.rows), seconds=seconds,
                 edition=catalog.edition) + "\n")
-    eligible = summary.verdicts["eligible"]
+    reserved = summary.verdicts["eligible_with_reservations"]
+    eligible = summary.verdicts["eligible"] + reserved
     lines: list[tuple[int, str, int | None]] = [(1, t("batch.count_eligible"), eligible)]
+    if reserved:
+        lines.append((2, t("batch.count_reservations"), reserved))
     if eligible:
         ranked = sum(summary.levels[tier.id] for tier in catalog.tiers)
         lines += [(2, pick(tier.name, lang), summary.levels[tier.id])
@@ -128,6 +131,36 @@ def _print_summary(summary: Any, catalog: Any, file: str, output: Path | None,
             err.write("  " + t(key, file=str(output)) + "\n")
 
 
+def _published(directory: Path) -> Any:
+    """data.gouv.fr's exports in `directory` read once, with a progress bar on a terminal."""
+    import datetime as dt
+
+    from tnl_cli.batch import opendata
+    from tnl_cli.commands.opendata import ExportsBar
+
+    bar = ExportsBar(common.raw_stream(SETTINGS.stderr)) if _stderr_is_terminal() else None
+    try:
+        return opendata.load(directory, dt.date.today(), progress=bar)
+    finally:
+        if bar is not None:
+            bar.clear()
+
+
+def _print_opendata(tally: Any, published: Any) -> None:
+    from tnl_cli.report.assessment import number_text
+
+    lang = SETTINGS.lang
+    key = ("opendata.batch_summary_odf" if published.portals is not None
+           else "opendata.batch_summary")
+    SETTINGS.stdout.write(t(key, day=published.day,
+                            without=number_text(tally.without, lang),
+                            obliged=number_text(tally.without_obliged, lang),
+                            published=number_text(tally.with_datasets, lang)) + "\n")
+    if tally.unidentified:
+        SETTINGS.stdout.write(t("opendata.batch_unidentified",
+                                count=number_text(tally.unidentified, lang)) + "\n")
+
+
 def register(app: typer.Typer, lang: str) -> None:
     file_meta = "FICHIER" if lang == "fr" else "FILE"
 
@@ -150,6 +183,9 @@ def register(app: typer.Typer, lang: str) -> None:
             "--dossiers", help=tr(lang, "batch.opt_dossiers"),
             metavar="DOSSIER" if lang == "fr" else "DIR")] = None,
         force: Annotated[bool, typer.Option("--force", help=tr(lang, "batch.opt_force"))] = False,
+        opendata_dir: Annotated[Path | None, typer.Option(
+            "--opendata-dir", help=tr(lang, "opendata.opt_batch_dir"),
+            metavar="DOSSIER" if lang == "fr" else "DIR")] = None,
         edition: common.edition_option(lang) = None,
         lang_: common.lang_option(lang) = lang,
         no_color: common.no_color_option(lang) = False,
@@ -168,6 +204,8 @@ def register(app: typer.Typer, lang: str) -> None:
         from tnl_cli.io import table_write as tabular_write
 
         catalog = load_edition(edition)
+        if opendata_dir is not None and output is None:
+            raise TnlError.of("opendata.batch_needs_output")
         if output is not None:
             from tnl_cli.io.files import same_file
 
@@ -182,17 +220,26 @@ def register(app: typer.Typer, lang: str) -> None:
         source = _open_source(file, encoding, delimiter, sheet, catalog)
         bar = (common.ProgressBar(common.raw_stream(SETTINGS.stderr), "batch.progress")
                if _stderr_is_terminal() else None)
+        columns, published, tally = output_columns(catalog), None, None
 
         def warn(message: str) -> None:
             SETTINGS.stderr.write(message + "\n")
 
         try:
+            if opendata_dir is not None:
+                from tnl_cli.batch import opendata
+
+                published = _published(opendata_dir)
+                columns = [*columns, *opendata.COLUMNS]
             if output is None:
                 summary = batch.run(source, catalog, SETTINGS.lang, str(file), progress=bar,
                                     dossiers=sink, started=started, warn=warn)
             else:
-                with tabular_write.open_output(output, output_columns(catalog),
+                with tabular_write.open_output(output, columns,
                                          overwrite=force, sheet="resultats") as writer:
+                    if published is not None:
+                        writer = opendata.WithOpendata(writer, columns, published)
+                        tally = writer.tally
                     summary = batch.run(source, catalog, SETTINGS.lang, str(file),
                                         writer=writer, progress=bar, dossiers=sink,
                                         started=started, warn=warn)
@@ -203,4 +250,6 @@ def register(app: typer.Typer, lang: str) -> None:
         summary.seconds = time.perf_counter() - started
         SETTINGS.result_code = EXIT_NEGATIVE if summary.rejected else EXIT_OK  # `| head -1`
         _print_summary(summary, catalog, str(file), output, dossiers)
+        if tally is not None:
+            _print_opendata(tally, published)
         raise typer.Exit(SETTINGS.result_code)

@@ -414,12 +414,20 @@ def check_choice(value: str, allowed: tuple[str, ...], option: str) -> str:
     return value
 
 
+def verdict_code(verdict: str) -> int:
+    """The exit code of a verdict: 0 when eligible, with reservations too (the jury decides:
+    not a negative result), 1 otherwise."""
+    from tnl_cli.core.engine import ADMITTED
+    from tnl_cli.errors import EXIT_NEGATIVE, EXIT_OK
+
+    return EXIT_OK if verdict in ADMITTED else EXIT_NEGATIVE
+
+
 def show_assessment(catalog: Any, answers: Any, assessment: Any, fmt: str) -> int:
     """Print an assessment (terminal view or JSON); the exit code its verdict calls for."""
-    from tnl_cli.errors import EXIT_NEGATIVE, EXIT_OK
     from tnl_cli.report import assessment as report
 
-    code = EXIT_OK if assessment.verdict == "eligible" else EXIT_NEGATIVE
+    code = verdict_code(assessment.verdict)
     SETTINGS.result_code = code  # what a closed pipe (`| head -1`) exits with
     if fmt == "json":
         print_json(report.to_dict(assessment, catalog, answers, SETTINGS.lang))

@@ -124,9 +124,16 @@ def register(app: typer.Typer, lang: str) -> None:
                                   forms=", ".join(f.id for f in catalog.forms)
                                   or tr(SETTINGS.lang, "report.no_level"))
             criteria = tuple(catalog.by_id[cid] for cid in chosen.criteria)
+        # the Badge's ten questions are not public: its form is tnl's guess, said as such
+        guess = form is not None and catalog.badge is not None and catalog.badge.form == form
         if fmt == "json":
-            common.print_json([criterion_dict(c, SETTINGS.lang) for c in criteria])
+            items = [criterion_dict(c, SETTINGS.lang) for c in criteria]
+            if guess:
+                items = [{**item, "form": form, "estimation": True} for item in items]
+            common.print_json(items)
             return
+        if guess:
+            SETTINGS.stdout.write(t("cli.form_estimation", form=form) + "\n")
         SETTINGS.stdout.write(criteria_text(catalog, SETTINGS.lang, criteria))
 
     @group.command("show", help=tr(lang, "cli.criteria_show_help"))

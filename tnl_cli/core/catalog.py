@@ -199,6 +199,9 @@ class Catalog(NamedTuple):
     by_id: Mapping[str, Criterion]
     badge: Badge | None = None
     application: Application | None = None
+    # whether an unmet eligibility criterion makes the body not eligible (a hard gate) or
+    # eligible with reservations, the jury deciding (`eligibility: {hard: false}`)
+    eligibility_hard: bool = True
 
     def criterion(self, criterion_id: str) -> Criterion | None:
         return self.by_id.get(criterion_id)
@@ -652,9 +655,14 @@ def build(doc: "yamlio.Located", expected_edition: int | None = None) -> Catalog
 
     eligibility_rule: rules.Rule | None = None
     elig = data.get("eligibility")
-    if not isinstance(elig, dict) or "rule" not in elig:
+    hard = True
+    if not isinstance(elig, dict) or "rule" not in elig or set(elig) - {"rule", "hard"}:
         ck.add("catalog.no_eligibility", ("eligibility",))
     else:
+        hard = elig.get("hard", True)
+        if hard not in (True, False):
+            ck.add("catalog.bad_bool", ("eligibility", "hard"), field="hard", who="eligibility")
+            hard = True
         eligibility_rule = compiled(elig["rule"], ("eligibility", "rule"), "eligibility")
         if eligibility_rule is not None:
             for ref in eligibility_rule.refs():
@@ -757,7 +765,7 @@ def build(doc: "yamlio.Located", expected_edition: int | None = None) -> Catalog
     return Catalog(edition, title, scheme, deadline.isoformat() if deadline else None,
                    tuple(domains), tuple(criteria),
                    eligibility_rule, tuple(tiers), tuple(mentions), tuple(forms),
-                   tuple(legal_checks), doc.file, by_id, badge, application)
+                   tuple(legal_checks), doc.file, by_id, badge, application, hard is True)
 
 
 _APPLICATION_KEYS = {"opens", "where", "url", "documents", "source", "to_check"}
@@ -807,7 +815,7 @@ def editions() -> list[int]:
 
 
 # Bump when the model classes change shape, so that no older pickle is ever read back.
-_CACHE_FORMAT = 7
+_CACHE_FORMAT = 8
 
 
 def _cached(path: Path, edition: int) -> Catalog:

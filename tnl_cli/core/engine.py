@@ -6,14 +6,19 @@ parameters (`Note`) or catalog texts, and translated by whoever renders the resu
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 from tnl_cli.core import identity as ident
 from tnl_cli.core.answers import NOT_CONCERNED, Answers, InventoryItem
 from tnl_cli.core.catalog import Catalog, Criterion, Tier
-from tnl_cli.core.rules import SCORE_WEIGHT, Rule
+from tnl_cli.core.rules import SCORE_WEIGHT, Rule, boolean_tests
+
+# "eligible_with_reservations": a listed eligibility criterion is unmet and the catalog holds
+# no hard gate (the jury decides); exit code 0 like "eligible"
+VERDICTS = ("eligible", "eligible_with_reservations", "not_eligible", "incomplete")
+ADMITTED = frozenset(("eligible", "eligible_with_reservations"))
 
 
 @dataclass(frozen=True)
@@ -66,10 +71,11 @@ class DomainScore:
 
 @dataclass(frozen=True)
 class Step:
-    """One criterion to meet on the way to the next tier."""
+    """One answer to give or improve on the way to the next tier."""
 
     criterion: Criterion
     target: Any  # the value that meets it (a threshold for numbers)
+    current: Any = None  # the answer given today (None: unanswered)
 
 
 @dataclass(frozen=True)
@@ -82,7 +88,7 @@ class NextLevel:
 @dataclass(frozen=True)
 class Assessment:
     edition: int
-    verdict: str  # eligible | not_eligible | incomplete
+    verdict: str  # one of VERDICTS
     tier: Tier | None
     level_rank: int  # 0 when no tier is reached
     reasons: tuple[Note, ...]
@@ -102,6 +108,8 @@ class Assessment:
     # the Badge track (2025), apart from the tiers: None when the edition has none
     badge: bool | None = None
     badge_missing: tuple[str, ...] = ()  # questions of the Badge form left unanswered
+    # eligible_with_reservations: the listed eligibility criteria answered unmet
+    reservations: tuple[str, ...] = ()
 
     @property
     def level(self) -> str | None:
@@ -254,13 +262,16 @@ def _tier_holds(tier: Tier, s: _State) -> bool:
 
 
 def _deficit(catalog: Catalog, target: int, s: _State) -> float:
-    """How far the state is from eligibility plus every tier up to index `target`."""
+    """How far the state is from tier index `target` (its own conditions: tiers are not
+    cumulative), plus from eligibility where the catalog makes it a hard gate."""
+    total = 0.0
     rule: Rule = catalog.eligibility
-    total = 0.0 if rule.holds(s) else rule.deficit(s)  # type: ignore[arg-type]
-    for tier in catalog.tiers[: target + 1]:
-        total += max(0.0, tier.min_score - s.total_ratio) * SCORE_WEIGHT
-        if tier.rule is not None and not tier.rule.holds(s):  # type: ignore[arg-type]
-            total += tier.rule.deficit(s)  # type: ignore[arg-type]
+    if catalog.eligibility_hard and not rule.holds(s):  # type: ignore[arg-type]
+        total += rule.deficit(s)  # type: ignore[arg-type]
+    tier = catalog.tiers[target]
+    total += max(0.0, tier.min_score - s.total_ratio) * SCORE_WEIGHT
+    if tier.rule is not None and not tier.rule.holds(s):  # type: ignore[arg-type]
+        total += tier.rule.deficit(s)  # type: ignore[arg-type]
     return total
 
 
@@ -289,53 +300,155 @@ def best_value(c: Criterion) -> Any:
     return "https://example.org" if c.type == "url" else "…"
 
 
+def _tested(catalog: Catalog) -> dict[str, list[Any]]:
+    """Per criterion, the values the catalog's rules test it against (`answer` tests): the
+    thresholds and choices a path may have to reach beyond the criterion's own scoring."""
+    found: dict[str, list[Any]] = {}
+    every = [catalog.eligibility] + [t.rule for t in catalog.tiers if t.rule]
+    for rule in every:
+        for test in boolean_tests(rule):
+            values = test.value if test.op == "in" else [test.value]
+            found.setdefault(test.id, []).extend(values)
+    return found
+
+
+def _better(c: Criterion, value: Any, tested: Mapping[str, list[Any]]) -> list[Any]:
+    """The answers to `c` a path may propose instead of `value` (None: unanswered), smallest
+    change first: a number raised to each threshold above it (scoring or rule), another
+    choice, one more option of a multiple choice, yes for a no."""
+    if c.type == "boolean":
+        return [] if value is True else [True]
+    if c.type == "choice":
+        return [ch.value for ch in c.choices if ch.value != value]
+    if c.type == "multi":
+        have = list(value) if isinstance(value, list) else []
+        more = [[ch.value for ch in c.choices if ch.value in have or ch.value == extra]
+                for extra in (ch.value for ch in c.choices) if extra not in have]
+        best = best_value(c)
+        return more + ([best] if value is None and best not in more else [])
+    if c.type == "number":
+        current = value if isinstance(value, (int, float)) else None
+        marks = {t.minimum for t in c.scoring}
+        marks.update(v for v in tested.get(c.id, ()) if isinstance(v, (int, float)))
+        if not c.scoring:
+            marks.add(1)
+        if c.maximum is not None:
+            marks = {m for m in marks if m <= c.maximum}
+        return sorted(int(m) if float(m).is_integer() else m for m in marks
+                      if current is None or m > current)
+    if c.type == "inventory":
+        return []
+    return [best_value(c)] if value is None else []
+
+
+def _steps(criteria: tuple[Criterion, ...], chosen: Mapping[str, Any],
+           values: Mapping[str, Any]) -> tuple[Step, ...]:
+    """The chosen answers as steps, least effort first (catalog order on a tie)."""
+    by_id = {c.id: c for c in criteria}
+    picked = sorted(chosen, key=lambda cid: (by_id[cid].cost, criteria.index(by_id[cid])))
+    return tuple(Step(by_id[cid], chosen[cid], values.get(cid)) for cid in picked)
+
+
+Move = tuple[tuple[Criterion, Any], ...]
+
+
+def _moves(catalog: Catalog, criteria: tuple[Criterion, ...], possible: Mapping[str, float],
+           current: Mapping[str, Any], first: bool | None, target: int, s: _State,
+           candidates: list[Criterion], shown_by: set[str], tested: Mapping[str, list[Any]],
+           by_id: Mapping[str, Criterion]) -> Iterator[tuple[Move, float]]:
+    """Each move the path may make from `current`, with the deficit it leaves: one answer,
+    or an answer and one of the questions it shows (a suite made free shows its share of
+    desktops: worth little alone, much with its follow-up)."""
+    for c in candidates:
+        if c.id not in s.visible or c.id in s.not_concerned:
+            continue
+        for value in _better(c, current.get(c.id), tested):
+            if c.id not in shown_by:
+                yield ((c, value),), _deficit(catalog, target, _extend(s, c, value))
+                continue
+            trial = {**current, c.id: value}  # it may show other questions: recompute
+            s2 = _compute(catalog, criteria, possible, trial, first)
+            yield ((c, value),), _deficit(catalog, target, s2)
+            for shown in s2.visible - s.visible:
+                follow = by_id.get(shown)
+                if follow is None:
+                    continue
+                for then in _better(follow, None, tested):
+                    s3 = _compute(catalog, criteria, possible, {**trial, shown: then}, first)
+                    yield ((c, value), (follow, then)), _deficit(catalog, target, s3)
+
+
+def _best_move(moves: Iterable[tuple[Move, float]], deficit: float) -> Move | None:
+    """The move gaining most per unit of effort; on a tie the cheaper, then the first (the
+    smaller change: values come smallest first)."""
+    best: tuple[float, float, Move] | None = None
+    for move, left in moves:
+        gain = deficit - left
+        cost = sum(c.cost for c, _ in move)
+        if gain > 1e-9 and (best is None or (gain / cost, -cost) > best[:2]):
+            best = (gain / cost, -cost, move)
+    return None if best is None else best[2]
+
+
 def _path(catalog: Catalog, criteria: tuple[Criterion, ...], possible: Mapping[str, float],
           values: Mapping[str, Any], first: bool | None, target: int) -> NextLevel:
-    """Greedy smallest-effort set of unmet criteria reaching tier `target`, then pruned."""
+    """Greedy smallest-effort set of answers reaching tier `target`, then pruned. An answer
+    already given may be improved (a share raised to the next threshold, a better choice):
+    a body at 72 % of its desktops on LibreOffice is told to reach 90 %, not that the tier
+    is out of reach."""
+    tested = _tested(catalog)
     current = dict(values)
     s = _compute(catalog, criteria, possible, current, first)
     deficit = _deficit(catalog, target, s)
-    chosen: list[Criterion] = []
+    chosen: dict[str, Any] = {}
     shown_by = {ref for c in criteria if c.when is not None for ref in c.when.refs()}
+    candidates = [c for c in criteria if c.type != "inventory"
+                  and (c.points > 0 or c.eligibility or c.id in tested)]
+    by_id = {c.id: c for c in candidates}
     while deficit > 1e-9:
-        best: tuple[float, int, Criterion, float] | None = None
-        for c in criteria:
-            if c.id in s.met or c.id not in s.visible or c in chosen or \
-                    c.id in s.not_concerned:
-                continue
-            if (c.points == 0 and not c.eligibility) or c.type == "inventory":
-                continue
-            if c.id in shown_by:  # answering it may show other questions: the whole state
-                trial = dict(current)
-                trial[c.id] = best_value(c)
-                s2 = _compute(catalog, criteria, possible, trial, first)
-            else:
-                s2 = _extend(s, c, best_value(c))
-            d2 = _deficit(catalog, target, s2)
-            gain = deficit - d2
-            if gain <= 1e-9:
-                continue
-            key = (gain / c.cost, -c.cost)
-            if best is None or key > (best[0], best[1]):
-                best = (key[0], key[1], c, d2)
+        best = _best_move(_moves(catalog, criteria, possible, current, first, target, s,
+                                 candidates, shown_by, tested, by_id), deficit)
         if best is None:
             break
-        c = best[2]
-        chosen.append(c)
-        current[c.id] = best_value(c)
+        for c, value in best:
+            chosen[c.id] = current[c.id] = value
         s = _compute(catalog, criteria, possible, current, first)
-        deficit = best[3]
-    reachable = deficit <= 1e-9
-    if reachable:  # drop what turned out unnecessary, most expensive first
-        for c in sorted(chosen, key=lambda x: -x.cost):
-            trial = {k: v for k, v in current.items() if k != c.id}
-            trial.update({k: values[k] for k in values if k == c.id})
-            s2 = _compute(catalog, criteria, possible, trial, first)
-            if _deficit(catalog, target, s2) <= 1e-9:
-                chosen.remove(c)
+        deficit = _deficit(catalog, target, s)
+    if deficit > 1e-9:  # the greedy search stalled: try every answer at its best at once
+        greedy, current, chosen = chosen, dict(values), {}
+        for c in candidates:
+            if c.id in current and current[c.id] == NOT_CONCERNED:
+                continue
+            better = _better(c, current.get(c.id), tested)
+            if better:
+                top = ([ch.value for ch in c.choices] if c.type == "multi" else
+                       best_value(c) if c.type == "choice" else better[-1])
+                chosen[c.id] = current[c.id] = top
+        s = _compute(catalog, criteria, possible, current, first)
+        deficit = _deficit(catalog, target, s)
+        if deficit > 1e-9:  # out of reach: what the greedy search found still helps
+            return NextLevel(catalog.tiers[target], _steps(criteria, greedy, values), False)
+    # drop what turned out unnecessary, most expensive first, then lower what is kept to the
+    # smallest change that still reaches the tier
+    order = sorted(chosen, key=lambda cid: -by_id[cid].cost)
+    for cid in order:
+        options = [values.get(cid)] + [v for v in _better(by_id[cid], values.get(cid), tested)
+                                       if v != chosen[cid]]
+        for option in options:
+            trial = dict(current)
+            if option is None:
+                trial.pop(cid, None)
+            else:
+                trial[cid] = option
+            if _deficit(catalog, target,
+                        _compute(catalog, criteria, possible, trial, first)) <= 1e-9:
                 current = trial
-    steps = tuple(Step(c, best_value(c)) for c in sorted(chosen, key=lambda x: x.cost))
-    return NextLevel(catalog.tiers[target], steps, reachable)
+                if option is None or option == values.get(cid):
+                    del chosen[cid]
+                else:
+                    chosen[cid] = option
+                break
+    return NextLevel(catalog.tiers[target], _steps(criteria, chosen, values), True)
 
 
 def derive(catalog: Catalog, values: dict[str, Any]) -> tuple[dict[str, Any], list[Note]]:
@@ -373,7 +486,9 @@ def evaluate(catalog: Catalog, answers: Answers, *, with_path: bool = True) -> A
     unmet = tuple(c.id for c in gates if c.id in s.answered and c.id not in s.met)
     unanswered = tuple(c.id for c in gates if c.id not in s.answered)
     eligible_rule = catalog.eligibility.eval(s)  # type: ignore[arg-type]
+    hard = catalog.eligibility_hard
     category = identity.category
+    reservations: tuple[str, ...] = ()
     if category == "prive":
         verdict = "not_eligible"
         reasons.append(Note("engine.private"))
@@ -383,15 +498,16 @@ def evaluate(catalog: Catalog, answers: Answers, *, with_path: bool = True) -> A
     elif eligible_rule is True:
         verdict = "eligible"
         reasons.append(Note("engine.gates_met"))
-    elif eligible_rule is False:
+    elif eligible_rule is False and hard:
         verdict = "not_eligible"
         reasons.extend(Note("engine.gate_unmet", {"id": cid}) for cid in unmet)
-    else:
-        verdict = "incomplete"
         reasons.extend(Note("engine.gate_unanswered", {"id": cid}) for cid in unanswered)
-    if verdict != "eligible" and kind is not None and category != "prive":
-        for cid in unanswered if verdict == "not_eligible" else ():
-            reasons.append(Note("engine.gate_unanswered", {"id": cid}))
+    else:  # an unmet listed criterion, no hard gate: the jury decides
+        verdict = "incomplete" if eligible_rule is None else "eligible_with_reservations"
+        if eligible_rule is False:
+            reservations = unmet
+        reasons.extend(Note("engine.gate_unanswered", {"id": cid}) for cid in unanswered)
+        reasons.extend(Note("engine.reservation", {"id": cid}) for cid in unmet)
     warnings.extend(Note(p.key, p.params) for p in identity.notes)
     warnings.extend(derived)
     if category == "autre_public":
@@ -405,19 +521,21 @@ def evaluate(catalog: Catalog, answers: Answers, *, with_path: bool = True) -> A
         if person is None or not person.named:
             warnings.append(Note(f"engine.no_{role}"))
 
-    tier, rank = _climb(catalog, s) if verdict == "eligible" else (None, 0)
+    # without a hard gate, the tiers are read whatever the listed criteria say
+    climbs = category != "prive" and kind is not None and (verdict == "eligible" or not hard)
+    tier, rank = _climb(catalog, s) if climbs else (None, 0)
     low = high = 0
     unanswered_count = sum(1 for c in criteria if c.id in s.visible and c.id not in s.answered)
     if category != "prive" and kind is not None:
         closed = _compute(catalog, criteria, possible, values, first, closed=True)
-        if catalog.eligibility.holds(closed):  # type: ignore[arg-type]
+        if not hard or catalog.eligibility.holds(closed):  # type: ignore[arg-type]
             low = _climb(catalog, closed)[1]
         filled = dict(values)
         for c in criteria:  # catalog order: a `when` only names earlier criteria
             if c.id not in filled:
                 filled[c.id] = best_value(c)
         best = _compute(catalog, criteria, possible, filled, first)
-        if catalog.eligibility.holds(best):  # type: ignore[arg-type]
+        if not hard or catalog.eligibility.holds(best):  # type: ignore[arg-type]
             high = _climb(catalog, best)[1]
     badge: bool | None = None
     badge_missing: tuple[str, ...] = ()
@@ -425,9 +543,11 @@ def evaluate(catalog: Catalog, answers: Answers, *, with_path: bool = True) -> A
         form = next(f for f in catalog.forms if f.id == catalog.badge.form)
         badge_missing = tuple(cid for cid in form.criteria
                               if cid in s.visible and cid not in s.answered)
-        badge = verdict == "eligible" and not badge_missing
+        # granted « sur complétion d'un formulaire simplifié » (April, Nov. 2025): the form
+        # answered in full, not withheld on a listed criterion unless the gate is hard
+        badge = climbs and not badge_missing
     mentions = tuple(m for m in catalog.mentions
-                     if verdict == "eligible" and m.rule.holds(s))  # type: ignore[arg-type]
+                     if climbs and m.rule.holds(s))  # type: ignore[arg-type]
 
     domains = []
     for d in catalog.domains:
@@ -455,17 +575,19 @@ def evaluate(catalog: Catalog, answers: Answers, *, with_path: bool = True) -> A
         unmet_gates=unmet, unanswered_gates=unanswered,
         level_range=(_tier_id(catalog, low), _tier_id(catalog, high)), range_ranks=(low, high),
         unanswered=unanswered_count, badge=badge, badge_missing=badge_missing,
+        reservations=reservations,
     )
 
 
 def _climb(catalog: Catalog, s: _State) -> tuple[Tier | None, int]:
-    """The highest tier reached, each one requiring those below, and its rank (0: none)."""
+    """The highest tier whose own conditions hold, and its rank (0: none). A tier does not
+    require those below: no source makes the levels cumulative, and a body with a strong
+    software record and little else met level 3's wording while failing level 2's."""
     tier: Tier | None = None
     rank = 0
     for i, t in enumerate(catalog.tiers, start=1):
-        if not _tier_holds(t, s):
-            break
-        tier, rank = t, i
+        if _tier_holds(t, s):
+            tier, rank = t, i
     return tier, rank
 
 

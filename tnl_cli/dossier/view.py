@@ -12,7 +12,7 @@ from typing import Any
 
 from tnl_cli.core.answers import Answers
 from tnl_cli.core.catalog import Catalog, Criterion, editions
-from tnl_cli.core.engine import Assessment, CriterionResult, best_value
+from tnl_cli.core.engine import ADMITTED, Assessment, CriterionResult, best_value
 from tnl_cli.core.identity import Identity, Person
 from tnl_cli.dossier.text import clean, is_link
 from tnl_cli.i18n import pick, tr
@@ -227,7 +227,7 @@ def _path(catalog: Catalog, a: Assessment, identity: Identity, lang: str) -> tup
             "intro": tr(lang, "dossier.next_intro" if nl.reachable else "dossier.unreachable"),
             "steps": [_step(s.criterion, catalog, lang) for s in nl.steps],
         }
-    elif a.verdict == "eligible" and a.level_rank == len(catalog.tiers):
+    elif a.level_rank == len(catalog.tiers):
         note = tr(lang, "dossier.top")
     elif a.verdict == "incomplete":
         note = tr(lang, "dossier.no_path")
@@ -337,9 +337,12 @@ def _obligations(data: dict[str, Any], lang: str) -> list[dict[str, Any]]:
 def _summary(catalog: Catalog, a: Assessment, data: dict[str, Any], name: str,
              lang: str) -> dict[str, Any]:
     level = None
-    if a.verdict == "eligible":
+    if a.verdict in ADMITTED:
         level = (tr(lang, "dossier.level", level=data["level_name"], rank=a.level_rank,
                     total=len(catalog.tiers)) if a.tier else labels(lang)["no_level"])
+    estimate = data["estimate"]
+    if a.badge is not None:  # the Badge too is an estimate (its questions are not public)
+        estimate = f"{estimate} {report.badge_line(a, lang)}."
     return {
         "intro": tr(lang, "dossier.intro", name=name, edition=catalog.edition),
         "verdict": a.verdict,
@@ -351,7 +354,7 @@ def _summary(catalog: Catalog, a: Assessment, data: dict[str, Any], name: str,
         "level_name": data["level_name"],
         "level_rank": a.level_rank,
         "levels_total": len(catalog.tiers),
-        "estimate": data["estimate"],
+        "estimate": estimate,
         "scheme": pick(catalog.scheme, lang),
         "score": tr(lang, "dossier.score", percent=round(a.total_ratio * 100)),
         "mentions": [{"name": m["name"], "why": m["why"]} for m in data["mentions"]],

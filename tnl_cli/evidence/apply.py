@@ -14,7 +14,8 @@ each proposal:
   (`result.refreshed`);
 - another value the user gave: kept, and the difference listed in `result.conflicts` — unless
   `force`, which replaces it (`result.replaced`; the old value's sources are dropped, the
-  user's justification and proofs kept).
+  user's justification and proofs kept). A software list (`inventory` criterion) is completed,
+  never cut: the proposal is the user's list plus the software found that it does not name.
 
 Then the whole file is written once, atomically (`io.files.write_atomic`): the user's file is
 the old one or the complete new one. From the reading to the write the file is locked
@@ -70,10 +71,11 @@ class Result:
 
 
 def _merge_sources(old: tuple[Source, ...], new: tuple[Source, ...]) -> tuple[Source, ...]:
-    """The old sources, a source of the same file and format replaced by its new reading."""
-    fresh = {(s.fichier, s.format) for s in new}
-    kept = tuple(s for s in old if (s.fichier, s.format) not in fresh)
-    return (kept + new)[-ans.MAX_SOURCES:]
+    """The old sources, a source of the same file and format replaced in place by its new
+    reading, then the sources of other files."""
+    fresh = {(s.fichier, s.format): s for s in new}
+    merged = [fresh.pop((s.fichier, s.format), s) for s in old]
+    return tuple(merged + list(fresh.values()))[-ans.MAX_SOURCES:]
 
 
 def _normalised(catalog: Any, proposal: Proposal, file: str) -> Any:
@@ -85,6 +87,20 @@ def _normalised(catalog: Any, proposal: Proposal, file: str) -> Any:
     if value is None:
         raise TnlError.of("evidence.empty_value", file=file, id=proposal.criterion)
     return value
+
+
+def _completed(criterion: Any, listed: Any, found: Any) -> Any:
+    """A software list is completed, never cut: the user's entries (with what they said of
+    them), then the software found that the list does not name yet."""
+    from tnl_cli.textnorm import fold
+
+    ids = {item.software_id for item in listed if item.software_id}
+    names = {fold(item.name) for item in listed}
+    added = [item.name for item in found
+             if item.software_id not in ids and fold(item.name) not in names]
+    if not added:
+        return listed
+    return ans.normalise_value(criterion, ans.document_value(listed) + added)
 
 
 def plan(answers: ans.Answers, catalog: Any, proposals: Sequence[Proposal], *, force: bool,
@@ -102,14 +118,19 @@ def plan(answers: ans.Answers, catalog: Any, proposals: Sequence[Proposal], *, f
         value = _normalised(catalog, proposal, file)
         sources = tuple(proposal.sources)
         previous = answers.responses.get(proposal.criterion) or ans.Answer(None)
+        if catalog.by_id[proposal.criterion].type == "inventory" and previous.value:
+            value = _completed(catalog.by_id[proposal.criterion], previous.value, value)
         change = Change(proposal.criterion, ans.document_value(previous.value),
                         ans.document_value(value))
         if previous.value is None:
             applied.append(change)
             answer = replace(previous, value=value, sources=sources)
         elif previous.value == value:
+            merged = _merge_sources(previous.sources, sources)
+            if merged == previous.sources:  # the same reading again: nothing to write
+                continue
             refreshed.append(proposal.criterion)
-            answer = replace(previous, sources=_merge_sources(previous.sources, sources))
+            answer = replace(previous, sources=merged)
         elif force:
             replaced.append(change)
             answer = replace(previous, value=value, sources=sources)

@@ -64,7 +64,8 @@ _OLDEST = dt.date(1990, 1, 1)  # before this, a date is a placeholder, not a pur
 STALE_DAYS = 365  # a workstation not inventoried for a year may have left the fleet
 
 
-def _identifier(raw: str | None) -> str | None:
+def identifier(raw: str | None) -> str | None:
+    """A serial number or UUID as compared for duplicates; None for a placeholder."""
     if raw is None:
         return None
     text = " ".join(str(raw).split()).casefold()
@@ -184,8 +185,8 @@ class Tally:
         return self._known[name]
 
     def _duplicate(self, m: Machine) -> bool:
-        keys = [f"s:{k}" for k in (_identifier(m.serial),) if k] + \
-               [f"u:{k}" for k in (_identifier(m.uuid),) if k]
+        keys = [f"s:{k}" for k in (identifier(m.serial),) if k] + \
+               [f"u:{k}" for k in (identifier(m.uuid),) if k]
         if any(k in self._seen for k in keys):
             return True
         self._seen.update(keys)

@@ -11,6 +11,9 @@ Formats (`core.provenance.FORMATS`):
   Name", "Nombre d'installations"…), or columns named with `--map COL=FIELD`;
 - `ocs-export`: an OCS Inventory console export (`;`-separated, a trailing separator).
 
+Virtual machines a computer hosts (`content.virtualmachines`) are not machines of the fleet:
+those that run an agent have their own inventory, marked virtual by `hardware.vmsystem`.
+
 Adding a format: a function here that yields `figures.Machine` or `figures.SoftwareRow` from a
 path, a test on the first bytes in `sniff`, and its name in `core.provenance.FORMATS`.
 A folder is walked lazily (symbolic links followed, a loop refused); a file too large for an
@@ -30,7 +33,7 @@ from pathlib import Path
 from typing import Any
 
 from tnl_cli.errors import TnlError
-from tnl_cli.inventory.figures import Machine, SoftwareRow
+from tnl_cli.inventory.figures import Machine, SoftwareRow, identifier
 from tnl_cli.textnorm import fold
 
 MAX_INVENTORY_BYTES = 64 << 20  # one machine's JSON or XML (a real one is under 2 MB)
@@ -150,6 +153,12 @@ def _get(mapping: Any, *keys: str) -> Any:
     return mapping
 
 
+def _serial(system: str | None, board: str | None) -> str | None:
+    """The system's serial number; the motherboard's when the system's is a placeholder
+    ("To Be Filled By O.E.M." on assembled machines)."""
+    return system if identifier(system) is not None or identifier(board) is None else board
+
+
 def machine_from_json(data: Any, where: str) -> Machine | None:
     """A GLPI Agent JSON inventory as a Machine; None for another device (printer…)."""
     if not isinstance(data, dict) or not isinstance(data.get("content"), dict):
@@ -172,7 +181,8 @@ def machine_from_json(data: Any, where: str) -> Machine | None:
     return Machine(
         where=where,
         name=_text(hardware.get("name"), where, "hardware.name"),
-        serial=_text(bios.get("ssn"), where, "bios.ssn"),
+        serial=_serial(_text(bios.get("ssn"), where, "bios.ssn"),
+                       _text(bios.get("msn"), where, "bios.msn")),
         uuid=_text(hardware.get("uuid"), where, "hardware.uuid"),
         os=_text(system.get("full_name") or system.get("name") or hardware.get("osname"),
                  where, "operatingsystem.full_name"),
@@ -210,6 +220,8 @@ def read_json(data: bytes, where: str) -> Machine | None:
     except json.JSONDecodeError as exc:
         raise TnlError.of("inventory.bad_json", file=where, line=exc.lineno, column=exc.colno,
                           reason=exc.msg) from exc
+    except ValueError as exc:  # an integer of over 4,300 digits: no inventory holds one
+        raise TnlError.of("inventory.json_not_inventory", file=where) from exc
     except RecursionError as exc:
         raise TnlError.of("inventory.too_deep", file=where) from exc
     return machine_from_json(parsed, where)
@@ -251,7 +263,8 @@ def read_xml(data: bytes, where: str) -> Machine | None:
     return Machine(
         where=where,
         name=_xml_text(content, "HARDWARE/NAME", where),
-        serial=_xml_text(content, "BIOS/SSN", where),
+        serial=_serial(_xml_text(content, "BIOS/SSN", where),
+                       _xml_text(content, "BIOS/MSN", where)),
         uuid=_xml_text(content, "HARDWARE/UUID", where),
         os=_xml_text(content, "OPERATINGSYSTEM/FULL_NAME", where)
         or _xml_text(content, "OPERATINGSYSTEM/NAME", where)
@@ -335,6 +348,22 @@ def _installs(raw: str | None, where: str) -> int | None:
     return int(digits)
 
 
+def _checked(source: Any, display: str) -> Iterator[list[str]]:
+    """The rows of a table; a CSV error (a quote left open runs into the field size limit) or
+    bytes the encoding cannot decode become a message naming the line."""
+    import csv
+
+    try:
+        yield from source.rows
+    except csv.Error as exc:
+        raise TnlError.of("batch.csv_error", file=display, line=source.line_num,
+                          reason=str(exc)) from exc
+    except UnicodeDecodeError as exc:  # a file that mixes encodings, or is cut short
+        raise TnlError.of("batch.decode_error", file=display,
+                          line=source.bad_line() or source.line_num or None,
+                          encoding=(source.encoding or "utf-8").upper()) from exc
+
+
 def table_rows(path: Path, display: str, mapping: dict[str, str], delimiter: str | None,
                spreadsheet: bool, report: Report) -> Iterator[Machine | SoftwareRow]:
     from tnl_cli.io import table_read as tabular
@@ -343,9 +372,10 @@ def table_rows(path: Path, display: str, mapping: dict[str, str], delimiter: str
         source = tabular.open_spreadsheet(path, None)
     else:
         source = tabular.open_csv(path, None, delimiter, header_score(mapping))
+    rows_of = _checked(source, display)
     try:
         header: list[str] = []
-        for row in source.rows:
+        for row in rows_of:
             if any(cell.strip() for cell in row):
                 header = row
                 break
@@ -363,7 +393,7 @@ def table_rows(path: Path, display: str, mapping: dict[str, str], delimiter: str
         fmt = "ocs-export" if folded & _OCS_HEADERS or trailing else "glpi-export"
         report.formats[fmt] = report.formats.get(fmt, 0) + 1
         rows = 0
-        for row in source.rows:
+        for row in rows_of:
             if not any(cell.strip() for cell in row):
                 continue
             rows += 1
@@ -416,7 +446,7 @@ def sniff(head: bytes) -> str:
 
 
 def _spreadsheet_kind(path: Path) -> str | None:
-    """The spreadsheet a zip file holds, by its members: .ods or .xlsx (None: another zip)."""
+    """The workbook a zip file holds, by its members: .ods or .xlsx (None: another zip)."""
     import zipfile
 
     try:
@@ -491,11 +521,9 @@ def read_path(path: Path, display: str, mapping: dict[str, str], delimiter: str 
         return
     _note_modified(path, report)
     if kind in ("zip", "ole"):
-        suffix = _spreadsheet_kind(path) if kind == "zip" else ".xls"
-        if suffix is None:
+        if kind == "zip" and _spreadsheet_kind(path) is None:  # a zip, but no workbook
             raise TnlError.of("inventory.unknown_format", file=display)
-        if path.suffix.lower() != suffix:  # calamine reads by extension: tell it the truth
-            raise TnlError.of("inventory.wrong_extension", file=display, suffix=suffix)
+        # calamine tells .xlsx, .ods and .xls by content too: the name does not matter.
         yield from table_rows(path, display, mapping, None, True, report)
         return
     yield from table_rows(path, display, mapping, delimiter, False, report)

@@ -254,6 +254,8 @@ MESSAGES = {
         "en": "{file}: {rows} row(s) checked in {seconds} s (edition {edition})",
     },
     "batch.count_eligible": {"fr": "éligibles", "en": "eligible"},
+    "batch.count_reservations": {"fr": "dont avec réserve (le jury décide)",
+                                 "en": "of which with reservations (the jury decides)"},
     "batch.count_not_eligible": {"fr": "non éligibles", "en": "not eligible"},
     "batch.count_incomplete": {"fr": "incomplètes", "en": "incomplete"},
     "batch.count_rejected": {"fr": "rejetées (données invalides)", "en": "rejected (invalid data)"},

@@ -227,8 +227,10 @@ MESSAGES = {
         "en": "{who}: 'first_candidacy' only accepts true.",
     },
     "catalog.no_eligibility": {
-        "fr": "le catalogue doit donner la règle d'éligibilité (eligibility: {{rule: …}}).",
-        "en": "the catalog must give the eligibility rule (eligibility: {{rule: …}}).",
+        "fr": "le catalogue doit donner la règle d'éligibilité (eligibility: {{rule: …}}, "
+              "et au plus hard: true ou false).",
+        "en": "the catalog must give the eligibility rule (eligibility: {{rule: …}}, and at "
+              "most hard: true or false).",
     },
     "catalog.rule_not_gate": {
         "fr": "la règle d'éligibilité cite « {ref} », qui n'est pas marqué eligibility: true.",

@@ -96,6 +96,12 @@ MESSAGES = {
         "en": "Only the questions of a form (badge: the 2025 Badge short form, an estimate: "
               "its real questions are not public).",
     },
+    "cli.form_estimation": {
+        "fr": "Formulaire « {form} » (estimation) : les dix questions réelles du Badge ne sont "
+              "pas publiques ; celles-ci sont une estimation de tnl.",
+        "en": "Form '{form}' (estimate): the Badge's ten real questions are not public; these "
+              "are tnl's estimate.",
+    },
     "cli.unknown_form": {
         "fr": "formulaire « {form} » inconnu dans l'édition {edition} ; formulaires "
               "disponibles : {forms}.",

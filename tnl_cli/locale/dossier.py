@@ -148,6 +148,14 @@ MESSAGES = {
         "fr": "D'après nos réponses, nous remplissons les critères d'éligibilité du label.",
         "en": "According to our answers, we meet the label's eligibility criteria.",
     },
+    "dossier.verdict_eligible_with_reservations": {
+        "fr": "D'après nos réponses, un critère cité par le label n'est pas rempli (voir "
+              "ci-dessous) : ce n'est pas une exclusion, une collectivité n'ayant pas à être "
+              "active dans chacun des champs ; le jury décide.",
+        "en": "According to our answers, a criterion the label lists is not met (see below): "
+              "this is no exclusion, since a body need not be active in every field; the jury "
+              "decides.",
+    },
     "dossier.verdict_not_eligible": {
         "fr": "D'après nos réponses, nous ne remplissons pas encore tous les critères "
               "d'éligibilité du label.",

@@ -22,6 +22,12 @@ MESSAGES = {
         "fr": "Critère d'éligibilité non rempli : {question} ({id})",
         "en": "Eligibility criterion not met: {question} ({id})",
     },
+    "engine.reservation": {
+        "fr": "Avec réserve : {question} ({id}) — critère cité par le label, non rempli ; "
+              "le jury décide (une collectivité n'a pas à être active dans chacun des champs).",
+        "en": "With a reservation: {question} ({id}) — a criterion the label lists, not met; "
+              "the jury decides (a body need not be active in every field).",
+    },
     "engine.gate_unanswered": {
         "fr": "Critère d'éligibilité sans réponse : {question} ({id})",
         "en": "Eligibility criterion unanswered: {question} ({id})",

@@ -146,12 +146,6 @@ MESSAGES = {
               "inventory, nor a CSV, ODS or XLSX export. Remove this file or give a GLPI or OCS "
               "Inventory export.",
     },
-    "inventory.wrong_extension": {
-        "fr": "le contenu est un classeur {suffix} mais le nom ne finit pas par {suffix} : "
-              "renommez le fichier.",
-        "en": "the content is a {suffix} workbook but the name does not end in {suffix}: "
-              "rename the file.",
-    },
     "inventory.link_loop": {
         "fr": "lien symbolique qui revient vers un dossier parent (boucle) : supprimez ce lien "
               "ou donnez un dossier sans boucle.",

@@ -7,6 +7,11 @@ MESSAGES = {
     "report.verdict": {"fr": "Verdict", "en": "Verdict"},
     "report.verdict_eligible": {"fr": "ÉLIGIBLE", "en": "ELIGIBLE"},
     "report.verdict_not_eligible": {"fr": "NON ÉLIGIBLE", "en": "NOT ELIGIBLE"},
+    "report.verdict_eligible_with_reservations": {
+        "fr": "ÉLIGIBLE, AVEC RÉSERVE (le jury décide)",
+        "en": "ELIGIBLE, WITH RESERVATIONS (the jury decides)"},
+    "report.verdict_unknown": {"fr": "VERDICT INCONNU ({verdict})",
+                               "en": "UNKNOWN VERDICT ({verdict})"},
     "report.verdict_incomplete": {"fr": "INCOMPLET (réponses manquantes)",
                                   "en": "INCOMPLETE (answers missing)"},
     "report.level": {"fr": "Niveau estimé : {level}", "en": "Estimated level: {level}"},
@@ -27,19 +32,19 @@ MESSAGES = {
     },
     "report.no_level": {"fr": "aucun", "en": "none"},
     "report.badge_yes": {
-        "fr": "Badge : obtenu (critères d'éligibilité remplis, formulaire simplifié complet ; "
-              "ses questions réelles ne sont pas publiques, celles-ci sont une estimation)",
-        "en": "Badge: granted (eligibility criteria met, short form complete; its real "
-              "questions are not public, these are an estimate)",
+        "fr": "Badge (estimation) : obtenu (formulaire simplifié complet ; ses dix questions "
+              "réelles ne sont pas publiques, celles de tnl sont une estimation)",
+        "en": "Badge (estimate): granted (short form complete; its ten real questions are not "
+              "public, tnl's are an estimate)",
     },
     "report.badge_gates": {
-        "fr": "Badge : pas encore (il demande les quatre critères d'éligibilité)",
-        "en": "Badge: not yet (it needs the four eligibility criteria)",
+        "fr": "Badge (estimation) : pas encore (il demande d'abord un verdict d'éligibilité)",
+        "en": "Badge (estimate): not yet (it first needs an eligibility verdict)",
     },
     "report.badge_missing": {
-        "fr": "Badge : pas encore ({count} question(s) du formulaire simplifié sans réponse ; "
-              "tnl assess --form badge les pose)",
-        "en": "Badge: not yet ({count} question(s) of the short form unanswered; "
+        "fr": "Badge (estimation) : pas encore ({count} question(s) du formulaire simplifié "
+              "sans réponse ; tnl assess --form badge les pose)",
+        "en": "Badge (estimate): not yet ({count} question(s) of the short form unanswered; "
               "tnl assess --form badge asks them)",
     },
     "report.not_concerned": {"fr": "Non concerné : {questions}",

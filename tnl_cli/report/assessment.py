@@ -56,7 +56,13 @@ def number_text(value: float | int | None, lang: str) -> str:
     return text
 
 
+_VERDICTS = ("eligible", "eligible_with_reservations", "not_eligible", "incomplete")
+
+
 def verdict_text(verdict: str, lang: str) -> str:
+    """The verdict in words; a value this version does not know is shown as it is."""
+    if verdict not in _VERDICTS:
+        return tr(lang, "report.verdict_unknown", verdict=verdict)
     return tr(lang, f"report.verdict_{verdict}")
 
 
@@ -202,6 +208,7 @@ def to_dict(a: Assessment, catalog: Catalog, answers: Answers, lang: str) -> dic
                          "population": identity.population, "agents": identity.agents},
         "verdict": a.verdict,
         "verdict_text": verdict_text(a.verdict, lang),
+        "reservations": list(a.reservations),
         "level": a.level,
         "level_rank": a.level_rank,
         "level_name": pick(a.tier.name, lang) if a.tier else None,
@@ -211,7 +218,10 @@ def to_dict(a: Assessment, catalog: Catalog, answers: Answers, lang: str) -> dic
                           for cid in a.badge_missing],
         "unanswered": a.unanswered,
         "levels": [t.id for t in catalog.tiers],
-        "estimate": tr(lang, "engine.estimate"),
+        "estimate": estimate_text(catalog, lang),
+        # what is a guess: the level (thresholds not public), the Badge (its ten questions not
+        # public) and, in 2025, the tiers (read through the classic levels' wording)
+        "estimation": {"level": True, "badge": True if a.badge is not None else None},
         "score": round(a.total_ratio, 4),
         "reasons": [note_text(n, catalog, lang) for n in a.reasons],
         "warnings": [note_text(n, catalog, lang) for n in a.warnings],
@@ -235,6 +245,8 @@ def to_dict(a: Assessment, catalog: Catalog, answers: Answers, lang: str) -> dic
                 {"id": s.criterion.id, "domain": s.criterion.domain,
                  "question": pick(s.criterion.question, lang), "effort": s.criterion.effort,
                  "target": value_text(s.criterion, s.target, lang),
+                 "current": None if s.current is None else value_text(s.criterion, s.current,
+                                                                      lang),
                  "recommendation": pick(s.criterion.recommendation, lang)}
                 for s in nl.steps
             ],
@@ -244,6 +256,16 @@ def to_dict(a: Assessment, catalog: Catalog, answers: Answers, lang: str) -> dic
         "inventory": stock,
         "application": application(catalog, lang),
     }
+
+
+def estimate_text(catalog: Catalog, lang: str) -> str:
+    """What is a guess in the level shown; with named tiers (2025), the catalog's own account
+    of how they are read (Bronze as the classic levels 2-3…: tnl's mapping, not the
+    organisers')."""
+    text = tr(lang, "engine.estimate")
+    if any(not t.id.isdigit() for t in catalog.tiers):
+        text = f"{text} {pick(catalog.scheme, lang)}"
+    return text
 
 
 def application(catalog: Catalog, lang: str) -> dict[str, Any]:
@@ -312,7 +334,7 @@ def badge_line(a: Assessment, lang: str) -> str:
     """'Badge : obtenu' or what it still needs (the Badge is a track apart from the Label)."""
     if a.badge:
         return tr(lang, "report.badge_yes")
-    if a.verdict != "eligible":
+    if not a.badge_missing:
         return tr(lang, "report.badge_gates")
     return tr(lang, "report.badge_missing", count=len(a.badge_missing))
 
@@ -392,7 +414,8 @@ def render(a: Assessment, catalog: Catalog, answers: Answers, lang: str, console
 
     title = escape(tr(lang, "report.title", name=name, edition=a.edition))
     console.print(f"[bold]{title}[/bold]")
-    style = {"eligible": "green", "not_eligible": "red", "incomplete": "yellow"}[a.verdict]
+    style = {"eligible": "green", "eligible_with_reservations": "green",
+             "not_eligible": "red"}.get(a.verdict, "yellow")
     console.print(f"{tr(lang, 'report.verdict')} : [bold {style}]"
                   f"{data['verdict_text']}[/bold {style}]" if lang == "fr" else
                   f"{tr(lang, 'report.verdict')}: [bold {style}]{data['verdict_text']}"
@@ -401,7 +424,7 @@ def render(a: Assessment, catalog: Catalog, answers: Answers, lang: str, console
         console.print(f"  • {reason}", markup=False)
     if a.badge is not None:
         console.print(badge_line(a, lang), markup=False)
-    if a.verdict == "eligible" or a.range_ranks[1]:
+    if a.level_rank or a.range_ranks[1]:
         console.print(level_line(a, catalog, lang), markup=False)
         console.print(f"  [italic]{data['estimate']}[/italic]")
     for mention in data["mentions"]:
@@ -432,13 +455,15 @@ def render(a: Assessment, catalog: Catalog, answers: Answers, lang: str, console
             console.print("  " + tr(lang, "report.unreachable"))
         for i, step in enumerate(nl["steps"], start=1):
             effort = tr(lang, f"report.effort_{step['effort']}")
-            _item(console, f"{i}.", f"{step['question']} [{effort}] → {step['target']}\n"
+            change = f"{step['current']} → {step['target']}" if step["current"] else \
+                f"→ {step['target']}"
+            _item(console, f"{i}.", f"{step['question']} [{effort}] {change}\n"
                   f"{step['recommendation']}")
         for item in nl["replacements"]:
             console.print("  " + tr(lang, "report.replace", name=item["name"],
                                     alternatives=", ".join(item["alternatives"][:5])),
                           markup=False)
-    elif a.verdict == "eligible":
+    elif a.level_rank == len(catalog.tiers):
         console.print(tr(lang, "report.top"))
     stock = data["inventory"]
     if stock:
