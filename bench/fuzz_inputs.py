@@ -3,10 +3,11 @@ many inputs were tried, their exit codes, and every traceback or exit code outsi
 
 Each input is one of the bundled examples with one to three mutations drawn from a seed: cut
 short, a NUL, a stray quote, 20 or 5,000 digits, an escape sequence and a bidi override, a line
-repeated 2 or 50 times, other scripts' digits and a superscript, a byte changed, `1e400`.
+repeated 2 or 50 times, other scripts' digits and a superscript, a byte changed, `1e400`, or
+one of its numbers replaced (5,000 digits, `٤١`, `4²`, `１２`, `1e400`, `-1`, `1_000`, `nan`…).
 
 Usage: python bench/fuzz_inputs.py [--count N] [--seed S] [SURFACE...]
-       (surfaces: assess, batch, compare, dossier, inventaire; all by default)
+       (surfaces: assess, batch, compare, dossier, inventaire, opendata; all by default)
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from __future__ import annotations
 import argparse
 import os
 import random
+import re
 import shutil
 import subprocess
 import sys
@@ -24,6 +26,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "commune-exemple.yaml"
 FLEET = ROOT / "examples" / "inventaire"
+OPENDATA = ROOT / "examples" / "opendata"
 
 
 BATCH_TABLE = (b"nom;type;code_insee;population;agents;labels_anterieurs;formats_ouverts;"
@@ -44,14 +47,26 @@ def surfaces() -> dict[str, tuple[dict[str, bytes], list[str]]]:
         "dossier": ({"r.yaml": EXAMPLE.read_bytes()}, ["dossier", "--answers", "{0}", "-o",
                                                         "{d}/d.odt"]),
         "inventaire": (fleet, ["inventaire", "{d}", "--format", "json"]),
+        "opendata": ({p.name: p.read_bytes() for p in sorted(OPENDATA.glob("*.csv"))},
+                     ["opendata", "--jeux", "{0}", "--organisations", "{1}", "--ressources",
+                      "{2}", "--opendatafrance", "{3}", "--siren", "215403957", "--date",
+                      "2026-12-01"]),
     }
+
+
+HOSTILE_NUMBERS = [b"9" * 5000, "٤١".encode(), "4²".encode(), "１２".encode(), b"1e400", b"-1",
+                   b"1_000", b"0x10", b"nan", b"inf", b"0" * 5000 + b"1", b"4.5", b""]
 
 
 def mutate(data: bytes, draw: random.Random) -> bytes:
     for _ in range(draw.randint(1, 3)):
         at = draw.randrange(len(data) + 1) if data else 0
-        kind = draw.randrange(9)
-        if kind == 0:
+        kind = draw.randrange(11)
+        numbers = list(re.finditer(rb"[0-9]+", data))
+        if kind >= 9 and numbers:  # a number of the file replaced by a hostile one
+            found = draw.choice(numbers)
+            data = data[:found.start()] + draw.choice(HOSTILE_NUMBERS) + data[found.end():]
+        elif kind == 0:
             data = data[:at]
         elif kind == 5 and data:
             lines = data.split(b"\n")
@@ -63,7 +78,7 @@ def mutate(data: bytes, draw: random.Random) -> bytes:
         else:
             insert = {1: b"\x00", 2: b'"', 3: b"9" * draw.choice([20, 5000]),
                       4: "\x1b]0;x\x07\u202e".encode(), 5: b"", 6: "٢٠٢٤²".encode(),
-                      7: b"", 8: b"1e400"}[kind]
+                      7: b"", 8: b"1e400", 9: b"", 10: b""}[kind]
             data = data[:at] + insert + data[at:]
     return data
 
