@@ -115,6 +115,9 @@ def test_a_lock_left_by_a_dead_process_is_taken_over(run: Any, tmp_path: Path) -
     (b"", 3600, False),  # left empty by a crash
     (b"not a pid\n", 3600, False),
     (b"99999999999999999999999\nvm\n", 3600, False),
+    (f"{2**31}\n{_node()}\n".encode(), 3600, False),  # no pid: os.kill would overflow
+    ("²³\n".encode(), 3600, False),  # isdigit(), but no int
+    ("²³\n".encode(), 0, True),
     (b"1\nanother-machine\n2026-12-06 23:00\n", 3600, True),  # its pid cannot be asked
 ])
 def test_locks_in_every_state(tmp_path: Path, content: bytes, age: int, refused: bool) -> None:
@@ -247,3 +250,16 @@ def test_a_real_walk_holds_its_file(tmp_path: Path) -> None:
     assert done.returncode in (0, 1), done.stderr
     text = (tmp_path / "r.yaml").read_text(encoding="utf-8")
     assert "nom: Lettret" in text and "formats_ouverts: true" in text
+
+
+@pytest.mark.parametrize("pid", ["99999999999999999999999", "²³", "٣", "0"])
+def test_a_planted_temporary_name_is_left_alone(run: Any, tmp_path: Path, pid: str) -> None:
+    """remove_stale reads a pid from names it did not make: `²³` passed isdigit() but not
+    int(), 23 digits overflowed os.kill; both were a traceback on every write there."""
+    path = _answers(tmp_path)
+    planted = tmp_path / f".rep.yaml.tnl-{fsio._host_tag()}-{pid}.abc.tmp"
+    planted.write_text("x", encoding="utf-8")
+    fsio._cleaned_dirs.discard(os.path.abspath(tmp_path))
+    res = run("assess", "--answers", str(path), "--set", "formats_ouverts=non")
+    assert res.code in (0, 1), res.err
+    assert planted.exists()

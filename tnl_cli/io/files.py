@@ -151,14 +151,25 @@ def remove_stale(directory: Path) -> None:
         name = entry.name
         if not (name.startswith(".") and name.endswith(".tmp") and host in name):
             continue
-        pid_text = name.rsplit(host, 1)[1].split(".", 1)[0]
-        if not pid_text.isdigit():
+        pid = _pid(name.rsplit(host, 1)[1].split(".", 1)[0])
+        if pid is None:  # `²³`, 30 digits: a name planted there, no pid of ours
             continue
         with contextlib.suppress(OSError):
-            stale = not _alive(int(pid_text)) or (
+            stale = not _alive(pid) or (
                 os.name == "nt" and time.time() - entry.stat().st_mtime > 86400)
             if stale and entry.is_file(follow_symlinks=False):
                 os.unlink(entry.path)
+
+
+def _pid(text: str) -> int | None:
+    """A process id read from a file's name or a lock (the one bounded parser: os.kill takes
+    no int over a C long, and `²` passes isdigit() but not int())."""
+    from tnl_cli.numbers import NumberRefused, read_int
+
+    try:
+        return read_int(text, low=1, high=2**31 - 1)
+    except NumberRefused:
+        return None
 
 
 @contextlib.contextmanager
@@ -397,8 +408,6 @@ def _holder(lock: Path, found: bytes | None) -> LockHolder | None:
     whether a process lives)."""
     import time
 
-    from tnl_cli.numbers import NumberRefused, read_int
-
     try:
         age = time.time() - os.lstat(lock).st_mtime
     except OSError:
@@ -407,9 +416,8 @@ def _holder(lock: Path, found: bytes | None) -> LockHolder | None:
         return LockHolder("?", "?", "?")
     lines = found.decode("utf-8", "replace").splitlines()
     host, since = (lines + ["", "", ""])[1:3]
-    try:
-        pid = read_int(lines[0], low=1, high=2**31)
-    except (IndexError, NumberRefused):
+    pid = _pid(lines[0]) if lines else None
+    if pid is None:
         return LockHolder("?", host or "?", since or "?") if 0 <= age < _LOCK_YOUNG else None
     if host == _node() and not _alive(pid):
         return None
