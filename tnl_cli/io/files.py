@@ -286,9 +286,10 @@ def write_private(path: Path, data: bytes) -> None:
         raise
 
 
-# The lock of an answers file: `.NAME.tnl-lock` beside it (beside its target when a link), made
-# with O_EXCL and holding the holder's pid, machine and start. Advisory: tnl itself honours it,
-# so that a walk's autosave, `--set`, `--renew` and `--apply` never write over one another.
+# The lock of an answers file: `.NAME.tnl-lock` beside it (beside its target when a link), put in
+# place whole (a hard link; O_EXCL where there are none) and holding the holder's pid, machine
+# and start. Advisory: tnl itself honours it, so that a walk's autosave, `--set`, `--renew` and
+# `--apply` never write over one another.
 _LOCK_MARK = ".tnl-lock"
 _LOCK_YOUNG = 10  # seconds: an empty lock is one being written, not one left behind
 _held: dict[str, int] = {}  # lock path -> depth (a renew that walks takes it twice)
@@ -415,7 +416,7 @@ def _holder(lock: Path, found: bytes | None) -> LockHolder | None:
     if found is None:  # not ours to read (another user's), or a link: not ours to remove
         return LockHolder("?", "?", "?")
     lines = found.decode("utf-8", "replace").splitlines()
-    host, since = (lines + ["", "", ""])[1:3]
+    host, since = (line[:64] for line in (lines + ["", "", ""])[1:3])  # for a message
     pid = _pid(lines[0]) if lines else None
     if pid is None:
         return LockHolder("?", host or "?", since or "?") if 0 <= age < _LOCK_YOUNG else None
