@@ -12,6 +12,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from tnl_cli.core import answers as ans
 from tnl_cli.core.catalog import load_edition
@@ -263,3 +265,33 @@ def test_a_planted_temporary_name_is_left_alone(run: Any, tmp_path: Path, pid: s
     res = run("assess", "--answers", str(path), "--set", "formats_ouverts=non")
     assert res.code in (0, 1), res.err
     assert planted.exists()
+
+
+@settings(max_examples=200, deadline=None)
+@given(content=st.one_of(st.binary(max_size=300), st.builds(
+    lambda pid, host, rest: f"{pid}\n{host}\n{rest}".encode("utf-8", "replace"),
+    st.one_of(st.integers(min_value=-5, max_value=2**70), st.text(max_size=30)),
+    st.sampled_from([_node(), "ailleurs", "", "\x1b]0;x\x07" * 40]), st.text(max_size=80))),
+    age=st.sampled_from([0, 5, 3600, 3 * 86400]))
+def test_any_lock_content(tmp_path_factory: Any, content: bytes, age: int) -> None:
+    """Whatever a lock file holds (garbage, 70-bit pids, escapes, another machine's name): the
+    lock is refused with its message or taken over, nothing else; ours is removed after."""
+    import time
+
+    from tnl_cli.textsafe import UNSAFE_CHARS
+
+    path = _answers(tmp_path_factory.mktemp("lock"))
+    lock = fsio.lock_path(path)
+    lock.write_bytes(content)
+    os.utime(lock, (time.time() - age,) * 2)
+    try:
+        with fsio.locked(path):
+            assert lock.read_bytes().startswith(f"{os.getpid()}\n".encode())
+    except TnlError as exc:
+        assert exc.problems[0].key == "io.locked"
+        assert lock.read_bytes() == content
+        shown = exc.render("fr")
+        assert len(shown) < 600 and not UNSAFE_CHARS.intersection(shown)
+    else:
+        assert not lock.exists()
+    assert sorted(p.name for p in lock.parent.iterdir() if p != lock) == ["rep.yaml"]
