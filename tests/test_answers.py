@@ -264,3 +264,17 @@ def test_output_under_a_file(tmp_path: Path) -> None:
     with pytest.raises(TnlError) as err:
         write_atomic(blocker / "sortie.md", "contenu")
     assert "est un fichier, pas un répertoire" in err.value.render("fr")
+
+
+@pytest.mark.parametrize("raw", ["oui", "non", "true"])
+def test_a_yes_no_where_a_share_is_asked_says_the_question_wants_a_figure(tmp_path, raw) -> None:
+    # reemploi_equipements was a yes/no question before it became the AGEC share: a file of
+    # the old form is told why its answer is refused and what to do, not only "not a number".
+    path = tmp_path / "r.yaml"
+    path.write_text("edition: 2025\ncollectivite: {nom: X, type: commune}\nreponses:\n"
+                    f"  reemploi_equipements: {raw}\n", encoding="utf-8")
+    with pytest.raises(TnlError) as exc:
+        ans.load(path, load_edition)
+    text = exc.value.render("fr")
+    assert "attend un nombre, pas oui ou non" in text
+    assert "tnl criteria show reemploi_equipements" in text

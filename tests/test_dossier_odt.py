@@ -48,13 +48,15 @@ def test_headings(eligible: tuple[bytes, Document]) -> None:
     assert headings[0] == (1, "Rapport d'autoévaluation, label Territoire Numérique Libre 2025 "
                               "— Échirolles")
     level2 = [text for level, text in headings if level == 2]
-    assert level2 == ["Identité de la collectivité", "Synthèse",
+    assert level2 == ["Où nous en sommes", "Identité de la collectivité", "Synthèse",
                       "Nos réponses, domaine par domaine", "Vers le niveau suivant",
                       "Avant de déposer la candidature", "À propos de ce document"]
     assert (3, "Stratégie et mutualisation") in headings
     assert any(level == 4 and text.startswith("Votre assemblée délibérante")
                for level, text in headings)
-    assert all(h.style == f"Heading_20_{h.level}" for h in doc.body.get_headers())
+    # the identity starts the page after the first page (a heading style with a page break)
+    assert all(h.style == f"Heading_20_{h.level}" or (h.text_recursive, h.style) == (
+        "Identité de la collectivité", "TnlHeadingNewPage") for h in doc.body.get_headers())
 
 
 def test_headings_are_not_numbered(eligible: tuple[bytes, Document]) -> None:
@@ -67,7 +69,7 @@ def test_score_table(eligible: tuple[bytes, Document]) -> None:
     _, doc = eligible
     table = doc.body.get_table(name="Scores")
     rows = table.get_values()
-    assert rows[0] == ["Domaine", "Points", "Score", "Critères remplis"]
+    assert rows[0] == ["Domaine", "Points", "Score", "Progression", "Critères remplis"]
     assert [r[0] for r in rows[1:]] == ["Stratégie et mutualisation",
                                         "Bonnes pratiques numériques",
                                         "Logiciels et systèmes libres",
@@ -76,7 +78,13 @@ def test_score_table(eligible: tuple[bytes, Document]) -> None:
     assert all(r[2].endswith("%") for r in rows[1:])
     assert table.style == "TnlTable"
     header = table.get_elements("table:table-header-rows/table:table-row/table:table-cell")
-    assert len(header) == 4 and all(c.style == "TnlHead" for c in header)
+    assert len(header) == 5 and all(c.style == "TnlHead" for c in header)
+    content = doc.get_part("content.xml").serialize().decode()
+    scores = content[content.index('table:name="Scores"'):]
+    scores = scores[:scores.index("</table:table>")]
+    # bars drawn in the cells, figures right-aligned like the HTML
+    assert scores.count('draw:style-name="TnlBarFill"') == 5
+    assert scores.count('text:style-name="TnlNum"') == 15
     head_style = doc.get_style("table-cell", "TnlHead")
     assert head_style is not None and "solid" in head_style.serialize()
 

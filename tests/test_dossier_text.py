@@ -60,8 +60,8 @@ def test_md_escape_accepts_any_value() -> None:
 
 
 def test_md_block_keeps_paragraphs_and_escapes_every_line() -> None:
-    text = "Premier paragraphe\nsuite\n\n\n# faux titre\n    code\n- liste"
-    assert md_block(text) == "Premier paragraphe\nsuite\n\n\\# faux titre\ncode\n\\- liste"
+    text = "Premier paragraphe.\nSuite\n\n\n# faux titre\n    Code\n- liste"
+    assert md_block(text) == "Premier paragraphe.\\\nSuite\n\n\\# faux titre\\\nCode\n\n- liste"
 
 
 ALPHABET = st.sampled_from(list("#>-+*_[]()|<>\\`~!&;:=.1 aZé/\"'{}%") + ["&amp;", "&#60;",
@@ -88,8 +88,8 @@ def test_md_escape_is_safe_in_a_table_cell(text: str) -> None:
 
 
 def test_html_paragraphs() -> None:
-    out = html_paragraphs("a <b>\nc & d\n\n\n<script>x</script>")
-    assert str(out) == "<p>a &lt;b&gt;<br>\nc &amp; d</p>\n<p>&lt;script&gt;x&lt;/script&gt;</p>"
+    out = html_paragraphs("a <b>\nC & d\n\n\n<script>x</script>")
+    assert str(out) == "<p>a &lt;b&gt;<br>\nC &amp; d</p>\n<p>&lt;script&gt;x&lt;/script&gt;</p>"
 
 
 @pytest.mark.parametrize("url, ok", [
@@ -108,3 +108,9 @@ def test_is_link(url: str, ok: bool) -> None:
 
 def test_clean_drops_controls_keeps_text() -> None:
     assert clean("a\r\nb\rc\x00d\x0be\tf\ud800") == "a\nb\ncd" + "e\tf"
+
+
+def test_a_sentence_wrapped_by_hand_is_one_line_again() -> None:
+    text = "La Communauté exerce\nses compétences.\n2025 : messagerie.\n2026 : serveurs"
+    assert md_block(text) == ("La Communauté exerce ses compétences.\\\n2025 : messagerie.\\\n"
+                              "2026 : serveurs")

@@ -72,3 +72,4 @@ def test_a_file_with_a_bad_source_names_the_criterion(tmp_path) -> None:
     text = exc.value.render("fr")
     assert "part_postes_libreoffice" in text and "dépasser la base" in text
     assert "ligne 7" in text or "line 7" in text or ":7" in text, text
+

@@ -81,9 +81,14 @@ def register(app: typer.Typer, lang: str) -> None:
                                     edition=catalog.edition) + "\n")
         assessment = evaluate(catalog, loaded)
         since = _since(previous, answers, catalog, loaded) if previous is not None else None
+        logo = None
+        if loaded.dossier.logo and chosen != "md":  # Markdown has no place for a picture
+            from tnl_cli.dossier.logo import read
+
+            logo = read(loaded.dossier.logo, answers)
         today = common.today()
         data = dos.render(catalog, loaded, assessment, chosen, SETTINGS.lang, template_dir,
-                          today=today, since=since)
+                          today=today, since=since, logo=logo)
         from tnl_cli.dossier.candidacy import gaps
         from tnl_cli.textsafe import clean
 

@@ -91,10 +91,18 @@ class DossierText:
     projets: tuple[str, ...] = ()
     lieu: str | None = None
     annexes: tuple[Annex, ...] = ()
+    # what a jury looks for on the cover and in the key figures (all optional)
+    site_web: str | None = None
+    adresse: str | None = None  # postal address, its lines kept
+    budget: str | None = None  # one line, as the collectivity words it ("1,2 M€ par an")
+    equipe: str | None = None  # one line ("12 agents à la DSI, dont 2 dédiés au libre")
+    calendrier: tuple[str, ...] = ()  # the approach's milestones, one per line
+    logo: str | None = None  # an image file, relative to the answers file (.png .jpg .svg)
 
     def __bool__(self) -> bool:
         return any((self.presentation, self.demarche, self.realisations, self.projets,
-                    self.lieu, self.annexes))
+                    self.lieu, self.annexes, self.site_web, self.adresse, self.budget,
+                    self.equipe, self.calendrier, self.logo))
 
 
 @dataclass(frozen=True)
@@ -133,6 +141,10 @@ def _parse_number(raw: Any, c: Criterion) -> float | int:
         number = ident.read_number(raw, _UNITS)
     except ident.NumberRefused as exc:
         key = "answers.too_large" if exc.args[0] == "too_large" else "answers.bad_number"
+        if isinstance(raw, bool) or fold_word(str(raw)) in TRUE_WORDS | FALSE_WORDS:
+            # A yes/no where a figure is asked: often a file written when the question was a
+            # yes/no one (reemploi_equipements became a share in this version).
+            key = "answers.number_not_yes_no"
         raise ValueRefused(key, value=raw) from exc
     low = c.minimum if c.minimum is not None else float("-inf")
     high = c.maximum if c.maximum is not None else float("inf")
@@ -489,8 +501,11 @@ class _Locator:
 
 TOP_KEYS = ("edition", "collectivite", "reponses", "dossier", "outil")
 DOSSIER_TEXTS = ("presentation", "demarche", "lieu")
-DOSSIER_LISTS = ("realisations", "projets")
-DOSSIER_KEYS = (*DOSSIER_TEXTS[:2], *DOSSIER_LISTS, "lieu", "annexes")
+DOSSIER_LISTS = ("realisations", "projets", "calendrier")
+DOSSIER_LINES = ("budget", "equipe")  # one line each
+DOSSIER_KEYS = (*DOSSIER_TEXTS[:2], *DOSSIER_LISTS[:2], "lieu", "annexes", "site_web",
+                "adresse", *DOSSIER_LINES, "calendrier", "logo")
+LOGO_TYPES = (".png", ".jpg", ".jpeg", ".svg")
 _ANNEX_KEYS = ("titre", "url")
 
 
@@ -555,6 +570,18 @@ def parse_dossier(raw: Any, at: Any, problems: list[Problem]) -> DossierText:
             problems.append(at("answers.bad_annex", ("annexes", i)))
             continue
         annexes.append(Annex(title or str(url), url))
+    site = None
+    if raw.get("site_web") not in (None, ""):
+        try:
+            site = parse_url(raw["site_web"])
+        except ValueRefused as exc:
+            problems.append(at(exc.key, ("site_web",), **exc.params))
+    lines = {name: _dossier_text(raw.get(name), at, (name,), problems, one_line=True)
+             for name in (*DOSSIER_LINES, "logo")}
+    if lines["logo"] and not lines["logo"].lower().endswith(LOGO_TYPES):
+        problems.append(at("answers.bad_logo", ("logo",), value=lines["logo"],
+                           allowed=", ".join(LOGO_TYPES)))
+        lines["logo"] = None
     return DossierText(
         presentation=_dossier_text(raw.get("presentation"), at, ("presentation",), problems),
         demarche=_dossier_text(raw.get("demarche"), at, ("demarche",), problems),
@@ -562,6 +589,12 @@ def parse_dossier(raw: Any, at: Any, problems: list[Problem]) -> DossierText:
         projets=lists["projets"],
         lieu=_dossier_text(raw.get("lieu"), at, ("lieu",), problems, one_line=True),
         annexes=tuple(annexes),
+        site_web=site,
+        adresse=_dossier_text(raw.get("adresse"), at, ("adresse",), problems),
+        budget=lines["budget"],
+        equipe=lines["equipe"],
+        calendrier=lists["calendrier"],
+        logo=lines["logo"],
     )
 
 
@@ -579,6 +612,9 @@ def dossier_to_dict(text: DossierText) -> dict[str, Any]:
     if text.annexes:
         out["annexes"] = [{k: v for k, v in (("titre", a.titre), ("url", a.url)) if v}
                           for a in text.annexes]
+    for name in ("site_web", "adresse", *DOSSIER_LINES, "logo"):
+        if getattr(text, name):
+            out[name] = getattr(text, name)
     return out
 
 

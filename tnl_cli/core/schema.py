@@ -150,6 +150,15 @@ def answers_schema(catalog: Catalog, lang: str) -> dict[str, Any]:
                                      "items": {"type": "string"}},
                     "projets": {"type": ["array", "string", "null"], "items": {"type": "string"}},
                     "lieu": {"type": ["string", "null"]},
+                    "site_web": {"type": ["string", "null"], "format": "uri",
+                                 "pattern": "^https?://"},
+                    "adresse": {"type": ["string", "null"]},
+                    "budget": {"type": ["string", "null"]},
+                    "equipe": {"type": ["string", "null"]},
+                    "logo": {"type": ["string", "null"],
+                             "pattern": "\\.([pP][nN][gG]|[jJ][pP][eE]?[gG]|[sS][vV][gG])$"},
+                    "calendrier": {"type": ["array", "string", "null"],
+                                   "items": {"type": "string"}},
                     "annexes": {
                         "type": ["array", "null"],
                         "items": {"anyOf": [

@@ -20,7 +20,7 @@ from tnl_cli.core.catalog import Catalog, Criterion
 from tnl_cli.core.engine import Assessment, CriterionResult
 from tnl_cli.core.identity import Identity, Person
 from tnl_cli.dossier.text import clean, is_link
-from tnl_cli.dossier.view import date_text
+from tnl_cli.dossier.view import date_text, source_count, source_kind
 from tnl_cli.i18n import pick, tr
 from tnl_cli.locale.candidacy import MESSAGES
 from tnl_cli.report import assessment as report
@@ -28,13 +28,22 @@ from tnl_cli.report import assessment as report
 # Criteria of the approach (told as prose in "Notre démarche"), not of the actions.
 APPROACH = ("enjeux_strategie", "portage_interne", "axes_plan_action", "obstacles_rencontres")
 EPCI = ("communaute_communes", "communaute_agglomeration", "communaute_urbaine", "metropole")
-# A choice of `logiciels_libres_utilises` and the software catalog's use domains it covers:
-# the statement names the user's own free software there, never the catalog's examples.
-_USES_OF_CHOICE = {
-    "navigateur": ("navigateur",), "messagerie": ("messagerie",),
-    "collaboratif": ("collaboratif",), "visioconference": ("visio",), "sig": ("sig",),
-    "gestion_parc": ("systeme",), "site_web": ("web",), "mesure_audience": ("web",),
-    "graphisme": ("graphisme",), "serveurs": ("systeme", "reseau"),
+# A choice of `logiciels_libres_utilises`, the software catalog's use domains it covers and,
+# where a use domain holds several choices, the words of the catalog's `function` that make
+# a program belong to this one (a `!` pattern: the words that exclude it). The statement
+# names the user's own free software of that use, never the catalog's examples, and never a
+# program of a neighbouring use (WordPress is no web analytics, GLPI no server).
+_USES_OF_CHOICE: dict[str, tuple[tuple[str, ...], str | None]] = {
+    "navigateur": (("navigateur",), None), "messagerie": (("messagerie",), None),
+    "collaboratif": (("collaboratif",), "!enquête|formulaire|sondage"),
+    "enquetes": (("collaboratif",), "enquête|formulaire|sondage"),
+    "visioconference": (("visio",), None), "sig": (("sig",), None),
+    "gestion_parc": (("systeme",), "parc|inventaire|télédéploiement|déploiement|incident"),
+    "serveurs": (("systeme", "reseau"),
+                 "!parc|inventaire|télédéploiement|déploiement|incident|sauvegarde"),
+    "site_web": (("web",), "!statisti|audience|fréquentation|analytics"),
+    "mesure_audience": (("web",), "statisti|audience|fréquentation|analytics"),
+    "graphisme": (("graphisme",), None),
 }
 # The DGCL's short forms at the start of an EPCI's name ("CA du Pays Basque").
 _EPCI_SHORT = (("CC ", "Communauté de communes "), ("CA ", "Communauté d'agglomération "),
@@ -44,11 +53,23 @@ _FEMININE = {"adjointe", "conseillère", "déléguée", "présidente", "vice-pr�
              "directrice", "cheffe", "chargée", "première", "élue", "référente", "secrétaire"}
 _MASCULINE = {"adjoint", "conseiller", "délégué", "président", "vice-président", "directeur",
               "chef", "chargé", "premier", "élu", "référent"}
+# First words of a name that already say the kind of body.
+_KIND_WORDS = {"agglomération", "agglo", "communauté", "métropole", "eurométropole"}
+# The criterion on the schools a body type runs (écoles, collèges, lycées).
+_SCHOOLS = {"commune": "ecoles_logiciels_libres", "departement": "colleges_logiciels_libres",
+            "region": "lycees_logiciels_libres", "ctu": "colleges_logiciels_libres"}
 _ARTICLES = {"fr": ("Un", "Une", "Des", "Du", "De", "La", "Le", "Les"),
              "en": ("A", "An", "The", "Both")}
 _TRAILING_EXAMPLES = re.compile(r"\s*\([^()]*\)\s*$")
 # French typography: a narrow no-break space before ? ! ; : (an ordinary one is replaced).
 _BEFORE_PUNCT = re.compile(r"[ \u00a0](?=[?!;:](\s|$))")
+# A straight apostrophe between letters (l'ADULLACT, aujourd'hui).
+_APOSTROPHE = re.compile(r"(?<=\w)'(?=\w)")
+# "Oui: voir" typed without a space: ? ! ; : glued to a word (not in 10:30 or https://).
+_NO_SPACE_PUNCT = re.compile(r"(?:(?<=[^\W\d])|(?<=[»)]))()([;!?]+)(?=\s|$)")
+_OPENING = re.compile(r"«[ \u00a0\u202f]*")
+_CLOSING = re.compile(r"[ \u00a0\u202f]*»")
+_FIRST = re.compile(r"\b(1)er\b")
 _VOWEL = re.compile(r"^[aeiouyàâäéèêëîïôöùûüœhAEIOUYÀÂÄÉÈÊËÎÏÔÖÙÛÜŒH]")
 
 
@@ -60,9 +81,17 @@ def labels(lang: str) -> dict[str, str]:
 
 
 def typography(text: str, lang: str) -> str:
+    """French typography on every text of the candidacy, the user's included: typographic
+    apostrophe, a narrow no-break space before ? ! ; : and inside « », 1ᵉʳ; so that no line
+    starts with a punctuation mark. English: the apostrophe only."""
+    text = _APOSTROPHE.sub("\u2019", text)
     if lang != "fr":
         return text
-    return _BEFORE_PUNCT.sub("\u202f", text)
+    text = _BEFORE_PUNCT.sub("\u202f", text)
+    text = _NO_SPACE_PUNCT.sub(lambda m: m.group(1) + "\u202f" + m.group(2), text)
+    text = _OPENING.sub("«\u202f", text)
+    text = _CLOSING.sub("\u202f»", text)
+    return _FIRST.sub(r"\1ᵉʳ", text)
 
 
 def gender(role: str | None) -> str | None:
@@ -78,10 +107,14 @@ def gender(role: str | None) -> str | None:
 
 
 def full_name(name: str) -> str:
-    """'CA du Pays Basque' -> "Communauté d'agglomération du Pays Basque"."""
+    """'CA du Pays Basque' -> "Communauté d'agglomération du Pays Basque"; 'CA Agglomération
+    d'Agen' -> "Agglomération d'Agen" (the kind is not said twice)."""
     for short, long in _EPCI_SHORT:
         if name.startswith(short):
-            return long + name[len(short):]
+            rest = name[len(short):]
+            if rest.split(" ", 1)[0].lower() in _KIND_WORDS:
+                return rest
+            return long + rest
     return name
 
 
@@ -111,7 +144,8 @@ def subject(identity: Identity, name: str, lang: str) -> str:
                      "collectivité", "eurométropole", "association"):
             return f"La {name[0].lower()}{name[1:]}" if first in ("ville", "commune", "mairie") \
                 else f"La {name}"
-        if first in ("département", "syndicat", "conseil", "centre", "parc", "sivu", "sivom"):
+        if first in ("département", "syndicat", "conseil", "centre", "parc", "sivu", "sivom",
+                     "agglomération", "agglo"):
             return f"L'{name}" if _VOWEL.match(name) else f"Le {name}"
         return name
     if kind == "commune":
@@ -167,10 +201,29 @@ def _choice_text(c: Criterion, value: str, lang: str, own: dict[str, list[str]])
     # In a sentence: "une suite libre", "navigation web", but "Licence Ouverte 2.0"
     if c.type == "multi" or text.split(" ", 1)[0] in _ARTICLES.get(lang, ()):
         text = _lower_first(text)
-    mine = [name for use in _USES_OF_CHOICE.get(value, ()) for name in own.get(use, [])]
+    mine = _own_of_choice(value, own)
     if c.id == "logiciels_libres_utilises" and mine:
         text += f" ({', '.join(dict.fromkeys(mine))})"
     return text
+
+
+def _own_of_choice(value: str, own: dict[str, list[str]]) -> list[str]:
+    """The user's free software of one choice of `logiciels_libres_utilises`."""
+    uses, pattern = _USES_OF_CHOICE.get(value, ((), None))
+    names = [name for use in uses for name in own.get(use, [])]
+    if pattern is None:
+        return names
+    from tnl_cli.reference import software
+
+    negate = pattern.startswith("!")
+    words = re.compile(pattern.lstrip("!"), re.IGNORECASE)
+    out = []
+    for name in names:
+        found = software.match_exact(name)
+        function = found.function if found is not None else ""
+        if bool(words.search(function)) != negate:
+            out.append(name)
+    return out
 
 
 def value_text(c: Criterion, value: Any, lang: str, own: dict[str, list[str]]) -> str:
@@ -184,43 +237,100 @@ def value_text(c: Criterion, value: Any, lang: str, own: dict[str, list[str]]) -
     return report.value_text(c, value, lang)
 
 
+def _own_statement(c: Criterion, value: Any, identity: Identity, lang: str,
+                   context: dict[str, Any]) -> str | None:
+    """The catalog's statement adapted to the body and to the other answers where its
+    generic words would hedge: no schools for a body without any, no "entrepris d'ouvrir"
+    for a body that publishes its datasets."""
+    if c.id == "utilise_logiciel_libre":  # "services ou établissements scolaires" hedges
+        schools = _SCHOOLS.get(identity.type or "")
+        if schools and context.get(schools) is True:
+            return tr(lang, f"candidacy.st_free_software_{schools.split('_')[0]}")
+        return tr(lang, "candidacy.st_free_software_services")
+    if c.id == "ouverture_donnees" and (context.get("nombre_jeux_donnees") or 0) > 0:
+        return tr(lang, "candidacy.st_open_data_published")
+    return None
+
+
 def statement(c: Criterion, value: Any, identity: Identity, lang: str,
-              own: dict[str, list[str]]) -> tuple[list[dict[str, Any]], str]:
+              own: dict[str, list[str]], context: dict[str, Any] | None = None,
+              sources: tuple[Any, ...] = ()) -> tuple[list[dict[str, Any]], str]:
     """The criterion's statement as segments of text and its final punctuation apart (the
     references to the annexes go before it). A URL value is a segment of its own (`link`:
     true) so that each format makes it a link."""
     assert c.statement is not None
     council = _council(identity, lang)
-    text = pick(c.statement, lang).replace("{council}", council).replace(
+    text = _own_statement(c, value, identity, lang, context or {}) or pick(c.statement, lang)
+    text = text.replace("{council}", council).replace(
         "{Council}", council[0].upper() + council[1:])
     end = text[-1] if text[-1:] in ".!" else ""
     text = text[:len(text) - len(end)]
     if "{value}" not in text:
         return [{"text": text, "link": False}], end
     shown = value_text(c, value, lang, own)
+    # the count and base behind a share; a choice names its source only ("2 postes sur 6"
+    # beside "suite libre et propriétaire" would not say what was counted)
+    counted = _counted(sources, lang, with_count=c.type == "number")
     if c.type == "number" and text.startswith("{value}"):  # "95 % des postes…", "60 agents ont…"
         shown = shown[0].upper() + shown[1:]
     before, _, after = text.partition("{value}")
+    if counted and after.endswith(")"):  # "(GNU/Linux ; 3 postes sur 6, inventaire …)"
+        after = f"{after[:-1]}{';' if lang == 'en' else ' ;'} {counted})"
+    elif counted:  # "… sur 72 % de nos postes de travail (298 postes sur 412, inventaire …)"
+        after += f" ({counted})"
     if not (c.type == "url" and is_link(shown)):
         return [{"text": before + shown + after, "link": False}], end
     return [part for part in ({"text": before, "link": False}, {"text": shown, "link": True},
                               {"text": after, "link": False}) if part["text"]], end
 
 
+def _counted(sources: tuple[Any, ...], lang: str, with_count: bool = True) -> str | None:
+    """The count and base behind a figure drawn from files, and the files named: "298 postes
+    sur 412, inventaire GLPI Agent du 28 novembre 2026"."""
+    parts = [", ".join(x for x in (source_count(s, lang) if with_count else None,
+                                   source_kind(s, lang)) if x)
+             for s in sources]
+    return "; ".join(parts) or None
+
+
+def _document_key(url: str | None, title: str | None) -> str:
+    """One key per document: the same link written with another case of host, a trailing
+    slash or a fragment is the same annex."""
+    if not url:
+        return (title or "").strip().casefold()
+    url = url.strip().split("#", 1)[0]
+    scheme, sep, rest = url.partition("://")
+    host, slash, path = rest.partition("/")
+    return f"{scheme.lower()}{sep}{host.lower()}{slash}{path}".rstrip("/")
+
+
+def _short_title(text: str | None) -> str | None:
+    """A title for an annex from the justification that cites it: its first sentence when
+    short enough to read as a title ("Délibération du conseil communautaire du 12 mars
+    2022"), else nothing."""
+    if not text:
+        return None
+    first = re.split(r"(?<=[.!?])\s|\n", text.strip(), maxsplit=1)[0].rstrip(" .")
+    return first if 3 <= len(first) <= 90 else None
+
+
 class _Annexes:
-    """Numbers every document cited, each once (the same link cited twice keeps its number)."""
+    """Numbers every document cited, each once (the same document cited twice keeps its
+    number and its best title: the user's own, else the first citing justification's)."""
 
     def __init__(self) -> None:
         self.items: list[dict[str, Any]] = []
         self._by_key: dict[str, int] = {}
 
     def cite(self, title: str | None, url: str | None,
-             section: dict[str, str] | None = None) -> int:
-        """The annex's number; `section` ({number, id}) is where it is cited."""
-        key = url or title or ""
+             section: dict[str, str] | None = None, *, own_title: bool = False) -> int:
+        """The annex's number; `section` ({number, id}) is where it is cited; `own_title`:
+        the user named the document (dossier.annexes), a better title than a derived one."""
+        key = _document_key(url, title)
         if key in self._by_key:
             item = self.items[self._by_key[key] - 1]
-            item["title"] = item["title"] or title
+            if title and (own_title or not item["title"]):
+                item["title"] = title
             if section and section not in item["sections"]:
                 item["sections"].append(section)
             return int(item["number"])
@@ -250,6 +360,14 @@ def own_software(data: dict[str, Any]) -> dict[str, list[str]]:
     return own
 
 
+def _use_label(use: str, lang: str) -> str:
+    """A use of software as the jury reads it: no word of the tool's catalog ("hors
+    catalogue") for software it does not know."""
+    if use == "inconnu":
+        return tr(lang, "candidacy.l_other_use")
+    return report.use_domain_label(use, lang)
+
+
 def _inventory(data: dict[str, Any], lang: str) -> dict[str, Any] | None:
     stock = data.get("inventory")
     if not stock:
@@ -261,13 +379,13 @@ def _inventory(data: dict[str, Any], lang: str) -> dict[str, Any] | None:
     for item in stock["items"]:
         status = software.licence_status(item["free"], item["licence"])
         rows.append({"name": item["name"],
-                     "use": report.use_domain_label(item["use_domain"], lang),
+                     "use": _use_label(item["use_domain"], lang),
                      "licence": software.licence_name(item["licence"])
                      or tr(lang, f"candidacy.sw_{status}")})
-    shares = [{"label": s["label"], "free": _number(s["free"], lang),
+    shares = [{"label": _use_label(use, lang), "free": _number(s["free"], lang),
                "total": _number(s["total"], lang),
                "percent": tr(lang, "candidacy.percent", percent=round(s["ratio"] * 100)),
-               "is_total": False} for s in stock["share_free"].values()]
+               "is_total": False} for use, s in stock["share_free"].items()]
     if len(shares) > 1:
         free = sum(s["free"] for s in stock["share_free"].values())
         total = sum(s["total"] for s in stock["share_free"].values())
@@ -280,23 +398,35 @@ def _inventory(data: dict[str, Any], lang: str) -> dict[str, Any] | None:
 
 def _action(r: CriterionResult, answer: Answer | None, identity: Identity,
             annexes: _Annexes, own: dict[str, list[str]], data: dict[str, Any],
-            lang: str, section: dict[str, str]) -> dict[str, Any]:
+            lang: str, section: dict[str, str], context: dict[str, Any]) -> dict[str, Any]:
+    """One action: the statement, then the collectivity's own words in the same paragraph
+    when they are one short paragraph (a fact-led paragraph), apart when longer."""
     c = r.criterion
-    numbers = [annexes.cite(None, url, section) for url in (answer.preuves if answer else ())]
-    parts, end = statement(c, r.value, identity, lang, own)
+    parts, end = statement(c, r.value, identity, lang, own, context,
+                           answer.sources if answer else ())
+    title = _short_title(answer.justification if answer else None) or "".join(
+        part["text"] for part in parts)
+    numbers = [annexes.cite(title, url, section) for url in (answer.preuves if answer else ())]
+    justification = answer.justification if answer else None
+    inline = bool(justification) and "\n" not in (justification or "").strip()
     return {
         "id": c.id,
         "statement": parts,
         "end": end,
         "text": r.value if c.type == "text" else None,
-        "justification": answer.justification if answer else None,
+        "justification": justification,
+        "inline": inline,
         "refs": _refs(list(dict.fromkeys(numbers)), lang),
         "inventory": _inventory(data, lang) if c.type == "inventory" else None,
     }
 
 
 def _stated(r: CriterionResult) -> bool:
-    return r.visible and r.met and r.criterion.statement is not None
+    """Met criteria with a statement, and the software inventory whenever it is answered:
+    the list of software in use is a fact even when it earns no point."""
+    if not (r.visible and r.criterion.statement is not None):
+        return False
+    return r.met or (r.criterion.type == "inventory" and bool(r.value))
 
 
 def _presentation(identity: Identity, name: str, lang: str) -> list[dict[str, str]]:
@@ -346,6 +476,56 @@ def _presentation(identity: Identity, name: str, lang: str) -> list[dict[str, st
     return [{"label": label, "value": value} for label, value in facts if value]
 
 
+# Answers that make a key figure: (criterion, message key of its label).
+_FIGURES = (("part_postes_libreoffice", "kf_office"), ("part_postes_os_libre", "kf_os"),
+            ("agents_formes", "kf_trained"), ("nombre_jeux_donnees", "kf_datasets"),
+            ("economies_realisees", "kf_savings"))
+
+
+def _key_figures(identity: Identity, answers: Answers, assessment: Assessment,
+                 facts: list[dict[str, str]], data: dict[str, Any],
+                 lang: str) -> list[dict[str, Any]]:
+    """The figures a jury looks for first, each with its base where it has one: population,
+    agents, shares of workstations (with the count and base read from files), free software
+    among those listed, open datasets, savings; then the budget and team the dossier states
+    (`text`: words, not a figure)."""
+    t = labels(lang)
+    out: list[dict[str, Any]] = []
+
+    def add(value: str, key: str, note: str | None = None, text: bool = False) -> None:
+        out.append({"value": value, "label": tr(lang, f"candidacy.{key}"), "note": note,
+                    "text": text})
+
+    population = next((f["value"] for f in facts if f["label"] == t["population"]), None)
+    if population:
+        add(population.rsplit(" ", 1)[0], "kf_population")
+    if identity.agents:
+        add(_number(identity.agents, lang), "kf_agents")
+    results = {r.criterion.id: r for r in assessment.results if r.visible}
+    for cid, key in _FIGURES:
+        r = results.get(cid)
+        if r is None or isinstance(r.value, bool) or not isinstance(r.value, (int, float)) \
+                or r.value <= 0:
+            continue
+        answer = answers.responses.get(cid)
+        unit = pick(r.criterion.unit, lang) if r.criterion.unit else ""
+        add(_with_unit(r.criterion, r.value, lang) if unit in ("%", "€")
+            else _number(r.value, lang), key,
+            _counted(answer.sources, lang) if answer else None)
+    stock = data.get("inventory")
+    if stock and stock["share_free"]:
+        free = sum(s["free"] for s in stock["share_free"].values())
+        total = sum(s["total"] for s in stock["share_free"].values())
+        if free:
+            add(tr(lang, "candidacy.kf_of", count=_number(free, lang),
+                   base=_number(total, lang)), "kf_free_listed")
+    for name in ("budget", "equipe"):
+        value = getattr(answers.dossier, name)
+        if value:
+            add(value, f"kf_{name}", text=True)
+    return out
+
+
 def _person(person: Person | None, kind: str, lang: str) -> dict[str, Any] | None:
     if person is None or not person.named:
         return None
@@ -365,16 +545,18 @@ def _section(sections: list[dict[str, Any]], key: str, title: str) -> dict[str, 
 
 
 def build(catalog: Catalog, answers: Answers, assessment: Assessment, lang: str, *,
-          tool_version: str, today: dt.date,
-          progress: dict[str, Any] | None = None) -> dict[str, Any]:
+          tool_version: str, today: dt.date, progress: dict[str, Any] | None = None,
+          logo: Any = None) -> dict[str, Any]:
     """Everything the candidacy says, ready to print. See docs/dossier.md for the keys.
-    `progress`: the section "Nos progrès depuis {année}" (`dossier.progress.section`)."""
+    `progress`: the section "Nos progrès depuis {année}" (`dossier.progress.section`);
+    `logo`: the collectivity's logo (`dossier.logo.Logo`), read by the command."""
     identity = answers.identity
     text = answers.dossier
     t = labels(lang)
     data = {"inventory": report.inventory(assessment, lang)}  # all the candidacy needs of it
     name = full_name(identity.nom) if identity.nom else t["unnamed"]
     own = own_software(data)
+    context = {r.criterion.id: r.value for r in assessment.results if r.visible}
     annexes = _Annexes()
     results = [r for r in assessment.results if _stated(r)]
     sections: list[dict[str, Any]] = []
@@ -385,11 +567,11 @@ def build(catalog: Catalog, answers: Answers, assessment: Assessment, lang: str,
 
     approach_results = {r.criterion.id: r for r in results if r.criterion.id in APPROACH}
     approach = None
-    if text.demarche or approach_results:
+    if text.demarche or approach_results or text.calendrier:
         approach = _section(sections, "demarche", t["approach"])
-        approach.update(text=text.demarche, items=[
+        approach.update(text=text.demarche, timeline=list(text.calendrier), items=[
             _action(approach_results[cid], answers.responses.get(cid), identity, annexes, own,
-                    data, lang, {"number": approach["number"], "id": approach["id"]})
+                    data, lang, {"number": approach["number"], "id": approach["id"]}, context)
             for cid in APPROACH if cid in approach_results])
 
     domains = []
@@ -411,7 +593,8 @@ def build(catalog: Catalog, answers: Answers, assessment: Assessment, lang: str,
                 "title": pick(d.name, lang),
                 "actions": [_action(r, answers.responses.get(r.criterion.id), identity,
                                     annexes, own, data, lang, {"number": number,
-                                                               "id": f"domaine-{d.id}"})
+                                                               "id": f"domaine-{d.id}"},
+                                    context)
                             for r in by_domain[d.id]],
             })
         actions["domains"] = domains
@@ -433,12 +616,15 @@ def build(catalog: Catalog, answers: Answers, assessment: Assessment, lang: str,
         plans["items"] = list(text.projets)
 
     for annex in text.annexes:
-        annexes.cite(annex.titre, annex.url)
+        annexes.cite(annex.titre, annex.url, own_title=True)
     annex_section = None
     if annexes.items:
         annex_section = _section(sections, "annexes", t["annexes"])
         annex_section["items"] = annexes.items
 
+    for item in annexes.items:  # a bare link given as an annex is not its own title
+        if item["title"] == item["url"]:
+            item["title"] = None
     place = text.lieu or (identity.nom if identity.type == "commune" and identity.nom else None)
     date = date_text(today, lang)
     signatory = _person(identity.elu_referent, "elu", lang)
@@ -456,6 +642,7 @@ def build(catalog: Catalog, answers: Answers, assessment: Assessment, lang: str,
             "edition": catalog.edition,
             "tool_version": tool_version,
             "subject": name,
+            "running": f"{edition_title} — {name}",
         },
         "cover": {
             "name": name,
@@ -463,13 +650,20 @@ def build(catalog: Catalog, answers: Answers, assessment: Assessment, lang: str,
             "where": found_place,
             "edition": tr(lang, "candidacy.edition", edition=catalog.edition),
             "date": date,
-            "intro": tr(lang, "candidacy.intro", subject=subject(identity, name, lang),
-                        edition=catalog.edition),
+            "website": text.site_web,
+            "website_link": bool(text.site_web) and is_link(text.site_web or ""),
+            "address": text.adresse,
+            "intro": _intro(identity, name, lang, catalog.edition, sections),
         },
         "toc": [{"id": s["id"], "number": s["number"], "title": s["title"],
                  "children": [{"id": d["id"], "number": d["number"], "title": d["title"]}
                               for d in domains] if s["id"] == "actions" else []}
                 for s in sections],
+        "logo": None if logo is None else {
+            "src": logo.data_uri(), "ratio": logo.ratio, "data": logo.data,
+            "extension": logo.extension, "alt": tr(lang, "candidacy.logo_alt", name=clean(name))},
+        "key_figures": _key_figures(identity, answers, assessment, presentation["facts"], data,
+                                    lang),
         "presentation": presentation,
         "approach": approach,
         "actions": actions,
@@ -480,8 +674,10 @@ def build(catalog: Catalog, answers: Answers, assessment: Assessment, lang: str,
         "signature": {
             "place": place,
             "date": date,
-            "line": (tr(lang, "candidacy.done_at", place=place, date=date) if place
-                     else tr(lang, "candidacy.done_on", date=date)),
+            # "Fait à …, le …" only above somebody who signs
+            "line": None if signatory is None else (
+                tr(lang, "candidacy.done_at", place=place, date=date) if place
+                else tr(lang, "candidacy.done_on", date=date)),
             "signatory": signatory,
             "responsible": responsible,
         },
@@ -489,13 +685,33 @@ def build(catalog: Catalog, answers: Answers, assessment: Assessment, lang: str,
     return _finish(view, lang)
 
 
+# What the introduction announces, for each section that is there.
+_ANNOUNCED = ("presentation", "demarche", "actions", "progres", "projets")
+
+
+def _intro(identity: Identity, name: str, lang: str, edition: int,
+           sections: list[dict[str, Any]]) -> str:
+    """The cover's introduction: it announces the sections the dossier holds, no other."""
+    present = {s["id"] for s in sections}
+    parts = [tr(lang, f"candidacy.intro_{key}") for key in _ANNOUNCED if key in present]
+    text = tr(lang, "candidacy.intro", subject=subject(identity, name, lang), edition=edition)
+    if parts:
+        text += " " + tr(lang, "candidacy.intro_sections", parts=join(parts, lang))
+        if "annexes" in present:
+            text += tr(lang, "candidacy.intro_annexes")
+        text += "."
+    return text
+
+
 def _finish(value: Any, lang: str) -> Any:
     """Control characters out, French typography in, for every string a template sees."""
     if isinstance(value, str):
         return typography(clean(value), lang)
     if isinstance(value, dict):
-        return {k: (v if k in ("url", "id", "ids") else _finish(v, lang))
-                for k, v in value.items()}
+        link = value.get("link") is True  # a URL made a link: its text is the URL
+        return {k: (clean(v) if link and k == "text"
+                    else v if k in ("url", "id", "ids", "email", "website", "logo")
+                    else _finish(v, lang)) for k, v in value.items()}
     if isinstance(value, list):
         return [_finish(v, lang) for v in value]
     return value

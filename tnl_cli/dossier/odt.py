@@ -20,7 +20,9 @@ _BORDER = "0.5pt solid #7f8c99"
 _HEAD_BACKGROUND = "#dfe8f1"
 # Column widths in cm; each table spans the 17 cm between the page margins.
 _IDENTITY_WIDTHS = (5.0, 12.0)
-_SCORE_WIDTHS = (7.5, 3.5, 2.5, 3.5)
+_SCORE_WIDTHS = (6.0, 2.8, 1.7, 3.5, 3.0)
+_BAR_CM = 3.2  # the longest bar of a picture, in cm
+_LADDER_CM = 17.0
 _SOFTWARE_WIDTHS = (8.0, 4.0, 5.0)
 _SHARE_WIDTHS = (8.0, 3.0, 3.0, 3.0)
 _OBLIGATION_WIDTHS = (6.5, 3.0, 7.5)
@@ -110,6 +112,49 @@ def _add_styles(doc: Any) -> None:
                for width in sorted(set(_ALL_WIDTHS))]
     for style in (cell, head, table, strong, head_text, note, *columns):
         doc.insert_style(style, automatic=True)
+    props = table.get_element("style:table-properties")
+    if props is not None:  # room between a table and the text around it
+        props.set_attribute("fo:margin-top", "0.15cm")
+        props.set_attribute("fo:margin-bottom", "0.3cm")
+    from odfdo import Element
+
+    for name, colour in (("TnlBarFill", _ACCENT), ("TnlBarEmpty", "#e3e9ef"),
+                         ("TnlBarFree", "#1d7a32"), ("TnlBarOther", "#b9c2cc")):
+        doc.insert_style(Element.from_tag(
+            f'<style:style style:name="{name}" style:family="graphic"><style:graphic-properties'
+            f' draw:stroke="none" draw:fill="solid" draw:fill-color="{colour}"'
+            ' style:vertical-pos="middle" style:vertical-rel="text"'
+            ' style:wrap="none"/></style:style>'), automatic=True)
+    for name, colour, text in (("TnlRungOn", _ACCENT, "#ffffff"),
+                               ("TnlRungRange", "#c5d3e0", "#1e1e1e"),
+                               ("TnlRungOff", "#eef2f6", "#4a4a4a")):
+        doc.insert_style(Element.from_tag(
+            f'<style:style style:name="{name}" style:family="table-cell"><style:table-cell-'
+            f'properties fo:background-color="{colour}" fo:border="1.5pt solid #ffffff"'
+            ' fo:padding="0.12cm"/></style:style>'), automatic=True)
+        doc.insert_style(Element.from_tag(
+            f'<style:style style:name="{name}Text" style:family="paragraph">'
+            '<style:paragraph-properties fo:text-align="center"/>'
+            f'<style:text-properties fo:color="{text}" fo:font-weight="bold"/></style:style>'),
+            automatic=True)
+    for tag in ('<style:style style:name="TnlNum" style:family="paragraph">'
+                '<style:paragraph-properties fo:text-align="end"/></style:style>',
+                '<style:style style:name="TnlHeadNum" style:family="paragraph">'
+                '<style:paragraph-properties fo:text-align="end"/>'
+                '<style:text-properties fo:font-weight="bold"/></style:style>',
+                '<style:style style:name="TnlLevel" style:family="paragraph" '
+                'style:parent-style-name="Text_20_body"><style:paragraph-properties '
+                'fo:keep-with-next="always"/><style:text-properties fo:font-weight="bold"/>'
+                "</style:style>",
+                '<style:style style:name="TnlUses" style:family="paragraph" '
+                'style:parent-style-name="Text_20_body"><style:paragraph-properties>'
+                '<style:tab-stops><style:tab-stop style:position="6.5cm"/>'
+                '<style:tab-stop style:position="10.2cm"/></style:tab-stops>'
+                "</style:paragraph-properties></style:style>",
+                '<style:style style:name="TnlHeadingNewPage" style:family="paragraph" '
+                'style:parent-style-name="Heading_20_2"><style:paragraph-properties '
+                'fo:break-before="page"/></style:style>'):
+        doc.insert_style(Element.from_tag(tag), automatic=True)
 
 
 class _Writer:
@@ -195,9 +240,107 @@ def _cell(text: str, head: bool) -> str:
             f"<text:p>{content}</text:p></table:table-cell>")
 
 
+def _rect(style: str, width: float, height: float = 0.32) -> str:
+    """A filled rectangle drawn in the line of text (a bar of a picture)."""
+    if width <= 0:
+        return ""
+    return (f'<draw:rect text:anchor-type="as-char" draw:z-index="0" draw:style-name="{style}"'
+            f' svg:width="{width:.2f}cm" svg:height="{height:.2f}cm"><text:p/></draw:rect>')
+
+
+def _bar(ratio: float) -> str:
+    """A bar of `ratio` (0..1): the filled part, then the rest in a light tint."""
+    ratio = max(0.0, min(1.0, ratio))
+    return _rect("TnlBarFill", _BAR_CM * ratio) + _rect("TnlBarEmpty", _BAR_CM * (1 - ratio))
+
+
+def _domain_table(w: _Writer, view: dict[str, Any]) -> None:
+    """The score per domain with a drawn bar and right-aligned figures, like the HTML."""
+    from odfdo import Element
+
+    t = view["t"]
+
+    def cell(content: str, style: str = "Standard", head: bool = False) -> str:
+        return (f'<table:table-cell table:style-name="{"TnlHead" if head else "TnlCell"}" '
+                f'office:value-type="string"><text:p text:style-name="{style}">{content}'
+                "</text:p></table:table-cell>")
+
+    columns = "".join(f'<table:table-column table:style-name="TnlCol{width}"/>'
+                      for width in _SCORE_WIDTHS)
+    header = "".join(cell(xml_escape(text), "TnlHeadNum" if i in (1, 2, 4) else "TnlHeadText",
+                          head=True)
+                     for i, text in enumerate((t["domain"], t["points"], t["ratio"], t["bar"],
+                                               t["met"])))
+    rows = "".join(
+        "<table:table-row>" + cell(xml_escape(d["name"])) + cell(xml_escape(d["points"]), "TnlNum")
+        + cell(xml_escape(d["percent"]), "TnlNum") + cell(_bar(d["ratio"]))
+        + cell(xml_escape(d["met"]), "TnlNum") + "</table:table-row>" for d in view["domains"])
+    w.body.append(Element.from_tag(
+        '<table:table table:name="Scores" table:style-name="TnlTable">'
+        f"{columns}<table:table-header-rows><table:table-row>{header}</table:table-row>"
+        f"</table:table-header-rows>{rows}</table:table>"))
+
+
+def _overview(w: _Writer, view: dict[str, Any]) -> None:
+    """The first page: verdict, level with its range, the Badge, the tier ladder drawn, the
+    five actions that come first, free and proprietary software per use drawn."""
+    from odfdo import Element, Paragraph, Span
+
+    t, o = view["t"], view["overview"]
+    w.heading(2, t["overview"])
+    paragraph = w.para(label=t["verdict"])
+    paragraph.append(Span(o["verdict_text"], style="TnlStrong"))
+    if o["verdict_sentence"]:
+        paragraph.append(f". {o['verdict_sentence']}")
+    if o["level"]:
+        w.body.append(Paragraph(o["level"], style="TnlLevel"))
+    if o["badge"]:
+        w.para(o["badge"])
+    if o["ladder"]:
+        w.para(t["ladder"]).style = "TnlLevel"
+        width = round(_LADDER_CM / len(o["ladder"]), 2)
+        cells = "".join(
+            f'<table:table-cell table:style-name="{style}" office:value-type="string">'
+            f'<text:p text:style-name="{style}Text">{xml_escape(tier["name"])}'
+            f'{" ▲ " + xml_escape(t["ladder_here"]) if tier["current"] else ""}</text:p>'
+            "</table:table-cell>"
+            for tier in o["ladder"]
+            for style in ("TnlRungOn" if tier["reached"] else
+                          "TnlRungRange" if tier["in_range"] else "TnlRungOff",))
+        w.doc.insert_style(Element.from_tag(
+            f'<style:style style:name="TnlRung{width}" style:family="table-column">'
+            f'<style:table-column-properties style:column-width="{width}cm"/></style:style>'),
+            automatic=True)
+        w.body.append(Element.from_tag(
+            '<table:table table:name="Niveaux" table:style-name="TnlTable">'
+            + f'<table:table-column table:style-name="TnlRung{width}"/>' * len(o["ladder"])
+            + f"<table:table-row>{cells}</table:table-row></table:table>"))
+    if o["top"]:
+        w.heading(3, o["top_title"])
+        for i, s in enumerate(o["top"], 1):
+            paragraph = w.para()
+            paragraph.append(Span(f"{i}. {s['question']}", style="TnlStrong"))
+            facts = ", ".join(x for x in (s["domain"], s["effort"], s["target"]) if x)
+            paragraph.append(f" — {facts}.")
+        if o["more"]:
+            w.para(t["top_more"], note=True)
+    w.heading(3, t["domains"])
+    _domain_table(w, view)
+    if o["uses"]:
+        w.heading(3, t["uses_chart"])
+        for u in o["uses"]:
+            w.body.append(Element.from_tag(
+                '<text:p text:style-name="TnlUses">'
+                f'<text:span text:style-name="TnlStrong">{xml_escape(u["label"])}</text:span>'
+                "<text:tab/>" + _rect("TnlBarFree", _BAR_CM * u["free_width"])
+                + _rect("TnlBarOther", _BAR_CM * u["other_width"])
+                + f"<text:tab/>{xml_escape(u['text'])}</text:p>"))
+
+
 def _identity(w: _Writer, view: dict[str, Any]) -> None:
     t = view["t"]
     w.heading(2, t["identity"])
+    w.body.get_headers()[-1].style = "TnlHeadingNewPage"  # after the first page
     w.table("Identite", [], [[r["label"], r["value"]] for r in view["collectivite"]["rows"]],
             _IDENTITY_WIDTHS, head_column=True)
     w.heading(3, t["referents"])
@@ -222,10 +365,6 @@ def _summary(w: _Writer, view: dict[str, Any]) -> None:
     if s["warnings"]:
         w.para(label=t["warnings"])
         w.bullets(s["warnings"])
-    w.heading(3, t["domains"])
-    w.table("Scores", [t["domain"], t["points"], t["ratio"], t["met"]],
-            [[d["name"], d["points"], d["percent"], d["met"]] for d in view["domains"]],
-            _SCORE_WIDTHS)
     w.heading(3, t["obligations"])
     w.para(s["open_data"], t["open_data"])
     if s["legal_checks"]:
@@ -280,6 +419,8 @@ def _answers(w: _Writer, view: dict[str, Any]) -> None:
             if c["evidence"]:
                 w.para(label=t["evidence"])
                 w.bullets(w.link_para(e["url"], e["link"]) for e in c["evidence"])
+            for source in c["sources"]:
+                w.para(source, t["source"], note=True)
         if d["unanswered"]:
             w.para(label=t["unanswered"])
             w.bullets(u["question"] + (f" ({t['gate']})" if u["gate"] else "")
@@ -311,6 +452,15 @@ def _path(w: _Writer, view: dict[str, Any]) -> None:
         w.bullets(view["replacements"])
 
 
+def _sources(w: _Writer, view: dict[str, Any]) -> None:
+    t = view["t"]
+    w.heading(2, t["sources"])
+    w.para(t["sources_intro"])
+    for f in view["sources"]:
+        w.para(f"{f['kind']} ({f['file']})", note=False)
+        w.bullets(f["answers"])
+
+
 def _checklist(w: _Writer, view: dict[str, Any]) -> None:
     t = view["t"]
     w.heading(2, t["checklist"])
@@ -335,10 +485,13 @@ def write_report(view: dict[str, Any]) -> bytes:
     w.doc.meta.set_modification_date(day)
     w.heading(1, title)
     w.para(view["summary"]["intro"])
+    _overview(w, view)
     _identity(w, view)
     _summary(w, view)
     _answers(w, view)
     _path(w, view)
+    if view["sources"]:
+        _sources(w, view)
     _checklist(w, view)
     w.heading(2, view["t"]["about"])
     w.para(meta["generated"])

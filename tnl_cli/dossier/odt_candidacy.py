@@ -15,6 +15,7 @@ from xml.sax.saxutils import escape as xml_escape
 from xml.sax.saxutils import quoteattr
 
 from tnl_cli.dossier.odt import _WHITESPACE, _Writer, statistics
+from tnl_cli.dossier.text import blocks
 
 _INVENTORY_WIDTHS = (6.0, 6.5, 4.5)
 _SHARE_WIDTHS = (7.0, 3.5, 3.5, 3.0)
@@ -36,13 +37,51 @@ def _add_styles(doc: Any) -> None:
                      area="text", bold=True)
     keep = Style("paragraph", name="TnlKeep", parent_style="Text_20_body", area="paragraph",
                  keep_with_next="always")
-    for style in (justification, statement, cover_name, signatory, num_text, head_num, keep):
+    lead = Style("paragraph", name="TnlLead", parent_style="Text_20_body", area="text",
+                 bold=True)
+    cover_title = Style("paragraph", name="TnlCoverTitle", parent_style="Text_20_body",
+                        area="text", bold=True, size="16pt", color="#1e1e1e")
+    cover_meta = Style("paragraph", name="TnlCoverMeta", parent_style="Text_20_body",
+                       area="text", color="#4a4a4a")
+    cover_intro = Style("paragraph", name="TnlCoverIntro", parent_style="Text_20_body")
+    line = Style("paragraph", name="TnlSignatureLine", parent_style="Text_20_body")
+    new_page = Style("paragraph", name="TnlHeadingNewPage", parent_style="Heading_20_2")
+    figures_title = Style("paragraph", name="TnlFiguresTitle", parent_style="Text_20_body",
+                          area="text", bold=True, color="#2a5d8a", size="12pt")
+    figures = Style("paragraph", name="TnlFigures", parent_style="Text_20_body")
+    figures_last = Style("paragraph", name="TnlFiguresLast", parent_style="Text_20_body")
+    figure = Style("text", name="TnlFigure", bold=True, color="#2a5d8a", size="13pt")
+    figure_note = Style("text", name="TnlFigureNote", color="#4a4a4a", size="9pt")
+    for style in (justification, statement, cover_name, signatory, num_text, head_num, keep,
+                  lead, cover_title, cover_meta, cover_intro, line, new_page, figures_title,
+                  figures, figures_last, figure, figure_note):
         doc.insert_style(style, automatic=True)
     # paragraph properties odfdo's Style does not take as arguments
     for name, attributes in (("TnlJustification", {"fo:margin-left": "0.8cm"}),
                              ("TnlStatement", {"fo:margin-top": "0.25cm"}),
                              ("TnlSignatory", {"fo:margin-left": "8.5cm"}),
                              ("TnlKeep", {"fo:keep-with-next": "always"}),
+                             ("TnlLead", {"fo:keep-with-next": "always"}),
+                             ("TnlCoverTitle", {"fo:border-top": "4.5pt solid #2a5d8a",
+                                                "fo:padding-top": "0.4cm",
+                                                "fo:margin-top": "0cm"}),
+                             ("TnlCoverIntro", {"fo:margin-top": "0.4cm",
+                                                "fo:border-top": "0.75pt solid #2a5d8a",
+                                                "fo:padding-top": "0.3cm",
+                                                "fo:margin-bottom": "0.8cm"}),
+                             ("TnlSignatureLine", {"fo:margin-top": "1cm",
+                                                   "fo:keep-with-next": "always"}),
+                             ("TnlHeadingNewPage", {"fo:break-before": "page"}),
+                             *((name, {"fo:background-color": "#f1f5f9",
+                                       "fo:border-left": "3pt solid #2a5d8a",
+                                       "fo:padding-left": "0.3cm", "fo:margin-top": "0cm",
+                                       "fo:margin-bottom": bottom,
+                                       "fo:padding-top": "0.1cm", "fo:padding-bottom": "0.1cm",
+                                       "fo:keep-with-next": keep})
+                               for name, bottom, keep in (
+                                   ("TnlFiguresTitle", "0cm", "always"),
+                                   ("TnlFigures", "0cm", "always"),
+                                   ("TnlFiguresLast", "0.6cm", "auto"))),
                              ("TnlNumText", {"fo:text-align": "end"}),
                              ("TnlHeadNumText", {"fo:text-align": "end"})):
         style = doc.get_style("paragraph", name)
@@ -57,6 +96,62 @@ def _add_styles(doc: Any) -> None:
     for width in sorted(set(_INVENTORY_WIDTHS + _SHARE_WIDTHS)):
         doc.insert_style(Style("table-column", name=f"TnlCol{width}", width=f"{width}cm"),
                          automatic=True)
+
+
+def _key_figures(w: _Writer, view: dict[str, Any]) -> None:
+    """The key figures in a tinted box: the figure in bold and colour, its label, its base."""
+    from odfdo import LineBreak, Paragraph, Span
+
+    w.body.append(Paragraph(view["t"]["key_figures"], style="TnlFiguresTitle"))
+    figures = view["key_figures"]
+    for i, f in enumerate(figures):
+        paragraph = Paragraph(style="TnlFiguresLast" if i == len(figures) - 1 else "TnlFigures")
+        if f["text"]:
+            paragraph.append(Span(f"{f['label']}{view['t']['colon']} ", style="TnlStrong"))
+            paragraph.append(f["value"])
+        else:
+            paragraph.append(Span(f["value"], style="TnlFigure"))
+            paragraph.append(f" {f['label']}")
+        if f["note"]:
+            paragraph.append(LineBreak())
+            paragraph.append(Span(f"({f['note']})", style="TnlFigureNote"))
+        w.body.append(paragraph)
+
+
+def _logo_frame(doc: Any, logo: dict[str, Any]) -> Any:
+    """The logo in the package's Pictures/, in a frame at the right of the cover's title."""
+    import hashlib
+
+    from odfdo import Frame
+
+    mime = {".png": "image/png", ".jpg": "image/jpeg"}.get(logo["extension"], "image/svg+xml")
+    path = f"Pictures/{hashlib.sha256(logo['data']).hexdigest()[:32]}{logo['extension']}"
+    doc.container.set_part(path, logo["data"])
+    doc.manifest.add_full_path(path, mime)
+    height = 2.0
+    width = min(5.0, height * logo["ratio"])
+    if width == 5.0:
+        height = width / logo["ratio"]
+    return Frame.image_frame(path, name="Logo", size=(f"{width:.2f}cm", f"{height:.2f}cm"),
+                             anchor_type="as-char")
+
+
+def _running_header(doc: Any, text: str) -> None:
+    """The edition and the collectivity at the top of every page, small and grey, as a
+    printed dossier carries them."""
+    from odfdo import Element, Paragraph
+
+    # centred, small and grey, a thin rule and some room above the text of the page
+    doc.insert_style(Element.from_tag(
+        '<style:style style:name="Header" style:display-name="Header" style:family="paragraph"'
+        ' style:parent-style-name="Standard"><style:paragraph-properties fo:text-align="center"'
+        ' fo:margin-bottom="0.35cm" fo:padding-bottom="0.1cm"'
+        ' fo:border-bottom="0.5pt solid #c5d3e0"/><style:text-properties fo:color="#4a4a4a"'
+        ' fo:font-size="8.5pt"/></style:style>'))
+    doc.get_style("master-page", "Standard").set_page_header(Paragraph(text, style="Header"))
+    for header_style in doc.get_part("styles.xml").get_elements("//style:header-style"):
+        header_style.append(Element.from_tag(
+            '<style:header-footer-properties fo:min-height="0cm" fo:margin-bottom="0.4cm"/>'))
 
 
 def _cell(text: str, *, head: bool = False, number: bool = False, bold: bool = False) -> str:
@@ -92,12 +187,12 @@ def _table(w: _Writer, name: str, header: list[str], rows: list[list[str]],
 
 
 def _paragraphs(w: _Writer, text: str, style: str = "Text_20_body") -> None:
-    """The user's paragraphs, line breaks kept, as plain text."""
+    """The user's paragraphs, line breaks kept, and lists as lists, as plain text."""
     from odfdo import LineBreak, Paragraph
 
-    for block in text.replace("\r\n", "\n").split("\n\n"):
-        lines = [line.strip() for line in block.split("\n") if line.strip()]
-        if not lines:
+    for kind, lines in blocks(text):
+        if kind != "p":
+            w.bullets(f"{i}. {line}" if kind == "ol" else line for i, line in enumerate(lines, 1))
             continue
         paragraph = Paragraph(style=style)
         for i, line in enumerate(lines):
@@ -125,11 +220,13 @@ def _action(w: _Writer, a: dict[str, Any], view: dict[str, Any]) -> None:
             paragraph.append(Link(f"#{anchor}", text=str(number)))
         paragraph.append(")")
     paragraph.append(a["end"])
+    if a["inline"]:
+        paragraph.append(" " + _WHITESPACE.sub(" ", a["justification"]).strip())
     w.body.append(paragraph)
     if a["text"]:
-        _paragraphs(w, a["text"], "TnlJustification")
-    if a["justification"]:
-        _paragraphs(w, a["justification"], "TnlJustification")
+        _paragraphs(w, a["text"])
+    if a["justification"] and not a["inline"]:
+        _paragraphs(w, a["justification"])
     if a["inventory"]:
         inventory = a["inventory"]
         _table(w, f"Inventaire_{a['id']}", [t["software"], t["use"], t["licence"]],
@@ -144,21 +241,52 @@ def _action(w: _Writer, a: dict[str, Any], view: dict[str, Any]) -> None:
                    bold_rows=tuple(i for i, s in enumerate(shares) if s["is_total"]))
 
 
-def _fill_toc(toc: Any, doc: Any, entries: list[dict[str, Any]]) -> None:
-    """The table of contents field, filled with the sections as the other formats number
-    them (odfdo's own filling adds outline numbers of its own); a word processor refreshes
-    it with page numbers (Tools > Update)."""
-    from odfdo import Paragraph
+def _toc(entries: list[dict[str, Any]], title: str) -> Any:
+    """A real table-of-contents index: entry templates that LibreOffice's Tools > Update
+    regenerates from the headings (link, text, dotted tab, page number), and a body filled
+    as delivered whose page numbers are page-reference fields to a bookmark in each heading,
+    which a word processor computes when it lays the document out."""
+    from odfdo import Element
 
-    toc.fill(doc)
-    body = toc.body
-    for child in list(body.children):
-        if child.tag == "text:p":
-            body.delete(child)
-    for entry in entries:
-        body.append(Paragraph(f"{entry['number']}. {entry['title']}", style="Contents_20_1"))
-        for sub in entry["children"]:
-            body.append(Paragraph(f"{sub['number']} {sub['title']}", style="Contents_20_2"))
+    def template(level: int, style: str) -> str:
+        return (f'<text:table-of-content-entry-template text:outline-level="{level}" '
+                f'text:style-name="{style}"><text:index-entry-link-start/>'
+                "<text:index-entry-text/><text:index-entry-tab-stop style:type=\"right\" "
+                'style:leader-char="."/><text:index-entry-page-number/>'
+                "<text:index-entry-link-end/></text:table-of-content-entry-template>")
+
+    def entry(text: str, anchor: str, style: str) -> str:
+        return (f'<text:p text:style-name="{style}"><text:a xlink:type="simple" '
+                f'xlink:href="#{anchor}">{xml_escape(text)}</text:a><text:tab/>'
+                f'<text:bookmark-ref text:reference-format="page" text:ref-name="{anchor}">'
+                "</text:bookmark-ref></text:p>")
+
+    # Section headings are level 2 (the cover's title stands above them), domains level 3.
+    templates = "".join((template(1, "Contents_20_1"), template(2, "Contents_20_1"),
+                         template(3, "Contents_20_2")))
+    body = "".join(entry(f"{e['number']}. {e['title']}", e["id"], "Contents_20_1")
+                   + "".join(entry(f"{c['number']} {c['title']}", c["id"], "Contents_20_2")
+                             for c in e["children"]) for e in entries)
+    heading = xml_escape(title)
+    return Element.from_tag(
+        '<text:table-of-content text:name="Sommaire" text:protected="true" '
+        'text:style-name="TnlTocSection">'
+        '<text:table-of-content-source text:outline-level="3" text:use-index-marks="false">'
+        f'<text:index-title-template text:style-name="Contents_20_Heading">{heading}'
+        f"</text:index-title-template>{templates}</text:table-of-content-source>"
+        '<text:index-body><text:index-title text:name="Sommaire_Head">'
+        f'<text:p text:style-name="Contents_20_Heading">{heading}</text:p></text:index-title>'
+        f"{body}</text:index-body></text:table-of-content>")
+
+
+def _heading(w: _Writer, level: int, text: str, anchor: str, *, new_page: bool = False) -> None:
+    """A heading with a bookmark the table of contents links to and takes its page from."""
+    from odfdo import Element
+
+    style = "TnlHeadingNewPage" if new_page else f"Heading_20_{level}"
+    w.body.append(Element.from_tag(
+        f'<text:h text:style-name="{style}" text:outline-level="{level}">'
+        f'<text:bookmark text:name="{anchor}"/>{xml_escape(text)}</text:h>'))
 
 
 def _bullets(w: _Writer, items: list[str]) -> None:
@@ -167,7 +295,7 @@ def _bullets(w: _Writer, items: list[str]) -> None:
 
 def write(view: dict[str, Any]) -> bytes:
     """The candidacy's ODT file's bytes."""
-    from odfdo import TOC, Bookmark, LineBreak, Link, Paragraph, Span
+    from odfdo import Bookmark, LineBreak, Link, Paragraph, Span
 
     t, meta, cover = view["t"], view["meta"], view["cover"]
     w = _Writer(view["lang"], t["page"])
@@ -181,18 +309,32 @@ def write(view: dict[str, Any]) -> bytes:
     w.doc.meta.set_creation_date(day)
     w.doc.meta.set_modification_date(day)
 
-    w.body.append(Paragraph(meta["title"], style="Title"))
+    _running_header(w.doc, meta["running"])
+    if view["logo"]:  # at the right, above the title
+        logo = Paragraph(style="TnlNumText")
+        logo.append(_logo_frame(w.doc, view["logo"]))
+        w.body.append(logo)
+    w.body.append(Paragraph(meta["title"], style="TnlCoverTitle"))
     w.body.append(Paragraph(cover["name"], style="TnlCoverName"))
     if cover["kind"] or cover["where"]:
-        w.para(", ".join(x for x in (cover["kind"], cover["where"]) if x))
-    w.para(f"{cover['edition']} — {cover['date']}")
-    w.para(cover["intro"])
+        w.para(", ".join(x for x in (cover["kind"], cover["where"]) if x)).style = "TnlCoverMeta"
+    w.para(f"{cover['edition']}\u00a0— {cover['date']}").style = "TnlCoverMeta"
+    if cover["address"] or cover["website"]:
+        paragraph = w.para(_WHITESPACE.sub(" ", (cover["address"] or "").replace("\n", ", ")))
+        paragraph.style = "TnlCoverMeta"
+        if cover["website"]:
+            if cover["address"]:
+                paragraph.append("\u00a0— ")
+            paragraph.append(Link(cover["website"], text=cover["website"])
+                             if cover["website_link"] else cover["website"])
+    w.para(cover["intro"]).style = "TnlCoverIntro"
+    if view["key_figures"]:
+        _key_figures(w, view)
 
-    toc = TOC(t["contents"], name="Sommaire", outline_level=3)
-    w.body.append(toc)
+    w.body.append(_toc(view["toc"], t["contents"]))
 
     p = view["presentation"]
-    w.heading(2, f"{p['number']}. {p['title']}")
+    _heading(w, 2, f"{p['number']}. {p['title']}", p["id"], new_page=True)
     for fact in p["facts"]:
         w.para(fact["value"], fact["label"])
     if p["text"]:
@@ -200,20 +342,23 @@ def write(view: dict[str, Any]) -> bytes:
 
     if view["approach"]:
         a = view["approach"]
-        w.heading(2, f"{a['number']}. {a['title']}")
+        _heading(w, 2, f"{a['number']}. {a['title']}", a["id"])
         if a["text"]:
             _paragraphs(w, a["text"])
+        if a["timeline"]:
+            w.para(t["timeline"]).style = "TnlLead"
+            _bullets(w, a["timeline"])
         for item in a["items"]:
             _action(w, item, view)
 
     if view["actions"]:
         a = view["actions"]
-        w.heading(2, f"{a['number']}. {a['title']}")
+        _heading(w, 2, f"{a['number']}. {a['title']}", a["id"])
         if a["achievements"]:
-            w.heading(3, t["achievements"])
+            w.para(t["achievements"]).style = "TnlLead"
             _bullets(w, a["achievements"])
         for d in a["domains"]:
-            w.heading(3, f"{d['number']} {d['title']}")
+            _heading(w, 3, f"{d['number']} {d['title']}", d["id"])
             for item in d["actions"]:
                 _action(w, item, view)
 
@@ -221,7 +366,7 @@ def write(view: dict[str, Any]) -> bytes:
         section = view[key]
         if not section:
             continue
-        w.heading(2, f"{section['number']}. {section['title']}")
+        _heading(w, 2, f"{section['number']}. {section['title']}", section["id"])
         if key == "progress":  # statements, links kept, as in the actions
             w.para(section["intro"])
             for item in section["items"]:
@@ -230,7 +375,8 @@ def write(view: dict[str, Any]) -> bytes:
             _bullets(w, section["items"])
 
     s = view["signature"]
-    w.para(s["line"]).style = "TnlStatement"
+    if s["line"]:
+        w.para(s["line"]).style = "TnlSignatureLine"
     if s["signatory"]:
         person = s["signatory"]
         paragraph = Paragraph(style="TnlSignatory")
@@ -252,14 +398,16 @@ def write(view: dict[str, Any]) -> bytes:
 
     if view["annexes"]:
         a = view["annexes"]
-        w.heading(2, f"{a['number']}. {a['title']}")
+        _heading(w, 2, f"{a['number']}. {a['title']}", a["id"])
         w.para(t["annexes_intro"])
         for item in a["items"]:
             paragraph = Paragraph(style="Text_20_body")
             paragraph.append(Bookmark(item["id"]))
             paragraph.append(f"{item['number']}. ")
             if item["title"]:
-                paragraph.append(item["title"] + (" — " if item["url"] else ""))
+                paragraph.append(Span(item["title"], style="TnlStrong"))
+                if item["url"]:
+                    paragraph.append(LineBreak())
             if item["url"]:
                 paragraph.append(Link(item["url"], text=item["url"]) if item["link"]
                                  else item["url"])
@@ -268,7 +416,6 @@ def write(view: dict[str, Any]) -> bytes:
                                  + ", ".join(x["number"] for x in item["sections"]) + ")")
             w.body.append(paragraph)
 
-    _fill_toc(toc, w.doc, view["toc"])
     statistics(w.doc)
     buffer = io.BytesIO()
     w.doc.save(buffer)

@@ -16,7 +16,7 @@ def _item(key: str, parts: list[dict[str, Any]], end: str) -> dict[str, Any]:
     """A progress line, with the keys of a candidacy action so that every format shows it
     the way it shows the other statements."""
     return {"id": key, "statement": parts, "end": end, "text": None, "justification": None,
-            "refs": None, "inventory": None}
+            "inline": False, "refs": None, "inventory": None}
 
 
 def _statement(ch: Change, identity: Identity, lang: str, own: dict[str, list[str]],
@@ -56,15 +56,26 @@ def _share(s: Share, lang: str, year: int) -> dict[str, Any]:
     return _item(f"part-{s.use}", [{"text": text[:-1], "link": False}], text[-1])
 
 
-def items(p: Progress, identity: Identity, lang: str,
-          own: dict[str, list[str]]) -> list[dict[str, Any]]:
-    out = [x for ch in p.achieved + p.improved
+# Uses of software whose share among the listed programs would contradict a figure the
+# answers give on workstations ("100 % contre 50 %" beside a mixed suite on 60 % of posts).
+_USES_WITH_FIGURES = {"bureautique": ("suite_bureautique", "part_postes_libreoffice"),
+                      "systeme": ("part_postes_os_libre",)}
+
+
+def items(p: Progress, identity: Identity, lang: str, own: dict[str, list[str]],
+          answered: frozenset[str] = frozenset()) -> list[dict[str, Any]]:
+    """The lines: steps taken (a criterion answered last year and not met then, met now;
+    never one only unanswered last year or new in the edition), figures that rose, free
+    software adopted, and shares of free software for uses no workstation figure covers."""
+    steps = [ch for ch in p.achieved if ch.effect == "gained" and ch.before is not None]
+    out = [x for ch in steps + list(p.improved)
            if (x := _statement(ch, identity, lang, own, p.year)) is not None]
     if p.software_added:
         names = candidacy.join([i.name for i in p.software_added], lang)
         text = tr(lang, "progress.software", year=p.year, names=names)
         out.append(_item("logiciels-adoptes", [{"text": text[:-1], "link": False}], text[-1]))
-    out.extend(_share(s, lang, p.year) for s in p.shares)
+    out.extend(_share(s, lang, p.year) for s in p.shares
+               if not answered.intersection(_USES_WITH_FIGURES.get(s.use, ())))
     return out
 
 
@@ -75,7 +86,9 @@ def section(cmp: Comparison, lang: str) -> dict[str, Any] | None:
 
     p = progress(cmp)
     own = candidacy.own_software({"inventory": inventory(cmp.new.assessment, lang)})
-    lines = items(p, cmp.new.answers.identity, lang, own)
+    answered = frozenset(cid for cid, a in cmp.new.answers.responses.items()
+                         if a.value is not None)
+    lines = items(p, cmp.new.answers.identity, lang, own, answered)
     if not lines:
         return None
     return {"title": tr(lang, "progress.title", year=p.year),

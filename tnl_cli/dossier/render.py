@@ -161,6 +161,15 @@ def _bounded_environment_class() -> Any:
     return BoundedSandbox
 
 
+def css_string(text: object) -> Markup:
+    """A CSS string literal that nothing can break out of (a running header in <style>):
+    every character but ASCII letters and digits as a six-digit CSS escape (spaces too: a
+    space after an escape would be read as its end and lost)."""
+    out = "".join(ch if ch.isascii() and ch.isalnum() else f"\\{ord(ch):06x}"
+                  for ch in str(text))
+    return Markup(f'"{out}"')
+
+
 @lru_cache(maxsize=16)
 def _environment(fmt: str, template_dir: str | None) -> Any:
     """One sandboxed environment per (format, template directory), kept for the process."""
@@ -194,6 +203,7 @@ def _environment(fmt: str, template_dir: str | None) -> Any:
     else:
         env.filters["paragraphs"] = html_paragraphs
         env.filters["autolink"] = _html_autolink
+        env.filters["css_string"] = css_string
     return env
 
 
@@ -347,11 +357,13 @@ def _render_template(fmt: str, template_dir: Path | None, view: dict[str, Any],
 
 def render(catalog: Catalog, answers: Answers, assessment: Assessment, fmt: str, lang: str,
            template_dir: Path | None = None, *, tool_version: str | None = None,
-           today: dt.date | None = None, kind: str = "dossier", since: Any = None) -> bytes:
+           today: dt.date | None = None, kind: str = "dossier", since: Any = None,
+           logo: Any = None) -> bytes:
     """The candidacy (`kind` "dossier") or the self-assessment report ("rapport") of one
     collectivity in `fmt` (one of FORMATS: user input goes through `format_for` first), as
     bytes ready to write. `since`: a `core.compare.Comparison` with last year's file, for the
-    candidacy's section "Nos progrès depuis {année}"."""
+    candidacy's section "Nos progrès depuis {année}"; `logo`: a `dossier.logo.Logo` for the
+    candidacy's cover."""
     from tnl_cli import __version__
 
     if kind == "dossier":
@@ -369,6 +381,8 @@ def render(catalog: Catalog, answers: Answers, assessment: Assessment, fmt: str,
         from tnl_cli.dossier.progress import section
 
         extra["progress"] = section(since, lang)
+    if kind == "dossier" and logo is not None:
+        extra["logo"] = logo
     view = build(catalog, answers, assessment, lang, tool_version=tool_version or __version__,
                  today=today or dt.date.today(), **extra)
     if fmt == "odt":

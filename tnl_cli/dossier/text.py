@@ -69,25 +69,64 @@ def _md_escape(text: str) -> str:
     return _escape_line(_SPACES.sub(" ", clean(text)))
 
 
+# A line of the user's text that is a list item: "- …", "* …", "• …", "1. …", "2) …".
+_ITEM = re.compile(r"^(?:[-*•–]|(?P<num>\d{1,3})[.)])[ \t]+(?P<text>\S.*)$")
+
+
+# A line that ends inside a sentence (no final punctuation): the next line continues it
+# when it starts in lower case, as in a YAML block wrapped by hand.
+_WRAPPED = re.compile(r"[^.!?:;…»)\]]$")
+
+
+def blocks(text: object) -> list[tuple[str, list[str]]]:
+    """The user's text as blocks: ("p", lines) paragraphs, ("ul", items) and ("ol", items)
+    lists, so that every format keeps a list the user typed as a list; a sentence the user
+    wrapped by hand is one line again."""
+    out: list[tuple[str, list[str]]] = []
+    for paragraph in _BLANK_LINES.split(clean(str(text)).strip(_WS)):
+        for line in (line.strip(_WS) for line in paragraph.split("\n")):
+            if not line:
+                continue
+            match = _ITEM.match(line)
+            kind = ("ol" if match.group("num") else "ul") if match else "p"
+            line = match.group("text") if match else line
+            if (kind == "p" and out and out[-1][0] == "p" and out[-1][1][-1] is not None
+                    and _WRAPPED.search(out[-1][1][-1]) and line[:1].islower()):
+                out[-1][1][-1] += " " + line  # a line wrapped by hand inside a sentence
+            elif out and out[-1][0] == kind and (kind != "p" or out[-1][1][-1] is not None):
+                out[-1][1].append(line)
+            else:
+                out.append((kind, [line]))
+        if out and out[-1][0] == "p":
+            out[-1][1].append(None)  # type: ignore[arg-type]  # the paragraph ends here
+    return [(kind, [x for x in lines if x is not None]) for kind, lines in out]
+
+
 def md_block(text: object) -> str:
-    """Markdown paragraphs: the user's paragraph breaks kept, each line escaped as inline."""
-    paragraphs = _BLANK_LINES.split(clean(str(text)).strip(_WS))
+    """Markdown paragraphs and lists: the user's paragraph breaks and lists kept, each line
+    escaped as inline text, the lines of a paragraph kept apart by hard line breaks."""
     out = []
-    for paragraph in paragraphs:
-        lines = [_escape_line(line) for line in paragraph.split("\n") if line.strip(_WS)]
-        if lines:
-            out.append("\n".join(lines))
+    for kind, lines in blocks(text):
+        escaped = [_escape_line(line) for line in lines]
+        if kind == "p":
+            out.append("\\\n".join(escaped))
+        else:
+            out.append("\n".join(f"{i}. {line}" if kind == "ol" else f"- {line}"
+                                 for i, line in enumerate(escaped, 1)))
     return "\n\n".join(out)
 
 
 def html_paragraphs(text: object) -> Markup:
-    """HTML paragraphs from plain text: escaped, paragraph breaks kept, line breaks as <br>."""
-    paragraphs = _BLANK_LINES.split(clean(str(text)).strip(_WS))
+    """HTML paragraphs and lists from plain text: escaped, paragraph breaks kept, line breaks
+    as <br>, the user's lists as lists."""
     parts = []
-    for paragraph in paragraphs:
-        lines = [escape(line.strip(_WS)) for line in paragraph.split("\n") if line.strip(_WS)]
-        if lines:
-            parts.append(Markup("<p>") + Markup("<br>\n").join(lines) + Markup("</p>"))
+    for kind, lines in blocks(text):
+        if kind == "p":
+            parts.append(Markup("<p>") + Markup("<br>\n").join(escape(x) for x in lines)
+                         + Markup("</p>"))
+        else:
+            items = Markup("").join(Markup("<li>") + escape(x) + Markup("</li>") for x in lines)
+            parts.append(Markup(f"<{kind}>") + items + Markup(f"</{kind}>"))
     return Markup("\n").join(parts)
 
 

@@ -7,6 +7,7 @@ formats (Markdown, HTML, ODT) share it, so they say the same things in the same 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from functools import cache
 from typing import Any
 
@@ -35,8 +36,28 @@ def labels(lang: str) -> dict[str, str]:
 def date_text(day: dt.date, lang: str) -> str:
     """19 octobre 2025 / 19 October 2025, without depending on the system locale."""
     month = MONTHS[lang if lang in MONTHS else "fr"][day.month - 1]
-    first = "1er" if lang == "fr" and day.day == 1 else str(day.day)
+    first = "1ᵉʳ" if lang == "fr" and day.day == 1 else str(day.day)
     return f"{first} {month} {day.year}"
+
+
+def source_kind(source: Any, lang: str) -> str:
+    """What a file is, in words, with the date of its data: "inventaire GLPI Agent du 28
+    novembre 2026"; a reader this version does not know keeps the name written."""
+    from tnl_cli.locale.candidacy import MESSAGES
+
+    key = f"candidacy.format_{source.format.replace('-', '_')}"
+    kind = tr(lang, key) if key in MESSAGES else source.format
+    return (tr(lang, "candidacy.source_dated", kind=kind, date=date_text(source.date, lang))
+            if source.date else kind)
+
+
+def source_count(source: Any, lang: str) -> str | None:
+    """The count and base behind a share: "298 postes sur 412"."""
+    if source.compte is None or not source.base:
+        return None
+    unit = tr(lang, f"candidacy.unit_{source.unite}") if source.unite else ""
+    return " ".join(tr(lang, "candidacy.count_of_base", count=_num(source.compte, lang),
+                       base=_num(source.base, lang), unit=unit).split())
 
 
 def plural(lang: str, key: str, n: float, **params: Any) -> str:
@@ -134,6 +155,28 @@ def _shares(stock: dict[str, Any] | None, lang: str) -> list[dict[str, Any]]:
     return rows
 
 
+def _file_read(source: Any, lang: str) -> str:
+    """The file as the user named it, and when tnl read it."""
+    if source.lu_le is None:
+        return source.fichier
+    return tr(lang, "dossier.file_read", file=source.fichier, date=date_text(source.lu_le, lang))
+
+
+def _sources(catalog: Catalog, answers: Answers, lang: str) -> list[dict[str, Any]]:
+    """Which answers came from which file (`sources:` of the answers), file by file, for the
+    team to know what to read again before submitting."""
+    files: dict[tuple[str, str], dict[str, Any]] = {}
+    for c in catalog.criteria:
+        answer = answers.responses.get(c.id)
+        for s in (answer.sources if answer else ()):
+            entry = files.setdefault((s.fichier, s.format), {
+                "file": _file_read(s, lang), "kind": source_kind(s, lang), "answers": []})
+            question = pick(c.question, lang)
+            if question not in entry["answers"]:
+                entry["answers"].append(question)
+    return list(files.values())
+
+
 def _criterion(r: CriterionResult, answer: Any, known: dict[str, dict[str, Any]],
                shares: list[dict[str, Any]], lang: str) -> dict[str, Any]:
     c = r.criterion
@@ -157,6 +200,9 @@ def _criterion(r: CriterionResult, answer: Any, known: dict[str, dict[str, Any]]
         "justification": justification,
         "to_justify": r.met and c.type in _CLAIMS and not justification,
         "evidence": evidence,
+        "sources": [", ".join(x for x in (source_kind(s, lang), _file_read(s, lang),
+                                          source_count(s, lang)) if x)
+                    for s in (answer.sources if answer else ())],
         "software": _software(r, known, lang),
         "shares": shares if c.type == "inventory" and r.value else [],
     }
@@ -194,17 +240,35 @@ def _domains(catalog: Catalog, answers: Answers, a: Assessment, data: dict[str, 
     return out
 
 
-def _step(c: Criterion, catalog: Catalog, lang: str) -> dict[str, Any]:
+# The opening of a piece of advice that asks for a software inventory, and what it becomes
+# when the answers already hold one.
+_ASKS_INVENTORY = {"fr": (re.compile(r"^(Faites|Dressez) l'inventaire (de vos|des) logiciels"
+                                     r"[^,]*, "), "À partir de votre inventaire des logiciels, "),
+                   "en": (re.compile(r"^(List your software|Draw up the inventory)[^,]*, "),
+                          "From your software inventory, ")}
+
+
+def _step(c: Criterion, catalog: Catalog, lang: str, answered: bool = False,
+          inventory: bool = False) -> dict[str, Any]:
+    """One step of the path; advice that asks for what the answers already give ("Dressez
+    l'inventaire" under a given inventory) is replaced by what is left to do."""
+    recommendation = pick(c.recommendation, lang)
+    if answered and c.type == "inventory":
+        recommendation = tr(lang, "dossier.rec_inventory_more")
+    elif inventory and lang in _ASKS_INVENTORY:
+        pattern, opening = _ASKS_INVENTORY[lang]
+        recommendation = pattern.sub(opening, recommendation, count=1)
     target = None
     if c.type in _CLAIMS:  # a text, a URL or a list has no single expected answer
         target = tr(lang, "dossier.target", target=report.value_text(c, best_value(c), lang))
     return {
         "id": c.id,
+        "gate": c.eligibility,
         "question": pick(c.question, lang),
         "domain": pick(catalog.domain(c.domain).name, lang),
         "effort": tr(lang, f"report.effort_{c.effort}"),
         "target": target,
-        "recommendation": pick(c.recommendation, lang),
+        "recommendation": recommendation,
     }
 
 
@@ -214,6 +278,8 @@ def _path(catalog: Catalog, a: Assessment, identity: Identity, lang: str) -> tup
     if identity.category == "prive":
         return None, tr(lang, "dossier.no_path_private"), []
     nl = a.next_level
+    answered = {r.criterion.id for r in a.results if r.answered}
+    inventory = any(r.criterion.type == "inventory" and r.value for r in a.results)
     path = None
     note = None
     chosen: set[str] = set()
@@ -225,7 +291,8 @@ def _path(catalog: Catalog, a: Assessment, identity: Identity, lang: str) -> tup
             "title": tr(lang, "dossier.next_title", name=name),
             "reachable": nl.reachable,
             "intro": tr(lang, "dossier.next_intro" if nl.reachable else "dossier.unreachable"),
-            "steps": [_step(s.criterion, catalog, lang) for s in nl.steps],
+            "steps": [_step(s.criterion, catalog, lang, s.criterion.id in answered, inventory)
+                      for s in nl.steps],
         }
     elif a.level_rank == len(catalog.tiers):
         note = tr(lang, "dossier.top")
@@ -235,7 +302,7 @@ def _path(catalog: Catalog, a: Assessment, identity: Identity, lang: str) -> tup
               if r.visible and not r.met and r.criterion.id not in chosen
               and (r.criterion.points > 0 or r.criterion.eligibility)]
     others.sort(key=lambda c: (c.cost, -c.points))
-    return path, note, [_step(c, catalog, lang) for c in others]
+    return path, note, [_step(c, catalog, lang, c.id in answered, inventory) for c in others]
 
 
 def _item(lang: str, done: bool | None, text: str, details: list[str] | None = None) -> dict[str, Any]:
@@ -318,10 +385,13 @@ def _checklist(catalog: Catalog, answers: Answers, a: Assessment, domains: list[
         _count_item(lang, "dossier.ck_unanswered", "dossier.ck_answered", open_questions,
                     details=False),
         *software,
-        _count_item(lang, "dossier.ck_unjustified", "dossier.ck_justified",
-                    [c["question"] for c in claims if not c["justification"]]),
-        _count_item(lang, "dossier.ck_unproven", "dossier.ck_proven",
-                    [c["question"] for c in claims if not c["evidence"]]),
+        # one line per criterion to back up, saying what it lacks (not one list per lack)
+        _count_item(lang, "dossier.ck_unsupported", "dossier.ck_supported",
+                    [tr(lang, "dossier.ck_lacks", question=c["question"], missing=", ".join(
+                        tr(lang, f"dossier.ck_lacks_{what}") for what, lacks in (
+                            ("justification", not c["justification"]),
+                            ("evidence", not c["evidence"])) if lacks))
+                     for c in claims if not (c["justification"] and c["evidence"])]),
         *_edition_items(catalog, today, lang),
     ]
 
@@ -347,9 +417,9 @@ def _summary(catalog: Catalog, a: Assessment, data: dict[str, Any], name: str,
         "intro": tr(lang, "dossier.intro", name=name, edition=catalog.edition),
         "verdict": a.verdict,
         "verdict_text": data["verdict_text"],
-        "verdict_sentence": tr(lang, f"dossier.verdict_{a.verdict}"),
+        "verdict_sentence": _sentence(f"dossier.verdict_{a.verdict}", lang),
         "reasons": [] if a.verdict == "eligible" else data["reasons"],
-        "eligible": a.verdict == "eligible",
+        "eligible": a.verdict in ADMITTED,
         "level": level,
         "level_name": data["level_name"],
         "level_rank": a.level_rank,
@@ -366,6 +436,66 @@ def _summary(catalog: Catalog, a: Assessment, data: dict[str, Any], name: str,
             for check in data["legal"]["checks"] if check["status"] != "not_applicable"],
         "obligations": _obligations(data, lang),
         "warnings": data["warnings"],
+    }
+
+
+_TOP = 5  # actions on the first page
+
+
+def _sentence(key: str, lang: str) -> str:
+    """A message that may not exist (a verdict added to the engine later): empty then."""
+    from tnl_cli.locale.dossier import MESSAGES
+
+    return tr(lang, key) if key in MESSAGES else ""
+
+
+def _ladder(catalog: Catalog, a: Assessment, lang: str) -> list[dict[str, Any]]:
+    """The tiers from the lowest, with where the body stands: reached, its estimated tier,
+    and the range the unanswered questions leave open (for the pictures)."""
+    low, high = a.range_ranks
+    return [{"name": pick(tier.name, lang), "rank": rank, "reached": rank <= a.level_rank,
+             "current": rank == a.level_rank, "in_range": low <= rank <= high and low != high}
+            for rank, tier in enumerate(catalog.tiers, 1)]
+
+
+def _uses(stock: dict[str, Any] | None, lang: str) -> list[dict[str, Any]]:
+    """Free and proprietary software per use, for the picture (the same counts as the
+    candidacy's table: `report.inventory`)."""
+    if not stock:
+        return []
+    biggest = max((s["total"] for s in stock["share_free"].values()), default=0) or 1
+    return [{"label": s["label"], "free": s["free"], "other": s["total"] - s["free"],
+             "total": s["total"], "free_width": round(s["free"] / biggest, 4),
+             "other_width": round((s["total"] - s["free"]) / biggest, 4),
+             "text": ", ".join(plural(lang, f"dossier.uses_{key}", n, count=_num(n, lang))
+                               for key, n in (("free", s["free"]),
+                                              ("other", s["total"] - s["free"])))}
+            for s in stock["share_free"].values()]
+
+
+def _overview(catalog: Catalog, a: Assessment, data: dict[str, Any],
+              path: dict[str, Any] | None, others: list[dict[str, Any]],
+              lang: str) -> dict[str, Any]:
+    """The first page: where the team stands (verdict, level with its range, the Badge) and
+    the five actions that come first on the path, the rest following in the report."""
+    level = None
+    if a.verdict in ADMITTED or a.range_ranks[1]:
+        level = report.level_line(a, catalog, lang)
+    steps = (path["steps"] if path else []) + others
+    # an eligibility criterion left unmet comes first: nothing counts without it
+    steps.sort(key=lambda s: not s["gate"])
+    return {
+        "verdict": a.verdict,
+        "verdict_text": data["verdict_text"],
+        "verdict_sentence": _sentence(f"dossier.verdict_{a.verdict}", lang),
+        "level": level,
+        "badge": report.badge_line(a, lang) if a.badge is not None else None,
+        "top": steps[:_TOP],
+        "top_title": plural(lang, "dossier.top_title", min(_TOP, len(steps)),
+                            count=_num(min(_TOP, len(steps)), lang)),
+        "more": max(0, len(steps) - _TOP),
+        "ladder": _ladder(catalog, a, lang),
+        "uses": _uses(data.get("inventory"), lang),
     }
 
 
@@ -406,6 +536,7 @@ def build(catalog: Catalog, answers: Answers, assessment: Assessment, lang: str,
         "referents": [_person(answers.identity.elu_referent, "elu", lang),
                       _person(answers.identity.responsable, "responsable", lang)],
         "summary": _summary(catalog, assessment, data, collectivite["display_name"], lang),
+        "overview": _overview(catalog, assessment, data, path, others, lang),
         "domains": domains,
         "next_level": path,
         "next_note": note,
@@ -415,5 +546,6 @@ def build(catalog: Catalog, answers: Answers, assessment: Assessment, lang: str,
                          for item in (data.get("inventory") or {}).get("replacements", [])],
         "checklist": _checklist(catalog, answers, assessment, domains, data.get("inventory"),
                                 today, lang),
+        "sources": _sources(catalog, answers, lang),
     }
     return _deep_clean(view)

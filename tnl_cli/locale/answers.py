@@ -86,6 +86,14 @@ MESSAGES = {
         "fr": "« {value} » n'est pas un nombre.",
         "en": "'{value}' is not a number.",
     },
+    "answers.number_not_yes_no": {
+        "fr": "« {value} » : cette question attend un nombre, pas oui ou non (si votre fichier "
+              "date d'une version où elle se répondait par oui ou non, remplacez la réponse par le "
+              "chiffre demandé ; « tnl criteria show {id} » affiche la question).",
+        "en": "'{value}': this question expects a number, not yes or no (if your file dates from a "
+              "version where it was answered yes or no, replace the answer with the figure asked; "
+              "'tnl criteria show {id}' displays the question).",
+    },
     "answers.too_large": {
         "fr": "« {value} » est trop grand (au-delà d'un million de milliards, 10^15).",
         "en": "'{value}' is too large (over a million billion, 10^15).",
@@ -123,6 +131,12 @@ MESSAGES = {
     "answers.bad_annex": {
         "fr": "annexe invalide : indiquez {{titre: …, url: https://…}} (au moins l'un des deux).",
         "en": "invalid annex: give {{titre: …, url: https://…}} (at least one of them).",
+    },
+    "answers.bad_logo": {
+        "fr": "« {value} » n'est pas une image que le dossier sait inclure (dossier.logo) : "
+              "donnez un fichier {allowed}, chemin relatif au fichier de réponses.",
+        "en": "'{value}' is not an image the dossier can include (dossier.logo): give a "
+              "{allowed} file, its path relative to the answers file.",
     },
     "answers.not_text": {
         "fr": "« {field} » doit être un texte, pas une liste ni un dictionnaire.",

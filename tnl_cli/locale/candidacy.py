@@ -13,14 +13,71 @@ MESSAGES = {
                           "en": "Territoire Numérique Libre label, {edition} edition"},
     "candidacy.intro": {
         "fr": "{subject} présente sa candidature à l'édition {edition} du label Territoire "
-              "Numérique Libre, décerné par l'ADULLACT. Ce dossier présente notre collectivité, "
-              "notre démarche en faveur du logiciel libre et des données ouvertes, nos actions "
-              "et nos projets ; les pièces qui les attestent sont listées en annexe.",
+              "Numérique Libre, décerné par l'ADULLACT.",
         "en": "{subject} applies for the {edition} edition of the Territoire Numérique Libre "
-              "label, awarded by ADULLACT. This dossier presents our authority, our approach "
-              "to free software and open data, our actions and our plans; the documents that "
-              "attest them are listed in the annexes.",
+              "label, awarded by ADULLACT.",
     },
+    "candidacy.intro_sections": {"fr": "Ce dossier présente {parts}",
+                                 "en": "This dossier presents {parts}"},
+    "candidacy.intro_presentation": {"fr": "notre collectivité", "en": "our authority"},
+    "candidacy.intro_demarche": {
+        "fr": "notre démarche en faveur du logiciel libre et des données ouvertes",
+        "en": "our approach to free software and open data"},
+    "candidacy.intro_actions": {"fr": "nos actions", "en": "our actions"},
+    "candidacy.intro_progres": {"fr": "nos progrès", "en": "our progress"},
+    "candidacy.intro_projets": {"fr": "nos projets", "en": "our plans"},
+    "candidacy.intro_annexes": {"fr": " ; les pièces qui les attestent sont listées en annexe",
+                                "en": "; the documents that attest them are listed in the "
+                                      "annexes"},
+    "candidacy.st_free_software_services": {
+        "fr": "Nous utilisons des logiciels libres dans nos services.",
+        "en": "We use free software in our departments."},
+    "candidacy.st_free_software_ecoles": {
+        "fr": "Nous utilisons des logiciels libres dans nos services et dans nos écoles.",
+        "en": "We use free software in our departments and in our schools."},
+    "candidacy.st_free_software_colleges": {
+        "fr": "Nous utilisons des logiciels libres dans nos services et dans nos collèges.",
+        "en": "We use free software in our departments and in our secondary schools."},
+    "candidacy.st_free_software_lycees": {
+        "fr": "Nous utilisons des logiciels libres dans nos services et dans nos lycées.",
+        "en": "We use free software in our departments and in our high schools."},
+    "candidacy.st_open_data_published": {
+        "fr": "Nous publions nos données publiques en données ouvertes.",
+        "en": "We publish our public data as open data."},
+    "candidacy.logo_alt": {"fr": "Logo : {name}", "en": "Logo: {name}"},
+    "candidacy.kf_population": {"fr": "habitants", "en": "inhabitants"},
+    "candidacy.kf_agents": {"fr": "agents", "en": "staff"},
+    "candidacy.kf_office": {"fr": "des postes de travail avec une suite bureautique libre",
+                            "en": "of workstations with a free office suite"},
+    "candidacy.kf_os": {"fr": "des postes sous un système d'exploitation libre",
+                        "en": "of workstations on a free operating system"},
+    "candidacy.kf_trained": {"fr": "agents formés aux logiciels libres en un an",
+                             "en": "staff trained in free software in a year"},
+    "candidacy.kf_datasets": {"fr": "jeux de données ouverts", "en": "open datasets"},
+    "candidacy.kf_savings": {"fr": "d'économies estimées par an",
+                             "en": "estimated savings a year"},
+    "candidacy.kf_of": {"fr": "{count} sur {base}", "en": "{count} of {base}"},
+    "candidacy.kf_free_listed": {"fr": "logiciels recensés sont libres",
+                                 "en": "listed programs are free software"},
+    "candidacy.kf_budget": {"fr": "Budget", "en": "Budget"},
+    "candidacy.kf_equipe": {"fr": "Équipe", "en": "Team"},
+    "candidacy.count_of_base": {"fr": "{count} {unit} sur {base}",
+                                "en": "{count} {unit} out of {base}"},
+    "candidacy.source_dated": {"fr": "{kind} du {date}", "en": "{kind} of {date}"},
+    "candidacy.unit_postes": {"fr": "postes", "en": "workstations"},
+    "candidacy.unit_logiciels": {"fr": "logiciels", "en": "programs"},
+    "candidacy.unit_jeux_de_donnees": {"fr": "jeux de données", "en": "datasets"},
+    "candidacy.unit_ressources": {"fr": "ressources", "en": "resources"},
+    "candidacy.format_glpi_agent_json": {"fr": "inventaire GLPI Agent",
+                                         "en": "GLPI Agent inventory"},
+    "candidacy.format_fusioninventory_xml": {"fr": "inventaire FusionInventory",
+                                             "en": "FusionInventory inventory"},
+    "candidacy.format_glpi_export": {"fr": "export GLPI", "en": "GLPI export"},
+    "candidacy.format_ocs_export": {"fr": "export OCS Inventory", "en": "OCS Inventory export"},
+    "candidacy.format_datagouv_export": {"fr": "export data.gouv.fr",
+                                         "en": "data.gouv.fr export"},
+    "candidacy.format_opendatafrance": {"fr": "catalogue OpenDataFrance",
+                                        "en": "OpenDataFrance catalogue"},
     "candidacy.council_commune": {"fr": "le conseil municipal", "en": "the municipal council"},
     "candidacy.council_epci": {"fr": "le conseil communautaire", "en": "the community council"},
     "candidacy.council_metropole": {"fr": "le conseil de la métropole",
@@ -56,7 +113,7 @@ MESSAGES = {
     "candidacy.sw_free": {"fr": "libre", "en": "free"},
     "candidacy.sw_proprietary": {"fr": "propriétaire", "en": "proprietary"},
     "candidacy.sw_not_free": {"fr": "non libre", "en": "non-free"},
-    "candidacy.sw_unknown": {"fr": "non précisée", "en": "not stated"},
+    "candidacy.sw_unknown": {"fr": "—", "en": "—"},
     # ---------------------------------------------------------------- notes on stderr
     "candidacy.gaps": {
         "fr": "Pour un dossier plus solide (ces remarques ne figurent pas dans le document) :",
@@ -173,6 +230,10 @@ MESSAGES = {
     "candidacy.l_colon": {"fr": "\u202f:", "en": ":"},
     "candidacy.l_unnamed": {"fr": "Notre collectivité", "en": "Our authority"},
     "candidacy.l_contents": {"fr": "Sommaire", "en": "Contents"},
+    "candidacy.l_key_figures": {"fr": "Chiffres clés", "en": "Key figures"},
+    "candidacy.l_timeline": {"fr": "Les étapes de notre démarche",
+                             "en": "The milestones of our approach"},
+    "candidacy.l_website": {"fr": "Site internet", "en": "Website"},
     "candidacy.l_presentation": {"fr": "Présentation de la collectivité",
                                  "en": "Our authority"},
     "candidacy.l_approach": {"fr": "Notre démarche", "en": "Our approach"},
@@ -191,7 +252,7 @@ MESSAGES = {
     "candidacy.l_signature": {"fr": "Signature", "en": "Signature"},
     "candidacy.l_contact": {"fr": "Contact", "en": "Contact"},
     "candidacy.l_justification": {"fr": "Précisions", "en": "Details"},
-    "candidacy.l_cited_in": {"fr": "cité en", "en": "cited in"},
+    "candidacy.l_cited_in": {"fr": "citée en", "en": "cited in"},
     "candidacy.l_annex_ref": {"fr": "annexe", "en": "annex"},
     "candidacy.l_annexes_ref": {"fr": "annexes", "en": "annexes"},
     "candidacy.l_annex": {"fr": "Annexe", "en": "Annex"},
@@ -215,5 +276,6 @@ MESSAGES = {
     "candidacy.l_total": {"fr": "Logiciels recensés", "en": "Software listed"},
     "candidacy.l_share": {"fr": "Part", "en": "Share"},
     "candidacy.l_all_uses": {"fr": "Tous usages", "en": "All uses"},
+    "candidacy.l_other_use": {"fr": "Autres usages", "en": "Other uses"},
     "candidacy.l_page": {"fr": "Page", "en": "Page"},
 }

@@ -114,6 +114,23 @@ MESSAGES = {
               "nor among the bundled templates): fix the name or add the file to the template "
               "directory.",
     },
+    "dossier.logo_unreadable": {
+        "fr": "logo illisible ({reason}) : vérifiez dossier.logo, un chemin relatif au "
+              "fichier de réponses.",
+        "en": "unreadable logo ({reason}): check dossier.logo, a path relative to the answers "
+              "file.",
+    },
+    "dossier.logo_too_big": {
+        "fr": "logo trop lourd (plus de {limit} Ko) : réduisez l'image ou donnez sa version "
+              "SVG.",
+        "en": "logo too large (over {limit} KB): shrink the image or give its SVG version.",
+    },
+    "dossier.logo_not_image": {
+        "fr": "ce fichier n'est pas une image PNG, JPEG ou SVG : donnez le logo dans l'un de "
+              "ces formats (dossier.logo).",
+        "en": "this file is not a PNG, JPEG or SVG image: give the logo in one of these "
+              "formats (dossier.logo).",
+    },
     "dossier.template_unreadable": {
         "fr": "modèle illisible ({reason}) ; enregistrez-le en UTF-8.",
         "en": "unreadable template ({reason}); save it as UTF-8.",
@@ -257,18 +274,29 @@ MESSAGES = {
         "fr": "{count} question sans réponse (voir la fin de son domaine)",
         "en": "{count} question unanswered (see the end of its domain)",
     },
-    "dossier.ck_justified": {"fr": "Chaque critère rempli est justifié",
-                             "en": "Every criterion met is justified"},
-    "dossier.ck_unjustified": {"fr": "{count} critères remplis sans justification",
-                               "en": "{count} criteria met without justification"},
-    "dossier.ck_unjustified_one": {"fr": "{count} critère rempli sans justification",
-                                   "en": "{count} criterion met without justification"},
-    "dossier.ck_proven": {"fr": "Chaque critère rempli a un lien de preuve",
-                          "en": "Every criterion met has an evidence link"},
-    "dossier.ck_unproven": {"fr": "{count} critères remplis sans lien de preuve",
-                            "en": "{count} criteria met without an evidence link"},
-    "dossier.ck_unproven_one": {"fr": "{count} critère rempli sans lien de preuve",
-                                "en": "{count} criterion met without an evidence link"},
+    "dossier.ck_supported": {
+        "fr": "Chaque critère rempli est justifié et a un lien de preuve",
+        "en": "Every criterion met is justified and has an evidence link"},
+    "dossier.ck_unsupported": {
+        "fr": "{count} critères remplis à étayer (ce qui manque est entre parenthèses)",
+        "en": "{count} criteria met to back up (what is missing in brackets)"},
+    "dossier.ck_unsupported_one": {
+        "fr": "{count} critère rempli à étayer (ce qui manque est entre parenthèses)",
+        "en": "{count} criterion met to back up (what is missing in brackets)"},
+    "dossier.ck_lacks": {"fr": "{question} ({missing})", "en": "{question} ({missing})"},
+    "dossier.ck_lacks_justification": {"fr": "justification", "en": "justification"},
+    "dossier.ck_lacks_evidence": {"fr": "lien de preuve", "en": "evidence link"},
+    "dossier.uses_free": {"fr": "{count} libres", "en": "{count} free"},
+    "dossier.uses_free_one": {"fr": "{count} libre", "en": "{count} free"},
+    "dossier.uses_other": {"fr": "{count} propriétaires", "en": "{count} proprietary"},
+    "dossier.uses_other_one": {"fr": "{count} propriétaire", "en": "{count} proprietary"},
+    "dossier.rec_inventory_more": {
+        "fr": "Complétez l'inventaire avec les logiciels métiers et les outils des écoles, "
+              "puis remplacez en priorité les logiciels propriétaires qui ont une alternative "
+              "libre mûre (voir « Logiciels propriétaires à remplacer »).",
+        "en": "Complete the inventory with business software and the schools' tools, then "
+              "replace first the proprietary products that have a mature free alternative "
+              "(see 'Proprietary software to replace')."},
     "dossier.ck_deadline": {
         "fr": "Édition {edition} : dépôt de la candidature jusqu'au {date} ({days} jours "
               "restants)",
@@ -338,6 +366,30 @@ MESSAGES = {
     "dossier.l_to_name": {"fr": "à désigner", "en": "to be named"},
     "dossier.l_missing": {"fr": "non renseigné", "en": "not given"},
     "dossier.l_summary": {"fr": "Synthèse", "en": "Summary"},
+    "dossier.file_read": {"fr": "{file}, lu le {date}", "en": "{file}, read on {date}"},
+    "dossier.l_sources": {"fr": "D'où viennent nos réponses", "en": "Where our answers come from"},
+    "dossier.l_sources_intro": {
+        "fr": "Réponses tirées de fichiers (tnl les a lues dans ces fichiers ; relisez-les "
+              "s'ils ont changé depuis) :",
+        "en": "Answers drawn from files (tnl read them from these files; read them again if "
+              "the files have changed since):"},
+    "dossier.l_source": {"fr": "Source", "en": "Source"},
+    "dossier.l_overview": {"fr": "Où nous en sommes", "en": "Where we stand"},
+    "dossier.top_title": {"fr": "Les {count} actions prioritaires",
+                          "en": "The {count} actions to take first"},
+    "dossier.top_title_one": {"fr": "L'action prioritaire", "en": "The action to take first"},
+    "dossier.l_top_more": {"fr": "Les autres pistes suivent dans ce rapport (« Vers le niveau "
+                                 "suivant »).",
+                           "en": "The other steps follow in this report ('Towards the next "
+                                 "level')."},
+    "dossier.l_ladder": {"fr": "Niveaux du label", "en": "The label's levels"},
+    "dossier.l_ladder_here": {"fr": "estimé", "en": "estimated"},
+    "dossier.l_ladder_range": {"fr": "fourchette", "en": "range"},
+    "dossier.l_uses_chart": {"fr": "Logiciels libres et propriétaires par usage",
+                             "en": "Free and proprietary software per use"},
+    "dossier.l_free_legend": {"fr": "libres", "en": "free"},
+    "dossier.l_other_legend": {"fr": "propriétaires", "en": "proprietary"},
+    "dossier.l_badge": {"fr": "Badge", "en": "Badge"},
     "dossier.l_verdict": {"fr": "Éligibilité", "en": "Eligibility"},
     "dossier.l_level": {"fr": "Niveau indicatif", "en": "Indicative level"},
     "dossier.l_no_level": {"fr": "aucun niveau atteint pour l'instant",
