@@ -35,3 +35,19 @@ def test_an_error_without_a_place(run: Any, tmp_path: Path) -> None:
     res = run("assess", "--answers", str(path), "--format", "json")
     assert res.code == 2 and "r.yaml: erreur de syntaxe YAML" in res.err
     assert "Traceback" not in res.err
+
+
+@pytest.mark.parametrize("cid", ["format_bureautique_defaut", "enjeux_strategie"])
+def test_not_concerned_where_a_choice_allows_none(run: Any, tmp_path: Path, cid: str) -> None:
+    """Found by the property test of --set: « non concerné » to a choice or multiple choice
+    that does not allow it was a traceback (KeyError: 'allowed') in a file, --set and batch."""
+    path = tmp_path / "r.yaml"
+    path.write_text(f"edition: 2025\nreponses:\n  {cid}: non concerné\n", encoding="utf-8")
+    res = run("assess", "--answers", str(path), "--format", "json")
+    assert res.code == 2 and f"r.yaml:3: critère « {cid} » : « non concerné » : cette " \
+        "question concerne toute collectivité" in res.err
+    assert "odf, ooxml" in res.err or "souverainete" in res.err
+    table = tmp_path / "in.csv"
+    table.write_text(f"nom;type;code_insee;{cid}\nA;commune;54395;nc\n", encoding="utf-8")
+    batch = run("batch", str(table), "--lang", "en")
+    assert batch.code == 1 and "'not concerned' is not a possible answer" in batch.out + batch.err

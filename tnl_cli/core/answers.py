@@ -303,8 +303,11 @@ def unknown_key(at: Any, path: tuple[Any, ...], key: Any, allowed: tuple[str, ..
 
 def refused(c: Criterion, exc: ValueRefused, file: str | None, line: int | None) -> Problem:
     accepts = "answers.accepts_not_concerned" if c.not_concerned else "answers.accepts_more"
-    return Problem("answers.refused", {"id": c.id, "reason_key": exc.key, **exc.params,
-                                       "accepts_key": f"answers.accepts_{c.type}",
+    # The options a choice accepts, whatever the refusal: `non concerné` where it is not
+    # possible is refused before the options are looked at (its message lacked them: KeyError).
+    allowed = {"allowed": ", ".join(ch.value for ch in c.choices)} if c.choices else {}
+    return Problem("answers.refused", {"id": c.id, "reason_key": exc.key, **allowed,
+                                       **exc.params, "accepts_key": f"answers.accepts_{c.type}",
                                        "more_key": accepts}, file, line)
 
 
