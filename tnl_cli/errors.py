@@ -10,7 +10,6 @@ from types import MappingProxyType
 from typing import Any, NamedTuple
 
 from tnl_cli.i18n import tr
-from tnl_cli.numbers import shown as clipped
 from tnl_cli.textsafe import escaped
 
 EXIT_OK = 0
@@ -51,6 +50,8 @@ class Problem(NamedTuple):
     def render(self, lang: str) -> str:
         # A value echoed from input shows its control characters escaped (`\x1b[31moui`):
         # the user sees what is wrong, the terminal acts on nothing.
+        from tnl_cli.numbers import shown as clipped  # not on the start-up path
+
         # A value quoted from input is cut to its first characters (5,000 digits, a whole line).
         shown = {k: escaped(clipped(v) if k == "value" else v)
                  if isinstance(v, str) and not k.endswith("_key") else clipped(v)
