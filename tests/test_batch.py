@@ -121,11 +121,14 @@ def test_xlsx_in_and_out(run: Any, tmp_path: Path) -> None:
     from tnl_cli.io.table_read import open_spreadsheet
 
     out = list(open_spreadsheet(tmp_path / "out.xlsx", None).rows)
-    assert out[0][:8] == ["ligne", "nom", "code_insee", "siren", "type", "population",
-                          "departement", "verdict"]
+    assert out[0][:12] == ["ligne", "nom", "code_insee", "siren", "type", "population",
+                           "departement", "region", "epci_siren", "epci_nom",
+                           "tranche_population", "verdict"]
     nancy = by_insee("54395")  # the population comes from the COG
-    assert out[1][:8] == ["2", "Nancy", "54395", "215403957", "commune",
-                          str(nancy.population), "54", "eligible_with_reservations"]
+    assert out[1][:12] == ["2", "Nancy", "54395", "215403957", "commune",
+                           str(nancy.population), "54", "44", "245400676",
+                           "Métropole du Grand Nancy", "50000-199999",
+                           "eligible_with_reservations"]
 
 
 # -- bad rows -------------------------------------------------------------------------------

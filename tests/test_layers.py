@@ -26,6 +26,7 @@ LAYERS: list[set[str]] = [
     {"report", "evidence", "inventory", "opendata"},
     {"walk", "dossier"},
     {"batch"},
+    {"synthesis"},
     {"commands"},
     {"cli"},
     {"__main__"},

@@ -22,7 +22,7 @@ from tnl_cli.i18n import LANGS, detect_lang, requested_lang, template, tr
 
 # Command modules, in the order `tnl --help` lists them.
 COMMANDS = ("assess", "compare", "criteria", "schema", "dossier", "lookup", "software", "opendata",
-            "batch", "inventaire")
+            "batch", "synthese", "inventaire")
 
 
 def _translate_help_words(lang: str) -> None:

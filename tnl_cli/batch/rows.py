@@ -89,6 +89,19 @@ class Checker:
         self._high_evaluators: dict[str | None, TypeEvaluator] = {}
         self._rendered: dict[Any, str] = {}
         self.domains = tuple(d.id for d in catalog.domains)
+        from tnl_cli.reference.territory import load_places, size_band
+
+        self._band = size_band
+        self._places = load_places().of if index is not None else None
+
+    def place(self, head: list[Any]) -> list[str]:
+        """Région, EPCI SIREN and name, size band of a row's checked identity (name, INSEE
+        code, SIREN, type, population, département)."""
+        band = self._band(head[4]) if head[4].__class__ is int else ""
+        if self._places is None:
+            return ["", "", "", band]
+        epci, name, _, region = self._places(head[1], head[2], head[5], head[3])
+        return [region, epci, name, band]
 
     def cells_for(self, kind: str | None) -> list[Cells]:
         found = self._cells.get(kind)
@@ -178,11 +191,15 @@ class Checker:
         return ans.Answers(self.catalog.edition, self.identity.identity(row), responses)
 
 
+PLACE_COLUMNS = (Column("region", "code"), Column("epci_siren", "code"), Column("epci_nom"),
+                 Column("tranche_population", "key"))
+
+
 def output_columns(catalog: Catalog) -> list[Column]:
     """The result table: one row per input row, in input order."""
     return [Column("ligne", "number"), Column("nom"), Column("code_insee", "code"),
             Column("siren", "code"), Column("type"), Column("population", "number"),
-            Column("departement", "code"), Column("verdict", "key"), Column("niveau", "key"),
+            Column("departement", "code"), *PLACE_COLUMNS, Column("verdict", "key"), Column("niveau", "key"),
             Column("niveau_min", "key"), Column("niveau_max", "key"), Column("mentions", "keys"),
             Column("score", "number"),
             *[Column(f"score_{d.id}", "number") for d in catalog.domains],
@@ -305,9 +322,9 @@ def check_rows(checker: Checker, rows: Iterator[list[str]], state: Any, summary:
             if write is not None:
                 shares = checker.row_percents(kind, total, points) if total & nc_mask else \
                     map(percent, percents, points)
-                write([line, *head, verdict, level, level, tiers[high_rank - 1] if high_rank
-                       else "", found_mentions, int(ratio * 100 + 0.5), *shares, *gates(total),
-                       (), warnings])
+                write([line, *head, *checker.place(head), verdict, level, level,
+                       tiers[high_rank - 1] if high_rank else "", found_mentions,
+                       int(ratio * 100 + 0.5), *shares, *gates(total), (), warnings])
             if dossiers is not None and admitted:
                 dossiers(checker, row, line, head[1] or head[2] or None)
                 summary.dossiers += 1
@@ -337,8 +354,8 @@ def _rejected(row: list[str], line: int, messages: list[str], warnings: Sequence
         where, width = checker.identity.columns, checker.width
         typed = [row[where[k]].strip() if where[k] < width else ""
                  for k in ("nom", "code_insee", "siren", "type", "population")]
-        write([line, *typed, "", REJECTED, "", "", "", (), "", *[""] * len(checker.domains), (),
-               (), messages, warnings])
+        write([line, *typed, "", "", "", "", "", REJECTED, "", "", "", (), "",
+               *[""] * len(checker.domains), (), (), messages, warnings])
 
 
 def _extra_cells(row: list[str], line: int, checker: Checker, summary: Summary,

@@ -131,6 +131,26 @@ def _print_summary(summary: Any, catalog: Any, file: str, output: Path | None,
             err.write("  " + t(key, file=str(output)) + "\n")
 
 
+def write_datapackage(output: Path, catalog: Any, columns: list[str], force: bool) -> None:
+    """schema.json and datapackage.json beside the result CSV (open data publication)."""
+    import json
+
+    from tnl_cli import __version__
+    from tnl_cli.batch.datapackage import PACKAGE_FILE, SCHEMA_FILE, package, schema
+    from tnl_cli.io.files import write_atomic
+
+    folder = output.parent
+    documents = {
+        folder / SCHEMA_FILE: schema(catalog, columns, SETTINGS.lang, __version__, output.name),
+        folder / PACKAGE_FILE: package(output.name, SETTINGS.lang),
+    }
+    for path, content in documents.items():
+        write_atomic(path, json.dumps(content, ensure_ascii=False, indent=2) + "\n",
+                     overwrite=force)
+    SETTINGS.stdout.write(t("synthesis.datapackage_written", schema=str(folder / SCHEMA_FILE),
+                            package=str(folder / PACKAGE_FILE)) + "\n")
+
+
 def _published(directory: Path) -> Any:
     """data.gouv.fr's exports in `directory` read once, with a progress bar on a terminal."""
     import datetime as dt
@@ -182,6 +202,12 @@ def register(app: typer.Typer, lang: str) -> None:
         dossiers: Annotated[Path | None, typer.Option(
             "--dossiers", help=tr(lang, "batch.opt_dossiers"),
             metavar="DOSSIER" if lang == "fr" else "DIR")] = None,
+        synthese: Annotated[Path | None, typer.Option(
+            "--synthese", help=tr(lang, "synthesis.opt_batch"), metavar=file_meta)] = None,
+        by: Annotated[str | None, typer.Option(
+            "--par", help=tr(lang, "synthesis.opt_by"), metavar="epci|departement|region")] = None,
+        datapackage: Annotated[bool, typer.Option(
+            "--datapackage", help=tr(lang, "synthesis.opt_datapackage"))] = False,
         force: Annotated[bool, typer.Option("--force", help=tr(lang, "batch.opt_force"))] = False,
         opendata_dir: Annotated[Path | None, typer.Option(
             "--opendata-dir", help=tr(lang, "opendata.opt_batch_dir"),
@@ -212,6 +238,24 @@ def register(app: typer.Typer, lang: str) -> None:
             if same_file(output, file):
                 raise TnlError.of("batch.same_file", file=str(output))
             tabular_write.check_target(output, force)
+        if datapackage:
+            if output is None or output.suffix.lower() != ".csv":
+                raise TnlError.of("synthesis.datapackage_csv")
+            from tnl_cli.batch.datapackage import PACKAGE_FILE, SCHEMA_FILE
+
+            for name in (SCHEMA_FILE, PACKAGE_FILE):
+                tabular_write.check_target(output.parent / name, force)
+        if by is not None and synthese is None:
+            raise TnlError.of("synthesis.by_without_synthese")
+        if synthese is not None:
+            from tnl_cli.commands.synthese import check_level
+            from tnl_cli.io.files import check_target, refuse_input
+            from tnl_cli.synthesis.document import format_of
+
+            check_level(by)
+            format_of(synthese)
+            check_target(synthese, force)
+            refuse_input(synthese, file, output)
         sink = None
         if dossiers is not None:
             from tnl_cli.batch.dossiers import DossierWriter
@@ -225,6 +269,12 @@ def register(app: typer.Typer, lang: str) -> None:
         def warn(message: str) -> None:
             SETTINGS.stderr.write(message + "\n")
 
+        members = None
+        if synthese is not None:
+            from tnl_cli.synthesis.read import MemberSink
+
+            members = MemberSink(catalog, str(file), [c.name for c in output_columns(catalog)],
+                                 SETTINGS.lang)
         try:
             if opendata_dir is not None:
                 from tnl_cli.batch import opendata
@@ -233,13 +283,15 @@ def register(app: typer.Typer, lang: str) -> None:
                 columns = [*columns, *opendata.COLUMNS]
             if output is None:
                 summary = batch.run(source, catalog, SETTINGS.lang, str(file), progress=bar,
-                                    dossiers=sink, started=started, warn=warn)
+                                    dossiers=sink, started=started, warn=warn, writer=members)
             else:
                 with tabular_write.open_output(output, columns,
                                          overwrite=force, sheet="resultats") as writer:
                     if published is not None:
                         writer = opendata.WithOpendata(writer, columns, published)
                         tally = writer.tally
+                    if members is not None:
+                        members.inner, writer = writer, members
                     summary = batch.run(source, catalog, SETTINGS.lang, str(file),
                                         writer=writer, progress=bar, dossiers=sink,
                                         started=started, warn=warn)
@@ -252,4 +304,12 @@ def register(app: typer.Typer, lang: str) -> None:
         _print_summary(summary, catalog, str(file), output, dossiers)
         if tally is not None:
             _print_opendata(tally, published)
+        if datapackage and output is not None:
+            write_datapackage(output, catalog, [c.name for c in columns], force)
+        if members is not None and synthese is not None and members.members:
+            from tnl_cli.commands.synthese import write_synthesis
+            from tnl_cli.synthesis.read import Input
+
+            found = Input(catalog, members.members, [], members.unplaced, members.rejected)
+            write_synthesis(found, synthese, by, False, force, [str(file)])
         raise typer.Exit(SETTINGS.result_code)

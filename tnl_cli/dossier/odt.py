@@ -500,3 +500,7 @@ def write_report(view: dict[str, Any]) -> bytes:
     w.doc.save(buffer)
     return buffer.getvalue()
 
+
+
+# Other documents (the territory synthesis) are built with the same writer and styles.
+DocumentWriter = _Writer

@@ -29,7 +29,8 @@ from tnl_cli.i18n import tr
 FORMATS = ("md", "html", "odt")
 # The two documents: the candidacy for the jury, the self-assessment report for the team.
 KINDS = ("dossier", "rapport")
-TEMPLATES = {(kind, fmt): f"{kind}.{fmt}.j2" for kind in KINDS for fmt in ("md", "html")}
+TEMPLATES = {(kind, fmt): f"{kind}.{fmt}.j2" for kind in (*KINDS, "synthese")
+             for fmt in ("md", "html")}
 EXTENSIONS = {".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".odt": "odt"}
 
 _BLANK_RUNS = re.compile(r"\n{3,}")
@@ -270,7 +271,8 @@ class _Watchdog:
 _WATCHDOG = _Watchdog()
 
 
-def _bounded_render(env: Any, template: Any, view: dict[str, Any]) -> str:
+def _bounded_render(env: Any, template: Any, view: dict[str, Any],
+                    max_output: int = MAX_OUTPUT) -> str:
     """`template.render(view)` within the sandbox's time and output bounds: the document is
     gathered piece by piece, so that an endless or enormous output stops where it goes past."""
     env.start()
@@ -285,8 +287,8 @@ def _bounded_render(env: Any, template: Any, view: dict[str, Any]) -> str:
             for part in stream:
                 parts.append(part)
                 size += len(part)
-                if size > MAX_OUTPUT:
-                    raise TemplateBound("dossier.limit_output", MAX_OUTPUT)
+                if size > max_output:
+                    raise TemplateBound("dossier.limit_output", max_output)
                 env.check()
         finally:
             if watched:
@@ -318,7 +320,7 @@ def _sentence(message: str) -> str:
 
 
 def _render_template(fmt: str, template_dir: Path | None, view: dict[str, Any],
-                     kind: str = "dossier") -> str:
+                     kind: str = "dossier", max_output: int = MAX_OUTPUT) -> str:
     from jinja2 import TemplateNotFound, TemplateSyntaxError
 
     directory = None
@@ -330,7 +332,7 @@ def _render_template(fmt: str, template_dir: Path | None, view: dict[str, Any],
     name = TEMPLATES[kind, fmt]
     try:
         template = env.get_template(name)
-        return _bounded_render(env, template, view)
+        return _bounded_render(env, template, view, max_output)
     except TemplateBound as exc:
         file, line = _location(exc, env.loader.searchpath)
         if file is None:
@@ -353,6 +355,16 @@ def _render_template(fmt: str, template_dir: Path | None, view: dict[str, Any],
         file, line = _location(exc, env.loader.searchpath)
         raise TnlError.of("dossier.template_error", file=file or name, line=line,
                           message=_sentence(f"{type(exc).__name__}: {exc}")) from exc
+
+
+def render_view(kind: str, fmt: str, view: dict[str, Any], template_dir: Path | None = None,
+                max_output: int = MAX_OUTPUT) -> bytes:
+    """A ready view model through the template `kind`.`fmt` (the territory synthesis builds
+    its own view, and may be larger: a thousand groups), in the bounded sandbox."""
+    text = _render_template(fmt, template_dir, view, kind, max_output)
+    if fmt == "md":
+        text = _BLANK_RUNS.sub("\n\n", _TRAILING_SPACES.sub("\n", text))
+    return (text.strip() + "\n").encode("utf-8")
 
 
 def render(catalog: Catalog, answers: Answers, assessment: Assessment, fmt: str, lang: str,
@@ -391,10 +403,7 @@ def render(catalog: Catalog, answers: Answers, assessment: Assessment, fmt: str,
         else:
             from tnl_cli.dossier.odt import write_report as write
         return write(view)
-    text = _render_template(fmt, template_dir, view, kind)
-    if fmt == "md":
-        text = _BLANK_RUNS.sub("\n\n", _TRAILING_SPACES.sub("\n", text))
-    return (text.strip() + "\n").encode("utf-8")
+    return render_view(kind, fmt, view, template_dir)
 
 
 def format_for(path: Path | None, fmt: str | None) -> str:

@@ -534,10 +534,16 @@ def _read_cache(cache: str) -> tuple[dict[str, CommuneRow], dict[str, EpciRow]] 
     return None
 
 
-def _read_rows(path: str) -> tuple[dict[str, CommuneRow], dict[str, EpciRow]]:
+def _own_connection(path: str) -> sqlite3.Connection:
+    """A read-only connection of the caller's own, to close at once (a process may fork
+    after: the module's shared connection must not cross a fork)."""
     uri = path.replace(os.sep, "/").replace("%", "%25").replace("?", "%3f").replace("#", "%23")
-    db = sqlite3.connect(f"file:{'' if uri.startswith('/') else '/'}{uri}?mode=ro&immutable=1",
-                         uri=True)
+    return sqlite3.connect(f"file:{'' if uri.startswith('/') else '/'}{uri}?mode=ro&immutable=1",
+                           uri=True)
+
+
+def _read_rows(path: str) -> tuple[dict[str, CommuneRow], dict[str, EpciRow]]:
+    db = _own_connection(path)
     try:
         communes = {row[4]: row for row in db.execute(
             "SELECT name, siren, population, departement, insee FROM commune")}
@@ -567,3 +573,70 @@ def _write_cache(cache: str, found: tuple[dict[str, CommuneRow], dict[str, EpciR
         write_private(Path(cache), marshal.dumps(found))
     except OSError:
         pass
+
+
+# -- where a collectivity sits: EPCI, département, région, size band -------------------------
+
+# Population bands (lower bounds), as digital-maturity barometers split communes; 3,500 and
+# 50,000 are the thresholds of the open-data and REEN obligations.
+SIZE_BANDS = (0, 500, 2000, 3500, 10000, 50000, 200000)
+
+
+def size_band(population: int | None) -> str:
+    """The band key of a population ("3500-9999", "200000+"), "" when unknown."""
+    if population is None or population < 0:
+        return ""
+    for low, high in zip(SIZE_BANDS, SIZE_BANDS[1:], strict=False):
+        if population < high:
+            return f"{low}-{high - 1}"
+    return f"{SIZE_BANDS[-1]}+"
+
+
+class Places(NamedTuple):
+    """The grouping levels above a commune or an EPCI, read once (about 50 ms)."""
+
+    commune_epci: dict[str, str]  # commune COG code -> SIREN of its EPCI
+    epcis: dict[str, tuple[str, str | None, str | None]]  # SIREN -> (name, département, région)
+    departement_region: dict[str, str]  # département code -> région code
+    departements: dict[str, str]  # code -> name
+    regions: dict[str, str]  # code -> name
+
+    def of(self, insee: str, siren: str, departement: str,
+           kind: str = "") -> tuple[str, str, str, str]:
+        """(EPCI SIREN, EPCI name, département, région) of a commune (by its code), an EPCI (by
+        its SIREN, its own EPCI), a région or a single territorial collectivity whose code is a
+        région's (`kind` tells: "44" is both a département and a région); blanks where
+        unknown."""
+        if kind in ("region", "ctu") and insee in self.regions and not departement:
+            return "", "", "", insee
+        epci = self.commune_epci.get(insee) if insee else None
+        if epci is None and siren in self.epcis:
+            epci = siren
+        found = self.epcis.get(epci) if epci else None
+        if found is not None and not departement:
+            departement = found[1] or ""
+        region = self.departement_region.get(departement) or (found[2] if found else None)
+        return epci or "", found[0] if found else "", departement or "", region or ""
+
+
+_places: Places | None = None
+
+
+def load_places() -> Places:
+    """Every commune's EPCI, every EPCI's name, département and région, and the names of
+    départements and régions (kept for the process: forked workers share it)."""
+    global _places
+    if _places is None:
+        db = _own_connection(_db_path())
+        try:
+            _places = Places(
+                dict(db.execute(
+                    "SELECT insee, epci_siren FROM commune WHERE epci_siren IS NOT NULL")),
+                {row[0]: row[1:] for row in db.execute(
+                    "SELECT siren, name, departement, region FROM epci")},
+                dict(db.execute("SELECT code, region FROM departement")),
+                dict(db.execute("SELECT code, name FROM departement")),
+                dict(db.execute("SELECT code, name FROM region")))
+        finally:
+            db.close()
+    return _places

@@ -1,0 +1,1 @@
+"""The territory synthesis: many collectivities in counts, charts and tables."""
