@@ -7,7 +7,8 @@ repeated 2 or 50 times, other scripts' digits and a superscript, a byte changed,
 one of its numbers replaced (5,000 digits, `٤١`, `4²`, `１２`, `1e400`, `-1`, `1_000`, `nan`…).
 
 Usage: python bench/fuzz_inputs.py [--count N] [--seed S] [SURFACE...]
-       (surfaces: assess, batch, compare, dossier, inventaire, opendata; all by default)
+       (surfaces: assess, batch, compare, dossier, inventaire, synthese, opendata; all by
+       default)
 """
 
 from __future__ import annotations
@@ -47,6 +48,8 @@ def surfaces() -> dict[str, tuple[dict[str, bytes], list[str]]]:
         "dossier": ({"r.yaml": EXAMPLE.read_bytes()}, ["dossier", "--answers", "{0}", "-o",
                                                         "{d}/d.odt"]),
         "inventaire": (fleet, ["inventaire", "{d}", "--format", "json"]),
+        "synthese": ({"a.yaml": EXAMPLE.read_bytes(), "b.yaml": EXAMPLE.read_bytes()},
+                     ["synthese", "{d}", "-o", "{d}/s.html"]),
         "opendata": ({p.name: p.read_bytes() for p in sorted(OPENDATA.glob("*.csv"))},
                      ["opendata", "--jeux", "{0}", "--organisations", "{1}", "--ressources",
                       "{2}", "--opendatafrance", "{3}", "--siren", "215403957", "--date",
