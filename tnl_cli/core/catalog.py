@@ -17,6 +17,7 @@ from tnl_cli.core import rules
 if TYPE_CHECKING:
     from tnl_cli.io import yaml as yamlio
 from tnl_cli.errors import CatalogError, Problem
+from tnl_cli.numbers import plain_int
 
 TYPES = ("boolean", "choice", "multi", "number", "text", "url", "inventory")
 EFFORTS = ("faible", "moyen", "eleve")
@@ -805,13 +806,12 @@ def load_file(path: Path) -> Catalog:
     from tnl_cli.io import yaml as yamlio
 
     doc = yamlio.load(path)
-    stem = path.stem
-    return build(doc, int(stem) if stem.isdigit() else None)
+    return build(doc, plain_int(path.stem))  # `2025.yaml` must say 2025 (not `٢٠٢٥.yaml`)
 
 
 def editions() -> list[int]:
     """The editions shipped with the tool, oldest first."""
-    return sorted(int(p.stem) for p in resources.criteria_files() if p.stem.isdigit())
+    return sorted(n for p in resources.criteria_files() if (n := plain_int(p.stem)) is not None)
 
 
 # Bump when the model classes change shape, so that no older pickle is ever read back.
