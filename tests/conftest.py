@@ -56,3 +56,18 @@ def run(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]):
                       err.getvalue() + captured.err)
 
     return _run
+
+
+def cli_in_process(*args: str) -> Result:
+    """The CLI in process, standard input empty, for hypothesis tests (which cannot use
+    function-scoped fixtures such as `run`); the caller's environment as it is."""
+    out, err = _Stream(False), _Stream(False)
+    settings = common.SETTINGS
+    saved = (settings.stdin, settings.stdout, settings.stderr, settings.lang)
+    settings.stdin, settings.stdout, settings.stderr = _Stream(False), out, err
+    try:
+        with pytest.raises(SystemExit) as exit_info:
+            cli.main(list(args))
+    finally:
+        settings.stdin, settings.stdout, settings.stderr, settings.lang = saved
+    return Result(int(exit_info.value.code or 0), out.getvalue(), err.getvalue())

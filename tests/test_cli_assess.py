@@ -203,7 +203,7 @@ def test_usage_errors_are_french(run) -> None:
     r = run("assess", "--answer", "x")
     assert r.code == 2 and "option inconnue : --answer" in r.err and "tnl assess --help" in r.err
     assert "« criteria »" in run("critera").err
-    assert "n'est pas un nombre entier" in run("assess", "--edition", "abc").err
+    assert "--edition « abc » : indiquez une année" in run("assess", "--edition", "abc").err
     assert "No such option" in run("assess", "--bogus", "--lang", "en").err
 
 

@@ -18,7 +18,7 @@ EXAMPLE = Path(__file__).parents[1] / "examples" / "commune-exemple.yaml"
 
 # Lowest first. A module may import its own package and any package of a lower layer.
 LAYERS: list[set[str]] = [
-    {"i18n", "textnorm", "textsafe", "resources", "locale", "located", "__init__"},
+    {"i18n", "textnorm", "textsafe", "numbers", "resources", "locale", "located", "__init__"},
     {"errors"},
     {"io"},
     {"reference"},

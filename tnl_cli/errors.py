@@ -50,7 +50,11 @@ class Problem(NamedTuple):
     def render(self, lang: str) -> str:
         # A value echoed from input shows its control characters escaped (`\x1b[31moui`):
         # the user sees what is wrong, the terminal acts on nothing.
-        shown = {k: escaped(v) if isinstance(v, str) and not k.endswith("_key") else v
+        from tnl_cli.numbers import shown as clipped  # not on the start-up path
+
+        # A value quoted from input is cut to its first characters (5,000 digits, a whole line).
+        shown = {k: escaped(clipped(v) if k == "value" else v)
+                 if isinstance(v, str) and not k.endswith("_key") else clipped(v)
                  for k, v in self.params.items()}
         params: dict[str, Any] = {
             k: tr(lang, v, **shown) if k.endswith("_key") else v for k, v in shown.items()

@@ -18,6 +18,7 @@ from tnl_cli.batch.columns import Layout
 from tnl_cli.core import answers as ans
 from tnl_cli.core import identity as ident
 from tnl_cli.errors import Problem
+from tnl_cli.numbers import NumberRefused, plain_int, read_int
 
 if TYPE_CHECKING:
     from tnl_cli.reference.territory_index import Index
@@ -63,9 +64,8 @@ def code_value(text: str) -> str | int:
     stripped = text.strip()
     if stripped.endswith(".0"):
         stripped = stripped[:-2]
-    if len(stripped) <= 9 and stripped.isascii() and stripped.isdigit():  # a SIREN at most
-        return int(stripped)
-    return text
+    number = plain_int(stripped) if len(stripped) <= 9 else None  # a SIREN at most
+    return text if number is None else number
 
 
 def person_fields(text: str) -> dict[str, str]:
@@ -94,7 +94,10 @@ def labels_value(text: str) -> list[dict[str, Any]] | None:
         match = _LABEL.match(part)
         if match is None:
             return None
-        items.append({"annee": int(match[1]), "niveau": match[2]})
+        try:  # `\d{4}` matches `٢٠٢٤` too: ASCII digits only
+            items.append({"annee": read_int(match[1]), "niveau": match[2]})
+        except NumberRefused:
+            return None
     return items
 
 
@@ -165,8 +168,9 @@ class IdentityCells:
         text = row[j_pop]
         population = None
         if text:
-            population = int(text) if len(text) <= 9 and text.isdigit() and text.isascii() else \
-                self._count(text, j_pop, "population", True, problems)
+            population = plain_int(text) if len(text) <= 9 else None
+            if population is None:
+                population = self._count(text, j_pop, "population", True, problems)
         text = row[j_agents]
         if text and text not in self._agents:
             if PLAIN_NUMBER.fullmatch(text):

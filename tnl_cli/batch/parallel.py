@@ -29,6 +29,7 @@ from tnl_cli.core.catalog import Catalog
 from tnl_cli.errors import TnlError
 from tnl_cli.io.table_read import Source
 from tnl_cli.io.table_write import Formatter, Writer
+from tnl_cli.numbers import read_int
 
 MIN_SIZE = 2 << 20  # bytes: below this, starting processes costs more than they save
 MAX_WORKERS = 4
@@ -64,7 +65,7 @@ def _cpu_quota(root: str = "/sys/fs/cgroup") -> int:
             quota, period = words[:2]
             if quota in ("max", "-1"):
                 return MAX_WORKERS
-            return int(int(quota) / int(period))
+            return read_int(quota) // read_int(period)
         except (OSError, ValueError, ZeroDivisionError):
             continue
     return MAX_WORKERS

@@ -1,6 +1,6 @@
 """`tnl assess`: evaluate an answers file, or walk the questionnaire on a terminal."""
 
-
+import contextlib
 import shlex
 from pathlib import Path
 from typing import Annotated
@@ -123,9 +123,13 @@ def register(app: typer.Typer, lang: str) -> None:
             if given:  # walk options: nothing to walk without a terminal
                 SETTINGS.stderr.write(t("assess.walk_only", option=option) + "\n")
                 break
-        catalog, loaded, assessment, gone = evaluate_file(answers, edition, overrides)
-        if overrides and not dry_run:
-            record(answers, catalog, loaded, overrides)
+        saving = bool(overrides) and not dry_run
+        from tnl_cli.io.files import locked
+
+        with locked(answers) if saving else contextlib.nullcontext():  # read, change, write
+            catalog, loaded, assessment, gone = evaluate_file(answers, edition, overrides)
+            if saving:
+                record(answers, catalog, loaded, overrides)
         if gone:
             SETTINGS.stderr.write(t("assess.migrated_gone", ids=", ".join(gone),
                                     edition=catalog.edition) + "\n")

@@ -116,7 +116,16 @@ def _write(new: Path, catalog, answers) -> None:
 
 def renew(new: Path, old: Path, edition: int | None, force: bool, label: str | None,
           overrides: list[str], fmt: str, form: str | None) -> int:
-    """Create `new` from `old`; walk it on a terminal, evaluate it otherwise. The exit code."""
+    """Create `new` from `old`; walk it on a terminal, evaluate it otherwise. The exit code.
+    `new` is locked throughout (from the check that it does not exist to the walk's end)."""
+    from tnl_cli.io.files import locked
+
+    with locked(new):
+        return _renew(new, old, edition, force, label, overrides, fmt, form)
+
+
+def _renew(new: Path, old: Path, edition: int | None, force: bool, label: str | None,
+           overrides: list[str], fmt: str, form: str | None) -> int:
     from tnl_cli.core import answers as ans
     from tnl_cli.core.engine import evaluate
     from tnl_cli.core.renewal import with_label

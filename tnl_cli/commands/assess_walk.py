@@ -221,7 +221,16 @@ def proposed_from_files(paths: list[Path], catalog) -> dict:
 
 def walk(path: Path, edition: int | None, review: bool, form: str | None,
          inventory: list[Path] | None = None) -> int:
-    """The guided walk on a terminal; returns the exit code."""
+    """The guided walk on a terminal; returns the exit code. The file is locked from its
+    reading to the last save: another tnl writing it meanwhile would lose answers."""
+    from tnl_cli.io.files import locked
+
+    with locked(path):
+        return _walk(path, edition, review, form, inventory)
+
+
+def _walk(path: Path, edition: int | None, review: bool, form: str | None,
+          inventory: list[Path] | None) -> int:
     from tnl_cli.core.engine import evaluate
     from tnl_cli.i18n import pick
     from tnl_cli.walk import session as wizard_session

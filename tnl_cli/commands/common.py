@@ -162,7 +162,24 @@ class Settings:
 
             width = max(40, shutil.get_terminal_size().columns - 1)
         return _safe_console_class()(file=stream, no_color=no_color, highlight=False,
-                                     emoji=False, soft_wrap=False, width=width)
+                                     emoji=False, soft_wrap=False, width=width,
+                                     _environ=_sizes_checked(os.environ))
+
+
+def _sizes_checked(environ: Any) -> dict[str, str]:
+    """The environment Rich reads, COLUMNS and LINES through the one bounded parser: Rich
+    gives int() any text that isdigit() (5,000 digits crash it, `١٠٠` passes); one refused or
+    out of 1..100,000 is left out (Rich's default size then)."""
+    from tnl_cli.numbers import NumberRefused, read_int
+
+    env = dict(environ)
+    for name in ("COLUMNS", "LINES"):
+        if name in env:
+            try:
+                env[name] = str(read_int(env[name], low=1, high=100_000))
+            except NumberRefused:
+                del env[name]
+    return env
 
 
 def _isatty(stream: Any) -> bool:
@@ -362,8 +379,24 @@ def verbose_option(lang: str) -> Any:
     return Annotated[bool, typer.Option("--verbose", help=tr(lang, "cli.opt_verbose"))]
 
 
+def whole(key: str, low: int | None = None, high: int | None = None) -> Any:
+    """The parser of an integer option: the one bounded parser (`numbers.read_int`), so that
+    `١٢`, `1_0` or 5,000 digits are refused like a value out of `low`..`high`, by `key`."""
+    def parse(value: Any) -> int:
+        from tnl_cli.errors import TnlError
+        from tnl_cli.numbers import NumberRefused, read_int
+
+        try:
+            return read_int(value, low=low, high=high)
+        except NumberRefused as exc:
+            raise TnlError.of(key, value=str(value), max=high) from exc
+
+    return parse
+
+
 def edition_option(lang: str, help_key: str = "cli.opt_edition") -> Any:
     return Annotated[int | None, typer.Option("--edition", help=tr(lang, help_key),
+                                              parser=whole("cli.bad_edition"),
                                               metavar="ANNÉE" if lang == "fr" else "YEAR")]
 
 

@@ -181,6 +181,7 @@ def register(app: typer.Typer, lang: str) -> None:
             help=tr(lang, "lookup.arg_text"), metavar=tr(lang, "lookup.metavar"),
             show_default=False)] = None,
         limit: Annotated[int, typer.Option("--limit", "-n", help=tr(lang, "lookup.opt_limit"),
+                                           parser=common.whole("lookup.bad_limit", 1, MAX_LIMIT),
                                            metavar="N")] = DEFAULT_LIMIT,
         fmt: common.format_option(lang) = "table",
         lang_: common.lang_option(lang) = lang,
@@ -192,8 +193,6 @@ def register(app: typer.Typer, lang: str) -> None:
             raise TnlError.of("lookup.empty")
         if not any(ch.isalnum() for ch in text):
             raise TnlError.of("lookup.no_letters", text=text)
-        if not 1 <= limit <= MAX_LIMIT:
-            raise TnlError.of("lookup.bad_limit", value=limit, max=MAX_LIMIT)
 
         from tnl_cli.reference import territory
 

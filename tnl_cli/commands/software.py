@@ -86,11 +86,6 @@ def source_line(info: dict[str, str], lang: str) -> str:
               licence=info.get("licence", "?"), attribution=info.get("attribution", "?"))
 
 
-def _check_limit(limit: int) -> None:
-    if not 1 <= limit <= MAX_LIMIT:
-        raise TnlError.of("software.bad_limit", value=limit, max=MAX_LIMIT)
-
-
 def _text(words: list[str] | None) -> str:
     text = " ".join(words or []).strip()
     if not text:
@@ -114,6 +109,7 @@ def register(app: typer.Typer, lang: str) -> None:
         words: Annotated[list[str] | None, typer.Argument(
             help=tr(lang, "software.arg_text"), metavar=text_meta, show_default=False)] = None,
         limit: Annotated[int, typer.Option("--limit", "-n", help=tr(lang, "software.opt_limit"),
+                                           parser=common.whole("software.bad_limit", 1, MAX_LIMIT),
                                            metavar="N")] = DEFAULT_LIMIT,
         fmt: common.format_option(lang) = "table",
         lang_: common.lang_option(lang) = lang,
@@ -123,7 +119,6 @@ def register(app: typer.Typer, lang: str) -> None:
 
         common.check_choice(fmt, ("table", "json"), "--format")
         text = _text(words)
-        _check_limit(limit)
         results = software.find(text, limit)
         out, lang_now = SETTINGS.stdout, SETTINGS.lang
         if fmt == "json":

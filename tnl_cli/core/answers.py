@@ -20,6 +20,7 @@ from tnl_cli.core.normalise import InventoryItem, ValueRefused, normalise_value,
 from tnl_cli.core.provenance import Source, SourceRefused, parse_source, source_to_dict
 from tnl_cli.errors import AnswersError, Problem
 from tnl_cli.located import Located
+from tnl_cli.numbers import NumberRefused, read_int
 
 # Limits on the work one answers file may ask for (README, "Limites"; its size in bytes:
 # loaders.answer_files; software per inventory answer: normalise.MAX_INVENTORY): a catalog has
@@ -110,8 +111,11 @@ def unknown_key(at: Any, path: tuple[Any, ...], key: Any, allowed: tuple[str, ..
 
 def refused(c: Criterion, exc: ValueRefused, file: str | None, line: int | None) -> Problem:
     accepts = "answers.accepts_not_concerned" if c.not_concerned else "answers.accepts_more"
-    return Problem("answers.refused", {"id": c.id, "reason_key": exc.key, **exc.params,
-                                       "accepts_key": f"answers.accepts_{c.type}",
+    # The options a choice accepts, whatever the refusal: `non concerné` where it is not
+    # possible is refused before the options are looked at (its message lacked them: KeyError).
+    allowed = {"allowed": ", ".join(ch.value for ch in c.choices)} if c.choices else {}
+    return Problem("answers.refused", {"id": c.id, "reason_key": exc.key, **allowed,
+                                       **exc.params, "accepts_key": f"answers.accepts_{c.type}",
                                        "more_key": accepts}, file, line)
 
 
@@ -182,10 +186,12 @@ def parse_identity(raw: Any, at: Any, problems: list[Problem]) -> ident.Identity
     for i, item in enumerate(raw_labels):
         year = item.get("annee") if isinstance(item, dict) else None
         level = item.get("niveau") if isinstance(item, dict) else None
-        if isinstance(year, float) and year.is_integer():  # 2024.0: JSON Schema's integer too
-            year = int(year)
-        if (isinstance(year, bool) or not isinstance(year, int)
-                or not 2016 <= year <= dt.date.today().year
+        try:  # 2024.0 too (JSON Schema's integer); not "2024", which the schema refuses
+            year = None if isinstance(year, str) else read_int(
+                year, low=ident.FIRST_EDITION, high=dt.date.today().year)
+        except NumberRefused:
+            year = None
+        if (year is None
                 or isinstance(level, (bool, float, dict, list)) or level is None or not str(level).strip()):
             problems.append(at("identity.bad_labels", ("labels_anterieurs", i)))
             continue
@@ -427,9 +433,10 @@ def file_edition(doc: Located) -> int | None:
     """The edition an answers document declares, if it is a year (`"2025"` quoted too)."""
     data = doc.data
     edition = data.get("edition") if isinstance(data, dict) else None
-    if isinstance(edition, str) and edition.strip().isdigit():
-        return int(edition)
-    return edition if isinstance(edition, int) and not isinstance(edition, bool) else None
+    try:  # 5,000 digits, `٢٠٢٥` or `true` are no year: said by from_document
+        return None if edition is None else read_int(edition)
+    except NumberRefused:
+        return None
 
 
 def from_document(doc: Located, catalog: Catalog, *, migrate: bool = False) -> tuple[

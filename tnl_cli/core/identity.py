@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from tnl_cli.errors import Problem
+from tnl_cli.numbers import NUMBER_LIMIT, NumberRefused, read_number, shown  # noqa: F401 (ident.X)
 from tnl_cli.textnorm import fold
 
 # Eligible as the label's description reads.
@@ -68,23 +69,12 @@ _DEPARTEMENT = re.compile(rf"^(?:{_DEP}|97[1-6])$")
 _REGION = re.compile(r"^(?:0[1-6]|[1-9][0-9])$")
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
+FIRST_EDITION = 2016  # the label was created in 2016: no earlier year of a label
 OPEN_DATA_POPULATION = 3500
 # The collectivités territoriales (Constitution, art. 72) among the types: the only bodies the
 # open-data population exemption covers (not an EPCI, a syndicat or another public body).
 TERRITORIAL = ("commune", "departement", "region", "ctu")
 OPEN_DATA_AGENTS = 50
-
-
-def shown(value: Any) -> Any:
-    """`value` as a message may quote it: a long text or number is cut to its first characters
-    (an int of over 4,300 digits cannot even be turned into text by Python)."""
-    if isinstance(value, int) and not isinstance(value, bool) and abs(value) >= 10**40:
-        digits = int(value.bit_length() * 0.30103)  # at most one less than the real count
-        head = abs(value) // 10 ** max(digits - 20, 0)
-        return f"{'-' if value < 0 else ''}{str(head)[:20]}…"
-    if isinstance(value, str) and len(value) > 60:
-        return value[:40] + "…"
-    return value
 
 
 class IdentityValueError(ValueError):
@@ -95,49 +85,6 @@ class IdentityValueError(ValueError):
         if "value" in params:
             params["value"] = shown(params["value"])
         self.key, self.params = key, params
-
-
-# Beyond 10^15 a number is no longer kept to the unit (floats are exact up to 2^53 ≈ 9.007e15)
-# and no count or amount of a collectivity comes near it: refused as too large.
-NUMBER_LIMIT = 10**15
-# What `read_number` reads once spaces and a unit are removed: ASCII digits, one decimal point or
-# comma, an exponent; not `1_0` nor other scripts' digits, which Python's float() would take.
-_NUMBER = re.compile(r"[+-]?(?:[0-9]+(?:[.,][0-9]*)?|[.,][0-9]+)(?:[eE][+-]?[0-9]{1,4})?")
-_GROUPING = str.maketrans("", "", " \u202f\xa0")
-
-
-class NumberRefused(ValueError):
-    """`read_number` refusal: `args[0]` is 'bad' (not a number) or 'too_large'."""
-
-
-def read_number(value: Any, units: tuple[str, ...] = ()) -> float:
-    """A number as typed by a person or read from YAML: French decimal comma and thousands
-    spaces accepted, a trailing unit among `units` ignored; NumberRefused otherwise."""
-    if isinstance(value, bool):
-        raise NumberRefused("bad")
-    if isinstance(value, int):
-        if abs(value) > NUMBER_LIMIT:
-            raise NumberRefused("too_large")
-        return float(value)
-    if isinstance(value, float):
-        if value in (float("inf"), float("-inf")):  # YAML's .inf is no count
-            raise NumberRefused("bad")
-        number = value
-    elif isinstance(value, str):
-        text = value.strip().translate(_GROUPING)
-        for unit in units:
-            if text.lower().endswith(unit):
-                text = text[: -len(unit)]
-        if not _NUMBER.fullmatch(text):
-            raise NumberRefused("bad")
-        number = float(text.replace(",", "."))
-    else:
-        raise NumberRefused("bad")
-    if number != number:
-        raise NumberRefused("bad")
-    if abs(number) > NUMBER_LIMIT:  # "1e400" typed (float() gives infinity) included
-        raise NumberRefused("too_large")
-    return number
 
 
 @dataclass(frozen=True)

@@ -7,9 +7,10 @@ import re
 from typing import Any
 
 from tnl_cli.core.catalog import Catalog, Criterion
-from tnl_cli.core.identity import ALL_TYPES, NUMBER_LIMIT
+from tnl_cli.core.identity import ALL_TYPES, FIRST_EDITION
 from tnl_cli.core.normalise import MAX_INVENTORY, NOT_CONCERNED_WORDS
 from tnl_cli.i18n import pick, tr
+from tnl_cli.numbers import NUMBER_LIMIT
 
 # The schema describes the form tnl writes, and accepts nothing the tool refuses (issue 15,
 # finding 18; tests/test_schema_strict.py generates documents and checks): spelling variants
@@ -130,7 +131,7 @@ def answers_schema(catalog: Catalog, lang: str) -> dict[str, Any]:
                         "type": "array",
                         "items": {"type": "object", "required": ["annee", "niveau"],
                                   "properties": {
-                                      "annee": {"type": "integer", "minimum": 2016,
+                                      "annee": {"type": "integer", "minimum": FIRST_EDITION,
                                                 "maximum": dt.date.today().year},
                                       "niveau": _NAME}},  # written "3", a string
                     },

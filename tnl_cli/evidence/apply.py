@@ -18,9 +18,11 @@ then for each proposal:
   never cut: the proposal is the user's list plus the software found that it does not name.
 
 Then the whole file is written once, atomically (`io.files.write_atomic`): the user's file is
-the old one or the complete new one. Nothing is written when a proposal is refused (a value
-its criterion does not accept: `TnlError`, exit 2), when the file cannot be read, or when there
-is nothing to change (`result.written` False). A missing file is created when `create`.
+the old one or the complete new one. From the reading to the write the file is locked
+(`io.files.locked`): another tnl writing it meanwhile is refused, or refuses this one. Nothing
+is written when a proposal is refused (a value its criterion does not accept: `TnlError`,
+exit 2), when the file cannot be read, or when there is nothing to change (`result.written`
+False). A missing file is created when `create`.
 
 Comments: tnl writes answers files from their data (`core.answers.to_document`) and has no
 way to keep comments in place. When the file holds comments of the user's (anything but the
@@ -30,6 +32,7 @@ exist yet (`reponses.avant-inventaire.yaml`), given in `result.backup`.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -181,30 +184,34 @@ def apply(path: Path, proposals: Sequence[Proposal], *, force: bool = False, hea
         from tnl_cli.loaders.catalogs import load_edition
 
         catalog_for = load_edition
-    file = str(path)
-    created = not path.exists() and not path.is_symlink()
-    if created:
-        if not create:
-            raise TnlError.of("io.missing", file=file)
-        raw = None
-        catalog = catalog_for(None)
-        answers = ans.Answers(catalog.edition, Identity())
-    else:
-        answers, catalog, _gone = answer_files.load(path, catalog_for)
-        raw = yamlio.read_text(path)
-    updated, result = plan(answers, catalog, proposals, force=force, file=file)
-    changed = bool(result.applied or result.replaced or result.refreshed)
-    if dry_run or not changed:
-        return replace(result, dry_run=dry_run)
-    document = ans.to_document(updated, catalog, tool_version or __version__)
-    text = header + yamlio.dump(document)
-    # What is written must read back as the same answers: a bug here must not reach the file.
-    check = ans.from_document(yamlio.parse(text, file), catalog)[0]
-    if check.responses != updated.responses:
-        raise TnlError(Problem("evidence.round_trip", {}, file))
-    backup = fsio.keep_copy(path, raw, f"avant-{origin}") if raw is not None and user_comments(raw) else None
-    fsio.write_atomic(path, text)
-    return replace(result, written=True, created=created, backup=backup)
+    # Locked from the reading to the write: another tnl (a walk, --set) saving meanwhile
+    # would have its answers overwritten (io.files.locked; a refusal names it, exit 2).
+    with contextlib.nullcontext() if dry_run else fsio.locked(path):
+        file = str(path)
+        created = not path.exists() and not path.is_symlink()
+        if created:
+            if not create:
+                raise TnlError.of("io.missing", file=file)
+            raw = None
+            catalog = catalog_for(None)
+            answers = ans.Answers(catalog.edition, Identity())
+        else:
+            answers, catalog, _gone = answer_files.load(path, catalog_for)
+            raw = yamlio.read_text(path)
+        updated, result = plan(answers, catalog, proposals, force=force, file=file)
+        changed = bool(result.applied or result.replaced or result.refreshed)
+        if dry_run or not changed:
+            return replace(result, dry_run=dry_run)
+        document = ans.to_document(updated, catalog, tool_version or __version__)
+        text = header + yamlio.dump(document)
+        # What is written must read back as the same answers: a bug here must not reach the file.
+        check = ans.from_document(yamlio.parse(text, file), catalog)[0]
+        if check.responses != updated.responses:
+            raise TnlError(Problem("evidence.round_trip", {}, file))
+        backup = (fsio.keep_copy(path, raw, f"avant-{origin}")
+                  if raw is not None and user_comments(raw) else None)
+        fsio.write_atomic(path, text)
+        return replace(result, written=True, created=created, backup=backup)
 
 
 def _shown(value: Any, lang: str) -> str:

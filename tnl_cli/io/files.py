@@ -10,6 +10,7 @@ import errno
 import os
 from collections.abc import Iterator
 from pathlib import Path
+from typing import NamedTuple
 
 from tnl_cli.errors import TnlError
 
@@ -99,12 +100,16 @@ _cleaned_dirs: set[str] = set()
 _host: list[str] = []  # the tag, computed once: --dossiers names thousands of temporary files
 
 
+def _node() -> str:
+    """This machine's name (a folder shared between machines holds files of several)."""
+    return os.uname().nodename if hasattr(os, "uname") else os.environ.get("COMPUTERNAME", "")
+
+
 def _host_tag() -> str:
     if not _host:
         import zlib
 
-        node = os.uname().nodename if hasattr(os, "uname") else os.environ.get("COMPUTERNAME", "")
-        _host.append(f"{zlib.crc32(node.encode('utf-8', 'replace')):08x}"[:6])
+        _host.append(f"{zlib.crc32(_node().encode('utf-8', 'replace')):08x}"[:6])
     return _host[0]
 
 
@@ -146,14 +151,25 @@ def remove_stale(directory: Path) -> None:
         name = entry.name
         if not (name.startswith(".") and name.endswith(".tmp") and host in name):
             continue
-        pid_text = name.rsplit(host, 1)[1].split(".", 1)[0]
-        if not pid_text.isdigit():
+        pid = _pid(name.rsplit(host, 1)[1].split(".", 1)[0])
+        if pid is None:  # `²³`, 30 digits: a name planted there, no pid of ours
             continue
         with contextlib.suppress(OSError):
-            stale = not _alive(int(pid_text)) or (
+            stale = not _alive(pid) or (
                 os.name == "nt" and time.time() - entry.stat().st_mtime > 86400)
             if stale and entry.is_file(follow_symlinks=False):
                 os.unlink(entry.path)
+
+
+def _pid(text: str) -> int | None:
+    """A process id read from a file's name or a lock (the one bounded parser: os.kill takes
+    no int over a C long, and `²` passes isdigit() but not int())."""
+    from tnl_cli.numbers import NumberRefused, read_int
+
+    try:
+        return read_int(text, low=1, high=2**31 - 1)
+    except NumberRefused:
+        return None
 
 
 @contextlib.contextmanager
@@ -241,10 +257,8 @@ def read_private(path: Path) -> bytes | None:
     file checked is the file read), else None."""
     import stat
 
-    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0)
-    try:
-        fd = os.open(path, flags)
-    except OSError:
+    fd = _open_no_link(path)
+    if fd is None:
         return None
     with os.fdopen(fd, "rb") as handle:
         found = os.fstat(fd)
@@ -270,6 +284,169 @@ def write_private(path: Path, data: bytes) -> None:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
+
+
+# The lock of an answers file: `.NAME.tnl-lock` beside it (beside its target when a link), put in
+# place whole (a hard link; O_EXCL where there are none) and holding the holder's pid, machine
+# and start. Advisory: tnl itself honours it, so that a walk's autosave, `--set`, `--renew` and
+# `--apply` never write over one another.
+_LOCK_MARK = ".tnl-lock"
+_LOCK_YOUNG = 10  # seconds: an empty lock is one being written, not one left behind
+_held: dict[str, int] = {}  # lock path -> depth (a renew that walks takes it twice)
+
+
+class LockHolder(NamedTuple):
+    pid: str
+    host: str
+    since: str
+
+
+def lock_path(path: Path) -> Path:
+    target = real_target(path)
+    short = os.fsencode(target.name)[:150].decode("utf-8", "ignore") or "out"
+    return target.with_name(f".{short}{_LOCK_MARK}")
+
+
+@contextlib.contextmanager
+def locked(path: Path) -> Iterator[None]:
+    """Hold the lock of `path` (an answers file) for the block, or refuse at once: another tnl
+    that holds it is named (pid, machine, since when) with the way out, exit 2. A lock whose
+    process is gone (killed, power cut) is taken over; the same process may nest."""
+    lock = lock_path(path)
+    key = os.path.abspath(lock)
+    if key in _held:
+        _held[key] += 1
+        try:
+            yield
+        finally:
+            _held[key] -= 1
+        return
+    held = _acquire(lock, path)
+    _held[key] = 1
+    try:
+        yield
+    finally:
+        del _held[key]
+        if held:
+            _release(lock)
+
+
+def _acquire(lock: Path, shown: Path) -> bool:
+    """Create the lock; False when the folder takes no file at all (read-only, missing): then
+    nothing can be written there either, and the write says why."""
+    import time
+
+    record = f"{os.getpid()}\n{_node()}\n{time.strftime('%Y-%m-%d %H:%M')}\n".encode()
+    for _ in range(5):
+        try:
+            _create_lock(lock, record)
+        except FileExistsError:
+            found = _read_lock(lock)
+            holder = _holder(lock, found)
+            if holder is None:
+                _break(lock, found)
+                continue
+            raise TnlError.of("io.locked", file=str(shown), pid=holder.pid, host=holder.host,
+                              since=holder.since, lock=str(lock)) from None
+        except OSError:  # read-only, missing folder, disk full: the write will say so
+            return False
+        return True
+    raise TnlError.of("io.locked", file=str(shown), pid="?", host="?", since="?",
+                      lock=str(lock))
+
+
+def _create_lock(lock: Path, record: bytes) -> None:
+    """Put the lock in place complete, or raise FileExistsError: written to a temporary file
+    first, then linked under the lock's name (atomic, never over a file or a link). A file
+    system without hard links (FAT, some shares) gets it with O_EXCL, then its record."""
+    import tempfile
+
+    fd, tmp = tempfile.mkstemp(prefix=_tmp_prefix(lock), suffix=".tmp", dir=lock.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(record)
+        try:
+            os.link(tmp, lock)
+            return
+        except FileExistsError:
+            raise
+        except OSError:
+            pass
+    finally:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+    fd = os.open(lock, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
+                 | getattr(os, "O_BINARY", 0), 0o644)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(record)
+    except BaseException:  # Ctrl-C, SIGTERM, disk full: no empty lock left behind
+        with contextlib.suppress(OSError):
+            os.unlink(lock)
+        raise
+
+
+def _open_no_link(path: Path) -> int | None:
+    """A descriptor of `path` open for reading, never through a symbolic link; None if it
+    cannot be opened."""
+    try:
+        return os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0))
+    except OSError:
+        return None
+
+
+def _read_lock(lock: Path) -> bytes | None:
+    fd = _open_no_link(lock)
+    if fd is None:
+        return None
+    with os.fdopen(fd, "rb") as handle:
+        return handle.read(1024)
+
+
+def _holder(lock: Path, found: bytes | None) -> LockHolder | None:
+    """Who holds `lock`, or None when nobody does any more: its process gone (this machine),
+    an empty lock older than a few seconds, on Windows one a day old (no safe way to ask there
+    whether a process lives)."""
+    import time
+
+    try:
+        age = time.time() - os.lstat(lock).st_mtime
+    except OSError:
+        return None  # gone meanwhile: try again
+    if found is None:  # not ours to read (another user's), or a link: not ours to remove
+        return LockHolder("?", "?", "?")
+    lines = found.decode("utf-8", "replace").splitlines()
+    host, since = (line[:64] for line in (lines + ["", "", ""])[1:3])  # for a message
+    pid = _pid(lines[0]) if lines else None
+    if pid is None:
+        return LockHolder("?", host or "?", since or "?") if 0 <= age < _LOCK_YOUNG else None
+    if host == _node() and not _alive(pid):
+        return None
+    if os.name == "nt" and age > 86400:
+        return None
+    return LockHolder(str(pid), host or "?", since or "?")
+
+
+def _break(lock: Path, found: bytes | None) -> None:
+    """Remove a lock left behind. Moved aside first, then checked to be the one judged stale:
+    another tnl may have broken it and taken a fresh one meanwhile, which is put back."""
+    aside = lock.with_name(f"{_tmp_prefix(lock)}old.tmp")  # if killed here: remove_stale's
+    try:
+        os.replace(lock, aside)
+    except OSError:
+        return
+    if _read_lock(aside) != found:
+        with contextlib.suppress(OSError):
+            os.link(aside, lock)
+    with contextlib.suppress(OSError):
+        os.unlink(aside)
+
+
+def _release(lock: Path) -> None:
+    found = _read_lock(lock)
+    if found is not None and found.split(b"\n", 1)[0] == str(os.getpid()).encode():
+        with contextlib.suppress(OSError):
+            os.unlink(lock)
 
 
 def keep_copy(path: Path, raw: str, tag: str) -> Path:

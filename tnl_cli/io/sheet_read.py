@@ -15,6 +15,7 @@ from typing import Any
 
 from tnl_cli.errors import TnlError
 from tnl_cli.io.table_read import Source, file_error
+from tnl_cli.numbers import MAX_DIGITS, plain_int
 
 
 def _cell_text(value: Any) -> str:
@@ -70,6 +71,13 @@ def _column_number(letters: bytes) -> int:
     return number
 
 
+def _count(digits: bytes) -> int:
+    """A row number, repeat or index from a sheet's XML: past `numbers.MAX_DIGITS` digits, a
+    count too big for any sheet (refused below as too many cells), not int()'s failure at 4,300."""
+    value = plain_int(digits.decode("ascii"))
+    return 10**MAX_DIGITS if value is None else value
+
+
 def _end_of_filled_cells(data: bytes, start: int, end: int) -> int:
     """Where the cells of an .ods row end once the empty ones that close it are left out
     (`<table:table-cell .../>`, often repeated to the sheet's last column): calamine ignores
@@ -116,7 +124,7 @@ class _Grid:
             tag_end = data.find(b">", start, close)
             number = _ROW_NUMBER.search(data, start, tag_end)
             self.row_tags += 1
-            self.rows = max(self.rows, int(number[1]) if number else self.row_tags)
+            self.rows = max(self.rows, _count(number[1]) if number else self.row_tags)
             last = data.rfind(b'<c r="', start, close)  # cells come in order: the last is widest
             width = (_column_number(data[last + 6:last + 10]) if last >= 0 else
                      data.count(b"<c", start, close))  # no references: one after the other
@@ -142,14 +150,14 @@ class _Grid:
                 break
             tag_end = data.find(b">", start, close) + 1
             repeated = _ODS_ROWS_REPEATED.search(data, start, tag_end)
-            times = int(repeated[1]) if repeated else 1
+            times = _count(repeated[1]) if repeated else 1
             first = self.row_tags
             self.row_tags += times
             if data.find(b"value-type", tag_end, close) >= 0 or \
                     data.find(b"<text:p", tag_end, close) >= 0:
                 last = _end_of_filled_cells(data, tag_end, close)
                 width = sum(data.count(tag, tag_end, last) for tag in _ODS_CELLS)
-                width += sum(int(n) - 1 for n in _ODS_REPEATED.findall(data, tag_end, last))
+                width += sum(_count(n) - 1 for n in _ODS_REPEATED.findall(data, tag_end, last))
                 self.width = max(self.width, width)
                 self.rows = first + times
             # else an empty row: it only counts if a filled one comes after it
@@ -204,7 +212,7 @@ def check_expansion(path: Path, display: str) -> None:
             if grid.cells() > MAX_CELLS:
                 raise TnlError.of("batch.sheet_too_many_cells", file=display,
                                   cells=grid.cells(), limit=MAX_CELLS)
-            copied = sum(shared[int(i)] * n for i, n in grid.shared.items() if int(i) < len(shared))
+            copied = sum(shared[_count(i)] * n for i, n in grid.shared.items() if _count(i) < len(shared))
             if total + copied > MAX_XML_BYTES:  # one long string in every cell is as big
                 raise too_big
 

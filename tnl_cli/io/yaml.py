@@ -9,6 +9,7 @@ import yaml
 
 from tnl_cli.errors import Problem, TnlError
 from tnl_cli.located import Located, Path_
+from tnl_cli.numbers import MAX_DIGITS
 
 try:  # the C loader is several times faster when libyaml is present
     _Base: type = yaml.CSafeLoader
@@ -17,15 +18,20 @@ except AttributeError:  # pragma: no cover - pure-Python PyYAML build
 
 
 class _Loader(_Base):  # type: ignore[misc,valid-type]
-    """The safe loader, but an integer Python cannot build (over 4,300 digits) stays text: the
-    field that reads it refuses it with its own message and line instead of a crash."""
+    """The safe loader, but an integer of more than `numbers.MAX_DIGITS` digits stays text: the
+    field that reads it refuses it with its own message and line, instead of a crash (Python
+    builds no int of over 4,300 digits) or a number no float holds (`points: 10**400`)."""
+
+
+_INT_TEXT = 64  # longer than any int kept (`0x…`, `1_000_…`, `1:30:…`): text without a look
 
 
 def _construct_int(loader: Any, node: yaml.ScalarNode) -> Any:
-    try:
-        return yaml.SafeLoader.construct_yaml_int(loader, node)
-    except ValueError:  # "Exceeds the limit (4300 digits) for integer string conversion"
-        return loader.construct_scalar(node)
+    if len(node.value) <= _INT_TEXT:
+        value = yaml.SafeLoader.construct_yaml_int(loader, node)
+        if abs(value) < 10**MAX_DIGITS:
+            return value
+    return loader.construct_scalar(node)
 
 
 _Loader.add_constructor("tag:yaml.org,2002:int", _construct_int)
@@ -99,8 +105,14 @@ def parse(text: str, file: str) -> Located:
             why_key=syntax_reason(exc.problem or "", exc.context or "",
                                   _char_at(text, line, column)),
             reason=exc.problem or str(exc)) from exc
+    except yaml.reader.ReaderError as exc:  # a control character (ESC, NUL…) in the text
+        line = text.count("\n", 0, exc.position) + 1
+        column = exc.position - (text.rfind("\n", 0, exc.position) + 1) + 1
+        raise TnlError.of("yaml.syntax", file=file, line=line, row=line, column=column,
+                          why_key="yaml.why_control", code=f"{exc.character:04X}"
+                          if isinstance(exc.character, int) else "?") from exc
     except yaml.YAMLError as exc:
-        raise TnlError.of("yaml.syntax", file=file, line=None, column=0, reason=str(exc)) from exc
+        raise _unplaced(file, exc) from exc
     if node is None:
         raise TnlError.of("yaml.empty", file=file)
     lines: dict[Path_, int] = {(): node.start_mark.line + 1}
@@ -111,8 +123,13 @@ def parse(text: str, file: str) -> Located:
     try:
         data = yaml.load(text, Loader=_Loader)
     except yaml.YAMLError as exc:  # e.g. an unconstructible tag
-        raise TnlError.of("yaml.syntax", file=file, line=None, column=0, reason=str(exc)) from exc
+        raise _unplaced(file, exc) from exc
     return Located(data, lines, file)
+
+
+def _unplaced(file: str, exc: yaml.YAMLError) -> TnlError:
+    return TnlError.of("yaml.syntax", file=file, line=None, row="?", column="?",
+                       why_key="yaml.why_other", reason=str(exc)[:200])
 
 
 def _index(node: yaml.Node, path: Path_, lines: dict[Path_, int], problems: list, file: str,

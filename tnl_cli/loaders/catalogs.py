@@ -10,6 +10,7 @@ from pathlib import Path
 from tnl_cli import resources
 from tnl_cli.core.catalog import Catalog
 from tnl_cli.errors import CatalogError, Problem
+from tnl_cli.numbers import plain_int
 
 
 def load_file(path: Path) -> Catalog:
@@ -18,13 +19,12 @@ def load_file(path: Path) -> Catalog:
     from tnl_cli.io import yaml as yamlio
 
     doc = yamlio.load(path)
-    stem = path.stem
-    return build(doc, int(stem) if stem.isdigit() else None)
+    return build(doc, plain_int(path.stem))  # `2025.yaml` must say 2025 (not `٢٠٢٥.yaml`)
 
 
 def editions() -> list[int]:
     """The editions shipped with the tool, oldest first."""
-    return sorted(int(p.stem) for p in resources.criteria_files() if p.stem.isdigit())
+    return sorted(n for p in resources.criteria_files() if (n := plain_int(p.stem)) is not None)
 
 
 # Bump when the model classes change shape, so that no older pickle is ever read back.

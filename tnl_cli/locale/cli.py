@@ -55,6 +55,8 @@ MESSAGES = {
                             "en": "No such command '{name}'."},
     "cli.u_no_option": {"fr": "option inconnue : {option}{close}",
                         "en": "No such option: {option}{close}"},
+    "cli.bad_edition": {"fr": "--edition « {value} » : indiquez une année, par exemple 2025.",
+                        "en": "--edition '{value}': give a year, e.g. 2025."},
     "cli.bad_lang": {"fr": "--lang « {value} » : langues possibles : {allowed}.",
                      "en": "--lang '{value}': possible languages: {allowed}."},
     "cli.u_close": {"fr": " (options possibles : {names})", "en": " (possible options: {names})"},

@@ -27,6 +27,14 @@ MESSAGES = {
         "fr": "le répertoire « {dir} » n'existe pas. Créez-le d'abord (mkdir -p {dir}).",
         "en": "directory '{dir}' does not exist. Create it first (mkdir -p {dir}).",
     },
+    "io.locked": {
+        "fr": "le fichier est en cours de modification par un autre tnl (pid {pid}, machine "
+              "{host}, depuis {since}) ; rien n'a été modifié. Réessayez quand il aura fini ; "
+              "s'il ne tourne plus, supprimez {lock}.",
+        "en": "the file is being modified by another tnl (pid {pid}, machine {host}, since "
+              "{since}); nothing was changed. Try again once it has finished; if it no longer "
+              "runs, delete {lock}.",
+    },
     "io.unwritable": {
         "fr": "écriture impossible ({reason}). Vérifiez les droits du répertoire ou choisissez "
               "un autre emplacement ; rien n'a été modifié.",

@@ -63,6 +63,12 @@ MESSAGES = {
         "fr": "fin du fichier inattendue : quelque chose ouvert plus haut n'est pas refermé",
         "en": "unexpected end of file: something opened above is not closed",
     },
+    "yaml.why_control": {
+        "fr": "caractère de contrôle U+{code} interdit dans un fichier YAML (copié d'un "
+              "terminal ou d'un autre logiciel ?) : retirez-le",
+        "en": "control character U+{code} not allowed in a YAML file (copied from a terminal "
+              "or another program?): remove it",
+    },
     "yaml.why_other": {"fr": "{reason} (message de PyYAML)", "en": "{reason}"},
     "yaml.alias": {
         "fr": "les alias YAML (« *nom ») ne sont pas acceptés : recopiez la valeur à la place.",

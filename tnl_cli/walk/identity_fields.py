@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from tnl_cli.core import identity as ident
+from tnl_cli.numbers import NumberRefused, read_int
 
 # Types that have a COG code of their own; EPCI, syndicats and the like only have a SIREN.
 _WITH_INSEE = ("commune", "departement", "region", "ctu")
@@ -100,9 +101,17 @@ def parse_labels(raw: str, _identity: ident.Identity | None = None) -> tuple[ide
     found = _LABEL.findall(raw)
     rest = _LABEL.sub("", raw).replace(",", "").replace(";", "").strip()
     this_year = dt.date.today().year
-    if not found or rest or any(not 2016 <= int(year) <= this_year for year, _ in found):
+    labels = [(_year(year, this_year), level) for year, level in found]
+    if not found or rest or any(year is None for year, _ in labels):
         raise ident.IdentityValueError("wizard.bad_labels", value=raw.strip(), year=this_year)
-    return tuple(ident.PreviousLabel(int(year), level) for year, level in found)
+    return tuple(ident.PreviousLabel(year, level) for year, level in labels)  # type: ignore[arg-type]
+
+
+def _year(text: str, this_year: int) -> int | None:
+    try:  # `\d` matched `٢٠٢٤` too: the one parser takes ASCII digits only
+        return read_int(text, low=ident.FIRST_EDITION, high=this_year)
+    except NumberRefused:
+        return None
 
 
 def _has_insee(identity: ident.Identity) -> bool:

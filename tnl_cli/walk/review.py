@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from tnl_cli.i18n import pick, tr
+from tnl_cli.numbers import NumberRefused, read_int
 from tnl_cli.textnorm import fold
 from tnl_cli.walk.prompter import Ask, Option, Prompter
 from tnl_cli.walk.steps import Walk
@@ -61,7 +62,10 @@ def resolve(walk: Walk, lang: str, text: str) -> list[Destination]:
         return exact[:1]
     number = re.fullmatch(r"\s*(\d+)\s*[.)]?\s*", text)
     if number:
-        prefix = f"{int(number.group(1))}. "
+        try:  # 5,000 digits or `١٢`: no question has that number
+            prefix = f"{read_int(number.group(1))}. "
+        except NumberRefused:
+            return []
         return [d for d in places if d.label.startswith(prefix)][:1]
     words = wanted.split()
     if not words:
