@@ -366,6 +366,18 @@ def t(key: str, **params: Any) -> str:
     return tr(SETTINGS.lang, key, **params)
 
 
+def wrapped(text: str, indent: str = "") -> str:
+    """Each line of `text` cut between words at the terminal's width (less one column);
+    `indent` starts the wrapped lines of an indented note (`tnl lookup`, `tnl opendata`)."""
+    import shutil
+    import textwrap
+
+    width = max(40, shutil.get_terminal_size().columns - 1)
+    return "\n".join(textwrap.fill(line, width, subsequent_indent=indent, break_long_words=False,
+                                   break_on_hyphens=False)
+                     for line in text.split("\n"))
+
+
 def lang_option(lang: str) -> Any:
     return Annotated[str, typer.Option("--lang", help=tr(lang, "cli.opt_lang"),
                                        metavar="fr|en", show_default=False)]

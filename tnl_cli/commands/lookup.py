@@ -128,18 +128,6 @@ def table_text(results: list[Any], lang: str, width: int | None = None) -> str:
     return "\n".join(blocks)
 
 
-def _wrapped(text: str, indent: str = "") -> str:
-    """A sentence cut between words at the terminal's width (less one column); `indent` starts
-    the wrapped lines of an indented note."""
-    import shutil
-    import textwrap
-
-    width = max(40, shutil.get_terminal_size().columns - 1)
-    return "\n".join(textwrap.fill(line, width, subsequent_indent=indent, break_long_words=False,
-                                   break_on_hyphens=False)
-                     for line in text.split("\n"))
-
-
 def _columns_text(results: list[Any], lang: str) -> str:
     """One line per collectivity, in aligned columns under a header line."""
     keys = ("lookup.col_name", "lookup.col_type", "lookup.col_code", "lookup.col_siren",
@@ -219,18 +207,18 @@ def register(app: typer.Typer, lang: str) -> None:
             if len(results) == 1:
                 out.write(detail_text(results[0], lang_now) + "\n")
                 if reasons[0]:
-                    out.write(_wrapped(f"  {reasons[0]}", "    ") + "\n")
+                    out.write(common.wrapped(f"  {reasons[0]}", "    ") + "\n")
             else:
-                out.write(_wrapped(t("lookup.found", count=len(results), text=text)) + "\n\n")
+                out.write(common.wrapped(t("lookup.found", count=len(results), text=text)) + "\n\n")
                 out.write(table_text(results, lang_now) + "\n")
                 notes = [f"  {c.name} : {why}" if lang_now == "fr" else f"  {c.name}: {why}"
                          for c, why in zip(results, reasons, strict=True) if why]
                 if notes:
-                    out.write("\n" + "\n".join(_wrapped(n, "    ") for n in notes) + "\n")
+                    out.write("\n" + "\n".join(common.wrapped(n, "    ") for n in notes) + "\n")
                 if len(found) == limit < MAX_LIMIT:
-                    out.write("\n" + _wrapped(t("lookup.more", more=min(limit * 2, MAX_LIMIT)))
+                    out.write("\n" + common.wrapped(t("lookup.more", more=min(limit * 2, MAX_LIMIT)))
                               + "\n")
-            out.write("\n" + _wrapped(source_line(info, lang_now)) + "\n")
+            out.write("\n" + common.wrapped(source_line(info, lang_now)) + "\n")
         elif suggestions:
             SETTINGS.stderr.write(t("lookup.no_such", text=text) + "\n")
             out.write(table_text(suggestions, lang_now) + "\n")

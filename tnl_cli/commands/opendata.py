@@ -142,16 +142,6 @@ def _facts_lines(facts: Any, portal: Any, reference: dt.date, resources: bool) -
     return lines
 
 
-def _wrapped(text: str, indent: str) -> str:
-    """A line cut between words at the terminal's width (less one column)."""
-    import shutil
-    import textwrap
-
-    width = max(40, shutil.get_terminal_size().columns - 1)
-    return textwrap.fill(text, width, subsequent_indent=indent, break_long_words=False,
-                         break_on_hyphens=False)
-
-
 def _schema_label(name: str) -> str:
     from tnl_cli.i18n import _table
 
@@ -202,12 +192,12 @@ def _show(siren: str, facts: Any, portal: Any, reference: dt.date, proposals: li
     if proposals:
         out.write("\n" + t("opendata.proposals") + "\n")
         for p in proposals:
-            out.write(_wrapped(f"  {p.criterion}{colon}{_shown_value(p.value)} — {_reason(p)}",
+            out.write(common.wrapped(f"  {p.criterion}{colon}{_shown_value(p.value)} — {_reason(p)}",
                                "      ") + "\n")
     if notes:
         out.write("\n" + t("opendata.limits") + "\n")
         for key, params in notes:
-            out.write(_wrapped(f"  - {t(key, **params)}", "    ") + "\n")
+            out.write(common.wrapped(f"  - {t(key, **params)}", "    ") + "\n")
 
 
 def _apply(path: Path, proposals: list[Any], force: bool, stream: Any, dry_run: bool) -> None:
