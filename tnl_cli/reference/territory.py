@@ -15,19 +15,19 @@ import os
 import re
 import sqlite3
 import sys
-import unicodedata
 from array import array
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import NamedTuple
 
+from tnl_cli.textnorm import fold
+
 _DB_NAME = "territoire.sqlite"
 # Patterns stay strings: re compiles (and caches) them on first use, not at import time, which
 # keeps a single by_insee within the start-up budget.
 _AREA_CODE = r"\d{1,3}|2[AB]"
 _SIREN_SEPARATORS = r"[\s.\-]"
-_NON_ALNUM = r"[^a-z0-9]+"
 # Long forms users type for EPCI, folded to the DGCL's abbreviations ("CC Faucigny - Glières").
 _EPCI_FORMS = (
     (r"\bcommunaute de communes\b", "cc"),
@@ -132,9 +132,7 @@ def normalise_name(text: str) -> str:
     st/ste and "communauté de communes" and the like become cc/ca/cu. Compare the results with
     spaces removed to also ignore word breaks ("lhay" = "l hay"), as search does.
     """
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    folded = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    folded = re.sub(_NON_ALNUM, " ", folded.replace("œ", "oe").replace("æ", "ae")).strip()
+    folded = fold(text)
     for pattern, short in _EPCI_FORMS:
         folded = re.sub(pattern, short, folded)
     return " ".join(_WORDS.get(word, word) for word in folded.split())
