@@ -34,7 +34,17 @@ def _construct_int(loader: Any, node: yaml.ScalarNode) -> Any:
     return loader.construct_scalar(node)
 
 
+def _construct_timestamp(loader: Any, node: yaml.ScalarNode) -> Any:
+    """A date that does not exist (`2026-02-30`, `2026-13-45`) stays text, for the field that
+    reads it to refuse by name: PyYAML's ValueError was a traceback."""
+    try:
+        return yaml.SafeLoader.construct_yaml_timestamp(loader, node)
+    except (ValueError, OverflowError):
+        return loader.construct_scalar(node)
+
+
 _Loader.add_constructor("tag:yaml.org,2002:int", _construct_int)
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
 
 Path_ = tuple[Any, ...]
 
