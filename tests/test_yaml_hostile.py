@@ -68,3 +68,14 @@ def test_a_date_that_does_not_exist_stays_text(run: Any, tmp_path: Path, scalar:
                     encoding="utf-8")
     res = run("assess", "--answers", str(path), "--format", "json")
     assert res.code == 2 and "r.yaml:5:" in res.err and "date AAAA-MM-JJ" in res.err
+
+
+@pytest.mark.parametrize("scalar", ["!!timestamp abc", "!!int abc", "!!float abc",
+                                    "!!bool maybe", "!!int 0x", "!!float 1e"])
+def test_an_explicit_tag_on_what_it_is_not(run: Any, tmp_path: Path, scalar: str) -> None:
+    """`!!int abc`, `!!bool maybe`, `!!timestamp abc`: PyYAML's constructors raised ValueError,
+    KeyError or AttributeError, each a traceback; the scalar now stays text."""
+    path = tmp_path / "r.yaml"
+    path.write_text(f"edition: 2025\ncollectivite:\n  population: {scalar}\n", encoding="utf-8")
+    res = run("assess", "--answers", str(path), "--format", "json")
+    assert res.code == 2 and "r.yaml:3:" in res.err and "population" in res.err, res.err
