@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from tnl_cli.core import identity as ident
 from tnl_cli.core.answers import Answer, Answers
 from tnl_cli.core.catalog import Catalog, Criterion
-from tnl_cli.core.engine import evaluate
+from tnl_cli.core.engine import derive, evaluate
 from tnl_cli.core.normalise import NOT_CONCERNED, InventoryItem
 from tnl_cli.core.scoring import applicable, best_value
 from tnl_cli.loaders.catalogs import load_edition
@@ -48,7 +48,10 @@ def _case(draw: st.DrawFn, catalog: Catalog) -> tuple[Answers, Criterion | None,
             values[c.id] = draw(_value(c))
     answers = Answers(catalog.edition, ident.Identity(type=kind),
                       {k: Answer(v) for k, v in values.items()})
-    open_ = [c for c in applicable(catalog, kind) if c.id not in values]
+    # A question the inventory answers (a free software listed: "uses free software") is not
+    # unanswered: answering it "no" contradicts the list, which no range over open questions covers.
+    derived, _ = derive(catalog, dict(values))
+    open_ = [c for c in applicable(catalog, kind) if derived.get(c.id) is None]
     if not open_:  # everything answered: no unanswered question to try (changing an answer
         return answers, None, None  # given may leave the range, which is about unanswered ones)
     target = draw(st.sampled_from(open_))

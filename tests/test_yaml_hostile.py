@@ -51,3 +51,31 @@ def test_not_concerned_where_a_choice_allows_none(run: Any, tmp_path: Path, cid:
     table.write_text(f"nom;type;code_insee;{cid}\nA;commune;54395;nc\n", encoding="utf-8")
     batch = run("batch", str(table), "--lang", "en")
     assert batch.code == 1 and "'not concerned' is not a possible answer" in batch.out + batch.err
+
+
+@pytest.mark.parametrize("scalar", ["2026-02-30", "2026-13-45", "2026-00-01"])
+def test_a_date_that_does_not_exist_stays_text(run: Any, tmp_path: Path, scalar: str) -> None:
+    """PyYAML builds a date from anything shaped like one: `2026-02-30` raised ValueError, a
+    traceback wherever it stood (a name, a source's date, a catalog's deadline)."""
+    from tnl_cli.io import yaml as yamlio
+
+    path = tmp_path / "r.yaml"
+    path.write_text(f"edition: 2025\ncollectivite:\n  nom: {scalar}\n", encoding="utf-8")
+    assert yamlio.load(path).data["collectivite"]["nom"] == scalar
+    assert run("assess", "--answers", str(path), "--format", "json").code in (0, 1)
+    path.write_text("edition: 2025\nreponses:\n  part_postes_os_libre:\n    valeur: 50\n"
+                    f"    sources: [{{fichier: parc, format: glpi-agent-json, date: {scalar}}}]\n",
+                    encoding="utf-8")
+    res = run("assess", "--answers", str(path), "--format", "json")
+    assert res.code == 2 and "r.yaml:5:" in res.err and "date AAAA-MM-JJ" in res.err
+
+
+@pytest.mark.parametrize("scalar", ["!!timestamp abc", "!!int abc", "!!float abc",
+                                    "!!bool maybe", "!!int 0x", "!!float 1e"])
+def test_an_explicit_tag_on_what_it_is_not(run: Any, tmp_path: Path, scalar: str) -> None:
+    """`!!int abc`, `!!bool maybe`, `!!timestamp abc`: PyYAML's constructors raised ValueError,
+    KeyError or AttributeError, each a traceback; the scalar now stays text."""
+    path = tmp_path / "r.yaml"
+    path.write_text(f"edition: 2025\ncollectivite:\n  population: {scalar}\n", encoding="utf-8")
+    res = run("assess", "--answers", str(path), "--format", "json")
+    assert res.code == 2 and "r.yaml:3:" in res.err and "population" in res.err, res.err

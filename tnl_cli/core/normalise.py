@@ -68,7 +68,7 @@ def _parse_number(raw: Any, c: Criterion) -> float | int:
         if isinstance(raw, bool) or fold_word(str(raw)) in TRUE_WORDS | FALSE_WORDS:
             # A yes/no where a figure is asked: often a file written when the question was a
             # yes/no one (reemploi_equipements became a share in this version).
-            key = "answers.number_not_yes_no"
+            raise ValueRefused("answers.number_not_yes_no", value=raw, id=c.id) from exc
         raise ValueRefused(key, value=raw) from exc
     low = c.minimum if c.minimum is not None else float("-inf")
     high = c.maximum if c.maximum is not None else float("inf")

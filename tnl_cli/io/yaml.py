@@ -18,23 +18,43 @@ except AttributeError:  # pragma: no cover - pure-Python PyYAML build
 
 
 class _Loader(_Base):  # type: ignore[misc,valid-type]
-    """The safe loader, but an integer of more than `numbers.MAX_DIGITS` digits stays text: the
-    field that reads it refuses it with its own message and line, instead of a crash (Python
-    builds no int of over 4,300 digits) or a number no float holds (`points: 10**400`)."""
+    """The safe loader, but a scalar PyYAML cannot build stays text, for the field that reads
+    it to refuse by name and line: an integer of more than `numbers.MAX_DIGITS` digits (Python
+    builds none over 4,300 digits; none fits a float past 10**308), a date that does not exist
+    (`2026-02-30`), an explicit tag on what it is not (`!!int abc`, `!!bool maybe`,
+    `!!timestamp abc`): each was a traceback."""
 
 
 _INT_TEXT = 64  # longer than any int kept (`0x…`, `1_000_…`, `1:30:…`): text without a look
+_UNBUILDABLE = (ValueError, KeyError, AttributeError, TypeError, OverflowError)
 
 
 def _construct_int(loader: Any, node: yaml.ScalarNode) -> Any:
     if len(node.value) <= _INT_TEXT:
-        value = yaml.SafeLoader.construct_yaml_int(loader, node)
+        try:
+            value = yaml.SafeLoader.construct_yaml_int(loader, node)
+        except _UNBUILDABLE:
+            return loader.construct_scalar(node)
         if abs(value) < 10**MAX_DIGITS:
             return value
     return loader.construct_scalar(node)
 
 
+def _text_unless_built(construct: Any) -> Any:
+    def build(loader: Any, node: yaml.ScalarNode) -> Any:
+        try:
+            return construct(loader, node)
+        except _UNBUILDABLE:
+            return loader.construct_scalar(node)
+
+    return build
+
+
 _Loader.add_constructor("tag:yaml.org,2002:int", _construct_int)
+for _tag, _construct in (("timestamp", yaml.SafeLoader.construct_yaml_timestamp),
+                         ("float", yaml.SafeLoader.construct_yaml_float),
+                         ("bool", yaml.SafeLoader.construct_yaml_bool)):
+    _Loader.add_constructor(f"tag:yaml.org,2002:{_tag}", _text_unless_built(_construct))
 
 def read_text(path: Path, display: str | None = None) -> str:
     """Read a UTF-8 text file, turning every OS-level failure into a clear TnlError."""

@@ -11,6 +11,7 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from pathlib import Path
 
+from tnl_cli import numbers
 from tnl_cli.opendata.counting import siren_of
 from tnl_cli.opendata.exports import ODF, Table
 
@@ -33,7 +34,7 @@ def _count(text: str) -> int | None:
     text = text.strip().replace(" ", "").replace("\u202f", "").replace("\u00a0", "")
     if text.endswith(".0"):
         text = text[:-2]
-    return int(text) if text.isdigit() and len(text) < 10 else None
+    return numbers.plain_int(text) if len(text) < 10 else None
 
 
 def _url(text: str) -> str:

@@ -12,6 +12,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
+from tnl_cli import numbers
 from tnl_cli.core.catalog import Catalog
 from tnl_cli.synthesis.members import ADMITTED, KNOWN_VERDICTS, OBLIGATION_STATUSES, THEMES, Member
 from tnl_cli.textnorm import fold
@@ -96,8 +97,11 @@ def _tiers(members: Sequence[Member], catalog: Catalog) -> tuple[tuple[str, int]
     return tuple(out)
 
 
-def _band_key(band: str) -> int:
-    return int(band.split("-")[0].rstrip("+")) if band else 1 << 40
+def _band_key(band: str) -> tuple[int, str]:
+    """Bands in order of their lower bound; a band not shaped N-M or N+ (a hand-edited or
+    shifted batch output) after them, as written."""
+    low = numbers.plain_int(band.split("-")[0].rstrip("+")) if band else None
+    return (low, band) if low is not None else (1 << 40, band)
 
 
 def block(members: Sequence[Member], catalog: Catalog, *, named: bool = False) -> Block:
