@@ -5,13 +5,13 @@ MESSAGES = {
         "fr": "Préparer la candidature d'une collectivité au label Territoire Numérique Libre "
               "(ADULLACT) : questionnaire guidé, verdict d'éligibilité, niveau indicatif, "
               "dossier de candidature, pré-contrôle de nombreuses collectivités.\n\n"
-              "Codes de sortie : 0 succès (éligible), 1 résultat négatif (non éligible, "
+              "Codes de sortie : 0 succès (éligible, même avec réserve), 1 résultat négatif (non éligible, "
               "incomplet, lignes rejetées), 2 entrée inutilisable ou erreur d'utilisation, "
               "130 interruption (Ctrl-C).",
         "en": "Prepare a collectivity's application to the Label Territoire Numérique Libre "
               "(ADULLACT): guided questionnaire, eligibility verdict, indicative level, "
               "application dossier, pre-check of many collectivities.\n\n"
-              "Exit codes: 0 success (eligible), 1 negative result (not eligible, "
+              "Exit codes: 0 success (eligible, even with reservations), 1 negative result (not eligible, "
               "incomplete, rows rejected), 2 unusable input or usage error, 130 interrupted "
               "(Ctrl-C).",
     },
