@@ -9,6 +9,7 @@ from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
+from tnl_cli import numbers
 from tnl_cli.errors import TnlError
 from tnl_cli.inventory.figures import Machine, SoftwareRow
 from tnl_cli.inventory.values import Report, checked_text, parse_date
@@ -117,9 +118,10 @@ def _installs(raw: str | None, where: str) -> int | None:
     if raw is None or not raw.strip():
         return None
     digits = raw.replace(" ", "").replace("\u202f", "").replace("\xa0", "")
-    if not digits.isdigit() or len(digits) > 9:
+    count = numbers.plain_int(digits) if len(digits) <= 9 else None  # « 4² », « ٤١ »: refused
+    if count is None:
         raise TnlError.of("inventory.bad_installs", file=where, value=raw[:40])
-    return int(digits)
+    return count
 
 
 def _checked(source: Any, display: str) -> Iterator[list[str]]:

@@ -39,9 +39,10 @@ def checked_text(raw: Any, where: str, field: str) -> str | None:
 
 
 _DATE_PATTERNS = (
-    (re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})"), "ymd"),
-    (re.compile(r"^(\d{4})/(\d{1,2})/(\d{1,2})"), "ymd"),
-    (re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})"), "xy"),
+    # ASCII digits only (re.ASCII): \d would take Arabic-Indic or full-width digits for ours.
+    (re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})", re.ASCII), "ymd"),
+    (re.compile(r"^(\d{4})/(\d{1,2})/(\d{1,2})", re.ASCII), "ymd"),
+    (re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})", re.ASCII), "xy"),
 )
 
 

@@ -13,6 +13,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from tnl_cli import numbers
 from tnl_cli.core.catalog import Catalog, Criterion
 from tnl_cli.core.engine import ADMITTED, VERDICTS
 from tnl_cli.core.identity import Identity
@@ -65,10 +66,17 @@ class Member:
 
 
 def _int(text: Any) -> int | None:
+    """A population or a score from a batch output: a whole number (a spreadsheet's 8420.0
+    too), else unknown; never a traceback on 1e400, Infinity or 5,000 digits."""
     try:
-        return int(float(str(text).replace(",", ".").strip()))
-    except ValueError:
+        return numbers.read_int(text.strip() if isinstance(text, str) else text, low=0)
+    except numbers.NumberRefused:
+        pass
+    try:  # a decimal score (42,5) rounds down as before
+        value = numbers.read_number(text)
+    except numbers.NumberRefused:
         return None
+    return int(value) if 0 <= value < numbers.NUMBER_LIMIT else None
 
 
 def _split(text: Any) -> tuple[str, ...]:
