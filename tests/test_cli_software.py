@@ -8,7 +8,7 @@ import pytest
 
 from tnl_cli.commands.software import software_dict
 from tnl_cli.reference import software
-from tnl_cli.report.assessment import use_domain_label
+from tnl_cli.report.wording import use_domain_label
 
 
 def search_json(run, *args: str) -> dict:
@@ -123,7 +123,7 @@ def test_usage_errors_exit_2(run, args, message) -> None:
 
 
 def test_use_domains_are_named_as_in_the_assessment(run) -> None:
-    """One English name per use domain (report.use_domain_label), in search, show and JSON."""
+    """One English name per use domain (wording.use_domain_label), in search, show and JSON."""
     assert "  Domain: Office suite" in run("software", "show", "libreoffice", "--lang", "en").out
     data = search_json(run, "qgis", "--lang", "en")
     assert data["results"][0]["use_domain_label"] == "Geographic information"

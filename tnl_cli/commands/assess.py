@@ -145,7 +145,7 @@ def write_report(catalog, answers, assessment, output: Path, fmt: str,
     for the team, in the format of F's extension; the exit code of the verdict."""
     from tnl_cli.dossier import render as dos
     from tnl_cli.io.files import write_atomic
-    from tnl_cli.report.assessment import verdict_text
+    from tnl_cli.report.wording import verdict_text
 
     data = dos.render(catalog, answers, assessment, fmt, SETTINGS.lang, template_dir,
                       kind="rapport")

@@ -74,7 +74,7 @@ def _stdin_bytes() -> Any:
 def _print_summary(summary: Any, catalog: Any, file: str, output: Path | None,
                    dossiers: Path | None) -> None:
     from tnl_cli.i18n import pick
-    from tnl_cli.report.assessment import number_text
+    from tnl_cli.report.wording import number_text
 
     lang = SETTINGS.lang
     out = SETTINGS.stdout
@@ -168,7 +168,7 @@ def _published(directory: Path) -> Any:
 
 
 def _print_opendata(tally: Any, published: Any) -> None:
-    from tnl_cli.report.assessment import number_text
+    from tnl_cli.report.wording import number_text
 
     lang = SETTINGS.lang
     key = ("opendata.batch_summary_odf" if published.portals is not None

@@ -108,7 +108,7 @@ class ProgressBar:
     def __call__(self, fraction: float, rows: int) -> None:
         import time
 
-        from tnl_cli.report.assessment import number_text
+        from tnl_cli.report.wording import number_text
 
         now = time.monotonic()
         if now < self.next:

@@ -69,7 +69,7 @@ def criterion_text(catalog: Any, c: Any, lang: str) -> str:
     """One criterion in full, as plain wrapped text."""
     import textwrap
 
-    from tnl_cli.report.assessment import number_text
+    from tnl_cli.report.wording import number_text
 
     data = criterion_dict(c, lang)
     gate = f" {tr(lang, 'cli.gate_mark')}" if c.eligibility else ""

@@ -61,7 +61,7 @@ def register(app: typer.Typer, lang: str) -> None:
         from tnl_cli.io.files import write_atomic
         from tnl_cli.loaders import answer_files
         from tnl_cli.loaders.catalogs import load_edition
-        from tnl_cli.report.assessment import verdict_text
+        from tnl_cli.report.wording import verdict_text
 
         if answers is None:
             raise TnlError.of("dossier.need_answers")

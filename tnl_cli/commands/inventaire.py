@@ -49,7 +49,7 @@ def read_inventory(paths: list[Path], maps: list[str], delimiter: str | None) ->
 
 def shown_value(criterion: Any, value: Any, lang: str) -> str:
     from tnl_cli.i18n import pick
-    from tnl_cli.report.assessment import number_text
+    from tnl_cli.report.wording import number_text
 
     if isinstance(value, bool):
         return tr(lang, "report.yes" if value else "report.no")
@@ -70,7 +70,7 @@ def shown_value(criterion: Any, value: Any, lang: str) -> str:
 
 def reason_text(proposal: Any, collected: Any, lang: str) -> str:
     """« 298 postes sur 412 ont … — 72,3 %, d'après 412 inventaires GLPI Agent du 2026-11-28 »."""
-    from tnl_cli.report.assessment import number_text
+    from tnl_cli.report.wording import number_text
 
     params = {k: number_text(v, lang) if isinstance(v, (int, float)) and not isinstance(v, bool)
               else v for k, v in proposal.reason_params.items()}
@@ -240,7 +240,7 @@ def run(paths: list[Path], answers: Path | None, apply: bool, force: bool, fmt: 
         out.write("\n" + t("inventory.nothing") + "\n")
     fig = collected.figures
     if fig.age_years is not None and "duree_vie_postes" in catalog.by_id:
-        from tnl_cli.report.assessment import number_text
+        from tnl_cli.report.wording import number_text
 
         out.write("\n" + t("inventory.age", years=number_text(fig.age_years, lang),
                            count=fig.aged, base=fig.workstations) + "\n")

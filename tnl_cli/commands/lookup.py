@@ -35,7 +35,7 @@ def kind_text(kind: str, lang: str) -> str:
 
 
 def population_text(value: int | None, lang: str) -> str:
-    from tnl_cli.report.assessment import number_text
+    from tnl_cli.report.wording import number_text
 
     return tr(lang, "lookup.unknown") if value is None else number_text(value, lang)
 

@@ -106,7 +106,7 @@ def _shown_value(value: Any) -> str:
 
 
 def _facts_lines(facts: Any, portal: Any, reference: dt.date, resources: bool) -> list[str]:
-    from tnl_cli.report.assessment import number_text
+    from tnl_cli.report.wording import number_text
 
     lang = SETTINGS.lang
 

@@ -39,7 +39,7 @@ def sill_text(status: str | None, lang: str) -> str:
 def software_dict(sw: Any, lang: str) -> dict[str, Any]:
     """One entry for `--format json`; words in `lang`, codes as the catalog has them."""
     from tnl_cli.reference import software
-    from tnl_cli.report.assessment import use_domain_label
+    from tnl_cli.report.wording import use_domain_label
 
     return {
         "id": sw.id,
@@ -64,7 +64,7 @@ def _label(key: str, lang: str) -> str:
 def block_text(sw: Any, lang: str, replaces: list[Any] | None = None) -> str:
     """One software as a heading line and labelled lines; `replaces` adds what it replaces."""
     from tnl_cli.reference import software
-    from tnl_cli.report.assessment import use_domain_label
+    from tnl_cli.report.wording import use_domain_label
 
     lines = [
         ("software.field_function", sw.function),

@@ -16,7 +16,7 @@ _SHOWN = 10
 
 def report_input(found: Any) -> bool:
     """What was rejected, left out or cannot be placed, on stderr; True when anything was."""
-    from tnl_cli.report.assessment import number_text
+    from tnl_cli.report.wording import number_text
 
     err, lang = SETTINGS.stderr, SETTINGS.lang
     if found.rejected:
@@ -38,7 +38,7 @@ def report_input(found: Any) -> bool:
 def write_synthesis(found: Any, output: Path, level: str | None, named: bool, force: bool,
                     sources: list[str], before: Any = None) -> None:
     from tnl_cli.io.files import write_atomic
-    from tnl_cli.report.assessment import number_text
+    from tnl_cli.report.wording import number_text
     from tnl_cli.synthesis.document import document, format_of
 
     data = document(found, format_of(output), SETTINGS.lang, level=level, named=named,

@@ -23,7 +23,7 @@ from tnl_cli.dossier.text import clean, is_link
 from tnl_cli.dossier.view import date_text, source_count, source_kind
 from tnl_cli.i18n import pick, tr
 from tnl_cli.locale.candidacy import MESSAGES
-from tnl_cli.report import assessment as report
+from tnl_cli.report import wording
 
 # Criteria of the approach (told as prose in "Notre démarche"), not of the actions.
 APPROACH = ("enjeux_strategie", "portage_interne", "axes_plan_action", "obstacles_rencontres")
@@ -163,7 +163,7 @@ def _council(identity: Identity, lang: str) -> str:
 
 
 def _number(value: float | int, lang: str) -> str:
-    return report.number_text(int(value) if float(value).is_integer() else value, lang)
+    return wording.number_text(int(value) if float(value).is_integer() else value, lang)
 
 
 def _with_unit(c: Criterion, value: float | int, lang: str) -> str:
@@ -234,7 +234,7 @@ def value_text(c: Criterion, value: Any, lang: str, own: dict[str, list[str]]) -
     if c.type == "multi":
         return join([_choice_text(c, ch.value, lang, own) for ch in c.choices
                      if ch.value in value], lang)
-    return report.value_text(c, value, lang)
+    return wording.value_text(c, value, lang)
 
 
 def _own_statement(c: Criterion, value: Any, identity: Identity, lang: str,
@@ -365,7 +365,7 @@ def _use_label(use: str, lang: str) -> str:
     catalogue") for software it does not know."""
     if use == "inconnu":
         return tr(lang, "candidacy.l_other_use")
-    return report.use_domain_label(use, lang)
+    return wording.use_domain_label(use, lang)
 
 
 def _inventory(data: dict[str, Any], lang: str) -> dict[str, Any] | None:
@@ -553,7 +553,7 @@ def build(catalog: Catalog, answers: Answers, assessment: Assessment, lang: str,
     identity = answers.identity
     text = answers.dossier
     t = labels(lang)
-    data = {"inventory": report.inventory(assessment, lang)}  # all the candidacy needs of it
+    data = {"inventory": wording.inventory(assessment, lang)}  # all the candidacy needs of it
     name = full_name(identity.nom) if identity.nom else t["unnamed"]
     own = own_software(data)
     context = {r.criterion.id: r.value for r in assessment.results if r.visible}

@@ -41,7 +41,7 @@ def _statement(ch: Change, identity: Identity, lang: str, own: dict[str, list[st
 
 
 def _share(s: Share, lang: str, year: int) -> dict[str, Any]:
-    from tnl_cli.report.assessment import use_domain_label
+    from tnl_cli.report.wording import use_domain_label
 
     assert s.after is not None
     free, total = s.after
@@ -82,7 +82,7 @@ def items(p: Progress, identity: Identity, lang: str, own: dict[str, list[str]],
 def section(cmp: Comparison, lang: str) -> dict[str, Any] | None:
     """The section's title, introduction and lines (for `candidacy.build`); None when nothing
     went forward."""
-    from tnl_cli.report.assessment import inventory
+    from tnl_cli.report.wording import inventory
 
     p = progress(cmp)
     own = candidacy.own_software({"inventory": inventory(cmp.new.assessment, lang)})

@@ -21,6 +21,7 @@ from tnl_cli.i18n import pick, tr
 from tnl_cli.loaders.catalogs import editions
 from tnl_cli.locale.dossier import MESSAGES, MONTHS
 from tnl_cli.report import assessment as report
+from tnl_cli.report import wording
 
 # Criteria whose answer is a claim that a justification and an evidence link should back;
 # text and url answers are their own justification or evidence.
@@ -70,7 +71,7 @@ def plural(lang: str, key: str, n: float, **params: Any) -> str:
 
 def _num(value: float | int, lang: str) -> str:
     as_int = int(value) if float(value).is_integer() else value
-    return report.number_text(as_int, lang)
+    return wording.number_text(as_int, lang)
 
 
 def _percent(ratio: float, lang: str) -> str:
@@ -145,7 +146,7 @@ def _share_row(label: str, free: int, total: int, lang: str, is_total: bool = Fa
 
 
 def _shares(stock: dict[str, Any] | None, lang: str) -> list[dict[str, Any]]:
-    """Free software out of the qualified software, per use domain (in report.inventory's
+    """Free software out of the qualified software, per use domain (in wording.inventory's
     order: the catalog's, software outside it last), and a total row when there are several."""
     if not stock or not stock["share_free"]:
         return []
@@ -185,7 +186,7 @@ def _criterion(r: CriterionResult, answer: Any, known: dict[str, dict[str, Any]]
     t = labels(lang)
     justification = answer.justification if answer else None
     evidence = [{"url": url, "link": is_link(url)} for url in (answer.preuves if answer else ())]
-    text = report.value_text(c, r.value, lang)
+    text = wording.value_text(c, r.value, lang)
     points = (plural(lang, "dossier.points_criterion", r.points, points=_num(r.points, lang),
                      possible=_num(c.points, lang)) if c.points else None)
     return {
@@ -262,7 +263,7 @@ def _step(c: Criterion, catalog: Catalog, lang: str, answered: bool = False,
         recommendation = pattern.sub(opening, recommendation, count=1)
     target = None
     if c.type in _CLAIMS:  # a text, a URL or a list has no single expected answer
-        target = tr(lang, "dossier.target", target=report.value_text(c, best_value(c), lang))
+        target = tr(lang, "dossier.target", target=wording.value_text(c, best_value(c), lang))
     return {
         "id": c.id,
         "gate": c.eligibility,
@@ -462,7 +463,7 @@ def _ladder(catalog: Catalog, a: Assessment, lang: str) -> list[dict[str, Any]]:
 
 def _uses(stock: dict[str, Any] | None, lang: str) -> list[dict[str, Any]]:
     """Free and proprietary software per use, for the picture (the same counts as the
-    candidacy's table: `report.inventory`)."""
+    candidacy's table: `wording.inventory`)."""
     if not stock:
         return []
     biggest = max((s["total"] for s in stock["share_free"].values()), default=0) or 1

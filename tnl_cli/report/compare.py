@@ -56,7 +56,7 @@ def _share(pair: tuple[int, int] | None) -> dict[str, Any] | None:
 
 def to_dict(cmp: Any, old_path: Path, new_path: Path, lang: str) -> dict[str, Any]:
     """The machine-readable comparison (`--format json`)."""
-    from tnl_cli.report.assessment import use_domain_label
+    from tnl_cli.report.wording import use_domain_label
 
     catalog = cmp.new.catalog
     old = side_dict(cmp.old, old_path, lang)
@@ -104,14 +104,14 @@ def _level(a: Any, catalog: Any, lang: str) -> str:
 
 
 def _level_text(a: Any, catalog: Any, lang: str) -> str:
-    from tnl_cli.report.assessment import verdict_text
+    from tnl_cli.report.wording import verdict_text
 
     return tr(lang, "compare.level_line", edition=a.edition,
               verdict=verdict_text(a.verdict, lang).lower(), level=_level(a, catalog, lang))
 
 
 def _points(d: Any, lang: str) -> str:
-    from tnl_cli.report.assessment import number_text
+    from tnl_cli.report.wording import number_text
 
     if d is None:
         return tr(lang, "compare.absent")
@@ -121,7 +121,7 @@ def _points(d: Any, lang: str) -> str:
 
 def text_lines(cmp: Any, old_path: Path, new_path: Path, lang: str) -> list[str]:
     """The terminal view, line by line (plain text: the meaning is in the words)."""
-    from tnl_cli.report.assessment import number_text, use_domain_label, value_text
+    from tnl_cli.report.wording import number_text, use_domain_label, value_text
 
     old_a, new_a = cmp.old.assessment, cmp.new.assessment
     name = cmp.new.answers.identity.nom or cmp.old.answers.identity.nom or tr(
@@ -140,7 +140,7 @@ def text_lines(cmp: Any, old_path: Path, new_path: Path, lang: str) -> list[str]
     lines.append("  " + _level_text(old_a, cmp.old.catalog, lang))
     lines.append("  " + _level_text(new_a, cmp.new.catalog, lang))
     if not cmp.same_edition:
-        from tnl_cli.report.assessment import verdict_text
+        from tnl_cli.report.wording import verdict_text
 
         m = cmp.migrated.assessment
         lines.append("  " + tr(lang, "compare.level_migrated", old=old_a.edition,

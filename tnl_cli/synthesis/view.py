@@ -12,7 +12,7 @@ from typing import Any
 from tnl_cli.core.catalog import Catalog
 from tnl_cli.dossier.text import clean
 from tnl_cli.i18n import pick, tr
-from tnl_cli.report.assessment import number_text
+from tnl_cli.report.wording import number_text
 from tnl_cli.synthesis import charts
 from tnl_cli.synthesis.aggregate import NO_GROUP, SCORE_BANDS, Block, Synthesis
 

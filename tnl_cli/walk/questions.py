@@ -16,7 +16,7 @@ from tnl_cli.core import identity as ident
 from tnl_cli.core.catalog import Criterion
 from tnl_cli.core.normalise import NOT_CONCERNED, ValueRefused, normalise_value, parse_url
 from tnl_cli.i18n import pick, tr
-from tnl_cli.report.assessment import number_text
+from tnl_cli.report.wording import number_text
 from tnl_cli.walk.identity_fields import IdentityField, shown
 from tnl_cli.walk.prompter import Ask, Option, Prompter
 from tnl_cli.walk.steps import Step, Walk
