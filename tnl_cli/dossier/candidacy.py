@@ -384,14 +384,14 @@ def _inventory(data: dict[str, Any], lang: str) -> dict[str, Any] | None:
                      or tr(lang, f"candidacy.sw_{status}")})
     shares = [{"label": _use_label(use, lang), "free": _number(s["free"], lang),
                "total": _number(s["total"], lang),
-               "percent": tr(lang, "candidacy.percent", percent=round(s["ratio"] * 100)),
+               "percent": wording.percent_text(round(s["ratio"] * 100), lang),
                "is_total": False} for use, s in stock["share_free"].items()]
     if len(shares) > 1:
         free = sum(s["free"] for s in stock["share_free"].values())
         total = sum(s["total"] for s in stock["share_free"].values())
         shares.append({"label": t["all_uses"], "free": _number(free, lang),
                        "total": _number(total, lang),
-                       "percent": tr(lang, "candidacy.percent", percent=round(free / total * 100)),
+                       "percent": wording.percent_text(round(free / total * 100), lang),
                        "is_total": True})
     return {"software": rows, "shares": shares}
 

@@ -41,13 +41,13 @@ def _statement(ch: Change, identity: Identity, lang: str, own: dict[str, list[st
 
 
 def _share(s: Share, lang: str, year: int) -> dict[str, Any]:
-    from tnl_cli.report.wording import use_domain_label
+    from tnl_cli.report.wording import percent_text, use_domain_label
 
     assert s.after is not None
     free, total = s.after
 
     def percent(pair: tuple[int, int]) -> str:
-        return tr(lang, "candidacy.percent", percent=round(pair[0] / pair[1] * 100))
+        return percent_text(round(pair[0] / pair[1] * 100), lang)
 
     common = {"use": use_domain_label(s.use, lang), "percent": percent(s.after), "free": free,
               "total": total, "year": year}

@@ -75,7 +75,7 @@ def _num(value: float | int, lang: str) -> str:
 
 
 def _percent(ratio: float, lang: str) -> str:
-    return tr(lang, "dossier.percent", percent=round(ratio * 100))
+    return wording.percent_text(round(ratio * 100), lang, space=" ")
 
 
 def bar(ratio: float, width: int = _BAR_WIDTH) -> str:

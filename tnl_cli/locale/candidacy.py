@@ -93,7 +93,6 @@ MESSAGES = {
     "candidacy.members": {"fr": "{count} communes", "en": "{count} municipalities"},
     "candidacy.members_population": {"fr": "(population municipale totale : {count} habitants)",
                                      "en": "(total municipal population: {count})"},
-    "candidacy.percent": {"fr": "{percent}\u202f%", "en": "{percent}%"},
     "candidacy.previous_label": {"fr": "{year} : label obtenu, niveau {level}",
                                  "en": "{year}: label awarded, level {level}"},
     "candidacy.done_at": {"fr": "Fait à {place}, le {date}.", "en": "Done at {place}, {date}."},

@@ -185,7 +185,6 @@ MESSAGES = {
     },
     "dossier.level": {"fr": "{level} ({rank} sur {total})", "en": "{level} ({rank} of {total})"},
     "dossier.score": {"fr": "{percent} % des points possibles", "en": "{percent}% of the points"},
-    "dossier.percent": {"fr": "{percent} %", "en": "{percent}%"},
     "dossier.points_of": {"fr": "{points} sur {possible}", "en": "{points} of {possible}"},
     "dossier.points_criterion": {"fr": "{points} points sur {possible}",
                                  "en": "{points} points of {possible}"},

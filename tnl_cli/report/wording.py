@@ -49,6 +49,13 @@ def number_text(value: float | int | None, lang: str) -> str:
 _VERDICTS = ("eligible", "eligible_with_reservations", "not_eligible", "incomplete")
 
 
+def percent_text(percent: int, lang: str, space: str = "\u202f") -> str:
+    """73 -> '73\u202f%' in French ('73 %' with `space=" "`, the self-assessment report's),
+    '73%' in English. The caller rounds: the candidacy and the report round `part / whole *
+    100`, the synthesis `100 * part / whole`, which differ on a few halves."""
+    return f"{percent}{space}%" if lang == "fr" else f"{percent}%"
+
+
 def verdict_text(verdict: str, lang: str) -> str:
     """The verdict in words; a value this version does not know is shown as it is."""
     if verdict not in _VERDICTS:

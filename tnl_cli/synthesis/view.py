@@ -12,7 +12,7 @@ from typing import Any
 from tnl_cli.core.catalog import Catalog
 from tnl_cli.dossier.text import clean
 from tnl_cli.i18n import pick, tr
-from tnl_cli.report.wording import number_text
+from tnl_cli.report.wording import number_text, percent_text
 from tnl_cli.synthesis import charts
 from tnl_cli.synthesis.aggregate import NO_GROUP, SCORE_BANDS, Block, Synthesis
 
@@ -36,8 +36,7 @@ class _Words:
         return sign + self.n(abs(value))
 
     def share(self, part: int, whole: int) -> str:
-        percent = round(100 * part / whole) if whole else 0
-        return f"{percent}\u202f%" if self.lang == "fr" else f"{percent}%"
+        return percent_text(round(100 * part / whole) if whole else 0, self.lang)
 
     def verdict(self, value: str) -> str:
         try:
