@@ -77,14 +77,6 @@ def _ask_label(prompter, old_catalog, year: int):
     return parse_label(str(text), None)
 
 
-def _tier_name(old_catalog, level: str) -> str:
-    from tnl_cli.core.renewal import awards
-    from tnl_cli.i18n import pick
-
-    names = dict(awards(old_catalog)) if old_catalog else {}
-    return pick(names[level], SETTINGS.lang) if level in names else level
-
-
 def _tell(say, new: Path, old: Path, changes, catalog, label_line: str) -> None:
     from tnl_cli.i18n import pick
 
@@ -145,7 +137,10 @@ def _renew(new: Path, old: Path, edition: int | None, force: bool, label: str | 
         level = None
     if label is not None or interactive:
         answers = with_label(answers, year, level)
-        label_line = (t("renew.label_recorded", year=year, level=_tier_name(old_catalog, level))
+        from tnl_cli.report.wording import tier_name
+
+        named = tier_name(old_catalog, level, SETTINGS.lang, badge=True)
+        label_line = (t("renew.label_recorded", year=year, level=level if named is None else named)
                       if level is not None else t("renew.label_none", year=year))
     else:
         label_line = t("renew.label_not_asked", year=year)

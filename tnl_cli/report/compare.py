@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from tnl_cli.i18n import pick, tr
+from tnl_cli.report.wording import tier_name
 
 
 def json_value(c: Any, value: Any) -> Any:
@@ -16,11 +17,6 @@ def json_value(c: Any, value: Any) -> Any:
     if c.type == "inventory":
         return [item.name for item in value]
     return value
-
-
-def _tier_name(catalog: Any, tier_id: str | None, lang: str) -> str | None:
-    tier = next((x for x in catalog.tiers if x.id == tier_id), None)
-    return pick(tier.name, lang) if tier else None
 
 
 def side_dict(side: Any, path: Path, lang: str) -> dict[str, Any]:
@@ -32,7 +28,7 @@ def side_dict(side: Any, path: Path, lang: str) -> dict[str, Any]:
         "scheme": pick(catalog.scheme, lang),
         "verdict": a.verdict,
         "level": a.level,
-        "level_name": _tier_name(catalog, a.level, lang),
+        "level_name": tier_name(catalog, a.level, lang),
         "level_range": {"low": low, "high": high},
         "score": round(a.total_ratio, 4),
         "domains": [{"id": d.id, "name": pick(catalog.domain(d.id).name, lang),
@@ -95,11 +91,11 @@ def _level(a: Any, catalog: Any, lang: str) -> str:
     """"Label Bronze (fourchette : Label Bronze à Label Or)": the tier, and its range while
     questions are left unanswered."""
     none = tr(lang, "compare.no_level")
-    level = _tier_name(catalog, a.level, lang) or none
+    level = tier_name(catalog, a.level, lang) or none
     low, high = a.level_range
     if (low, high) != (a.level, a.level) and (low, high) != (None, None):
-        level = tr(lang, "compare.range", level=level, low=_tier_name(catalog, low, lang) or none,
-                   high=_tier_name(catalog, high, lang) or none)
+        level = tr(lang, "compare.range", level=level, low=tier_name(catalog, low, lang) or none,
+                   high=tier_name(catalog, high, lang) or none)
     return level
 
 

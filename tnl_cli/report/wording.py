@@ -135,5 +135,21 @@ def tier_label(catalog: Catalog, tier_id: str | None, lang: str) -> str:
         return tr(lang, "report.no_level")
     if tier_id.isdigit():
         return tier_id
-    tier = next((t for t in catalog.tiers if t.id == tier_id), None)
-    return pick(tier.name, lang) if tier else tier_id
+    name = tier_name(catalog, tier_id, lang)
+    return tier_id if name is None else name
+
+
+def tier_name(catalog: Catalog | None, tier_id: str | None, lang: str,
+              badge: bool = False) -> str | None:
+    """The name of the tier `tier_id` of `catalog` ('Label Argent'), None when it has none
+    there. With `badge`, the Badge counts too (what an edition awards, `core.renewal.awards`):
+    the label recorded by `tnl assess --renew` may be either."""
+    if catalog is None:
+        return None
+    if badge:
+        from tnl_cli.core.renewal import awards
+
+        names = dict(awards(catalog))
+    else:
+        names = {t.id: t.name for t in catalog.tiers}
+    return pick(names[tier_id], lang) if tier_id in names else None
