@@ -194,3 +194,27 @@ def test_files_in_the_wrong_order_are_compared_with_a_reminder(run) -> None:
     effects = {c["id"]: c["effect"] for c in json.loads(r.out)["changes"]}
     assert effects["strategie_migration"] == "gained" and effects["evenements_libres"] == "lost"
     assert effects["strategie_numerique_responsable"] == "removed_criterion"
+
+
+def other_collectivity(tmp_path: Path) -> Path:
+    """Last year's file of Boé, rewritten as Agen's."""
+    other = tmp_path / "agen-2024.yaml"
+    other.write_text(OLD.read_text(encoding="utf-8").replace("  nom: Boé\n", "  nom: Agen\n")
+                     .replace('code_insee: "47031"', 'code_insee: "47001"'), encoding="utf-8")
+    return other
+
+
+def other_collectivity_warning(other: Path) -> str:
+    return ("Attention : ces fichiers ne décrivent pas la même collectivité (Agen (INSEE 47001, "
+            f"SIREN 214700015) dans {other}, Boé (INSEE 47031, SIREN 214700312) dans {NEW}) ; "
+            "la comparaison est faite quand même, "
+            "vérifiez les fichiers.\n")
+
+
+def test_two_collectivities_are_named_on_standard_error(run, tmp_path) -> None:
+    other = other_collectivity(tmp_path)
+    r = run("compare", str(other), str(NEW))
+    assert r.code == 0, r.err
+    assert r.err.startswith(other_collectivity_warning(other))
+    same = run("compare", str(OLD), str(NEW))
+    assert "même collectivité" not in same.err

@@ -119,3 +119,12 @@ def test_software_names_from_the_file_stay_text(run, tmp_path: Path) -> None:
     assert r.code == 0, r.err
     section = _section(r.out, "Nos progrès depuis 2024")
     assert "\\*\\*Outil\\*\\*" in section and "<b>" not in section and "\x1b" not in section
+
+
+def test_last_year_file_of_another_collectivity_is_named_on_standard_error(run, tmp_path) -> None:
+    from test_cli_compare import other_collectivity, other_collectivity_warning
+
+    other = other_collectivity(tmp_path)
+    r = run("dossier", "--answers", str(NEW), "--previous", str(other))
+    assert r.code == 0, r.err
+    assert other_collectivity_warning(other) in r.err
