@@ -474,6 +474,18 @@ def collectivity_text(answers: Any, lang: str) -> str:
     return f"{name} ({', '.join(codes)})" if codes else name
 
 
+def warn_other_collectivity(cmp: Any, old_file: Any, new_file: Any) -> None:
+    """On standard error, when the two files of a comparison (`tnl compare`, `tnl dossier
+    --depuis`) name two collectivities: which, and in which file."""
+    if not cmp.identity_mismatch:
+        return
+    lang = SETTINGS.lang
+    SETTINGS.stderr.write(clean(tr(
+        lang, "compare.other_collectivity", old=collectivity_text(cmp.old.answers, lang),
+        new=collectivity_text(cmp.new.answers, lang), old_file=old_file,
+        new_file=new_file)) + "\n")
+
+
 def unicode_stream(stream: Any) -> bool:
     """Whether `stream` takes any character: a UTF encoding (or none: a test's StringIO)."""
     import codecs

@@ -38,12 +38,7 @@ def register(app: typer.Typer, lang: str) -> None:
         common.check_choice(fmt, ("text", "json"), "--format")
         cmp = load_comparison(old, new)
         lang_now = SETTINGS.lang
-        if cmp.identity_mismatch:
-            SETTINGS.stderr.write(clean(t(
-                "compare.other_collectivity",
-                old=common.collectivity_text(cmp.old.answers, lang_now),
-                new=common.collectivity_text(cmp.new.answers, lang_now), old_file=old,
-                new_file=new)) + "\n")
+        common.warn_other_collectivity(cmp, old, new)
         if cmp.old.catalog.edition > cmp.new.catalog.edition:
             SETTINGS.stderr.write(t("compare.newer_first", old_file=clean(old),
                                     old=cmp.old.catalog.edition, new_file=clean(new),

@@ -21,12 +21,7 @@ def _since(previous: Path, path: Path, catalog, answers):
 
     cmp = against(previous, catalog, answers)
     year = cmp.old.catalog.edition
-    if cmp.identity_mismatch:
-        SETTINGS.stderr.write(clean(t(
-            "compare.other_collectivity",
-            old=common.collectivity_text(cmp.old.answers, SETTINGS.lang),
-            new=common.collectivity_text(answers, SETTINGS.lang), old_file=previous,
-            new_file=path)) + "\n")
+    common.warn_other_collectivity(cmp, previous, path)
     lost = [ch.id for ch in cmp.of("lost")]
     if lost:
         SETTINGS.stderr.write(t("progress.lost", year=year, ids=", ".join(lost)) + "\n")
