@@ -218,3 +218,18 @@ def test_two_collectivities_are_named_on_standard_error(run, tmp_path) -> None:
     assert r.err.startswith(other_collectivity_warning(other))
     same = run("compare", str(OLD), str(NEW))
     assert "même collectivité" not in same.err
+
+
+@pytest.mark.parametrize(("command", "notice"), [
+    (("assess", "--format", "json"),
+     "Answers ignored, these criteria no longer exist in edition 2025: "
+     "demarche_sobriete_numerique\n"),
+    (("dossier", "--format", "md"),
+     "answers migrated to edition 2025; criteria gone, ignored: demarche_sobriete_numerique.\n"),
+])
+def test_answers_to_criteria_gone_are_named_when_read_in_a_later_edition(
+        run, command: tuple[str, ...], notice: str) -> None:
+    """Last year's file read in this year's edition: each command names what it left out."""
+    r = run(command[0], "--answers", str(OLD), "--edition", "2025", *command[1:], "--lang", "en")
+    assert r.code in (0, 1), r.err
+    assert r.err.startswith(notice)
