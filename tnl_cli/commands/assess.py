@@ -130,9 +130,7 @@ def register(app: typer.Typer, lang: str) -> None:
             catalog, loaded, assessment, gone = evaluate_file(answers, edition, overrides)
             if saving:
                 record(answers, catalog, loaded, overrides)
-        if gone:
-            SETTINGS.stderr.write(t("assess.migrated_gone", ids=", ".join(gone),
-                                    edition=catalog.edition) + "\n")
+        common.tell_gone("assess.migrated_gone", gone, catalog.edition)
         if output is not None and report_format is not None:
             raise typer.Exit(write_report(catalog, loaded, assessment, output, report_format,
                                           template_dir, force))

@@ -474,6 +474,13 @@ def collectivity_text(answers: Any, lang: str) -> str:
     return f"{name} ({', '.join(codes)})" if codes else name
 
 
+def tell_gone(key: str, gone: Any, edition: int) -> None:
+    """On standard error, the answers a file read in a later `edition` lost (criteria gone):
+    `key` is the command's sentence (`assess.migrated_gone`, `dossier.migrated_gone`)."""
+    if gone:
+        SETTINGS.stderr.write(t(key, ids=", ".join(gone), edition=edition) + "\n")
+
+
 def warn_other_collectivity(cmp: Any, old_file: Any, new_file: Any) -> None:
     """On standard error, when the two files of a comparison (`tnl compare`, `tnl dossier
     --depuis`) name two collectivities: which, and in which file."""

@@ -72,9 +72,7 @@ def register(app: typer.Typer, lang: str) -> None:
         if chosen == "odt" and template_dir is not None:
             SETTINGS.stderr.write(t("dossier.odt_template_dir") + "\n")
         loaded, catalog, gone = answer_files.load(answers, load_edition, edition)
-        if gone:
-            SETTINGS.stderr.write(t("dossier.migrated_gone", ids=", ".join(gone),
-                                    edition=catalog.edition) + "\n")
+        common.tell_gone("dossier.migrated_gone", gone, catalog.edition)
         assessment = evaluate(catalog, loaded)
         since = _since(previous, answers, catalog, loaded) if previous is not None else None
         logo = None
