@@ -9,10 +9,16 @@ _NON_ALNUM = re.compile(r"[^a-z0-9]+")
 _SPACES = re.compile(r"\s+")
 
 
+def unaccented(text: str) -> str:
+    """'Édition Œuvre' -> 'edition œuvre': case folded, compatibility forms decomposed (NFKD),
+    accents dropped; ligatures and punctuation kept."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
 def fold(text: str) -> str:
     """'Communauté d’Agglo.' -> 'communaute d agglo'."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    stripped = unaccented(text)
     return _NON_ALNUM.sub(" ", stripped.replace("œ", "oe").replace("æ", "ae")).strip()
 
 

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import json
 import re
-import unicodedata
 from dataclasses import dataclass
 from typing import Any
+
+from tnl_cli.textnorm import unaccented
 
 _DATA = "logiciels.json"
 PROPRIETARY = "LicenseRef-proprietary"  # the catalog's licence of a proprietary product
@@ -138,9 +139,7 @@ def normalise_name(text: str) -> str:
     Used on both sides of every comparison, and by the build script to refuse two entries that
     would be named alike.
     """
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    ascii_text = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    words = _NON_ALNUM.sub(" ", ascii_text).split()
+    words = _NON_ALNUM.sub(" ", unaccented(text)).split()
     return " ".join(word for word in words if word not in _NOISE)
 
 
