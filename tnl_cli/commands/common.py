@@ -158,9 +158,9 @@ class Settings:
         # terminals wrap early or leave the cursor hanging.
         width = None
         if _isatty(stream):
-            import shutil
+            from tnl_cli.report.wording import terminal_width
 
-            width = max(40, shutil.get_terminal_size().columns - 1)
+            width = terminal_width()
         return _safe_console_class()(file=stream, no_color=no_color, highlight=False,
                                      emoji=False, soft_wrap=False, width=width,
                                      _environ=_sizes_checked(os.environ))
@@ -369,13 +369,10 @@ def t(key: str, **params: Any) -> str:
 def wrapped(text: str, indent: str = "") -> str:
     """Each line of `text` cut between words at the terminal's width (less one column);
     `indent` starts the wrapped lines of an indented note (`tnl lookup`, `tnl opendata`)."""
-    import shutil
-    import textwrap
+    from tnl_cli.report.wording import terminal_width, wrap_line
 
-    width = max(40, shutil.get_terminal_size().columns - 1)
-    return "\n".join(textwrap.fill(line, width, subsequent_indent=indent, break_long_words=False,
-                                   break_on_hyphens=False)
-                     for line in text.split("\n"))
+    width = terminal_width()
+    return "\n".join(wrap_line(line, width, rest=indent) for line in text.split("\n"))
 
 
 def lang_option(lang: str) -> Any:

@@ -97,11 +97,10 @@ def table_text(results: list[Any], lang: str, width: int | None = None) -> str:
     """Several collectivities as aligned columns, one line each, under a header line; when
     that is wider than the terminal (`width`, default: its width less one column), two lines
     each: the name and population, then type, codes and département, wrapped between words."""
-    import shutil
-    import textwrap
+    from tnl_cli.report.wording import terminal_width, wrap_line
 
     if width is None:
-        width = max(40, shutil.get_terminal_size().columns - 1)
+        width = terminal_width()
     table = _columns_text(results, lang)
     if max(len(line) for line in table.splitlines()) <= width:
         return table
@@ -121,9 +120,7 @@ def table_text(results: list[Any], lang: str, width: int | None = None) -> str:
         if place:
             facts.append(place)
         # a fact is never cut in two (no-break spaces inside): lines break between facts
-        second = textwrap.fill(" · ".join(f.replace(" ", "\u00a0") for f in facts), width,
-                               initial_indent="  ", subsequent_indent="  ",
-                               break_long_words=False, break_on_hyphens=False)
+        second = wrap_line(" · ".join(f.replace(" ", "\u00a0") for f in facts), width, "  ", "  ")
         blocks.append(f"{first.rstrip()}\n{second}")
     return "\n".join(blocks)
 

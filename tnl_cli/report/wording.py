@@ -153,3 +153,21 @@ def tier_name(catalog: Catalog | None, tier_id: str | None, lang: str,
     else:
         names = {t.id: t.name for t in catalog.tiers}
     return pick(names[tier_id], lang) if tier_id in names else None
+
+
+def terminal_width(at_most: int | None = None) -> int:
+    """Where terminal lines are cut: the terminal's width (or `at_most`, the walk's 100) less
+    the last column, which some terminals wrap early on; at least 39."""
+    import shutil
+
+    columns = shutil.get_terminal_size().columns
+    return max(40, (columns if at_most is None else min(columns, at_most)) - 1)
+
+
+def wrap_line(line: str, width: int, first: str = "", rest: str = "") -> str:
+    """One line cut between words at `width` (a word longer than the width or a hyphenated one
+    is never cut), its first line after `first`, the next ones after `rest`; '' stays ''."""
+    import textwrap
+
+    return textwrap.fill(line, width, initial_indent=first, subsequent_indent=rest,
+                         break_long_words=False, break_on_hyphens=False)

@@ -15,6 +15,8 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from typing import Any, Protocol, TextIO
 
+from tnl_cli.report.wording import terminal_width, wrap_line
+
 
 @dataclass(frozen=True)
 class Option:
@@ -116,9 +118,7 @@ class QuestionaryPrompter:
                 # a command to copy: never wrapped
                 lines.append(" " * indent + paragraph)
                 continue
-            lines.extend(textwrap.wrap(paragraph, width, initial_indent=" " * indent,
-                                       subsequent_indent=" " * indent, break_on_hyphens=False,
-                                       break_long_words=False) or [""])
+            lines.append(wrap_line(paragraph, width, " " * indent, " " * indent))
         out = "\n".join(lines)
         if strong and self.color:
             out = f"\x1b[1m{out}\x1b[0m"
@@ -128,7 +128,7 @@ class QuestionaryPrompter:
     @staticmethod
     def width() -> int:
         """Where lines are cut, between words: the terminal's width (at most 100)."""
-        return max(40, min(shutil.get_terminal_size().columns, 100) - 1)
+        return terminal_width(at_most=100)
 
     def ask(self, ask: Ask) -> Any:
 
