@@ -162,13 +162,9 @@ def _council(identity: Identity, lang: str) -> str:
     return tr(lang, f"candidacy.council_{key}")
 
 
-def _number(value: float | int, lang: str) -> str:
-    return wording.number_text(int(value) if float(value).is_integer() else value, lang)
-
-
 def _with_unit(c: Criterion, value: float | int, lang: str) -> str:
     unit = pick(c.unit, lang) if c.unit else ""
-    text = _number(value, lang)
+    text = wording.figure_text(value, lang)
     if not unit:
         return text
     if unit in ("%", "€") and lang == "fr":
@@ -382,15 +378,15 @@ def _inventory(data: dict[str, Any], lang: str) -> dict[str, Any] | None:
                      "use": _use_label(item["use_domain"], lang),
                      "licence": software.licence_name(item["licence"])
                      or tr(lang, f"candidacy.sw_{status}")})
-    shares = [{"label": _use_label(use, lang), "free": _number(s["free"], lang),
-               "total": _number(s["total"], lang),
+    shares = [{"label": _use_label(use, lang), "free": wording.figure_text(s["free"], lang),
+               "total": wording.figure_text(s["total"], lang),
                "percent": wording.percent_text(round(s["ratio"] * 100), lang),
                "is_total": False} for use, s in stock["share_free"].items()]
     if len(shares) > 1:
         free = sum(s["free"] for s in stock["share_free"].values())
         total = sum(s["total"] for s in stock["share_free"].values())
-        shares.append({"label": t["all_uses"], "free": _number(free, lang),
-                       "total": _number(total, lang),
+        shares.append({"label": t["all_uses"], "free": wording.figure_text(free, lang),
+                       "total": wording.figure_text(total, lang),
                        "percent": wording.percent_text(round(free / total * 100), lang),
                        "is_total": True})
     return {"software": rows, "shares": shares}
@@ -453,9 +449,9 @@ def _presentation(identity: Identity, name: str, lang: str) -> list[dict[str, st
         found.population if found and identity.type not in EPCI else None)
     if population is not None:
         facts.append((t["population"], tr(lang, "candidacy.inhabitants",
-                                          count=_number(population, lang))))
+                                          count=wording.figure_text(population, lang))))
     if identity.agents is not None:
-        facts.append((t["agents"], _number(identity.agents, lang)))
+        facts.append((t["agents"], wording.figure_text(identity.agents, lang)))
     if identity.type == "commune" and identity.code_insee:
         facts.append((t["insee"], identity.code_insee))
     elif identity.siren and identity.type in EPCI + ("syndicat", "etablissement_public"):
@@ -468,10 +464,10 @@ def _presentation(identity: Identity, name: str, lang: str) -> list[dict[str, st
         facts.append((t["epci"], full_name(found.epci_name)))
     if members is not None:
         count, people = members
-        text = tr(lang, "candidacy.members", count=_number(count, lang))
+        text = tr(lang, "candidacy.members", count=wording.figure_text(count, lang))
         if people is not None and people != population:  # not the same figure twice
             text += " " + tr(lang, "candidacy.members_population",
-                             count=_number(people, lang))
+                             count=wording.figure_text(people, lang))
         facts.append((t["members"], text))
     return [{"label": label, "value": value} for label, value in facts if value]
 
@@ -500,7 +496,7 @@ def _key_figures(identity: Identity, answers: Answers, assessment: Assessment,
     if population:
         add(population.rsplit(" ", 1)[0], "kf_population")
     if identity.agents:
-        add(_number(identity.agents, lang), "kf_agents")
+        add(wording.figure_text(identity.agents, lang), "kf_agents")
     results = {r.criterion.id: r for r in assessment.results if r.visible}
     for cid, key in _FIGURES:
         r = results.get(cid)
@@ -510,15 +506,15 @@ def _key_figures(identity: Identity, answers: Answers, assessment: Assessment,
         answer = answers.responses.get(cid)
         unit = pick(r.criterion.unit, lang) if r.criterion.unit else ""
         add(_with_unit(r.criterion, r.value, lang) if unit in ("%", "€")
-            else _number(r.value, lang), key,
+            else wording.figure_text(r.value, lang), key,
             _counted(answer.sources, lang) if answer else None)
     stock = data.get("inventory")
     if stock and stock["share_free"]:
         free = sum(s["free"] for s in stock["share_free"].values())
         total = sum(s["total"] for s in stock["share_free"].values())
         if free:
-            add(tr(lang, "candidacy.kf_of", count=_number(free, lang),
-                   base=_number(total, lang)), "kf_free_listed")
+            add(tr(lang, "candidacy.kf_of", count=wording.figure_text(free, lang),
+                   base=wording.figure_text(total, lang)), "kf_free_listed")
     for name in ("budget", "equipe"):
         value = getattr(answers.dossier, name)
         if value:

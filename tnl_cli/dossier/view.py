@@ -59,19 +59,14 @@ def source_count(source: Any, lang: str) -> str | None:
     if source.compte is None or not source.base:
         return None
     unit = tr(lang, f"candidacy.unit_{source.unite}") if source.unite else ""
-    return " ".join(tr(lang, "candidacy.count_of_base", count=_num(source.compte, lang),
-                       base=_num(source.base, lang), unit=unit).split())
+    return " ".join(tr(lang, "candidacy.count_of_base", count=wording.figure_text(source.compte, lang),
+                       base=wording.figure_text(source.base, lang), unit=unit).split())
 
 
 def plural(lang: str, key: str, n: float, **params: Any) -> str:
     """`key`, or `key_one` for a singular `n` (0 and 1 in French, 1 in English)."""
     singular = n <= 1 if lang == "fr" else n == 1
     return tr(lang, f"{key}_one" if singular else key, **params)
-
-
-def _num(value: float | int, lang: str) -> str:
-    as_int = int(value) if float(value).is_integer() else value
-    return wording.number_text(as_int, lang)
 
 
 def _percent(ratio: float, lang: str) -> str:
@@ -87,9 +82,9 @@ def _identity(identity: Identity, lang: str) -> dict[str, Any]:
     missing = tr(lang, "dossier.l_missing")
     t = labels(lang)
     kind = tr(lang, f"identity.type_{identity.type}") if identity.type else None
-    population = (tr(lang, "dossier.population", count=_num(identity.population, lang))
+    population = (tr(lang, "dossier.population", count=wording.figure_text(identity.population, lang))
                   if identity.population is not None else None)
-    agents = (tr(lang, "dossier.agents", count=_num(identity.agents, lang))
+    agents = (tr(lang, "dossier.agents", count=wording.figure_text(identity.agents, lang))
               if identity.agents is not None else None)
     previous = [tr(lang, "dossier.previous_label", year=p.annee, level=p.niveau)
                 for p in identity.labels]
@@ -141,8 +136,9 @@ def _software(r: CriterionResult, known: dict[str, dict[str, Any]],
 
 
 def _share_row(label: str, free: int, total: int, lang: str, is_total: bool = False) -> dict[str, Any]:
-    return {"label": label, "free": _num(free, lang), "total": _num(total, lang),
-            "percent": _percent(free / total, lang), "is_total": is_total}
+    return {"label": label, "free": wording.figure_text(free, lang),
+            "total": wording.figure_text(total, lang), "percent": _percent(free / total, lang),
+            "is_total": is_total}
 
 
 def _shares(stock: dict[str, Any] | None, lang: str) -> list[dict[str, Any]]:
@@ -187,8 +183,8 @@ def _criterion(r: CriterionResult, answer: Any, known: dict[str, dict[str, Any]]
     justification = answer.justification if answer else None
     evidence = [{"url": url, "link": is_link(url)} for url in (answer.preuves if answer else ())]
     text = wording.value_text(c, r.value, lang)
-    points = (plural(lang, "dossier.points_criterion", r.points, points=_num(r.points, lang),
-                     possible=_num(c.points, lang)) if c.points else None)
+    points = (plural(lang, "dossier.points_criterion", r.points, points=wording.figure_text(r.points, lang),
+                     possible=wording.figure_text(c.points, lang)) if c.points else None)
     return {
         "id": c.id,
         "question": pick(c.question, lang),
@@ -227,8 +223,8 @@ def _domains(catalog: Catalog, answers: Answers, a: Assessment, data: dict[str, 
             "id": d.id,
             "name": score["name"],
             "description": pick(d.description, lang),
-            "points": tr(lang, "dossier.points_of", points=_num(score["points"], lang),
-                         possible=_num(score["possible"], lang)),
+            "points": tr(lang, "dossier.points_of", points=wording.figure_text(score["points"], lang),
+                         possible=wording.figure_text(score["possible"], lang)),
             "ratio": score["ratio"],
             "percent": _percent(score["ratio"], lang),
             "bar": bar(score["ratio"]),
@@ -470,7 +466,7 @@ def _uses(stock: dict[str, Any] | None, lang: str) -> list[dict[str, Any]]:
     return [{"label": s["label"], "free": s["free"], "other": s["total"] - s["free"],
              "total": s["total"], "free_width": round(s["free"] / biggest, 4),
              "other_width": round((s["total"] - s["free"]) / biggest, 4),
-             "text": ", ".join(plural(lang, f"dossier.uses_{key}", n, count=_num(n, lang))
+             "text": ", ".join(plural(lang, f"dossier.uses_{key}", n, count=wording.figure_text(n, lang))
                                for key, n in (("free", s["free"]),
                                               ("other", s["total"] - s["free"])))}
             for s in stock["share_free"].values()]
@@ -495,7 +491,7 @@ def _overview(catalog: Catalog, a: Assessment, data: dict[str, Any],
         "badge": report.badge_line(a, lang) if a.badge is not None else None,
         "top": steps[:_TOP],
         "top_title": plural(lang, "dossier.top_title", min(_TOP, len(steps)),
-                            count=_num(min(_TOP, len(steps)), lang)),
+                            count=wording.figure_text(min(_TOP, len(steps)), lang)),
         "more": max(0, len(steps) - _TOP),
         "ladder": _ladder(catalog, a, lang),
         "uses": _uses(data.get("inventory"), lang),

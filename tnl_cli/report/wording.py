@@ -46,6 +46,11 @@ def number_text(value: float | int | None, lang: str) -> str:
     return text
 
 
+def figure_text(value: float | int, lang: str) -> str:
+    """number_text of a figure read from a file, where 12.0 is 12: '12', never '12,0'."""
+    return number_text(int(value) if float(value).is_integer() else value, lang)
+
+
 _VERDICTS = ("eligible", "eligible_with_reservations", "not_eligible", "incomplete")
 
 
