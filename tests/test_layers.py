@@ -111,6 +111,19 @@ def test_inventory_figures_are_pure() -> None:
     assert not wrong, "\n".join(wrong)
 
 
+def test_the_candidacy_takes_its_wording_from_report_wording() -> None:
+    """The jury's document words numbers, dates and uses through `report/wording.py`, the one
+    module of shared wording, never through the team's terminal report."""
+    wrong = []
+    for name in ("candidacy.py", "progress.py", "odt_candidacy.py"):
+        for node in ast.walk(ast.parse((ROOT / "dossier" / name).read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and (
+                    node.module == "tnl_cli.report.assessment" or node.module == "tnl_cli.report"
+                    and any(a.name == "assessment" for a in node.names)):
+                wrong.append(f"dossier/{name}:{node.lineno}")
+    assert not wrong, "\n".join(wrong)
+
+
 def test_no_import_cycle_between_modules() -> None:
     graph: dict[str, set[str]] = {}
     names = {".".join(("tnl_cli", *p.relative_to(ROOT).with_suffix("").parts)).removesuffix(".__init__"): p
