@@ -26,7 +26,6 @@ from tnl_cli.report import wording
 # Criteria whose answer is a claim that a justification and an evidence link should back;
 # text and url answers are their own justification or evidence.
 _CLAIMS = ("boolean", "choice", "multi", "number")
-_BAR_WIDTH = 10
 
 
 @cache
@@ -71,11 +70,6 @@ def plural(lang: str, key: str, n: float, **params: Any) -> str:
 
 def _percent(ratio: float, lang: str) -> str:
     return wording.percent_text(round(ratio * 100), lang, space=" ")
-
-
-def bar(ratio: float, width: int = _BAR_WIDTH) -> str:
-    filled = max(0, min(width, round(ratio * width)))
-    return "█" * filled + "░" * (width - filled)
 
 
 def _identity(identity: Identity, lang: str) -> dict[str, Any]:
@@ -227,7 +221,7 @@ def _domains(catalog: Catalog, answers: Answers, a: Assessment, data: dict[str, 
                          possible=wording.figure_text(score["possible"], lang)),
             "ratio": score["ratio"],
             "percent": _percent(score["ratio"], lang),
-            "bar": bar(score["ratio"]),
+            "bar": wording.bar(score["ratio"]),
             "met": tr(lang, "dossier.met_of", met=score["met"], applicable=score["applicable"]),
             "applicable": score["applicable"],
             "criteria": [_criterion(r, answers.responses.get(r.criterion.id), known, shares,

@@ -5,7 +5,15 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from tnl_cli.i18n import pick, tr
-from tnl_cli.report.wording import date_text, inventory, number_text, tier_label, value_text, verdict_text
+from tnl_cli.report.wording import (
+    bar,
+    date_text,
+    inventory,
+    number_text,
+    tier_label,
+    value_text,
+    verdict_text,
+)
 
 if TYPE_CHECKING:
     from tnl_cli.core.answers import Answers
@@ -233,11 +241,6 @@ def level_line(a: Assessment, catalog: Catalog, lang: str) -> str:
     return tr(lang, key, level=level, low=low, high=high, count=a.unanswered)
 
 
-def _bar(ratio: float, width: int = 10) -> str:
-    filled = round(ratio * width)
-    return "█" * filled + "░" * (width - filled)
-
-
 def _hanging(console: Any, first: str, rest: str, text: Any, **options: Any) -> None:
     """`text` (a Rich Text) wrapped at the console's width after the prefix `first`, its
     wrapped lines under `rest`: lines end where their words do (no padding to the width, which
@@ -323,7 +326,7 @@ def render(a: Assessment, catalog: Catalog, answers: Answers, lang: str, console
     table.add_column(tr(lang, "report.met_short"), justify="right", no_wrap=True)
     for d in data["domains"]:
         table.add_row(d["name"], f"{d['points']:g} / {d['possible']:g}",
-                      f"{_bar(d['ratio'], 8)} {round(d['ratio'] * 100):>3} %",
+                      f"{bar(d['ratio'], 8)} {round(d['ratio'] * 100):>3} %",
                       f"{d['met']} / {d['applicable']}")
     console.print(table)
     if data["not_concerned"]:

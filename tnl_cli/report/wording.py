@@ -176,3 +176,10 @@ def wrap_line(line: str, width: int, first: str = "", rest: str = "") -> str:
 
     return textwrap.fill(line, width, initial_indent=first, subsequent_indent=rest,
                          break_long_words=False, break_on_hyphens=False)
+
+
+def bar(ratio: float, width: int = 10) -> str:
+    """'███████░░░' for 0.7: a score as a bar of `width` cells, for the terminal report and the
+    self-assessment report's Markdown (a ratio outside 0..1 fills none or all)."""
+    filled = max(0, min(width, round(ratio * width)))
+    return "█" * filled + "░" * (width - filled)
