@@ -22,6 +22,8 @@ def test_a_source_is_read_and_its_share_computed() -> None:
     assert source.compte == 298 and source.base == 412
     assert source.date == dt.date(2026, 11, 28)
     assert round(source.share() or 0) == 72
+    timed = prov.parse_source({**SOURCE, "date": "2026-11-28T09:12:00"})
+    assert timed.date == dt.date(2026, 11, 28)
 
 
 @pytest.mark.parametrize("raw, key", [
@@ -31,6 +33,8 @@ def test_a_source_is_read_and_its_share_computed() -> None:
     ({**SOURCE, "compte": True}, "answers.bad_source_count"),
     ({**SOURCE, "base": 10**12}, "answers.bad_source_count"),
     ({**SOURCE, "date": "hier"}, "answers.bad_source_date"),
+    ({**SOURCE, "date": "2026-11-28garbage"}, "answers.bad_source_date"),
+    ({**SOURCE, "date": "2026-02-30"}, "answers.bad_source_date"),
     ({**SOURCE, "unite": "vaches"}, "answers.bad_source_unit"),
     ({**SOURCE, "auteur": "moi"}, "answers.bad_source_key"),
     ({**SOURCE, "fichier": "x" * 600}, "answers.bad_source_text"),

@@ -75,8 +75,10 @@ def _date(raw: Any, field: str) -> dt.date | None:
     if isinstance(raw, dt.date):
         return raw
     if isinstance(raw, str) and len(raw) <= 32:
-        try:
-            return dt.date.fromisoformat(raw.strip()[:10])
+        text = raw.strip()
+        try:  # a date, or a date and time as an export writes it (2026-11-28T09:12:00)
+            return dt.date.fromisoformat(text) if len(text) == 10 else (
+                dt.datetime.fromisoformat(text).date())
         except ValueError:
             pass
     raise SourceRefused("answers.bad_source_date", field=field)
