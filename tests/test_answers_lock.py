@@ -295,3 +295,21 @@ def test_any_lock_content(tmp_path_factory: Any, content: bytes, age: int) -> No
     else:
         assert not lock.exists()
     assert sorted(p.name for p in lock.parent.iterdir() if p != lock) == ["rep.yaml"]
+
+
+def test_a_lock_left_by_a_killed_run_with_our_own_pid_is_taken_over(tmp_path: Path) -> None:
+    # in a container every run may get the same pid: a lock naming it is an earlier run's
+    path = _answers(tmp_path)
+    lock = fsio.lock_path(path)
+    lock.write_text(f"{os.getpid()}\n{fsio._node()}\n2026-01-01T00:00:00\n", encoding="utf-8")
+    with fsio.locked(path):
+        assert lock.exists()
+    assert not lock.exists()
+
+
+def test_a_directory_under_the_lock_name_is_refused_by_the_file_name(tmp_path: Path) -> None:
+    path = _answers(tmp_path)
+    fsio.lock_path(path).mkdir()
+    with pytest.raises(TnlError) as exc, fsio.locked(path):
+        pass
+    assert "rep.yaml" in exc.value.render("fr")

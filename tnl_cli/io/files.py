@@ -8,6 +8,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import stat
 from collections.abc import Iterator
 from pathlib import Path
 from typing import NamedTuple
@@ -244,8 +245,6 @@ def private(st: os.stat_result) -> bool:
     unpickled or holds compiled code runs what it contains: another user's file, or one that
     others could have rewritten, is never read. (Windows has no uids: a user's profile is
     private there, so any file is taken.)"""
-    import stat
-
     getuid = getattr(os, "getuid", None)
     if getuid is None:
         return True
@@ -255,8 +254,6 @@ def private(st: os.stat_result) -> bool:
 def read_private(path: Path) -> bytes | None:
     """The bytes of `path` if it is a regular file that `private` accepts (not a link: the
     file checked is the file read), else None."""
-    import stat
-
     fd = _open_no_link(path)
     if fd is None:
         return None
@@ -399,6 +396,11 @@ def _read_lock(lock: Path) -> bytes | None:
     fd = _open_no_link(lock)
     if fd is None:
         return None
+    # a directory or a named pipe under the lock's name is no lock to read (a pipe would
+    # block): the caller says it is held by someone unknown, for the user to remove it
+    if not stat.S_ISREG(os.fstat(fd).st_mode):
+        os.close(fd)
+        return None
     with os.fdopen(fd, "rb") as handle:
         return handle.read(1024)
 
@@ -420,7 +422,10 @@ def _holder(lock: Path, found: bytes | None) -> LockHolder | None:
     pid = _pid(lines[0]) if lines else None
     if pid is None:
         return LockHolder("?", host or "?", since or "?") if 0 <= age < _LOCK_YOUNG else None
-    if host == _node() and not _alive(pid):
+    # our own pid in a lock this process does not hold is a run killed before us that had the
+    # same pid (a container may give every run the same one)
+    ours = pid == os.getpid() and os.path.abspath(lock) not in _held
+    if host == _node() and (ours or not _alive(pid)):
         return None
     if os.name == "nt" and age > 86400:
         return None
