@@ -336,3 +336,10 @@ def test_statuses_are_the_documented_ones() -> None:
     data = to_dict(a, catalog, Answers(2025, identity, {}), "fr")
     for item in data["legal"]["obligations"] + data["legal"]["recommendations"]:
         assert item["status"] in legal.STATUSES
+
+
+def test_open_data_with_only_agents_known_is_to_check_not_binding() -> None:
+    # type and population both unknown: the body may be a commune the 3,500 threshold exempts
+    assert _status(2025, "obligation_open_data_defaut", False, agents=100) == (
+        "unknown", "legal.unknown_population_min")
+    assert ident.open_data_obligation(ident.Identity(agents=100))[0] == "unknown"

@@ -49,8 +49,10 @@ def scope_status(law: Law, identity: Identity, on: str | None) -> tuple[str | No
     # a text leave an EPCI or a syndicat out of the exemption (`population_types`)
     counted = law.population_types is None or kind in law.population_types
     if law.population_types is not None and kind is None:
-        counted = False
-        if pop is not None and (
+        if pop is None:  # a collectivité of too few inhabitants may be exempt: say what to give
+            missing = ("unknown", "legal.unknown_population_min",
+                       {"threshold": law.population_min or law.population_over})
+        elif (
                 (law.population_over is not None and pop <= law.population_over)
                 or (law.population_min is not None and pop < law.population_min)):
             missing = ("unknown", "legal.unknown_type_population", {
