@@ -187,7 +187,10 @@ class Walk:
             # recorded; another value chosen no longer comes from the files.
             proposal = self.proposed.get(step.key)
             sources = previous.sources if value == previous.value else ()
-            if proposal is not None and proposal.sources and value == proposal.value:
+            # (the proposal is shown only for a question left unanswered: a value retyped by
+            # hand over an earlier answer is the user's, not the file's)
+            if (proposal is not None and proposal.sources and value == proposal.value
+                    and previous.value is None):
                 sources = tuple(proposal.sources)
             self.answers = self.answers.with_answer(step.key, replace(previous, value=value,
                                                                       sources=sources))
