@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from tnl_cli.core.provenance import Proposal, Source
+from tnl_cli.core.provenance import MAX_TEXT, Proposal, Source
 from tnl_cli.errors import TnlError
 from tnl_cli.inventory import figures as fig_mod
 from tnl_cli.inventory import readers
@@ -75,5 +75,5 @@ def collect(paths: list[Path], *, mapping: dict[str, str] | None = None,
     if figures.machines == 0 and figures.software_rows == 0:
         raise TnlError.of("inventory.no_machine", file=", ".join(str(p) for p in paths))
     shown = paths[0].as_posix() if len(paths) == 1 else ", ".join(p.as_posix() for p in paths)
-    source = Source(shown[:500], report.format(), today, figures.newest or report.modified)
+    source = Source(shown[:MAX_TEXT], report.format(), today, figures.newest or report.modified)
     return Collected(figures, report, tally.duplicate_names, source)

@@ -286,7 +286,7 @@ def proposals(fig: Figures, criteria: dict[str, Any], source: Source) -> list[Pr
         out.append(Proposal(cid, value, (src,), key, {"compte": compte, "base": base, **params}))
 
     ws = fig.workstations
-    if ws:
+    if ws and fig.os_unknown < ws:  # no system known at all (no such column): no share to give
         add(OS_SHARE, floor_share(fig.free_os, ws), "inventory.reason_os", fig.free_os, ws,
             "postes", share=floor_share(fig.free_os, ws))
     suite = suite_answer(fig)

@@ -74,8 +74,13 @@ def _spreadsheet_kind(path: Path) -> str | None:
     return None
 
 
+# No inventory format is YAML: an answers file kept in the inventory folder (and the copy
+# `--apply` leaves beside it) is not read as an export on the next run.
+ANSWERS_SUFFIXES = (".yaml", ".yml")
+
+
 def walk(root: Path) -> Iterator[Path]:
-    """The files under `root`, sorted, hidden ones left out; symbolic links followed, a link
+    """The files under `root`, sorted, hidden ones and YAML files left out; symbolic links followed, a link
     back to a folder being walked refused (it would never end). Only the names of one folder
     at a time are held (a 50,000-file folder: its names, not 50,000 objects)."""
     try:
@@ -106,7 +111,7 @@ def walk(root: Path) -> Iterator[Path]:
                 if key in ancestors:
                     raise TnlError.of("inventory.link_loop", file=path)
                 folders.append((path, (*ancestors, key)))
-            else:
+            elif not name.lower().endswith(ANSWERS_SUFFIXES):
                 yield Path(path)
         stack.extend(reversed(folders))
 

@@ -8,12 +8,14 @@ export, each once, and keeps only small counters per SIREN: it serves one collec
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 from collections import Counter
 from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from tnl_cli.core.normalise import ValueRefused, parse_url
 from tnl_cli.opendata.exports import DATASETS, ORGANISATIONS, RESOURCES, Progress, Table
 from tnl_cli.textnorm import fold
 
@@ -149,8 +151,9 @@ def scan(exports: Exports, sirens: Collection[str] | None, reference: dt.date, *
 
 def _page(row: list[str], j_url: int | None, j_slug: int | None) -> str:
     url = row[j_url].strip() if j_url is not None else ""
-    if url.startswith("https://") or url.startswith("http://"):
-        return url
+    if url and len(url) < 500:
+        with contextlib.suppress(ValueRefused):  # as the answers file accepts it, or the slug's
+            return parse_url(url)
     slug = row[j_slug].strip() if j_slug is not None else ""
     return f"https://www.data.gouv.fr/organizations/{slug}/" if slug and "/" not in slug else ""
 

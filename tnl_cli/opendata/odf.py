@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from tnl_cli import numbers
+from tnl_cli.core.normalise import ValueRefused, parse_url
 from tnl_cli.opendata.counting import siren_of
 from tnl_cli.opendata.exports import ODF, Table
 
@@ -38,8 +39,12 @@ def _count(text: str) -> int | None:
 
 
 def _url(text: str) -> str:
-    text = text.strip()
-    return text if text.startswith(("https://", "http://")) and len(text) < 500 else ""
+    """A web address as the answers file accepts it (core.normalise.parse_url), else "": a
+    bad cell must not become a proposal that --apply then refuses in the user's file."""
+    try:
+        return parse_url(text) if len(text) < 500 else ""
+    except ValueRefused:
+        return ""
 
 
 def read(path: Path, sirens: Collection[str] | None) -> dict[str, Portal]:

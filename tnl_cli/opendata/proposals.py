@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from tnl_cli.core.provenance import Proposal, Source
+from tnl_cli.core.provenance import MAX_TEXT, Proposal, Source
 from tnl_cli.opendata.counting import Exports, Facts
 from tnl_cli.opendata.exports import export_date
 from tnl_cli.opendata.odf import Portal
@@ -37,7 +37,7 @@ class Reading:
     def source(self, path: Path, compte: int | None = None, base: int | None = None,
                fmt: str = DATAGOUV) -> Source:
         date = export_date(path)
-        return Source(fichier=str(path), format=fmt, lu_le=self.read_on,
+        return Source(fichier=str(path)[:MAX_TEXT], format=fmt, lu_le=self.read_on,
                       date=dt.date.fromisoformat(date) if date else None, compte=compte,
                       base=base, unite=UNIT if compte is not None else None)
 

@@ -9,6 +9,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
+from tnl_cli import numbers
 from tnl_cli.core.catalog import Catalog
 from tnl_cli.dossier.text import clean
 from tnl_cli.i18n import pick, tr
@@ -56,12 +57,16 @@ class _Words:
     def band(self, value: str) -> str:
         if not value:
             return self.t("unknown")
-        low, _, high = value.partition("-")
+        low_text, _, high_text = value.partition("-")
         if value.endswith("+"):
-            return self.t("band_over", low=self.n(int(value[:-1])))
-        if low == "0":
-            return self.t("band_under", high=self.n(int(high) + 1))
-        return self.t("band_between", low=self.n(int(low)), high=self.n(int(high)))
+            over = numbers.plain_int(value[:-1])
+            return value if over is None else self.t("band_over", low=self.n(over))
+        low, high = numbers.plain_int(low_text), numbers.plain_int(high_text)
+        if low is None or high is None:  # a hand-edited or shifted batch output: as written
+            return value
+        if low == 0:
+            return self.t("band_under", high=self.n(high + 1))
+        return self.t("band_between", low=self.n(low), high=self.n(high))
 
 
 _FIGURE = re.compile(r"^[+\u2212]?\d[\d\s\u202f,./%]*$")
