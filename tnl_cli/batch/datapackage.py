@@ -10,7 +10,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from tnl_cli.batch.rows import REJECTED
 from tnl_cli.core.catalog import Catalog
+from tnl_cli.core.engine import VERDICTS
 from tnl_cli.i18n import pick, tr
 
 TABLE_SCHEMA = "https://frictionlessdata.io/schemas/table-schema.json"
@@ -18,7 +20,7 @@ TABLE_SCHEMA = "https://frictionlessdata.io/schemas/table-schema.json"
 # test that checks every key the code names exists).
 SCHEMA_FILE, PACKAGE_FILE = (f"{stem}.json" for stem in ("schema", "datapackage"))
 CREATED = "2026-12-06"  # the first version of this schema; `version` follows tnl's
-_VERDICTS = ["eligible", "eligible_with_reservations", "not_eligible", "incomplete", "rejected"]
+_VERDICTS = [*VERDICTS, REJECTED]  # the engine's, and the batch's invalid rows
 
 
 SOURCES = (

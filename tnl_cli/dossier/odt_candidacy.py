@@ -45,7 +45,6 @@ def _add_styles(doc: Any) -> None:
                        area="text", color="#4a4a4a")
     cover_intro = Style("paragraph", name="TnlCoverIntro", parent_style="Text_20_body")
     line = Style("paragraph", name="TnlSignatureLine", parent_style="Text_20_body")
-    new_page = Style("paragraph", name="TnlHeadingNewPage", parent_style="Heading_20_2")
     figures_title = Style("paragraph", name="TnlFiguresTitle", parent_style="Text_20_body",
                           area="text", bold=True, color="#2a5d8a", size="12pt")
     figures = Style("paragraph", name="TnlFigures", parent_style="Text_20_body")
@@ -53,7 +52,7 @@ def _add_styles(doc: Any) -> None:
     figure = Style("text", name="TnlFigure", bold=True, color="#2a5d8a", size="13pt")
     figure_note = Style("text", name="TnlFigureNote", color="#4a4a4a", size="9pt")
     for style in (justification, statement, cover_name, signatory, num_text, head_num, keep,
-                  lead, cover_title, cover_meta, cover_intro, line, new_page, figures_title,
+                  lead, cover_title, cover_meta, cover_intro, line, figures_title,
                   figures, figures_last, figure, figure_note):
         doc.insert_style(style, automatic=True)
     # paragraph properties odfdo's Style does not take as arguments
@@ -71,7 +70,6 @@ def _add_styles(doc: Any) -> None:
                                                 "fo:margin-bottom": "0.8cm"}),
                              ("TnlSignatureLine", {"fo:margin-top": "1cm",
                                                    "fo:keep-with-next": "always"}),
-                             ("TnlHeadingNewPage", {"fo:break-before": "page"}),
                              *((name, {"fo:background-color": "#f1f5f9",
                                        "fo:border-left": "3pt solid #2a5d8a",
                                        "fo:padding-left": "0.3cm", "fo:margin-top": "0cm",

@@ -9,15 +9,14 @@ here, once, and every block is built the same way for the whole territory and fo
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from tnl_cli import numbers
 from tnl_cli.core.catalog import Catalog
-from tnl_cli.synthesis.members import ADMITTED, KNOWN_VERDICTS, OBLIGATION_STATUSES, THEMES, Member
+from tnl_cli.synthesis.members import ADMITTED, KNOWN_VERDICTS, OBLIGATION_STATUSES, THEMES, VERDICTS, Member
 from tnl_cli.textnorm import fold
 
-LEVELS = ("epci", "departement", "region")
 SCORE_BANDS = ((0, 24), (25, 49), (50, 74), (75, 100))
 TOP_MISSING = 10
 TOP_CLOSEST = 10
@@ -106,16 +105,15 @@ def _band_key(band: str) -> tuple[int, str]:
 
 def block(members: Sequence[Member], catalog: Catalog, *, named: bool = False) -> Block:
     """Every figure of one group of members."""
-    eligible = ("eligible", "eligible_with_reservations")
     types = Counter(m.type or "" for m in members)
     bands = Counter(m.band for m in members)
-    bands_ok = Counter(m.band for m in members if m.verdict in eligible)
+    bands_ok = Counter(m.band for m in members if m.verdict in ADMITTED)
     domains = []
     for k, d in enumerate(catalog.domains):
         values = [v for m in members if k < len(m.scores) and (v := m.scores[k]) is not None]
         counts = tuple(sum(1 for v in values if low <= v <= high) for low, high in SCORE_BANDS)
         domains.append((d.id, counts, len(values)))
-    assessed = [m for m in members if m.verdict in KNOWN_VERDICTS[:4]]
+    assessed = [m for m in members if m.verdict in VERDICTS]  # not rejected rows
     missing_counts = Counter(c for m in assessed for c in set(m.missing))
     order = {c.id: i for i, c in enumerate(catalog.criteria)}
     missing = sorted(missing_counts.items(), key=lambda kv: (-kv[1], order.get(kv[0], 1 << 30)))
@@ -164,7 +162,9 @@ def change(members: Sequence[Member], before: Sequence[Member], catalog: Catalog
     if comparable:
         for code, m in now.items():
             if code in old:
-                a, b = ranks.get(old[code].tier, 0), ranks.get(m.tier, 0)
+                # a tier counts where the tables count it: for an admitted verdict only
+                a, b = (ranks.get(x.tier, 0) if x.verdict in ADMITTED else 0
+                        for x in (old[code], m))
                 up, down, same = up + (b > a), down + (b < a), same + (b == a)
     return Change(_verdicts(before), _tiers(before, old_catalog), comparable, up, down, same,
                   len(now.keys() - old.keys()), len(old.keys() - now.keys()), len(before))
@@ -217,7 +217,3 @@ def _with_change(b: Block, members: Sequence[Member], before: Sequence[Member],
 
     return replace(b, change=change(members, before, catalog, before_catalog))
 
-
-def unplaced(members: Iterable[Member]) -> list[Member]:
-    """Members without a code: no group can hold them."""
-    return [m for m in members if not m.code]
