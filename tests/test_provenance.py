@@ -35,6 +35,8 @@ def test_a_source_is_read_and_its_share_computed() -> None:
     ({**SOURCE, "date": "hier"}, "answers.bad_source_date"),
     ({**SOURCE, "date": "2026-11-28garbage"}, "answers.bad_source_date"),
     ({**SOURCE, "date": "2026-02-30"}, "answers.bad_source_date"),
+    ({**SOURCE, "date": "20261128"}, "answers.bad_source_date"),
+    ({**SOURCE, "date": "2026-W48-1"}, "answers.bad_source_date"),
     ({**SOURCE, "unite": "vaches"}, "answers.bad_source_unit"),
     ({**SOURCE, "auteur": "moi"}, "answers.bad_source_key"),
     ({**SOURCE, "fichier": "x" * 600}, "answers.bad_source_text"),

@@ -10,6 +10,7 @@ self-assessment report lists which answers came from which file. Pure data: no f
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -22,6 +23,8 @@ FORMATS = ("glpi-agent-json", "fusioninventory-xml", "glpi-export", "ocs-export"
 # A count read from a file: bounded so that a hand-edited file cannot ask for absurd numbers.
 MAX_COUNT = 10**9
 MAX_TEXT = 500  # characters in a path or a format name
+# YYYY-MM-DD first, in ASCII digits (fromisoformat also takes 20261128 or 2026-W48-1)
+_ISO_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}(?:$|[T ])")
 KEYS = ("fichier", "format", "date", "lu_le", "compte", "base", "unite")
 
 
@@ -74,7 +77,7 @@ def _date(raw: Any, field: str) -> dt.date | None:
         return raw.date()
     if isinstance(raw, dt.date):
         return raw
-    if isinstance(raw, str) and len(raw) <= 32:
+    if isinstance(raw, str) and len(raw) <= 32 and _ISO_DAY.match(raw.strip()):
         text = raw.strip()
         try:  # a date, or a date and time as an export writes it (2026-11-28T09:12:00)
             return dt.date.fromisoformat(text) if len(text) == 10 else (

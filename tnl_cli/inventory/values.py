@@ -8,10 +8,10 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from tnl_cli import textsafe
 from tnl_cli.errors import TnlError
 
 MAX_TEXT = 1_000  # characters kept of a name
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
 @dataclass
@@ -33,7 +33,7 @@ def checked_text(raw: Any, where: str, field: str) -> str | None:
     text = str(raw).strip()
     if not text:
         return None
-    if _CONTROL.search(text):
+    if not textsafe.is_clean(text):  # control or bidi characters: textsafe's own set
         raise TnlError.of("inventory.control_chars", file=where, field=field, value=text[:80])
     return text[:MAX_TEXT]
 
